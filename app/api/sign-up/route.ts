@@ -1,0 +1,11 @@
+import { signUp } from "@/lib/accounts";
+import { errorResponse, readJson } from "@/lib/http";
+
+export async function POST(request: Request) {
+  try {
+    const user = await signUp(await readJson(request));
+    return Response.json({ user: { id: user.id, name: user.name } }, { status: 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,55 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { getCurrentUser } from "@/lib/auth";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Chapterhouse", template: "%s · Chapterhouse" },
+  description: "A calm, private place for book clubs to talk through the questions.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getCurrentUser();
+  return (
+    <html lang="en">
+      <body className="min-h-screen">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          Skip to content
+        </a>
+        <header className="border-b border-line bg-paper/90">
+          <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+            <Link href="/" className="font-serif text-xl font-semibold tracking-tight text-ink">
+              Chapterhouse
+            </Link>
+            <nav aria-label="Account" className="flex items-center gap-3 text-sm">
+              {user ? (
+                <>
+                  <span className="hidden text-muted sm:inline">
+                    Signed in as <span className="font-medium text-ink">{user.name}</span>
+                  </span>
+                  <SignOutButton />
+                </>
+              ) : (
+                <>
+                  <Link href="/sign-in" className="text-accent hover:underline">
+                    Sign in
+                  </Link>
+                  <Link href="/sign-up" className="rounded-md bg-accent px-3 py-1.5 font-medium text-white hover:bg-accent-strong">
+                    Sign up
+                  </Link>
+                </>
+              )}
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-3xl px-4 py-8 sm:px-6 sm:py-10">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,15 @@
+"use client";
+
+import { signOut } from "next-auth/react";
+
+export function SignOutButton() {
+  return (
+    <button
+      type="button"
+      onClick={() => void signOut({ callbackUrl: "/" })}
+      className="rounded-md border border-line px-3 py-1.5 text-ink hover:bg-white"
+    >
+      Sign out
+    </button>
+  );
+}

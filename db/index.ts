@@ -1,0 +1,96 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema/index";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DatabaseDriver = "postgres" | "pglite";
+
+type Connection = {
+  db: Database;
+  driver: DatabaseDriver;
+  /** Where the data lives: the server URL without credentials, or the PGlite folder. */
+  location: string;
+  /** Applies the committed drizzle-kit migrations; safe to run at every start. */
+  migrate: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+// Resolved from the working directory (every script runs from the project root) rather than
+// import.meta, which Next's bundler rewrites for the route handlers that share this module.
+const migrationsFolder = path.resolve("db/migrations");
+
+// server.ts and the code Next bundles are separate module graphs in one process. Keeping the
+// connection on globalThis gives both the same one: for PGlite that is a must (two instances on
+// one folder corrupt it), for postgres.js it stops hot reload from leaking pools.
+const globalKey = Symbol.for("chapterhouse.database");
+type GlobalWithDatabase = typeof globalThis & { [globalKey]?: Connection };
+
+export function defaultPgliteDir(): string {
+  return path.resolve(process.env.PGLITE_DIR ?? ".data/pglite");
+}
+
+function open(): Connection {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const client = postgres(url, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+    });
+    const parsed = new URL(url);
+    const db = drizzlePostgres(client, { schema });
+    return {
+      db,
+      driver: "postgres",
+      location: `${parsed.host}${parsed.pathname}`,
+      migrate: () => migratePostgres(db, { migrationsFolder }),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const dir = defaultPgliteDir();
+  // PGlite does not create parent folders.
+  mkdirSync(path.dirname(dir), { recursive: true });
+  const client = new PGlite(dir);
+  const db = drizzlePglite(client, { schema });
+  return {
+    db,
+    driver: "pglite",
+    location: dir,
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}
+
+function connection(): Connection {
+  const holder = globalThis as GlobalWithDatabase;
+  holder[globalKey] ??= open();
+  return holder[globalKey];
+}
+
+/** The app's database, opened on first use from DATABASE_URL (postgres.js) or a PGlite folder. */
+export function getDb(): Database {
+  return connection().db;
+}
+
+export function databaseInfo(): { driver: DatabaseDriver; location: string } {
+  const { driver, location } = connection();
+  return { driver, location };
+}
+
+export function migrateDatabase(): Promise<void> {
+  return connection().migrate();
+}
+
+export async function closeDb(): Promise<void> {
+  const holder = globalThis as GlobalWithDatabase;
+  const current = holder[globalKey];
+  if (!current) return;
+  delete holder[globalKey];
+  await current.close();
+}

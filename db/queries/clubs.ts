@@ -1,0 +1,54 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/index";
+import { books, clubMembers, clubs, type ClubRole } from "@/db/schema/clubs";
+import { rooms } from "@/db/schema/discussion";
+
+export async function getMembershipRole(input: { clubId: string; userId: string }): Promise<ClubRole | null> {
+  const [row] = await getDb()
+    .select({ role: clubMembers.role })
+    .from(clubMembers)
+    .where(and(eq(clubMembers.clubId, input.clubId), eq(clubMembers.userId, input.userId)))
+    .limit(1);
+  return row?.role ?? null;
+}
+
+export async function listUserClubs(input: { userId: string }) {
+  return getDb()
+    .select({
+      id: clubs.id,
+      name: clubs.name,
+      description: clubs.description,
+      role: clubMembers.role,
+      bookTitle: books.title,
+      bookAuthor: books.author,
+      lastActivityAt: sql<Date | null>`(select max(${rooms.lastReplyAt}) from ${rooms} where ${rooms.clubId} = ${clubs.id})`.mapWith(
+        (value: string | Date | null) => (value === null ? null : new Date(value)),
+      ),
+    })
+    .from(clubMembers)
+    .innerJoin(clubs, eq(clubs.id, clubMembers.clubId))
+    .leftJoin(books, eq(books.id, clubs.currentBookId))
+    .where(eq(clubMembers.userId, input.userId))
+    .orderBy(asc(clubs.name));
+}
+
+export async function getClubWithBook(input: { clubId: string }) {
+  const [row] = await getDb()
+    .select({
+      id: clubs.id,
+      name: clubs.name,
+      description: clubs.description,
+      book: {
+        id: books.id,
+        title: books.title,
+        author: books.author,
+        year: books.year,
+        description: books.description,
+      },
+    })
+    .from(clubs)
+    .leftJoin(books, eq(books.id, clubs.currentBookId))
+    .where(eq(clubs.id, input.clubId))
+    .limit(1);
+  return row ?? null;
+}

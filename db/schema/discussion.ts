@@ -1,0 +1,56 @@
+import { type AnyPgColumn, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { books, clubs } from "./clubs";
+import { users } from "./users";
+
+/** A discussion question; each one is a room that replies thread under. */
+export const rooms = pgTable(
+  "rooms",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clubId: uuid("club_id")
+      .notNull()
+      .references(() => clubs.id, { onDelete: "cascade" }),
+    bookId: uuid("book_id")
+      .notNull()
+      .references(() => books.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    question: text("question").notNull(),
+    section: text("section"),
+    // Last sequence number handed to a reply in this room. Posting bumps it while holding the
+    // room's row lock, so sequence order is commit order and "replies after N" misses nothing.
+    replySeq: integer("reply_seq").notNull().default(0),
+    replyCount: integer("reply_count").notNull().default(0),
+    lastReplyAt: timestamp("last_reply_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("rooms_book_position_idx").on(table.bookId, table.position), index("rooms_club_idx").on(table.clubId)],
+);
+
+export const replies = pgTable(
+  "replies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    roomId: uuid("room_id")
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    parentId: uuid("parent_id").references((): AnyPgColumn => replies.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    body: text("body").notNull(),
+    // Rendered and sanitized once, at write time, so reading a busy room renders no Markdown.
+    bodyHtml: text("body_html").notNull(),
+    // Chosen by the client per submission; a retried post with the same key returns the first reply.
+    idempotencyKey: uuid("idempotency_key").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("replies_room_seq_key").on(table.roomId, table.seq),
+    uniqueIndex("replies_author_idempotency_key").on(table.authorId, table.idempotencyKey),
+    index("replies_parent_idx").on(table.parentId),
+  ],
+);
+
+export type Room = typeof rooms.$inferSelect;
+export type Reply = typeof replies.$inferSelect;

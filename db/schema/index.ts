@@ -1,0 +1,4 @@
+// The schema as drizzle-kit and the database client see it: every table module, in one object.
+export * from "./users";
+export * from "./clubs";
+export * from "./discussion";

@@ -1,0 +1,155 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { getDb } from "@/db/index";
+import { books, clubMembers, clubs, type ClubRole } from "@/db/schema/clubs";
+import { replies, rooms } from "@/db/schema/discussion";
+import { users } from "@/db/schema/users";
+import { parseGuide } from "@/lib/guides/parse";
+import { renderMarkdown } from "@/lib/markdown";
+import { hashPassword } from "@/lib/passwords";
+
+export const demoPassword = "never-let-me-go";
+
+export const demoAccounts: { email: string; name: string; role: ClubRole }[] = [
+  { email: "emily@example.com", name: "Emily", role: "owner" },
+  { email: "kathy@example.com", name: "Kathy", role: "member" },
+  { email: "ruth@example.com", name: "Ruth", role: "member" },
+  { email: "tommy@example.com", name: "Tommy", role: "member" },
+];
+
+const guidePath = path.resolve("db/seed-data/never-let-me-go-guide.txt");
+
+// A short thread in two rooms, written for the demo. `parent` points at an earlier reply's index.
+const demoThreads: { room: number; replies: { author: string; body: string; parent?: number }[] }[] = [
+  {
+    room: 0,
+    replies: [
+      {
+        author: "kathy@example.com",
+        body: "What stayed with me is how *quietly* mortality arrives. Nobody rages; the characters fold it into ordinary days, and that calm is what makes it hurt.",
+      },
+      {
+        author: "tommy@example.com",
+        parent: 0,
+        body: "Agreed. The calm read to me as a kind of training: they were taught to accept it long before they understood it.",
+      },
+      {
+        author: "ruth@example.com",
+        parent: 1,
+        body: "I'm not sure it's only training. Some of it is choosing not to look too closely, which felt very human to me.",
+      },
+      {
+        author: "emily@example.com",
+        body: "Good thread. For the meeting, think about where in the book you first *felt* the ending coming, not just knew it.",
+      },
+    ],
+  },
+  {
+    room: 4,
+    replies: [
+      {
+        author: "ruth@example.com",
+        body: "Kathy's voice won me over. She keeps correcting her own memories, and that made me trust her **more**, not less.",
+      },
+      {
+        author: "kathy@example.com",
+        parent: 0,
+        body: "The \"I'm not sure I remember this right\" asides are doing a lot of work: they make the whole book feel like a confession.",
+      },
+    ],
+  },
+];
+
+/** Creates the demo club, its ten rooms and accounts; does nothing unless the database is empty. */
+export async function seedDemo(): Promise<{ seeded: boolean }> {
+  const db = getDb();
+  const [existing] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
+  if ((existing?.count ?? 0) > 0) return { seeded: false };
+
+  const { questions } = parseGuide(readFileSync(guidePath, "utf8"));
+  if (questions.length === 0) throw new Error(`The demo guide at ${guidePath} yielded no questions.`);
+  const passwordHash = await hashPassword(demoPassword);
+
+  await db.transaction(async (tx) => {
+    const createdUsers = await tx
+      .insert(users)
+      .values(demoAccounts.map((account) => ({ email: account.email, name: account.name, passwordHash })))
+      .returning({ id: users.id, email: users.email });
+    const userId = (email: string) => {
+      const user = createdUsers.find((candidate) => candidate.email === email);
+      if (!user) throw new Error(`Demo user ${email} missing`);
+      return user.id;
+    };
+
+    const [club] = await tx
+      .insert(clubs)
+      .values({
+        name: "The Hailsham Circle",
+        description: "A small online club reading Kazuo Ishiguro slowly, one question at a time.",
+      })
+      .returning({ id: clubs.id });
+    if (!club) throw new Error("Demo club not created");
+
+    await tx
+      .insert(clubMembers)
+      .values(demoAccounts.map((account) => ({ clubId: club.id, userId: userId(account.email), role: account.role })));
+
+    const [book] = await tx
+      .insert(books)
+      .values({
+        clubId: club.id,
+        title: "Never Let Me Go",
+        author: "Kazuo Ishiguro",
+        year: 2005,
+        description:
+          "Kathy, now in her early thirties, looks back on growing up with Ruth and Tommy at Hailsham, an English boarding school that is not quite what it seems, and on the years that followed.",
+      })
+      .returning({ id: books.id });
+    if (!book) throw new Error("Demo book not created");
+    await tx.update(clubs).set({ currentBookId: book.id }).where(sql`${clubs.id} = ${club.id}`);
+
+    const createdRooms = await tx
+      .insert(rooms)
+      .values(
+        questions.map((question, index) => ({
+          clubId: club.id,
+          bookId: book.id,
+          position: index + 1,
+          question: question.text,
+        })),
+      )
+      .returning({ id: rooms.id, position: rooms.position });
+    createdRooms.sort((a, b) => a.position - b.position);
+
+    for (const thread of demoThreads) {
+      const room = createdRooms[thread.room];
+      if (!room) continue;
+      const ids: string[] = [];
+      const start = Date.now() - thread.replies.length * 47 * 60 * 1000;
+      for (const [index, reply] of thread.replies.entries()) {
+        const parentId = reply.parent === undefined ? null : (ids[reply.parent] ?? null);
+        const [created] = await tx
+          .insert(replies)
+          .values({
+            roomId: room.id,
+            parentId,
+            authorId: userId(reply.author),
+            seq: index + 1,
+            body: reply.body,
+            bodyHtml: renderMarkdown(reply.body),
+            idempotencyKey: crypto.randomUUID(),
+            createdAt: new Date(start + index * 47 * 60 * 1000),
+          })
+          .returning({ id: replies.id, createdAt: replies.createdAt });
+        if (!created) throw new Error("Demo reply not created");
+        ids.push(created.id);
+        await tx
+          .update(rooms)
+          .set({ replySeq: index + 1, replyCount: index + 1, lastReplyAt: created.createdAt })
+          .where(sql`${rooms.id} = ${room.id}`);
+      }
+    }
+  });
+  return { seeded: true };
+}

@@ -1,0 +1,94 @@
+import type { AuthOptions } from "next-auth";
+import { getServerSession } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import { redirect } from "next/navigation";
+import { createUser, findUserByEmail } from "@/db/queries/users";
+import { getEnv } from "@/lib/env";
+import { decoyHash, verifyPassword } from "@/lib/passwords";
+import { signInInput } from "@/lib/validation/auth";
+
+export type SessionUser = { id: string; name: string; email: string };
+
+function oauthProviders(): AuthOptions["providers"] {
+  const env = getEnv();
+  const providers: AuthOptions["providers"] = [];
+  if (env.GITHUB_ID && env.GITHUB_SECRET) {
+    providers.push(GitHubProvider({ clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET }));
+  }
+  if (env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET) {
+    providers.push(GoogleProvider({ clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }));
+  }
+  return providers;
+}
+
+export function configuredOAuthProviders(): { id: string; name: string }[] {
+  return oauthProviders().map((provider) => ({ id: provider.id, name: provider.name }));
+}
+
+export const authOptions: AuthOptions = {
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/sign-in" },
+  providers: [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(credentials) {
+        const parsed = signInInput.safeParse(credentials);
+        if (!parsed.success) return null;
+        const user = await findUserByEmail(parsed.data.email);
+        // Compare against a decoy when the email is unknown: both failures cost the same time
+        // and get the same message, so sign-in does not reveal who has an account.
+        const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await decoyHash()));
+        if (!user || !user.passwordHash || !valid) return null;
+        return { id: user.id, name: user.name, email: user.email };
+      },
+    }),
+    ...oauthProviders(),
+  ],
+  callbacks: {
+    async signIn({ user, account, profile }) {
+      if (!account || account.type === "credentials") return true;
+      // OAuth: only a verified email links to (or creates) a Chapterhouse account.
+      const email = user.email?.toLowerCase();
+      const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified ?? account.provider === "github";
+      if (!email || !verified) return false;
+      const existing = await findUserByEmail(email);
+      if (!existing) await createUser({ email, name: user.name ?? email.split("@")[0] ?? email, passwordHash: null });
+      return true;
+    },
+    async jwt({ token, user, account }) {
+      if (user && account) {
+        if (account.type === "credentials") {
+          token.sub = user.id;
+        } else if (user.email) {
+          const stored = await findUserByEmail(user.email);
+          if (stored) {
+            token.sub = stored.id;
+            token.name = stored.name;
+          }
+        }
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      return session;
+    },
+  },
+};
+
+export async function getCurrentUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const user = session?.user;
+  if (!user?.id || !user.email) return null;
+  return { id: user.id, name: user.name || user.email, email: user.email };
+}
+
+/** The signed-in user, or a redirect to sign in that brings them back to `returnTo` afterwards. */
+export async function requireUser(returnTo: string): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}

@@ -1,0 +1,25 @@
+import MarkdownIt from "markdown-it";
+import sanitizeHtml from "sanitize-html";
+
+// markdown-it with html disabled never passes raw HTML through and refuses javascript:/data:
+// links; sanitize-html then allows only the tags Markdown itself produces, as a second wall.
+const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
+
+const allowedTags = [
+  "p", "br", "strong", "em", "s", "del", "code", "pre", "blockquote",
+  "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+  "table", "thead", "tbody", "tr", "th", "td",
+];
+
+export function renderMarkdown(source: string): string {
+  return sanitizeHtml(markdown.render(source), {
+    allowedTags,
+    allowedAttributes: { a: ["href", "title", "target", "rel"], ol: ["start"], th: ["align"], td: ["align"] },
+    allowedSchemes: ["http", "https", "mailto"],
+    allowProtocolRelative: false,
+    transformTags: {
+      // Links leave the app in a new tab without handing it our window or our referrer.
+      a: sanitizeHtml.simpleTransform("a", { target: "_blank", rel: "noopener noreferrer nofollow ugc" }),
+    },
+  });
+}

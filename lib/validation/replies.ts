@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { replyBodyMaxLength } from "./limits";
+
+export const replyBody = z
+  .string({ error: "Write something before posting." })
+  .trim()
+  .min(1, "Write something before posting.")
+  .max(replyBodyMaxLength, `A reply can be at most ${replyBodyMaxLength.toLocaleString("en")} characters.`);
+
+export const postReplyInput = z.object({
+  body: replyBody,
+  parentId: z.uuid("That reply could not be found.").nullish().transform((value) => value ?? null),
+  idempotencyKey: z.uuid("The request is missing a valid idempotency key."),
+});
+export type PostReplyInput = z.infer<typeof postReplyInput>;
+
+/** An id taken from a URL; anything that is not a UUID cannot name a row, so it is simply not found. */
+export const uuidParam = z.uuid();
+
+export const repliesAfterQuery = z.object({
+  after: z.coerce
+    .number({ error: "after must be a whole number." })
+    .int("after must be a whole number.")
+    .min(0, "after must be zero or more.")
+    .default(0),
+});

@@ -1,0 +1,12 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite loads its WebAssembly from its own package folder, and postgres.js keeps sockets:
+  // both run as plain Node modules, shared with server.ts, rather than bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres"],
+  poweredByHeader: false,
+  devIndicators: false,
+  // Lets a benchmark or test build into its own folder without disturbing the dev server's.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+};
+
+export default nextConfig;

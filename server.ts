@@ -1,0 +1,73 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import path from "node:path";
+import next from "next";
+import { closeDb, databaseInfo, migrateDatabase } from "./db/index";
+import { seedDemo } from "./db/seed";
+import { getEnv } from "./lib/env";
+import { attachRealtime } from "./lib/realtime/server";
+
+// Without a configured secret, a random one is kept in the local data folder so sessions
+// survive restarts on a newcomer's machine. A deployment sets NEXTAUTH_SECRET.
+function ensureAuthSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.resolve(".data/auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  const secret = readFileSync(file, "utf8").trim();
+  process.env.NEXTAUTH_SECRET = secret;
+  return secret;
+}
+
+async function main() {
+  const env = getEnv();
+  const dev = env.NODE_ENV !== "production";
+  const port = env.PORT;
+  const secret = ensureAuthSecret();
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+  // Migrate and seed before Next answers anything; never inside `next build`.
+  const started = Date.now();
+  await migrateDatabase();
+  const { seeded } = env.SEED_DEMO ? await seedDemo() : { seeded: false };
+  const { driver, location } = databaseInfo();
+  console.log(`> Database ready (${driver}, ${location}) in ${Date.now() - started} ms${seeded ? ", demo seeded" : ""}`);
+
+  const httpServer = createServer();
+  const app = next({ dev, hostname: env.HOSTNAME, port, httpServer });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const io = attachRealtime(httpServer, { secret });
+  httpServer.on("request", (req, res) => {
+    void handle(req, res);
+  });
+
+  httpServer.listen(port, env.HOSTNAME, () => {
+    console.log(`> Chapterhouse ready on http://localhost:${port} (${dev ? "development" : "production"})`);
+  });
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`> ${signal}: closing`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    io.close();
+    httpServer.close(() => {
+      void closeDb().finally(() => process.exit(0));
+    });
+    httpServer.closeAllConnections();
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
