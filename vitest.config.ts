@@ -18,6 +18,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/integration/global-setup.ts"],
+          setupFiles: ["tests/integration/setup.ts"],
           // One database per run; files share it, so run them one at a time.
           fileParallelism: false,
           testTimeout: 30_000,

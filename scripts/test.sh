@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# `npm test`: every test, in the order that fails fastest. Unit tests; the integration suite on
+# a fresh Postgres database and again on PGlite; then the browser tests against the production
+# build. Databases made here are dropped on the way out.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+section() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+
+section "Types"
+npx tsc --noEmit
+
+section "Unit tests"
+npx vitest run --project unit
+
+if npx tsx scripts/test-db.ts reachable; then
+  postgres=yes
+  section "Integration tests on Postgres (a fresh database)"
+  npx vitest run --project integration
+else
+  postgres=no
+  if [ -n "${CI:-}" ]; then
+    echo "CI needs the Postgres server at 127.0.0.1:5432 and it did not answer." >&2
+    exit 1
+  fi
+  echo "No Postgres server answered at 127.0.0.1:5432: the database tests run on PGlite only."
+fi
+
+section "Integration tests on PGlite"
+TEST_DB=pglite npx vitest run --project integration
+
+section "Production build"
+npx next build
+
+section "Browser tests (Playwright, production server)"
+e2e_db=""
+cleanup() {
+  if [ -n "$e2e_db" ]; then npx tsx scripts/test-db.ts drop "$e2e_db" || true; fi
+}
+trap cleanup EXIT
+if [ "$postgres" = yes ]; then
+  e2e_db=$(npx tsx scripts/test-db.ts create chapterhouse_e2e)
+  E2E_DATABASE_URL="$e2e_db" npx playwright test
+else
+  npx playwright test
+fi

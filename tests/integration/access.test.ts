@@ -1,0 +1,171 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { encode } from "next-auth/jwt";
+import { io as connectClient, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listRepliesAfter, loadClubPage, loadRoomPage, postReply } from "@/lib/discussion";
+import { AppError } from "@/lib/errors";
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events";
+import { registerRealtimeServer, type RealtimeServer } from "@/lib/realtime/publish";
+import { attachRealtime } from "@/lib/realtime/server";
+import type { ReplyView } from "@/lib/reply-view";
+import { countRoomReplies, createTestClub, createTestUser, replyInput } from "./factories";
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const secret = process.env.NEXTAUTH_SECRET!;
+let httpServer: Server;
+let realtime: RealtimeServer;
+let baseUrl: string;
+const sockets: ClientSocket[] = [];
+
+beforeAll(async () => {
+  httpServer = createServer();
+  realtime = attachRealtime(httpServer, { secret, secureCookie: false });
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.disconnect();
+  registerRealtimeServer(undefined);
+  await new Promise<void>((resolve) => realtime.close(() => resolve()));
+});
+
+async function sessionCookie(user: { id: string; name: string; email: string }) {
+  const token = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret });
+  return `next-auth.session-token=${token}`;
+}
+
+function connect(cookie?: string): ClientSocket {
+  const socket: ClientSocket = connectClient(baseUrl, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    reconnection: false,
+    extraHeaders: cookie ? { cookie } : {},
+  });
+  sockets.push(socket);
+  return socket;
+}
+
+function join(socket: ClientSocket, roomId: string, afterSeq = 0): Promise<Ack<{ replies: ReplyView[] }>> {
+  return new Promise((resolve) => socket.emit("room:join", { roomId, afterSeq }, resolve));
+}
+
+async function expectNotFound(promise: Promise<unknown>) {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).status).toBe(404);
+}
+
+async function setting() {
+  const member = await createTestUser("Member");
+  const stranger = await createTestUser("Stranger");
+  const club = await createTestClub({ members: [{ userId: member.id, role: "member" }] });
+  return { member, stranger, club, roomId: club.roomIds[0]! };
+}
+
+describe("a non-member", () => {
+  it("gets not-found for the club page, the room page and the replies API", async () => {
+    const { member, stranger, club, roomId } = await setting();
+    await postReply({ roomId, userId: member.id, body: replyInput("Members only") });
+
+    await expectNotFound(loadClubPage({ clubId: club.clubId, userId: stranger.id }));
+    await expectNotFound(loadRoomPage({ roomId, userId: stranger.id }));
+    await expectNotFound(listRepliesAfter({ roomId, userId: stranger.id, query: {} }));
+  });
+
+  it("cannot post, and nothing is written", async () => {
+    const { stranger, roomId } = await setting();
+    await expectNotFound(postReply({ roomId, userId: stranger.id, body: replyInput("Let me in") }));
+    expect(await countRoomReplies(roomId)).toBe(0);
+  });
+
+  it("sees the same not-found for a room that does not exist and for a malformed id", async () => {
+    const { member } = await setting();
+    await expectNotFound(loadRoomPage({ roomId: "00000000-0000-4000-8000-000000000000", userId: member.id }));
+    await expectNotFound(loadRoomPage({ roomId: "../etc/passwd", userId: member.id }));
+    await expectNotFound(loadClubPage({ clubId: "not-a-uuid", userId: member.id }));
+  });
+
+  it("is refused a socket join with an error event and receives no replies from the room", async () => {
+    const { member, stranger, roomId } = await setting();
+    const socket = connect(await sessionCookie(stranger));
+    const errorEvent = new Promise<{ roomId: string; message: string }>((resolve) => socket.once("room:error", resolve));
+    const received: ReplyView[] = [];
+    socket.on("reply:created", (reply) => received.push(reply));
+
+    const ack = await join(socket, roomId);
+    expect(ack).toEqual({ ok: false, error: "This room could not be found." });
+    expect(await errorEvent).toMatchObject({ roomId });
+
+    await postReply({ roomId, userId: member.id, body: replyInput("Not for strangers") });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(received).toEqual([]);
+  });
+});
+
+describe("live replies", () => {
+  it("refuses a socket without a session", async () => {
+    const socket = connect();
+    const error = await new Promise<Error>((resolve) => socket.once("connect_error", resolve));
+    expect(error.message).toMatch(/Sign in/);
+  });
+
+  it("delivers a committed reply to every member subscribed to the room, under its parent", async () => {
+    const member = await createTestUser("Member");
+    const other = await createTestUser("Other");
+    const club = await createTestClub({
+      members: [
+        { userId: member.id, role: "member" },
+        { userId: other.id, role: "moderator" },
+      ],
+    });
+    const room = club.roomIds[0]!;
+    const parent = await postReply({ roomId: room, userId: member.id, body: replyInput("Opening") });
+    const listener = connect(await sessionCookie(other));
+    expect((await join(listener, room, parent.reply.seq)).ok).toBe(true);
+
+    const delivered = new Promise<ReplyView>((resolve) => listener.once("reply:created", resolve));
+    const posted = await postReply({ roomId: room, userId: member.id, body: replyInput("Answering", parent.reply.id) });
+    expect(await delivered).toEqual(posted.reply);
+    expect(posted.reply.parentId).toBe(parent.reply.id);
+  });
+
+  it("hands a rejoining client every reply it missed, and none it already had", async () => {
+    const { member, roomId } = await setting();
+    const seen = await postReply({ roomId, userId: member.id, body: replyInput("Seen before the drop") });
+    const missedOne = await postReply({ roomId, userId: member.id, body: replyInput("Missed one") });
+    const missedTwo = await postReply({ roomId, userId: member.id, body: replyInput("Missed two") });
+
+    const socket = connect(await sessionCookie(member));
+    const ack = await join(socket, roomId, seen.reply.seq);
+    expect(ack.ok && ack.data.replies.map((reply) => reply.id)).toEqual([missedOne.reply.id, missedTwo.reply.id]);
+  });
+
+  it("does not broadcast a retried post a second time", async () => {
+    const { member, roomId } = await setting();
+    const socket = connect(await sessionCookie(member));
+    expect((await join(socket, roomId)).ok).toBe(true);
+    const received: ReplyView[] = [];
+    socket.on("reply:created", (reply) => received.push(reply));
+
+    const input = replyInput("Once only");
+    await postReply({ roomId, userId: member.id, body: input });
+    await postReply({ roomId, userId: member.id, body: input });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(received).toHaveLength(1);
+  });
+
+  it("answers a malformed join payload with an error, not a crash", async () => {
+    const { member } = await setting();
+    const socket = connect(await sessionCookie(member));
+    const ack = await new Promise<Ack<unknown>>((resolve) =>
+      (socket.emit as (event: string, payload: unknown, ack: (result: Ack<unknown>) => void) => void)("room:join", { roomId: 5 }, resolve),
+    );
+    expect(ack.ok).toBe(false);
+  });
+});

@@ -1,0 +1,88 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { closeDb, getDb, migrateDatabase } from "@/db/index";
+import { findUserByEmail } from "@/db/queries/users";
+import { books, clubMembers, clubs } from "@/db/schema/clubs";
+import { replies, rooms } from "@/db/schema/discussion";
+import { demoAccounts, demoPassword, seedDemo } from "@/db/seed";
+import { verifyPassword } from "@/lib/passwords";
+import { createDatabase, dropDatabase } from "@/scripts/test-db";
+
+// The demo seeds only an empty database, so this file gives it one of its own.
+const previous = { url: process.env.DATABASE_URL, dir: process.env.PGLITE_DIR };
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  await closeDb();
+  if (previous.url) {
+    const url = await createDatabase("chapterhouse_seed_test");
+    process.env.DATABASE_URL = url;
+    cleanup = () => dropDatabase(url);
+  } else {
+    const folder = await mkdtemp(path.join(os.tmpdir(), "chapterhouse-seed-"));
+    process.env.PGLITE_DIR = path.join(folder, "pglite");
+    cleanup = () => rm(folder, { recursive: true, force: true });
+  }
+  await migrateDatabase();
+});
+
+afterAll(async () => {
+  await closeDb();
+  await cleanup();
+  restoreEnv("DATABASE_URL", previous.url);
+  restoreEnv("PGLITE_DIR", previous.dir);
+});
+
+function restoreEnv(name: string, value: string | undefined) {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
+
+describe("the demo seed", () => {
+  it("creates the Never Let Me Go club with its ten questions as rooms, in the guide's order", async () => {
+    expect(await seedDemo()).toEqual({ seeded: true });
+    const db = getDb();
+    const [book] = await db.select().from(books);
+    expect(book).toMatchObject({ title: "Never Let Me Go", author: "Kazuo Ishiguro", year: 2005 });
+    const [club] = await db.select().from(clubs);
+    expect(club?.currentBookId).toBe(book?.id);
+
+    const questions = await db.select({ position: rooms.position, question: rooms.question }).from(rooms).orderBy(asc(rooms.position));
+    expect(questions.map((room) => room.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(questions[0]?.question).toBe("What did you think of the way the novel portrayed the theme of mortality?");
+    expect(questions[9]?.question).toBe("Do you think Ishiguro was successful in conveying the human cost behind scientific progress?");
+  });
+
+  it("creates the demo accounts with the documented password and roles", async () => {
+    const members = await getDb().select({ userId: clubMembers.userId, role: clubMembers.role }).from(clubMembers);
+    for (const account of demoAccounts) {
+      const user = await findUserByEmail(account.email);
+      expect(user, account.email).not.toBeNull();
+      expect(await verifyPassword(demoPassword, user!.passwordHash!)).toBe(true);
+      expect(members.find((member) => member.userId === user!.id)?.role).toBe(account.role);
+    }
+    expect(demoAccounts.find((account) => account.email === "emily@example.com")?.role).not.toBe("member");
+  });
+
+  it("adds a short threaded conversation in two rooms with matching counters", async () => {
+    const db = getDb();
+    const all = await db.select({ roomId: replies.roomId, parentId: replies.parentId, seq: replies.seq }).from(replies);
+    const roomIds = [...new Set(all.map((reply) => reply.roomId))];
+    expect(roomIds).toHaveLength(2);
+    expect(all.some((reply) => reply.parentId !== null)).toBe(true);
+    for (const roomId of roomIds) {
+      const [room] = await db.select().from(rooms).where(eq(rooms.id, roomId));
+      const inRoom = all.filter((reply) => reply.roomId === roomId);
+      expect(room?.replyCount).toBe(inRoom.length);
+      expect(room?.replySeq).toBe(Math.max(...inRoom.map((reply) => reply.seq)));
+    }
+  });
+
+  it("leaves a database that already has data alone", async () => {
+    expect(await seedDemo()).toEqual({ seeded: false });
+    expect(await getDb().select({ id: clubs.id }).from(clubs)).toHaveLength(1);
+  });
+});

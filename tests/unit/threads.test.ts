@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { buildThreadTree, countDescendants, mergeReplies, type ThreadNode } from "@/lib/threads";
+
+type Item = { id: string; parentId: string | null; seq: number };
+const item = (id: string, seq: number, parentId: string | null = null): Item => ({ id, parentId, seq });
+
+function shape(nodes: ThreadNode<Item>[]): unknown[] {
+  return nodes.map((node) => (node.children.length ? [node.item.id, shape(node.children)] : node.item.id));
+}
+
+describe("buildThreadTree", () => {
+  const replies = [item("a", 1), item("b", 2), item("a1", 3, "a"), item("a2", 4, "a"), item("a1x", 5, "a1"), item("c", 6)];
+
+  it("puts replies under their parents, oldest first at every level", () => {
+    expect(shape(buildThreadTree(replies))).toEqual([["a", [["a1", ["a1x"]], "a2"]], "b", "c"]);
+  });
+
+  it("orders top-level replies newest first while branches still read oldest first", () => {
+    expect(shape(buildThreadTree(replies, "newest"))).toEqual(["c", "b", ["a", [["a1", ["a1x"]], "a2"]]]);
+  });
+
+  it("does not depend on the order the replies arrive in", () => {
+    expect(shape(buildThreadTree([...replies].reverse()))).toEqual(shape(buildThreadTree(replies)));
+  });
+
+  it("records each reply's depth", () => {
+    const [a] = buildThreadTree(replies);
+    expect(a!.depth).toBe(0);
+    expect(a!.children[0]!.depth).toBe(1);
+    expect(a!.children[0]!.children[0]!.depth).toBe(2);
+  });
+
+  it("keeps a reply whose parent is not loaded at the top level instead of losing it", () => {
+    expect(shape(buildThreadTree([item("x", 2, "missing"), item("y", 1)]))).toEqual(["y", "x"]);
+  });
+
+  it("handles a chain thousands of replies deep without overflowing the stack", () => {
+    const chain = Array.from({ length: 20_000 }, (_, index) => item(`r${index}`, index + 1, index === 0 ? null : `r${index - 1}`));
+    const [root] = buildThreadTree(chain);
+    expect(countDescendants(root!)).toBe(19_999);
+  });
+});
+
+describe("mergeReplies", () => {
+  it("adds new replies once each, in sequence order", () => {
+    const merged = mergeReplies([item("a", 1), item("c", 3)], [item("b", 2), item("c", 3), item("b", 2)]);
+    expect(merged.map((reply) => reply.id)).toEqual(["a", "b", "c"]);
+  });
+
+  it("returns the same list when nothing is new, so React can skip a render", () => {
+    const current = [item("a", 1)];
+    expect(mergeReplies(current, [item("a", 1)])).toBe(current);
+  });
+});
