@@ -53,7 +53,7 @@ export async function listRepliesAfter(input: { roomId: unknown; userId: string;
  * it commits, broadcast. A retry with the same idempotency key returns the first reply.
  */
 export async function postReply(input: { roomId: unknown; userId: string; body: unknown }): Promise<{ reply: ReplyView; created: boolean }> {
-  const { roomId } = await requireRoomAccess({ roomId: input.roomId, userId: input.userId, action: "reply:create" });
+  const { roomId, role } = await requireRoomAccess({ roomId: input.roomId, userId: input.userId, action: "reply:create" });
   const data = parseInput(postReplyInput, input.body);
   const result = await createReply({
     roomId,
@@ -62,6 +62,7 @@ export async function postReply(input: { roomId: unknown; userId: string; body: 
     body: data.body,
     bodyHtml: renderMarkdown(data.body),
     idempotencyKey: data.idempotencyKey,
+    mayPostWhenLocked: can(role, "reply:create-in-locked-room"),
   }).catch((error: unknown) => {
     // The same key raced into two rooms at once: the unique index keeps the second out.
     if (isUniqueViolation(error)) return { status: "key_reused" as const };
@@ -75,6 +76,8 @@ export async function postReply(input: { roomId: unknown; userId: string; body: 
       return { reply: result.reply, created: false };
     case "room_not_found":
       throw notFound("This room");
+    case "room_locked":
+      throw new AppError("locked", "This room is locked: a moderator has closed it to new replies.");
     case "parent_not_found":
       throw new AppError("bad_request", "The reply you are answering is not in this room.", { parentId: "Not in this room." });
     case "key_reused":

@@ -1,16 +1,37 @@
 import type { ClubRole } from "@/db/schema/clubs";
 
 /**
- * Who may do what in a club: the one place that decides. Every page, route handler and socket
- * event asks here, with the caller's role in *that* club (null when not a member).
+ * Who may do what in a club: the one place that decides. Every page, route handler, server
+ * action and socket event asks here, with the caller's role in *that* club (null when the caller
+ * is not a member). Rules that also depend on the target (whose reply, whose membership) are the
+ * functions below the matrix.
  */
 const matrix = {
   "club:view": ["owner", "moderator", "member"],
+  "club:edit": ["owner"],
+  "club:leave": ["owner", "moderator", "member"],
   "room:read": ["owner", "moderator", "member"],
   "reply:create": ["owner", "moderator", "member"],
+  "reply:create-in-locked-room": ["owner", "moderator"],
+  "reply:edit-own": ["owner", "moderator", "member"],
+  "reply:delete-own": ["owner", "moderator", "member"],
+  "reply:pin": ["owner", "moderator"],
+  "reply:hide": ["owner", "moderator"],
+  "reply:view-hidden": ["owner", "moderator"],
+  "reply:view-history": ["owner", "moderator"],
+  "room:lock": ["owner", "moderator"],
+  "room:manage": ["owner", "moderator"],
+  "book:manage": ["owner", "moderator"],
+  "invite:manage": ["owner", "moderator"],
+  "member:view-roster": ["owner", "moderator", "member"],
+  "member:remove": ["owner", "moderator"],
+  "member:set-role": ["owner"],
+  "club:transfer": ["owner"],
 } as const satisfies Record<string, readonly ClubRole[]>;
 
 export type ClubAction = keyof typeof matrix;
+
+export const clubActions = Object.keys(matrix) as ClubAction[];
 
 export function can(role: ClubRole | null | undefined, action: ClubAction): boolean {
   if (!role) return false;
@@ -19,5 +40,29 @@ export function can(role: ClubRole | null | undefined, action: ClubAction): bool
 
 /** The matrix as rows, for documentation and tests. */
 export function permissionMatrix(): { action: ClubAction; roles: readonly ClubRole[] }[] {
-  return Object.entries(matrix).map(([action, roles]) => ({ action: action as ClubAction, roles }));
+  return clubActions.map((action) => ({ action, roles: matrix[action] }));
+}
+
+/** Owners remove moderators and members; moderators remove members only; nobody removes an owner. */
+export function canRemoveMember(actor: ClubRole | null | undefined, target: ClubRole): boolean {
+  if (!can(actor, "member:remove") || target === "owner") return false;
+  return actor === "owner" || target === "member";
+}
+
+/** Authors edit and delete their own replies; moderators hide rather than edit or delete others'. */
+export function canEditReply(actor: ClubRole | null | undefined, input: { isAuthor: boolean }): boolean {
+  return input.isAuthor && can(actor, "reply:edit-own");
+}
+
+export function canDeleteReply(actor: ClubRole | null | undefined, input: { isAuthor: boolean }): boolean {
+  return input.isAuthor && can(actor, "reply:delete-own");
+}
+
+/** Authors see their own reply's history; moderators see anyone's. */
+export function canViewReplyHistory(actor: ClubRole | null | undefined, input: { isAuthor: boolean }): boolean {
+  return can(actor, "reply:view-history") || (input.isAuthor && can(actor, "room:read"));
+}
+
+export function canPostInRoom(actor: ClubRole | null | undefined, room: { locked: boolean }): boolean {
+  return room.locked ? can(actor, "reply:create-in-locked-room") : can(actor, "reply:create");
 }

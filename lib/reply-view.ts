@@ -5,6 +5,14 @@ export type ReplyView = {
   parentId: string | null;
   seq: number;
   author: { id: string; name: string };
+  /**
+   * Empty for a deleted or hidden reply: hidden text never leaves the server in this shape,
+   * so it is never broadcast. Moderators fetch it on request.
+   */
   bodyHtml: string;
   createdAt: string;
+  editedAt: string | null;
+  state: "visible" | "deleted" | "hidden";
+  hiddenReason: string | null;
+  pinned: boolean;
 };

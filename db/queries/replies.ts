@@ -17,6 +17,11 @@ function selectReplyViews(executor: Executor) {
       authorName: users.name,
       bodyHtml: replies.bodyHtml,
       createdAt: replies.createdAt,
+      editedAt: replies.editedAt,
+      deletedAt: replies.deletedAt,
+      hiddenAt: replies.hiddenAt,
+      hiddenReason: replies.hiddenReason,
+      pinnedAt: replies.pinnedAt,
     })
     .from(replies)
     .innerJoin(users, eq(users.id, replies.authorId));
@@ -24,15 +29,20 @@ function selectReplyViews(executor: Executor) {
 
 type ReplyRow = Awaited<ReturnType<ReturnType<typeof selectReplyViews>["where"]>>[number];
 
-function toReplyView(row: ReplyRow): ReplyView {
+export function toReplyView(row: ReplyRow): ReplyView {
+  const state = row.deletedAt ? "deleted" : row.hiddenAt ? "hidden" : "visible";
   return {
     id: row.id,
     roomId: row.roomId,
     parentId: row.parentId,
     seq: row.seq,
     author: { id: row.authorId, name: row.authorName },
-    bodyHtml: row.bodyHtml,
+    bodyHtml: state === "visible" ? row.bodyHtml : "",
     createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    state,
+    hiddenReason: state === "hidden" ? row.hiddenReason : null,
+    pinned: row.pinnedAt !== null && state === "visible",
   };
 }
 
@@ -50,6 +60,7 @@ export type CreateReplyResult =
   | { status: "created"; reply: ReplyView }
   | { status: "duplicate"; reply: ReplyView }
   | { status: "room_not_found" }
+  | { status: "room_locked" }
   | { status: "parent_not_found" }
   | { status: "key_reused" };
 
@@ -65,10 +76,12 @@ export async function createReply(input: {
   body: string;
   bodyHtml: string;
   idempotencyKey: string;
+  /** Moderators may still post in a locked room. */
+  mayPostWhenLocked: boolean;
 }): Promise<CreateReplyResult> {
   return getDb().transaction(async (tx) => {
     const [room] = await tx
-      .select({ id: rooms.id, replySeq: rooms.replySeq })
+      .select({ id: rooms.id, replySeq: rooms.replySeq, lockedAt: rooms.lockedAt, archivedAt: rooms.archivedAt })
       .from(rooms)
       .where(eq(rooms.id, input.roomId))
       .for("update");
@@ -80,6 +93,10 @@ export async function createReply(input: {
     if (existing) {
       return existing.roomId === input.roomId ? { status: "duplicate", reply: toReplyView(existing) } : { status: "key_reused" };
     }
+
+    // Checked under the row lock, after the retry check: a retry of a reply that was posted
+    // before the room was locked still gets its reply back.
+    if (room.archivedAt || (room.lockedAt && !input.mayPostWhenLocked)) return { status: "room_locked" };
 
     if (input.parentId) {
       const [parent] = await tx

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { books, clubs } from "@/db/schema/clubs";
 import { rooms } from "@/db/schema/discussion";
@@ -12,9 +12,10 @@ export async function listBookRooms(input: { bookId: string }) {
       section: rooms.section,
       replyCount: rooms.replyCount,
       lastReplyAt: rooms.lastReplyAt,
+      lockedAt: rooms.lockedAt,
     })
     .from(rooms)
-    .where(eq(rooms.bookId, input.bookId))
+    .where(and(eq(rooms.bookId, input.bookId), isNull(rooms.archivedAt)))
     .orderBy(asc(rooms.position));
 }
 
@@ -27,6 +28,8 @@ export async function getRoomWithClub(input: { roomId: string }) {
       question: rooms.question,
       section: rooms.section,
       replyCount: rooms.replyCount,
+      lockedAt: rooms.lockedAt,
+      archivedAt: rooms.archivedAt,
       club: { id: clubs.id, name: clubs.name },
       book: { id: books.id, title: books.title, author: books.author },
     })

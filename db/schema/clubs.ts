@@ -40,6 +40,7 @@ export const books = pgTable(
     title: text("title").notNull(),
     author: text("author").notNull(),
     year: integer("year"),
+    coverUrl: text("cover_url"),
     description: text("description").notNull().default(""),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

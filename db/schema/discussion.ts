@@ -21,6 +21,10 @@ export const rooms = pgTable(
     replySeq: integer("reply_seq").notNull().default(0),
     replyCount: integer("reply_count").notNull().default(0),
     lastReplyAt: timestamp("last_reply_at", { withTimezone: true }),
+    // A locked room takes no new replies except from moderators.
+    lockedAt: timestamp("locked_at", { withTimezone: true }),
+    // Deleting a question that has replies archives it: hidden from the list, never destroyed.
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("rooms_book_position_idx").on(table.bookId, table.position), index("rooms_club_idx").on(table.clubId)],
@@ -44,6 +48,13 @@ export const replies = pgTable(
     // Chosen by the client per submission; a retried post with the same key returns the first reply.
     idempotencyKey: uuid("idempotency_key").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp("edited_at", { withTimezone: true }),
+    // A deleted reply keeps its row (and so the thread's shape); its text is cleared.
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    hiddenAt: timestamp("hidden_at", { withTimezone: true }),
+    hiddenReason: text("hidden_reason"),
+    hiddenById: uuid("hidden_by_id").references(() => users.id, { onDelete: "set null" }),
+    pinnedAt: timestamp("pinned_at", { withTimezone: true }),
   },
   (table) => [
     uniqueIndex("replies_room_seq_key").on(table.roomId, table.seq),
@@ -54,3 +65,22 @@ export const replies = pgTable(
 
 export type Room = typeof rooms.$inferSelect;
 export type Reply = typeof replies.$inferSelect;
+
+/** Earlier versions of a reply, one row per edit, holding the text as it was before that edit. */
+export const replyRevisions = pgTable(
+  "reply_revisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    replyId: uuid("reply_id")
+      .notNull()
+      .references(() => replies.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    // When this version was written (the reply's creation or an earlier edit).
+    writtenAt: timestamp("written_at", { withTimezone: true }).notNull(),
+    replacedAt: timestamp("replaced_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("reply_revisions_reply_idx").on(table.replyId, table.replacedAt)],
+);
+
+export type ReplyRevision = typeof replyRevisions.$inferSelect;

@@ -4,7 +4,7 @@ import { Server } from "socket.io";
 import { z } from "zod";
 import { listRepliesAfter } from "@/lib/discussion";
 import { AppError } from "@/lib/errors";
-import { roomChannel } from "./events";
+import { roomChannel, userChannel } from "./events";
 import { registerRealtimeServer, type RealtimeServer } from "./publish";
 
 const joinPayload = z.object({ roomId: z.string(), afterSeq: z.number().int().min(0).default(0) });
@@ -54,6 +54,7 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
   });
 
   io.on("connection", (socket) => {
+    void socket.join(userChannel(socket.data.userId));
     socket.on("room:join", async (payload, ack) => {
       const respond = typeof ack === "function" ? ack : () => {};
       const parsed = joinPayload.safeParse(payload);
