@@ -28,9 +28,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav aria-label="Account" className="flex items-center gap-3 text-sm">
               {user ? (
                 <>
-                  <span className="hidden text-muted sm:inline">
-                    Signed in as <span className="font-medium text-ink">{user.name}</span>
-                  </span>
+                  <Link href="/profile" className="text-muted hover:text-ink">
+                    <span className="sr-only">Your profile: </span>
+                    <span className="font-medium text-ink">{user.name}</span>
+                  </Link>
                   <SignOutButton />
                 </>
               ) : (

@@ -17,7 +17,8 @@ export async function requireClubAccess(input: { clubId: string; userId: string;
   return role;
 }
 
-async function requireRoomAccess(input: { roomId: unknown; userId: string; action: ClubAction }) {
+/** Resolves a room id from outside to its club and the caller's role there, or not-found. */
+export async function requireRoomAccess(input: { roomId: unknown; userId: string; action: ClubAction }) {
   const parsed = uuidParam.safeParse(input.roomId);
   if (!parsed.success) throw notFound("This room");
   const clubId = await getRoomClubId({ roomId: parsed.data });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ClubNav } from "@/components/club/club-nav";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requireUser } from "@/lib/auth";
 import { loadClubPage } from "@/lib/discussion";
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: "Club" };
 export default async function ClubPage({ params }: Props) {
   const { clubId } = await params;
   const user = await requireUser(`/clubs/${clubId}`);
-  const { club, rooms } = await loadOrNotFound(() => loadClubPage({ clubId, userId: user.id }));
+  const { club, rooms, role } = await loadOrNotFound(() => loadClubPage({ clubId, userId: user.id }));
 
   return (
     <div className="space-y-10">
@@ -20,6 +21,7 @@ export default async function ClubPage({ params }: Props) {
         <h1 className="font-serif text-3xl font-semibold sm:text-4xl">{club.name}</h1>
         {club.description ? <p className="text-muted">{club.description}</p> : null}
       </header>
+      <ClubNav clubId={club.id} role={role} current="discussion" />
 
       {club.book ? (
         <section aria-labelledby="book-heading" className="rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
