@@ -71,7 +71,7 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     env: {
       PORT: port,
-      HOSTNAME: "127.0.0.1",
+      HOST: "127.0.0.1",
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: "chapterhouse-e2e-test-secret-not-for-production",
       SEED_DEMO: "true",

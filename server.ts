@@ -37,7 +37,7 @@ async function main() {
   console.log(`> Database ready (${driver}, ${location}) in ${Date.now() - started} ms${seeded ? ", demo seeded" : ""}`);
 
   const httpServer = createServer();
-  const app = next({ dev, hostname: env.HOSTNAME, port, httpServer });
+  const app = next({ dev, hostname: env.HOST, port, httpServer });
   const handle = app.getRequestHandler();
   await app.prepare();
 
@@ -46,7 +46,7 @@ async function main() {
     void handle(req, res);
   });
 
-  httpServer.listen(port, env.HOSTNAME, () => {
+  httpServer.listen(port, env.HOST, () => {
     console.log(`> Chapterhouse ready on http://localhost:${port} (${dev ? "development" : "production"})`);
   });
 

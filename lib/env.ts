@@ -3,7 +3,8 @@ import { z } from "zod";
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOSTNAME: z.string().default("0.0.0.0"),
+  // Not HOSTNAME: Docker and many shells set that to the machine's name.
+  HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.url().optional(),
   PGLITE_DIR: z.string().optional(),
   SEED_DEMO: z

@@ -35,13 +35,16 @@ npx next build
 
 section "Browser tests (Playwright, production server)"
 e2e_db=""
+e2e_dir=""
 cleanup() {
   if [ -n "$e2e_db" ]; then npx tsx scripts/test-db.ts drop "$e2e_db" || true; fi
+  if [ -n "$e2e_dir" ]; then rm -rf "$e2e_dir"; fi
 }
 trap cleanup EXIT
 if [ "$postgres" = yes ]; then
   e2e_db=$(npx tsx scripts/test-db.ts create chapterhouse_e2e)
   E2E_DATABASE_URL="$e2e_db" npx playwright test
 else
-  npx playwright test
+  e2e_dir=$(mktemp -d -t chapterhouse-e2e-XXXXXX)
+  E2E_PGLITE_DIR="$e2e_dir/pglite" npx playwright test
 fi

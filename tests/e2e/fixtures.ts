@@ -33,6 +33,16 @@ export async function openRoom(page: Page, position: number): Promise<string> {
   return page.url();
 }
 
+/**
+ * The same server under 127.0.0.1, for a context whose live connection a test cuts with
+ * `context.setOffline(true)`. Chromium's offline emulation does not close a WebSocket that is
+ * already open; engine.io-client closes it on the browser's "offline" event, but skips that
+ * listener when the page's hostname is exactly "localhost". Under 127.0.0.1 the drop is
+ * immediate, and reconnecting stays blocked until the context is back online. (Cookies are per
+ * host: sign in within that context, as `pageAs` does.)
+ */
+export const offlineCapableURL = (baseURL: string | undefined) => (baseURL ?? "").replace("//localhost:", "//127.0.0.1:");
+
 /** The live-connection status line of a room page. */
 export const liveStatus = (page: Page) => page.getByRole("status");
 

@@ -1,4 +1,4 @@
-import { accounts, expect, liveStatus, openRoom, test } from "./fixtures";
+import { accounts, expect, liveStatus, offlineCapableURL, openRoom, test } from "./fixtures";
 
 // Saved for a person to look at; test-results/ is git-ignored.
 const screenshots = "test-results/screenshots";
@@ -31,4 +31,24 @@ test("at phone width (390x844) the room page does not scroll sideways and its po
     expect(box.x + box.width).toBeLessThanOrEqual(clientWidth);
   }
   await phone.screenshot({ path: `${screenshots}/room-phone.png`, fullPage: true });
+});
+
+test("at phone width (390x844) the room page does not scroll sideways while it is reconnecting", async ({ baseURL, pageAs }) => {
+  test.fail(
+    true,
+    "Known app bug: the status + Sort row in components/discussion/room-discussion.tsx does not wrap, so the longer " +
+      '"Reconnecting…" text pushes the Sort select ~40px past a 390px screen. Remove this line once that is fixed.',
+  );
+  const phone = await pageAs(accounts.kathy, { baseURL: offlineCapableURL(baseURL), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await openRoom(phone, 1);
+  await expect(liveStatus(phone)).toHaveText("Live");
+  await phone.context().setOffline(true);
+  await expect(liveStatus(phone)).toContainText("Reconnecting");
+  await phone.screenshot({ path: `${screenshots}/room-phone-reconnecting.png` });
+
+  const { scrollWidth, clientWidth } = await phone.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 });

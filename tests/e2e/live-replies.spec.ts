@@ -21,7 +21,7 @@ test("a reply posted by one member appears once, nested under its parent, on ano
   const text = unique("Tommy answers Kathy live");
   await kathysReplyOn(tommy).getByRole("button", { name: "Reply" }).click();
   await tommy.getByRole("textbox", { name: "Your reply to Kathy" }).fill(text);
-  await tommy.getByRole("button", { name: "Post reply" }).click();
+  await kathysReplyOn(tommy).getByRole("button", { name: "Post reply" }).click();
   await expect(tommy.getByText(text)).toHaveCount(1);
 
   // Kathy sees it once, as a child of her reply, in the same document.

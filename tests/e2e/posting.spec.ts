@@ -11,8 +11,10 @@ test("posting an empty reply shows an error and posts nothing", async ({ pageAs 
   for (const empty of ["", "   \n  "]) {
     await answer.fill(empty);
     await page.getByRole("button", { name: "Post reply" }).click();
-    await expect(page.getByRole("alert")).toHaveText("Write something before posting.");
+    // The message is announced (role=alert) and tied to the field it is about.
+    await expect(page.getByRole("alert").filter({ hasText: "Write something before posting." })).toBeVisible();
     await expect(answer).toHaveAttribute("aria-invalid", "true");
+    await expect(answer).toHaveAccessibleDescription(/Write something before posting\./);
   }
 
   const countAfter = ((await (await page.request.get(repliesApi)).json()) as { replies: unknown[] }).replies.length;
