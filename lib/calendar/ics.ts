@@ -1,0 +1,92 @@
+import ical, { escape, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import { sessionWindow } from "@/lib/sessions/time";
+
+export type SessionEvent = {
+  id: string;
+  title: string;
+  startsAt: Date;
+  durationMinutes: number;
+  /**
+   * The moderator's zone. Times are written as UTC instants: a TZID is only valid with a
+   * matching VTIMEZONE block, and ical-generator needs an outside generator to write one.
+   * Every calendar app converts UTC to the reader's zone, so nothing is lost meanwhile.
+   */
+  timeZone: string;
+  location?: string | null;
+  description?: string | null;
+  url?: string | null;
+  sequence: number;
+  cancelled: boolean;
+  updatedAt: Date;
+  clubName: string;
+};
+
+export type SessionsToIcsInput = {
+  calendarName: string;
+  events: SessionEvent[];
+  method?: "PUBLISH";
+};
+
+const PRODUCT_ID = { company: "Chapterhouse", product: "Chapterhouse", language: "EN" } as const;
+
+// A UID is written unescaped, so it must never carry text that could end the line.
+const SAFE_ID = /^[A-Za-z0-9_-]+$/;
+
+/** The UID calendar apps match updates on: the same session always gets the same one. */
+export function sessionUid(id: string): string {
+  if (!SAFE_ID.test(id)) throw new Error(`Session id is not a plain identifier: ${JSON.stringify(id)}`);
+  return `session-${id}@chapterhouse`;
+}
+
+/** The DESCRIPTION body for a session row: what to read first, then the moderator's notes. */
+export function sessionDescription(input: { readingAssignment: string | null; notes: string | null }): string | null {
+  const parts = [input.readingAssignment && `Reading: ${input.readingAssignment}`, input.notes].filter(
+    (part): part is string => Boolean(part && part.trim()),
+  );
+  return parts.length > 0 ? parts.join("\n\n") : null;
+}
+
+export function sessionsToIcs(input: SessionsToIcsInput): string {
+  const calendar = ical({
+    prodId: PRODUCT_ID,
+    // ical-generator writes NAME and X-WR-CALNAME verbatim (unlike event text), so a club name
+    // with a newline could otherwise inject lines into the feed.
+    name: escape(input.calendarName, false),
+    method: input.method === "PUBLISH" ? ICalCalendarMethod.PUBLISH : null,
+  });
+  for (const event of input.events) {
+    const { endsAt } = sessionWindow(event.startsAt, event.durationMinutes);
+    calendar.createEvent({
+      id: sessionUid(event.id),
+      sequence: event.sequence,
+      stamp: event.updatedAt,
+      lastModified: event.updatedAt,
+      start: event.startsAt,
+      end: endsAt,
+      summary: `${event.clubName}: ${event.title}`,
+      location: event.location || null,
+      description: eventDescription(event),
+      url: event.url || null,
+      status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
+  return calendar.toString();
+}
+
+/** "the-remains-of-the-day.ics": ASCII only, so it survives any Content-Disposition header. */
+export function icsFilename(title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, "");
+  return `${slug || "session"}.ics`;
+}
+
+// Many calendar apps hide the URL property, so the link back also ends the description.
+function eventDescription(event: SessionEvent): string | null {
+  const parts = [event.description, event.url].filter((part): part is string => Boolean(part && part.trim()));
+  return parts.length > 0 ? parts.join("\n\n") : null;
+}
