@@ -3,17 +3,27 @@ import { listUserClubs } from "@/db/queries/clubs";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { getCurrentUser } from "@/lib/auth";
 
+const createClubLinkClass =
+  "inline-flex items-center justify-center rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent-strong focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent";
+
 export default async function HomePage() {
   const user = await getCurrentUser();
   if (!user) return <Welcome />;
   const clubs = await listUserClubs({ userId: user.id });
   return (
     <section className="space-y-6" aria-labelledby="clubs-heading">
-      <h1 id="clubs-heading" className="font-serif text-3xl font-semibold">
-        Your clubs
-      </h1>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 id="clubs-heading" className="font-serif text-3xl font-semibold">
+          Your clubs
+        </h1>
+        {clubs.length > 0 ? (
+          <Link href="/clubs/new" className={createClubLinkClass}>
+            Create a club
+          </Link>
+        ) : null}
+      </div>
       {clubs.length === 0 ? (
-        <p className="text-muted">You aren&apos;t in a club yet. Ask a friend for an invite link, and it will bring you straight in.</p>
+        <NoClubsYet />
       ) : (
         <ul className="space-y-3">
           {clubs.map((club) => (
@@ -27,7 +37,9 @@ export default async function HomePage() {
                   <span className="mt-1 block text-muted">
                     Reading <cite className="not-italic text-ink">{club.bookTitle}</cite> by {club.bookAuthor}
                   </span>
-                ) : null}
+                ) : (
+                  <span className="mt-1 block text-muted">No book picked yet</span>
+                )}
                 {club.lastActivityAt ? (
                   <span className="mt-2 block text-sm text-muted">
                     Last reply <RelativeTime iso={club.lastActivityAt.toISOString()} />
@@ -39,6 +51,32 @@ export default async function HomePage() {
         </ul>
       )}
     </section>
+  );
+}
+
+function NoClubsYet() {
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <div className="rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
+        <h2 className="font-serif text-xl font-semibold">Joining a club?</h2>
+        <p className="mt-2 leading-relaxed text-muted">
+          Clubs are private, so they can&apos;t be searched for. Ask someone in the club to send you an invite link: open it while
+          you&apos;re signed in and it brings you straight in.
+        </p>
+      </div>
+      <div className="flex flex-col rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
+        <h2 className="font-serif text-xl font-semibold">Starting one?</h2>
+        <p className="mt-2 flex-1 leading-relaxed text-muted">
+          Create a club and you&apos;ll be its owner. Then make an invite link from the club&apos;s Invites page and share it with
+          your readers.
+        </p>
+        <div className="mt-4">
+          <Link href="/clubs/new" className={createClubLinkClass}>
+            Create a club
+          </Link>
+        </div>
+      </div>
+    </div>
   );
 }
 

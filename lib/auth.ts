@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { redirect } from "next/navigation";
-import { createUser, findUserByEmail } from "@/db/queries/users";
+import { createUser, findUserByEmail, findUserById } from "@/db/queries/users";
 import { getEnv } from "@/lib/env";
 import { decoyHash, verifyPassword } from "@/lib/passwords";
 import { signInInput } from "@/lib/validation/auth";
@@ -79,11 +79,15 @@ export const authOptions: AuthOptions = {
   },
 };
 
+/**
+ * The signed-in user as the database has them now: a rename shows at once, and a session whose
+ * account no longer exists counts as signed out.
+ */
 export async function getCurrentUser(): Promise<SessionUser | null> {
   const session = await getServerSession(authOptions);
-  const user = session?.user;
-  if (!user?.id || !user.email) return null;
-  return { id: user.id, name: user.name || user.email, email: user.email };
+  const id = session?.user?.id;
+  if (!id) return null;
+  return findUserById(id);
 }
 
 /** The signed-in user, or a redirect to sign in that brings them back to `returnTo` afterwards. */

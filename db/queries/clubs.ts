@@ -52,3 +52,18 @@ export async function getClubWithBook(input: { clubId: string }) {
     .limit(1);
   return row ?? null;
 }
+
+/** A new club and its creator's owner membership, written together or not at all. */
+export async function createClubWithOwner(input: { name: string; description: string; ownerId: string }): Promise<{ id: string }> {
+  return getDb().transaction(async (tx) => {
+    const [club] = await tx.insert(clubs).values({ name: input.name, description: input.description }).returning({ id: clubs.id });
+    if (!club) throw new Error("The club row was not returned after insert.");
+    await tx.insert(clubMembers).values({ clubId: club.id, userId: input.ownerId, role: "owner" });
+    return club;
+  });
+}
+
+export async function getClubName(input: { clubId: string }): Promise<{ id: string; name: string } | null> {
+  const [row] = await getDb().select({ id: clubs.id, name: clubs.name }).from(clubs).where(eq(clubs.id, input.clubId)).limit(1);
+  return row ?? null;
+}

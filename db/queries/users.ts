@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { users } from "@/db/schema/users";
 
@@ -35,4 +35,47 @@ export async function createUser(input: { email: string; name: string; passwordH
 export async function countUsers(): Promise<number> {
   const [row] = await getDb().select({ count: sql<number>`count(*)::int` }).from(users);
   return row?.count ?? 0;
+}
+
+export async function getUserProfile(input: { userId: string }): Promise<(UserSummary & { hasPassword: boolean; createdAt: Date }) | null> {
+  const [row] = await getDb()
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      createdAt: users.createdAt,
+    })
+    .from(users)
+    .where(eq(users.id, input.userId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The stored hash, read only to verify a password the user typed. */
+export async function getUserPasswordHash(input: { userId: string }): Promise<{ passwordHash: string | null } | null> {
+  const [row] = await getDb().select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, input.userId)).limit(1);
+  return row ?? null;
+}
+
+export async function updateUserName(input: { userId: string; name: string }): Promise<UserSummary | null> {
+  const [row] = await getDb()
+    .update(users)
+    .set({ name: input.name })
+    .where(eq(users.id, input.userId))
+    .returning({ id: users.id, email: users.email, name: users.name });
+  return row ?? null;
+}
+
+/**
+ * Replaces the password hash only if it is still the one the caller verified against (null for
+ * an account without a password), so two changes at once cannot undo each other unnoticed.
+ */
+export async function replaceUserPasswordHash(input: { userId: string; expectedHash: string | null; passwordHash: string }): Promise<boolean> {
+  const rows = await getDb()
+    .update(users)
+    .set({ passwordHash: input.passwordHash })
+    .where(and(eq(users.id, input.userId), input.expectedHash === null ? isNull(users.passwordHash) : eq(users.passwordHash, input.expectedHash)))
+    .returning({ id: users.id });
+  return rows.length === 1;
 }

@@ -1,0 +1,23 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/lib/action";
+import { createClubInvite, revokeClubInvite } from "@/lib/invites";
+
+export async function createInviteAction(
+  clubId: string,
+  input: { expiresInDays: string; maxUses: string },
+): Promise<ActionResult<{ id: string; path: string }>> {
+  const result = await runAction((user) => createClubInvite({ clubId, userId: user.id, body: input }));
+  if (result.ok) revalidatePath(`/clubs/${clubId}/invites`);
+  return result;
+}
+
+export async function revokeInviteAction(clubId: string, inviteId: string): Promise<ActionResult<null>> {
+  const result = await runAction(async (user) => {
+    await revokeClubInvite({ clubId, inviteId, userId: user.id });
+    return null;
+  });
+  if (result.ok) revalidatePath(`/clubs/${clubId}/invites`);
+  return result;
+}

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { createInviteAction, revokeInviteAction } from "@/app/clubs/[clubId]/invites/actions";
+import { ClubNav } from "@/components/club/club-nav";
+import { CreateInviteForm } from "@/components/invite/create-invite-form";
+import { InviteList } from "@/components/invite/invite-list";
+import { requireUser } from "@/lib/auth";
+import { loadInvitesPage } from "@/lib/invites";
+import { loadOrNotFound } from "@/lib/page-data";
+import { defaultInviteExpiryDays, inviteExpiryChoices, inviteMaxUsesLimit } from "@/lib/validation/invites";
+
+type Props = { params: Promise<{ clubId: string }> };
+
+export const metadata: Metadata = { title: "Invites" };
+
+/** Where this request came in, so the links shown are the ones people can open; NEXTAUTH_URL otherwise. */
+async function siteOrigin(): Promise<string> {
+  const requestHeaders = await headers();
+  const configured = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL) : null;
+  const host = requestHeaders.get("x-forwarded-host")?.split(",")[0]?.trim() || requestHeaders.get("host");
+  if (!host) return configured?.origin ?? "";
+  const protocol = requestHeaders.get("x-forwarded-proto")?.split(",")[0]?.trim() || configured?.protocol.replace(":", "") || "http";
+  return `${protocol}://${host}`;
+}
+
+export default async function InvitesPage({ params }: Props) {
+  const { clubId } = await params;
+  const user = await requireUser(`/clubs/${clubId}/invites`);
+  const { club, role, invites } = await loadOrNotFound(() => loadInvitesPage({ clubId, userId: user.id }));
+  const origin = invites ? await siteOrigin() : "";
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="font-serif text-3xl font-semibold sm:text-4xl">{club.name}</h1>
+      </header>
+      <ClubNav clubId={club.id} role={role} current="invites" />
+
+      {invites === null ? (
+        <p className="rounded-lg border border-line bg-white p-5 text-muted shadow-sm">
+          Only the club&apos;s owner and moderators can create invite links. If you&apos;d like to bring someone in, ask one of them
+          for a link.
+        </p>
+      ) : (
+        <>
+          <section aria-labelledby="new-invite-heading" className="space-y-4 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
+            <div className="space-y-1">
+              <h2 id="new-invite-heading" className="font-serif text-2xl font-semibold">
+                Invite people
+              </h2>
+              <p className="text-sm leading-relaxed text-muted">
+                Anyone with an active link can see the club&apos;s name and current book, and join as a member. Send it only to the
+                people you mean to invite.
+              </p>
+            </div>
+            <CreateInviteForm
+              action={createInviteAction.bind(null, club.id)}
+              origin={origin}
+              expiryChoices={inviteExpiryChoices}
+              defaultExpiryDays={defaultInviteExpiryDays}
+              maxUsesLimit={inviteMaxUsesLimit}
+            />
+          </section>
+          <InviteList invites={invites} origin={origin} revoke={revokeInviteAction.bind(null, club.id)} />
+        </>
+      )}
+    </div>
+  );
+}

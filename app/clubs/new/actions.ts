@@ -1,0 +1,13 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { runAction, type ActionResult } from "@/lib/action";
+import { createClub } from "@/lib/clubs";
+
+export async function createClubAction(input: { name: string; description: string }): Promise<ActionResult<{ clubId: string }>> {
+  const result = await runAction((user) => createClub({ userId: user.id, body: input }));
+  if (!result.ok) return result;
+  revalidatePath("/");
+  redirect(`/clubs/${result.data.clubId}`);
+}

@@ -1,0 +1,19 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { runAction, type ActionResult } from "@/lib/action";
+import { AppError } from "@/lib/errors";
+import { inviteProblemMessages, joinClubWithInvite } from "@/lib/invites";
+
+export async function joinClubAction(token: string): Promise<ActionResult<{ clubId: string }>> {
+  const result = await runAction(async (user) => {
+    const joined = await joinClubWithInvite({ token, userId: user.id });
+    if (joined.status === "joined" || joined.status === "already_member") return { clubId: joined.clubId };
+    const message = inviteProblemMessages[joined.status];
+    throw new AppError(joined.status === "unknown" ? "not_found" : "conflict", `${message.title}. ${message.body}`);
+  });
+  if (!result.ok) return result;
+  revalidatePath("/");
+  redirect(`/clubs/${result.data.clubId}`);
+}

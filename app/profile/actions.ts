@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/lib/action";
+import { changePassword, renameUser } from "@/lib/profile";
+
+export async function renameAction(input: { name: string }): Promise<ActionResult<{ name: string }>> {
+  const result = await runAction((user) => renameUser({ userId: user.id, body: input }));
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
+}
+
+export async function changePasswordAction(input: {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}): Promise<ActionResult<{ hadPassword: boolean }>> {
+  const result = await runAction((user) => changePassword({ userId: user.id, body: input }));
+  if (result.ok) revalidatePath("/profile");
+  return result;
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { changePasswordAction, renameAction } from "@/app/profile/actions";
+import { DisplayNameForm } from "@/components/profile/display-name-form";
+import { PasswordForm } from "@/components/profile/password-form";
+import { requireUser } from "@/lib/auth";
+import { loadOrNotFound } from "@/lib/page-data";
+import { loadProfile } from "@/lib/profile";
+
+export const metadata: Metadata = { title: "Your profile" };
+
+export default async function ProfilePage() {
+  const user = await requireUser("/profile");
+  const profile = await loadOrNotFound(() => loadProfile({ userId: user.id }));
+
+  return (
+    <div className="mx-auto max-w-xl space-y-8">
+      <header className="space-y-1">
+        <h1 className="font-serif text-3xl font-semibold">Your profile</h1>
+        <p className="text-muted">
+          Signed in as <span className="text-ink">{profile.email}</span>
+        </p>
+      </header>
+
+      <section aria-labelledby="name-heading" className="space-y-4 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
+        <h2 id="name-heading" className="font-serif text-xl font-semibold">
+          Name
+        </h2>
+        <DisplayNameForm currentName={profile.name} rename={renameAction} />
+      </section>
+
+      <section aria-labelledby="password-heading" className="space-y-4 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
+        <h2 id="password-heading" className="font-serif text-xl font-semibold">
+          {profile.hasPassword ? "Change password" : "Set a password"}
+        </h2>
+        <PasswordForm hasPassword={profile.hasPassword} changePassword={changePasswordAction} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+export const clubNameMaxLength = 80;
+export const clubDescriptionMaxLength = 500;
+
+export const createClubInput = z.object({
+  name: z
+    .string({ error: "Give the club a name." })
+    .trim()
+    .min(1, "Give the club a name.")
+    .max(clubNameMaxLength, `Keep the club's name under ${clubNameMaxLength} characters.`),
+  description: z
+    .string()
+    .trim()
+    .max(clubDescriptionMaxLength, `Keep the description under ${clubDescriptionMaxLength} characters.`)
+    .nullish()
+    .transform((value) => value ?? ""),
+});
+export type CreateClubInput = z.infer<typeof createClubInput>;

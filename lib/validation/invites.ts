@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+/** How long a new link stays open, in days; the form offers exactly these. */
+export const inviteExpiryChoices = [1, 7, 30] as const;
+export const defaultInviteExpiryDays = 7;
+export const inviteMaxUsesLimit = 1000;
+
+const maxUsesMessage = `Enter a number of uses from 1 to ${inviteMaxUsesLimit}, or leave it empty for no limit.`;
+
+export const createInviteInput = z.object({
+  expiresInDays: z.preprocess(
+    (value) => (value === undefined || value === null || value === "" ? defaultInviteExpiryDays : value),
+    z.coerce
+      .number()
+      .refine((days) => (inviteExpiryChoices as readonly number[]).includes(days), "Choose how long the link stays open: 1, 7 or 30 days."),
+  ),
+  maxUses: z.preprocess(
+    (value) => (value === undefined || value === null || (typeof value === "string" && value.trim() === "") ? null : value),
+    z.coerce.number({ error: maxUsesMessage }).int(maxUsesMessage).min(1, maxUsesMessage).max(inviteMaxUsesLimit, maxUsesMessage).nullable(),
+  ),
+});
+export type CreateInviteInput = z.infer<typeof createInviteInput>;
+
+/**
+ * The token from an invite URL. Tokens are base64url, so anything else cannot name an invite
+ * and is treated exactly like a token that does not exist.
+ */
+export const inviteToken = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/);

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { displayName, password } from "@/lib/validation/auth";
+
+export const renameInput = z.object({ name: displayName });
+export type RenameInput = z.infer<typeof renameInput>;
+
+export const changePasswordInput = z
+  .object({
+    // Optional here because accounts made through OAuth have no password yet; the service
+    // requires it whenever the account has one.
+    currentPassword: z
+      .string()
+      .max(200, "That isn't your current password.")
+      .nullish()
+      .transform((value) => value ?? ""),
+    newPassword: password,
+    confirmPassword: z.string({ error: "Type the new password again." }),
+  })
+  .refine((input) => input.newPassword === input.confirmPassword, {
+    message: "The two new passwords don't match.",
+    path: ["confirmPassword"],
+  });
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
