@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { runAction, type ActionResult } from "@/lib/action";
+import { changeMemberRole, leaveClub, removeMember, transferOwnership } from "@/lib/members";
+
+// The club id is bound by the page, but a caller can send anything: the services validate it.
+const rosterPath = (clubId: string) => `/clubs/${clubId}/members`;
+
+export async function setMemberRoleAction(clubId: string, input: unknown): Promise<ActionResult<null>> {
+  const result = await runAction(async (user) => {
+    await changeMemberRole({ clubId, userId: user.id, input });
+    return null;
+  });
+  if (result.ok) revalidatePath(rosterPath(clubId));
+  return result;
+}
+
+export async function transferOwnershipAction(clubId: string, input: unknown): Promise<ActionResult<null>> {
+  const result = await runAction(async (user) => {
+    await transferOwnership({ clubId, userId: user.id, input });
+    return null;
+  });
+  if (result.ok) revalidatePath(`/clubs/${clubId}`, "layout");
+  return result;
+}
+
+export async function removeMemberAction(clubId: string, input: unknown): Promise<ActionResult<null>> {
+  const result = await runAction(async (user) => {
+    await removeMember({ clubId, userId: user.id, input });
+    return null;
+  });
+  if (result.ok) revalidatePath(rosterPath(clubId));
+  return result;
+}
+
+export async function leaveClubAction(clubId: string): Promise<ActionResult<null>> {
+  const result = await runAction(async (user) => {
+    await leaveClub({ clubId, userId: user.id });
+    return null;
+  });
+  if (!result.ok) return result;
+  revalidatePath("/");
+  redirect("/");
+}

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { ClubNav } from "@/components/club/club-nav";
+import { MemberLeaveClub } from "@/components/club/member-leave-club";
+import { RosterList } from "@/components/club/roster-list";
+import type { ClubRole } from "@/db/schema/clubs";
+import { requireUser } from "@/lib/auth";
+import { loadRosterPage } from "@/lib/members";
+import { loadOrNotFound } from "@/lib/page-data";
+import { leaveClubAction, removeMemberAction, setMemberRoleAction, transferOwnershipAction } from "./actions";
+
+type Props = { params: Promise<{ clubId: string }> };
+
+export const metadata: Metadata = { title: "Members" };
+
+const roleHelp: Record<ClubRole, string | null> = {
+  owner: "As the owner, you can make members moderators, hand the club to someone else, and remove members and moderators.",
+  moderator: "As a moderator, you can remove members. Only the owner changes roles.",
+  member: null,
+};
+
+export default async function MembersPage({ params }: Props) {
+  const { clubId } = await params;
+  const user = await requireUser(`/clubs/${clubId}/members`);
+  const { club, role, members, leave } = await loadOrNotFound(() => loadRosterPage({ clubId, userId: user.id }));
+  const help = roleHelp[role];
+
+  return (
+    <div className="space-y-10">
+      <header className="space-y-2">
+        <h1 className="font-serif text-3xl font-semibold sm:text-4xl">{club.name}</h1>
+      </header>
+      <ClubNav clubId={club.id} role={role} current="members" />
+
+      <section aria-labelledby="members-heading" className="space-y-4">
+        <div className="space-y-1">
+          <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+            <h2 id="members-heading" className="font-serif text-2xl font-semibold">
+              Members
+            </h2>
+            <p className="text-sm text-muted">
+              {members.length} {members.length === 1 ? "person" : "people"}
+            </p>
+          </div>
+          {help ? <p className="text-sm leading-relaxed text-muted">{help}</p> : null}
+        </div>
+        <RosterList
+          clubName={club.name}
+          members={members}
+          setRole={setMemberRoleAction.bind(null, club.id)}
+          transfer={transferOwnershipAction.bind(null, club.id)}
+          remove={removeMemberAction.bind(null, club.id)}
+        />
+      </section>
+
+      <MemberLeaveClub clubName={club.name} blockedReason={leave.allowed ? null : leave.reason} leave={leaveClubAction.bind(null, club.id)} />
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { MemberConfirmDialog } from "@/components/club/member-confirm-dialog";
+import { MemberRoleBadge } from "@/components/club/member-role-badge";
+import type { ActionResult } from "@/lib/action";
+import type { RosterMember } from "@/lib/members";
+
+type MemberAction = (input: unknown) => Promise<ActionResult<null>>;
+
+type Props = {
+  clubName: string;
+  members: RosterMember[];
+  setRole: MemberAction;
+  transfer: MemberAction;
+  remove: MemberAction;
+};
+
+type Confirming = { kind: "transfer" | "remove"; member: RosterMember };
+
+// Fixed to UTC so the server's render and the browser's hydration print the same day.
+const joinedFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+
+const smallButton =
+  "inline-flex items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60";
+
+export function RosterList({ clubName, members, setRole, transfer, remove }: Props) {
+  const [pending, startTransition] = useTransition();
+  const [busyId, setBusyId] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<Confirming | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [dialogError, setDialogError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  function run(member: RosterMember, action: () => Promise<ActionResult<null>>, done: string) {
+    setBusyId(member.id);
+    setError(null);
+    setDialogError(null);
+    setNotice(null);
+    startTransition(async () => {
+      const result = await action().catch(() => ({ ok: false as const, error: "We couldn't reach Chapterhouse. Check your connection and try again." }));
+      setBusyId(null);
+      if (result.ok) {
+        setConfirming(null);
+        setNotice(done);
+      } else if (confirming) {
+        setDialogError(result.error);
+      } else {
+        setError(result.error);
+      }
+    });
+  }
+
+  function ask(kind: Confirming["kind"], member: RosterMember) {
+    setError(null);
+    setDialogError(null);
+    setNotice(null);
+    setConfirming({ kind, member });
+  }
+
+  return (
+    <div className="space-y-3">
+      <p role="status" className={notice ? "rounded-md border border-accent/20 bg-accent-soft px-3 py-2 text-sm text-accent-strong" : "sr-only"}>
+        {notice}
+      </p>
+      {error ? (
+        <p role="alert" className="rounded-md border border-danger/30 bg-red-50 px-3 py-2 text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
+
+      <ul className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white shadow-sm">
+        {members.map((member) => {
+          const { promote, demote, transfer: canTransfer, remove: canRemove } = member.actions;
+          const busy = pending && busyId === member.id;
+          return (
+            // Phones: name on the left, Remove on its right, role changes on a line of their own.
+            // Wider screens: everything on one line, in reading order.
+            <li key={member.id} className="grid grid-cols-[minmax(0,1fr)_auto] gap-x-4 gap-y-3 p-4 sm:flex sm:items-center sm:gap-6 sm:px-5">
+              <div className="min-w-0 sm:flex-1">
+                <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                  <span className="font-medium break-words text-ink">{member.name}</span>
+                  {member.isViewer ? <span className="text-sm text-muted">(you)</span> : null}
+                  <MemberRoleBadge role={member.role} />
+                </p>
+                <p className="mt-1 text-sm text-muted">
+                  Joined <time dateTime={member.joinedAt}>{joinedFormat.format(new Date(member.joinedAt))}</time>
+                </p>
+              </div>
+
+              {promote || demote || canTransfer ? (
+                <div className="col-span-2 row-start-2 flex flex-wrap gap-2 sm:shrink-0">
+                  {promote ? (
+                    <button
+                      type="button"
+                      disabled={pending}
+                      aria-label={`Make moderator: ${member.name}`}
+                      onClick={() => run(member, () => setRole({ memberId: member.id, role: "moderator" }), `${member.name} is now a moderator.`)}
+                      className={`${smallButton} border-line bg-white text-ink hover:bg-paper`}
+                    >
+                      {busy ? "Saving…" : "Make moderator"}
+                    </button>
+                  ) : null}
+                  {demote ? (
+                    <button
+                      type="button"
+                      disabled={pending}
+                      aria-label={`Make member: ${member.name}`}
+                      onClick={() => run(member, () => setRole({ memberId: member.id, role: "member" }), `${member.name} is now a member.`)}
+                      className={`${smallButton} border-line bg-white text-ink hover:bg-paper`}
+                    >
+                      {busy ? "Saving…" : "Make member"}
+                    </button>
+                  ) : null}
+                  {canTransfer ? (
+                    <button
+                      type="button"
+                      disabled={pending}
+                      aria-label={`Make owner: ${member.name}`}
+                      onClick={() => ask("transfer", member)}
+                      className={`${smallButton} border-line bg-white text-ink hover:bg-paper`}
+                    >
+                      Make owner
+                    </button>
+                  ) : null}
+                </div>
+              ) : null}
+              {canRemove ? (
+                <button
+                  type="button"
+                  disabled={pending}
+                  aria-label={`Remove ${member.name}`}
+                  onClick={() => ask("remove", member)}
+                  className={`${smallButton} col-start-2 row-start-1 self-start border-danger/30 bg-white text-danger hover:bg-red-50 sm:self-auto`}
+                >
+                  Remove
+                </button>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+
+      {confirming?.kind === "transfer" ? (
+        <MemberConfirmDialog
+          title={`Make ${confirming.member.name} the owner?`}
+          description={`You'll become a moderator. Only the owner can change roles or hand the club on, so you won't be able to undo this yourself.`}
+          confirmLabel={`Make ${confirming.member.name} the owner`}
+          pendingLabel="Transferring…"
+          tone="primary"
+          pending={pending}
+          error={dialogError}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() =>
+            run(
+              confirming.member,
+              () => transfer({ memberId: confirming.member.id }),
+              `${confirming.member.name} is now the owner of ${clubName}. You're a moderator.`,
+            )
+          }
+        />
+      ) : null}
+      {confirming?.kind === "remove" ? (
+        <MemberConfirmDialog
+          title={`Remove ${confirming.member.name} from ${clubName}?`}
+          description={`${confirming.member.name} will lose access to the club's discussions straight away. Their replies stay. To come back they'll need a new invite.`}
+          confirmLabel={`Remove ${confirming.member.name}`}
+          pendingLabel="Removing…"
+          tone="danger"
+          pending={pending}
+          error={dialogError}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => run(confirming.member, () => remove({ memberId: confirming.member.id }), `${confirming.member.name} has been removed from the club.`)}
+        />
+      ) : null}
+    </div>
+  );
+}
