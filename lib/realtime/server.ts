@@ -2,8 +2,8 @@ import type { Server as HttpServer } from "node:http";
 import { getToken } from "next-auth/jwt";
 import { Server } from "socket.io";
 import { z } from "zod";
-import { listRepliesAfter } from "@/lib/discussion";
-import { AppError } from "@/lib/errors";
+import { listRepliesAfter, requireRoomAccess } from "@/lib/discussion";
+import { AppError, notFound } from "@/lib/errors";
 import { roomChannel, userChannel } from "./events";
 import { registerRealtimeServer, type RealtimeServer } from "./publish";
 
@@ -24,6 +24,13 @@ function parseCookies(header: string | undefined): Record<string, string> {
     }
   }
   return cookies;
+}
+
+async function stillMayRead(roomId: string, userId: string): Promise<boolean> {
+  return requireRoomAccess({ roomId, userId, action: "room:read" }).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -69,6 +76,12 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
           query: { after: parsed.data.afterSeq },
         });
         await socket.join(roomChannel(parsed.data.roomId));
+        // A removal that committed between the check above and the join sent its revoke
+        // before this socket was in the room: check again now that it is.
+        if (!(await stillMayRead(parsed.data.roomId, socket.data.userId))) {
+          await socket.leave(roomChannel(parsed.data.roomId));
+          throw notFound("This room");
+        }
         respond({ ok: true, data: { replies } });
       } catch (error) {
         const message = error instanceof AppError ? error.message : "Could not join the live discussion.";
