@@ -62,3 +62,33 @@ export function mergeReplies<Item extends ThreadItem>(current: readonly Item[], 
   if (added.length === 0) return current as Item[];
   return [...current, ...added].sort((a, b) => a.seq - b.seq);
 }
+
+/**
+ * Puts a changed reply in place of the one with its id (an edit, delete, hide or pin). A reply
+ * this list has not loaded is left to the catch-up that will bring it, already changed.
+ */
+export function replaceReply<Item extends ThreadItem>(current: readonly Item[], updated: Item): Item[] {
+  const index = current.findIndex((item) => item.id === updated.id);
+  if (index < 0) return current as Item[];
+  const next = [...current];
+  next[index] = updated;
+  return next;
+}
+
+const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
+
+/**
+ * A short plain-text preview of a reply's (already sanitized) HTML, cut at a word boundary.
+ * Works without a DOM, so the server renders the same preview the browser does.
+ */
+export function excerptFromHtml(html: string, maxLength = 140): string {
+  const text = html
+    .replace(/<[^>]*>/g, " ")
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => entities[name] ?? "")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (text.length <= maxLength) return text;
+  const cut = text.slice(0, maxLength);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${(lastSpace > maxLength * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s.,;:!?-]+$/, "")}…`;
+}

@@ -1,19 +1,27 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { can, canDeleteReply, canEditReply, canPostInRoom, canViewReplyHistory } from "@/lib/permissions";
 import type { ReplyView } from "@/lib/reply-view";
 import { countDescendants, type ThreadNode } from "@/lib/threads";
+import { ActionsMenu, type MenuAction } from "./actions-menu";
+import { ConfirmDialog } from "./confirm-dialog";
+import { useDiscussion } from "./discussion-context";
+import { EditedMarker } from "./edited-marker";
+import { HideReplyForm } from "./hide-reply-form";
+import { ReplyEditForm } from "./reply-edit-form";
 import { ReplyForm } from "./reply-form";
+import { ReplyHistory } from "./reply-history";
+import { requestJson } from "./request";
 
 // Deeper replies stop indenting (a phone has no room for more) but still say whom they answer.
 export const maxIndentDepth = 5;
 
-type Shared = {
-  roomId: string;
-  arrivedIds: ReadonlySet<string>;
-  onPosted: (reply: ReplyView) => void;
-};
+type Shared = { arrivedIds: ReadonlySet<string> };
+type Panel = "reply" | "edit" | "hide" | "history" | null;
+
+const textButton = "text-muted hover:text-ink hover:underline focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60";
 
 export function ReplyList({ nodes, parentName, ...shared }: Shared & { nodes: ThreadNode<ReplyView>[]; parentName?: string }) {
   return (
@@ -27,65 +35,229 @@ export function ReplyList({ nodes, parentName, ...shared }: Shared & { nodes: Th
 
 function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<ReplyView>; parentName?: string }) {
   const reply = node.item;
+  const { roomId, viewer, locked, revoked, onPosted, onChanged } = useDiscussion();
   const [collapsed, setCollapsed] = useState(false);
-  const [replying, setReplying] = useState(false);
-  const hidden = countDescendants(node);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [revealedHtml, setRevealedHtml] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const article = useRef<HTMLElement>(null);
+
+  const hiddenCount = countDescendants(node);
   const nested = node.depth + 1 < maxIndentDepth;
   const showParentHint = parentName !== undefined && node.depth >= maxIndentDepth;
+
+  // What to offer; the server checks each action again for this reply.
+  const isAuthor = reply.author.id === viewer.id;
+  const visible = reply.state === "visible";
+  const mayPost = !revoked && canPostInRoom(viewer.role, { locked });
+  const mayReply = visible && mayPost;
+  const mayEdit = visible && mayPost && canEditReply(viewer.role, { isAuthor });
+  const mayDelete = !revoked && reply.state !== "deleted" && canDeleteReply(viewer.role, { isAuthor });
+  const mayPin = !revoked && visible && can(viewer.role, "reply:pin");
+  const mayHide = !revoked && can(viewer.role, "reply:hide");
+  const mayViewHidden = !revoked && reply.state === "hidden" && can(viewer.role, "reply:view-hidden");
+  const mayViewHistory = !revoked && reply.editedAt !== null && canViewReplyHistory(viewer.role, { isAuthor });
+
+  // A change from elsewhere (a moderator hid it, a lock arrived, another tab deleted it)
+  // closes whatever no longer applies, and a revealed hidden text never outlives the hiding.
+  useEffect(() => {
+    setPanel((current) => {
+      if ((current === "edit" && !mayEdit) || (current === "reply" && !mayReply) || (current === "hide" && !visible)) return null;
+      if (current === "history" && !mayViewHistory) return null;
+      return current;
+    });
+  }, [mayEdit, mayReply, visible, mayViewHistory]);
+  useEffect(() => {
+    if (reply.state !== "hidden") setRevealedHtml(null);
+  }, [reply.state]);
+
+  async function change(url: string, method: "PUT" | "DELETE", after?: () => void) {
+    if (pending) return;
+    setPending(true);
+    setError(null);
+    const result = await requestJson<{ reply: ReplyView }>(url, { method });
+    setPending(false);
+    if (result.ok) {
+      onChanged(result.data.reply);
+      after?.();
+    } else {
+      setError(result.error);
+    }
+  }
+
+  async function toggleHiddenText() {
+    if (revealedHtml !== null) {
+      setRevealedHtml(null);
+      return;
+    }
+    setError(null);
+    const result = await requestJson<{ source: { bodyHtml: string } | null }>(`/api/replies/${reply.id}`);
+    if (result.ok && result.data.source) setRevealedHtml(result.data.source.bodyHtml);
+    else setError(result.ok ? "The hidden text isn't available." : result.error);
+  }
+
+  const togglePanel = (next: Exclude<Panel, null>) => setPanel((current) => (current === next ? null : next));
+  const actions: MenuAction[] = [];
+  if (mayEdit) actions.push({ label: "Edit", onSelect: () => setPanel("edit") });
+  if (mayViewHistory) actions.push({ label: "History", onSelect: () => setPanel("history") });
+  if (mayPin) {
+    actions.push(
+      reply.pinned
+        ? { label: "Unpin", onSelect: () => void change(`/api/replies/${reply.id}/pin`, "DELETE") }
+        : { label: "Pin to top", onSelect: () => void change(`/api/replies/${reply.id}/pin`, "PUT") },
+    );
+  }
+  if (mayHide && visible) actions.push({ label: "Hide…", onSelect: () => setPanel("hide") });
+  if (mayDelete) actions.push({ label: "Delete…", tone: "danger", onSelect: () => setConfirmingDelete(true) });
+
+  const cardTone = visible ? (reply.pinned ? "border-accent/35 bg-white" : "border-line bg-white") : "border-line bg-white/60";
 
   return (
     <li id={`reply-${reply.id}`} data-reply-id={reply.id} data-parent-id={reply.parentId ?? ""} className="scroll-mt-24">
       <article
+        ref={article}
+        tabIndex={-1}
         aria-label={`Reply by ${reply.author.name}`}
-        className={`rounded-lg border border-line bg-white px-4 py-3 shadow-sm ${shared.arrivedIds.has(reply.id) ? "reply-arrived" : ""}`}
+        className={`rounded-lg border px-4 py-3 shadow-sm focus:outline-none focus-visible:outline-2 focus-visible:outline-accent ${cardTone} ${shared.arrivedIds.has(reply.id) ? "reply-arrived" : ""}`}
       >
-        <header className="flex flex-wrap items-baseline gap-x-2 text-sm">
-          <span className="font-semibold text-ink">{reply.author.name}</span>
-          {showParentHint ? <span className="text-muted">replying to {parentName}</span> : null}
-          <span aria-hidden className="text-muted">
-            ·
-          </span>
-          <RelativeTime iso={reply.createdAt} className="text-muted" />
+        <header className="flex items-start justify-between gap-2">
+          <p className="flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-0.5 text-sm">
+            <span className={`font-semibold ${visible ? "text-ink" : "text-muted"}`}>{reply.author.name}</span>
+            {showParentHint ? <span className="text-muted">replying to {parentName}</span> : null}
+            <span aria-hidden className="text-muted">
+              ·
+            </span>
+            <RelativeTime iso={reply.createdAt} className="text-muted" />
+            {reply.editedAt && visible ? <EditedMarker iso={reply.editedAt} /> : null}
+            {reply.pinned ? (
+              <span className="inline-flex items-center gap-1 self-center rounded-full bg-accent-soft px-2 py-0.5 text-xs font-medium text-accent-strong">
+                <PinIcon />
+                Pinned
+              </span>
+            ) : null}
+          </p>
+          <ActionsMenu actions={actions} />
         </header>
-        <div className="reply-body mt-1.5 text-[0.975rem] text-ink" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />
-        <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
-          <button
-            type="button"
-            onClick={() => setReplying((value) => !value)}
-            aria-expanded={replying}
-            className="font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent"
-          >
-            Reply
-          </button>
-          {hidden > 0 ? (
+
+        {reply.state === "deleted" ? (
+          <p className="mt-1.5 text-[0.975rem] italic text-muted">This reply was deleted.</p>
+        ) : reply.state === "hidden" ? (
+          <div className="mt-1.5 space-y-2">
+            <p className="text-[0.975rem] text-muted">
+              <span className="italic">Hidden by a moderator:</span> <span className="text-ink">{reply.hiddenReason}</span>
+            </p>
+            {revealedHtml !== null ? (
+              <div className="rounded-md border border-dashed border-line bg-paper px-3 py-2">
+                <p className="text-xs font-medium uppercase tracking-wider text-muted">Hidden text · only moderators see this</p>
+                <div className="reply-body mt-1 text-[0.975rem] text-ink" dangerouslySetInnerHTML={{ __html: revealedHtml }} />
+              </div>
+            ) : null}
+          </div>
+        ) : panel === "edit" ? (
+          <ReplyEditForm replyId={reply.id} onDone={() => setPanel(null)} />
+        ) : (
+          <div className="reply-body mt-1.5 text-[0.975rem] text-ink" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />
+        )}
+
+        <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+          {mayReply && panel !== "edit" ? (
             <button
               type="button"
-              onClick={() => setCollapsed((value) => !value)}
-              aria-expanded={!collapsed}
-              className="text-muted hover:text-ink hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+              onClick={() => togglePanel("reply")}
+              aria-expanded={panel === "reply"}
+              className="font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent"
             >
-              {collapsed ? `Show ${hidden} ${hidden === 1 ? "reply" : "replies"}` : "Collapse thread"}
+              Reply
+            </button>
+          ) : null}
+          {mayViewHidden ? (
+            <>
+              <button type="button" onClick={() => void toggleHiddenText()} aria-expanded={revealedHtml !== null} className={textButton}>
+                {revealedHtml !== null ? "Close hidden text" : "Show hidden text"}
+              </button>
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => void change(`/api/replies/${reply.id}/hidden`, "DELETE")}
+                className="font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60"
+              >
+                Unhide
+              </button>
+            </>
+          ) : null}
+          {hiddenCount > 0 ? (
+            <button type="button" onClick={() => setCollapsed((value) => !value)} aria-expanded={!collapsed} className={textButton}>
+              {collapsed ? `Show ${hiddenCount} ${hiddenCount === 1 ? "reply" : "replies"}` : "Collapse thread"}
             </button>
           ) : null}
         </div>
-        {replying ? (
+
+        {error ? (
+          <p role="alert" className="mt-2 text-sm text-danger">
+            {error}
+          </p>
+        ) : null}
+
+        {panel === "reply" ? (
           <div className="mt-3 border-t border-line pt-3">
             <ReplyForm
-              roomId={shared.roomId}
+              roomId={roomId}
               parentId={reply.id}
               label={`Your reply to ${reply.author.name}`}
-              onPosted={shared.onPosted}
-              onCancel={() => setReplying(false)}
+              onPosted={onPosted}
+              onCancel={() => setPanel(null)}
               autoFocus
             />
           </div>
+        ) : panel === "hide" ? (
+          <div className="mt-3 border-t border-line pt-3">
+            <HideReplyForm replyId={reply.id} onDone={() => setPanel(null)} />
+          </div>
+        ) : panel === "history" ? (
+          <div className="mt-3 border-t border-line pt-3">
+            <ReplyHistory replyId={reply.id} onClose={() => setPanel(null)} />
+          </div>
         ) : null}
       </article>
+
+      {mayDelete ? (
+        <ConfirmDialog
+          open={confirmingDelete}
+          title="Delete this reply?"
+          description="Its text will be removed for everyone, and “This reply was deleted.” will show in its place. Replies to it stay where they are."
+          confirmLabel="Delete"
+          pendingLabel="Deleting…"
+          pending={pending}
+          error={confirmingDelete ? error : null}
+          onCancel={() => {
+            setConfirmingDelete(false);
+            setError(null);
+          }}
+          onConfirm={() =>
+            void change(`/api/replies/${reply.id}`, "DELETE", () => {
+              setConfirmingDelete(false);
+              setPanel(null);
+              article.current?.focus();
+            })
+          }
+        />
+      ) : null}
+
       {node.children.length > 0 && !collapsed ? (
         <div className={nested ? "mt-3 ml-3 border-l-2 border-line pl-3 sm:ml-5 sm:pl-4" : "mt-3"}>
           <ReplyList nodes={node.children} parentName={reply.author.name} {...shared} />
         </div>
       ) : null}
     </li>
+  );
+}
+
+export function PinIcon({ className = "h-3 w-3" }: { className?: string }) {
+  return (
+    <svg aria-hidden viewBox="0 0 16 16" className={className} fill="currentColor">
+      <path d="M10.2 1.3a.75.75 0 0 1 1.06 0l3.44 3.44a.75.75 0 0 1 0 1.06l-.9.9a.75.75 0 0 1-.75.19l-.94-.3-2.2 2.2.34 2.36a.75.75 0 0 1-.21.64l-.62.62a.75.75 0 0 1-1.06 0L6.1 10.15l-3.3 3.3a.75.75 0 1 1-1.06-1.06l3.3-3.3-2.26-2.27a.75.75 0 0 1 0-1.06l.62-.62a.75.75 0 0 1 .64-.21l2.36.34 2.2-2.2-.3-.94a.75.75 0 0 1 .19-.75l.9-.9Z" />
+    </svg>
   );
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
-import { replies, rooms } from "@/db/schema/discussion";
+import { replies, replyRevisions, rooms } from "@/db/schema/discussion";
 import { users } from "@/db/schema/users";
 import type { ReplyView } from "@/lib/reply-view";
 
@@ -129,5 +129,161 @@ export async function createReply(input: {
     const [created] = await selectReplyViews(tx).where(eq(replies.id, inserted.id));
     if (!created) throw new Error("Inserted reply not found");
     return { status: "created", reply: toReplyView(created) };
+  });
+}
+
+/** The few facts every authorization check on one reply starts from. */
+export async function getReplyAccessInfo(input: { replyId: string }): Promise<{ roomId: string; authorId: string } | null> {
+  const [row] = await getDb()
+    .select({ roomId: replies.roomId, authorId: replies.authorId })
+    .from(replies)
+    .where(eq(replies.id, input.replyId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** A reply as members see it, plus its stored text for the callers allowed to read it. */
+export async function getReplyWithText(input: { replyId: string }) {
+  const db = getDb();
+  const [row] = await db
+    .select({ body: replies.body, bodyHtml: replies.bodyHtml })
+    .from(replies)
+    .where(eq(replies.id, input.replyId))
+    .limit(1);
+  const [view] = await selectReplyViews(db).where(eq(replies.id, input.replyId));
+  if (!row || !view) return null;
+  return { reply: toReplyView(view), body: row.body, bodyHtml: row.bodyHtml };
+}
+
+/** Earlier versions of a reply, oldest first. */
+export async function listReplyRevisions(input: { replyId: string }) {
+  return getDb()
+    .select({ id: replyRevisions.id, body: replyRevisions.body, bodyHtml: replyRevisions.bodyHtml, writtenAt: replyRevisions.writtenAt, replacedAt: replyRevisions.replacedAt })
+    .from(replyRevisions)
+    .where(eq(replyRevisions.replyId, input.replyId))
+    .orderBy(asc(replyRevisions.replacedAt), asc(replyRevisions.writtenAt));
+}
+
+export type ReplyChangeResult =
+  | { status: "changed"; reply: ReplyView }
+  | { status: "unchanged"; reply: ReplyView }
+  | { status: "not_found" }
+  | { status: "deleted" }
+  | { status: "hidden" };
+
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+type LockedReply = { id: string; body: string; bodyHtml: string; createdAt: Date; editedAt: Date | null; deletedAt: Date | null; hiddenAt: Date | null; pinnedAt: Date | null };
+
+/**
+ * Runs one change to a reply under its row lock, so a check on its state (not deleted, not
+ * hidden) and the write that depends on it cannot be split by a concurrent change. `change`
+ * returns false when there was nothing to do.
+ */
+async function changeReply(
+  replyId: string,
+  change: (tx: Transaction, current: LockedReply) => Promise<boolean | "deleted" | "hidden">,
+): Promise<ReplyChangeResult> {
+  return getDb().transaction(async (tx) => {
+    const [current] = await tx
+      .select({
+        id: replies.id,
+        body: replies.body,
+        bodyHtml: replies.bodyHtml,
+        createdAt: replies.createdAt,
+        editedAt: replies.editedAt,
+        deletedAt: replies.deletedAt,
+        hiddenAt: replies.hiddenAt,
+        pinnedAt: replies.pinnedAt,
+      })
+      .from(replies)
+      .where(eq(replies.id, replyId))
+      .for("update");
+    if (!current) return { status: "not_found" };
+    const outcome = await change(tx, current);
+    if (outcome === "deleted" || outcome === "hidden") return { status: outcome };
+    const [row] = await selectReplyViews(tx).where(eq(replies.id, replyId));
+    if (!row) throw new Error("Changed reply not found");
+    return { status: outcome ? "changed" : "unchanged", reply: toReplyView(row) };
+  });
+}
+
+/**
+ * An author's edit: the text being replaced becomes a revision and the reply takes the new text,
+ * in one transaction. Sending the text it already has changes nothing and records nothing.
+ */
+export async function updateReplyBody(input: { replyId: string; body: string; bodyHtml: string }): Promise<ReplyChangeResult> {
+  return changeReply(input.replyId, async (tx, current) => {
+    if (current.deletedAt) return "deleted";
+    if (current.hiddenAt) return "hidden";
+    if (current.body === input.body) return false;
+    // clock_timestamp, not now(): an edit that waited for the row lock is stamped after the one
+    // it waited for, so revisions read in the order they happened.
+    const [updated] = await tx
+      .update(replies)
+      .set({ body: input.body, bodyHtml: input.bodyHtml, editedAt: sql`clock_timestamp()` })
+      .where(eq(replies.id, current.id))
+      .returning({ editedAt: replies.editedAt });
+    if (!updated?.editedAt) throw new Error("Edited reply not returned");
+    await tx.insert(replyRevisions).values({
+      replyId: current.id,
+      body: current.body,
+      bodyHtml: current.bodyHtml,
+      writtenAt: current.editedAt ?? current.createdAt,
+      replacedAt: updated.editedAt,
+    });
+    return true;
+  });
+}
+
+/** Soft delete: the row stays (replies under it keep their place), its text is cleared, its revisions kept. */
+export async function softDeleteReply(input: { replyId: string }): Promise<ReplyChangeResult> {
+  return changeReply(input.replyId, async (tx, current) => {
+    if (current.deletedAt) return false;
+    await tx
+      .update(replies)
+      .set({ deletedAt: sql`clock_timestamp()`, body: "", bodyHtml: "", pinnedAt: null })
+      .where(eq(replies.id, current.id));
+    return true;
+  });
+}
+
+export async function setReplyPinned(input: { replyId: string; pinned: boolean }): Promise<ReplyChangeResult> {
+  return changeReply(input.replyId, async (tx, current) => {
+    if (input.pinned && current.deletedAt) return "deleted";
+    if (input.pinned && current.hiddenAt) return "hidden";
+    if ((current.pinnedAt !== null) === input.pinned) return false;
+    await tx
+      .update(replies)
+      .set({ pinnedAt: input.pinned ? sql`clock_timestamp()` : null })
+      .where(eq(replies.id, current.id));
+    return true;
+  });
+}
+
+/** Hides a reply (or changes the reason of a hidden one). A hidden reply is no longer pinned. */
+export async function hideReplyRow(input: { replyId: string; reason: string; hiddenById: string }): Promise<ReplyChangeResult> {
+  return changeReply(input.replyId, async (tx, current) => {
+    if (current.deletedAt) return "deleted";
+    await tx
+      .update(replies)
+      .set({
+        hiddenAt: current.hiddenAt ?? sql`clock_timestamp()`,
+        hiddenReason: input.reason,
+        hiddenById: input.hiddenById,
+        pinnedAt: null,
+      })
+      .where(eq(replies.id, current.id));
+    return true;
+  });
+}
+
+export async function unhideReplyRow(input: { replyId: string }): Promise<ReplyChangeResult> {
+  return changeReply(input.replyId, async (tx, current) => {
+    if (!current.hiddenAt) return false;
+    await tx
+      .update(replies)
+      .set({ hiddenAt: null, hiddenReason: null, hiddenById: null })
+      .where(eq(replies.id, current.id));
+    return true;
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { books, clubs } from "@/db/schema/clubs";
 import { rooms } from "@/db/schema/discussion";
@@ -45,4 +45,20 @@ export async function getRoomWithClub(input: { roomId: string }) {
 export async function getRoomClubId(input: { roomId: string }): Promise<string | null> {
   const [row] = await getDb().select({ clubId: rooms.clubId }).from(rooms).where(eq(rooms.id, input.roomId)).limit(1);
   return row?.clubId ?? null;
+}
+
+/** Locks or unlocks a room; locking an already locked room keeps the time it was first locked. */
+export async function setRoomLocked(input: { roomId: string; locked: boolean }): Promise<{ roomId: string; locked: boolean } | null> {
+  const [row] = await getDb()
+    .update(rooms)
+    .set({ lockedAt: input.locked ? sql`coalesce(${rooms.lockedAt}, now())` : null })
+    .where(eq(rooms.id, input.roomId))
+    .returning({ id: rooms.id, lockedAt: rooms.lockedAt });
+  if (!row) return null;
+  return { roomId: row.id, locked: row.lockedAt !== null };
+}
+
+export async function getRoomLockState(input: { roomId: string }): Promise<{ roomId: string; locked: boolean } | null> {
+  const [row] = await getDb().select({ id: rooms.id, lockedAt: rooms.lockedAt }).from(rooms).where(eq(rooms.id, input.roomId)).limit(1);
+  return row ? { roomId: row.id, locked: row.lockedAt !== null } : null;
 }

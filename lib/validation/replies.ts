@@ -24,3 +24,7 @@ export const repliesAfterQuery = z.object({
     .min(0, "after must be zero or more.")
     .default(0),
 });
+
+/** An author's edit follows the same body rules as posting. */
+export const editReplyInput = z.object({ body: replyBody });
+export type EditReplyInput = z.infer<typeof editReplyInput>;

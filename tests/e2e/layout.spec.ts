@@ -34,11 +34,6 @@ test("at phone width (390x844) the room page does not scroll sideways and its po
 });
 
 test("at phone width (390x844) the room page does not scroll sideways while it is reconnecting", async ({ baseURL, pageAs }) => {
-  test.fail(
-    true,
-    "Known app bug: the status + Sort row in components/discussion/room-discussion.tsx does not wrap, so the longer " +
-      '"Reconnecting…" text pushes the Sort select ~40px past a 390px screen. Remove this line once that is fixed.',
-  );
   const phone = await pageAs(accounts.kathy, { baseURL: offlineCapableURL(baseURL), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   await openRoom(phone, 1);
   await expect(liveStatus(phone)).toHaveText("Live");

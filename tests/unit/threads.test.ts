@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildThreadTree, countDescendants, mergeReplies, type ThreadNode } from "@/lib/threads";
+import { buildThreadTree, countDescendants, excerptFromHtml, mergeReplies, replaceReply, type ThreadNode } from "@/lib/threads";
 
 type Item = { id: string; parentId: string | null; seq: number };
 const item = (id: string, seq: number, parentId: string | null = null): Item => ({ id, parentId, seq });
@@ -50,5 +50,35 @@ describe("mergeReplies", () => {
   it("returns the same list when nothing is new, so React can skip a render", () => {
     const current = [item("a", 1)];
     expect(mergeReplies(current, [item("a", 1)])).toBe(current);
+  });
+});
+
+describe("replaceReply", () => {
+  it("puts the changed reply in its place, keeping the order", () => {
+    const changed = { ...item("b", 2), parentId: "a" };
+    const next = replaceReply([item("a", 1), item("b", 2), item("c", 3)], changed);
+    expect(next.map((reply) => reply.id)).toEqual(["a", "b", "c"]);
+    expect(next[1]).toBe(changed);
+  });
+
+  it("leaves the list as it is when the reply is not loaded", () => {
+    const current = [item("a", 1)];
+    expect(replaceReply(current, item("z", 9))).toBe(current);
+  });
+});
+
+describe("excerptFromHtml", () => {
+  it("turns sanitized HTML into plain text with entities decoded", () => {
+    expect(excerptFromHtml("<p>Ruth &amp; Tommy &lt;3</p>\n<blockquote><p>a quote</p></blockquote>")).toBe("Ruth & Tommy <3 a quote");
+  });
+
+  it("cuts a long text at a word boundary and marks the cut", () => {
+    const excerpt = excerptFromHtml(`<p>${"word ".repeat(60)}</p>`, 30);
+    expect(excerpt).toBe("word word word word word word…");
+    expect(excerpt.length).toBeLessThanOrEqual(31);
+  });
+
+  it("never leaves markup behind, even for a tag split across lines", () => {
+    expect(excerptFromHtml('<a href="x"\n target="_blank">link</a>')).toBe("link");
   });
 });

@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Discussion" };
 export default async function RoomPage({ params }: Props) {
   const { clubId, roomId } = await params;
   const user = await requireUser(`/clubs/${clubId}/rooms/${roomId}`);
-  const { room, replies } = await loadOrNotFound(() => loadRoomPage({ roomId, userId: user.id }));
+  const { room, replies, role } = await loadOrNotFound(() => loadRoomPage({ roomId, userId: user.id }));
   if (room.clubId !== clubId) notFound();
 
   return (
@@ -29,7 +29,14 @@ export default async function RoomPage({ params }: Props) {
         <p className="text-xs font-medium uppercase tracking-wider text-muted">Question {room.position}</p>
         <h1 className="font-serif text-2xl font-semibold leading-snug sm:text-3xl">{room.question}</h1>
       </header>
-      <RoomDiscussion roomId={room.id} initialReplies={replies} />
+      {/* The viewer's id and role only choose which controls to offer; every action is checked on the server. */}
+      <RoomDiscussion
+        roomId={room.id}
+        clubId={room.clubId}
+        viewer={{ id: user.id, role }}
+        initialReplies={replies}
+        initialLocked={room.lockedAt !== null}
+      />
     </div>
   );
 }

@@ -1,0 +1,14 @@
+import { withUser } from "@/lib/http";
+import { lockRoom, unlockRoom } from "@/lib/moderation";
+
+type Context = { params: Promise<{ roomId: string }> };
+
+export const PUT = withUser<Context>(async ({ context, user }) => {
+  const { roomId } = await context.params;
+  return Response.json({ room: await lockRoom({ roomId, userId: user.id }) });
+});
+
+export const DELETE = withUser<Context>(async ({ context, user }) => {
+  const { roomId } = await context.params;
+  return Response.json({ room: await unlockRoom({ roomId, userId: user.id }) });
+});

@@ -1,0 +1,10 @@
+import { loadRoomSnapshot } from "@/lib/discussion";
+import { withUser } from "@/lib/http";
+
+type Context = { params: Promise<{ roomId: string }> };
+
+/** The room's lock and every reply as it is now: what a live page reloads after a long disconnection. */
+export const GET = withUser<Context>(async ({ context, user }) => {
+  const { roomId } = await context.params;
+  return Response.json(await loadRoomSnapshot({ roomId, userId: user.id }));
+});

@@ -1,0 +1,31 @@
+"use client";
+
+import { createContext, useContext } from "react";
+import type { ClubRole } from "@/db/schema/clubs";
+import type { ReplyView } from "@/lib/reply-view";
+
+export type Viewer = { id: string; role: ClubRole };
+
+/**
+ * What every reply in a room needs to know to show the right controls. These only decide what
+ * is offered: every action is checked again on the server.
+ */
+export type DiscussionState = {
+  roomId: string;
+  viewer: Viewer;
+  locked: boolean;
+  /** The viewer was removed from the club while the page was open: read-only from then on. */
+  revoked: boolean;
+  onPosted: (reply: ReplyView) => void;
+  onChanged: (reply: ReplyView) => void;
+};
+
+const DiscussionContext = createContext<DiscussionState | null>(null);
+
+export const DiscussionProvider = DiscussionContext.Provider;
+
+export function useDiscussion(): DiscussionState {
+  const value = useContext(DiscussionContext);
+  if (!value) throw new Error("useDiscussion must be used inside a DiscussionProvider");
+  return value;
+}

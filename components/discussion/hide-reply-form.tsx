@@ -1,0 +1,85 @@
+"use client";
+
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import type { ReplyView } from "@/lib/reply-view";
+import { useDiscussion } from "./discussion-context";
+import { requestJson } from "./request";
+import { hiddenReasonMaxLength } from "@/lib/validation/limits";
+
+// Same limit as hideReplyInput in lib/validation/moderation.ts, which the server enforces.
+
+/** A moderator hides a reply; the reason they give is what members see in its place. */
+export function HideReplyForm({ replyId, onDone }: { replyId: string; onDone: () => void }) {
+  const { onChanged } = useDiscussion();
+  const fieldId = useId();
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => input.current?.focus(), []);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    if (!reason.trim()) {
+      setError("Say why this reply is hidden; members will see the reason.");
+      return;
+    }
+    setPending(true);
+    setError(null);
+    const result = await requestJson<{ reply: ReplyView }>(`/api/replies/${replyId}/hidden`, { method: "PUT", body: { reason } });
+    setPending(false);
+    if (result.ok) {
+      onChanged(result.data.reply);
+      onDone();
+    } else {
+      setError(result.error);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-2" noValidate>
+      <label htmlFor={fieldId} className="block text-sm font-medium text-ink">
+        Reason for hiding
+      </label>
+      <input
+        id={fieldId}
+        ref={input}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Escape") onDone();
+        }}
+        maxLength={hiddenReasonMaxLength}
+        placeholder="For example: spoils the ending"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${fieldId}-help${error ? ` ${fieldId}-error` : ""}`}
+        className="block w-full rounded-md border border-line bg-white px-3 py-2 text-base text-ink shadow-sm focus:border-accent focus:outline-2 focus:outline-accent/30"
+      />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p id={`${fieldId}-help`} className="text-xs text-muted">
+          Members will see “Hidden by a moderator:” and this reason. The text stays visible to moderators.
+        </p>
+        <div className="flex gap-2">
+          <Button variant="secondary" onClick={onDone}>
+            Cancel
+          </Button>
+          <button
+            type="submit"
+            disabled={pending}
+            className="inline-flex items-center justify-center rounded-md bg-danger px-4 py-2 text-sm font-medium text-white hover:brightness-110 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-danger disabled:opacity-60"
+          >
+            {pending ? "Hiding…" : "Hide"}
+          </button>
+        </div>
+      </div>
+      {error ? (
+        <p id={`${fieldId}-error`} role="alert" className="text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,103 @@
+"use client";
+
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import type { ReplyView } from "@/lib/reply-view";
+import { replyBodyMaxLength } from "@/lib/validation/limits";
+import { useDiscussion } from "./discussion-context";
+import { requestJson } from "./request";
+
+/** Edits a reply in place: loads its Markdown, saves it, and the room sees the change live. */
+export function ReplyEditForm({ replyId, onDone }: { replyId: string; onDone: () => void }) {
+  const { onChanged } = useDiscussion();
+  const fieldId = useId();
+  const [body, setBody] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    let active = true;
+    void requestJson<{ source: { body: string } | null }>(`/api/replies/${replyId}`).then((result) => {
+      if (!active) return;
+      if (result.ok && result.data.source) setBody(result.data.source.body);
+      else setError(result.ok ? "This reply can no longer be edited." : result.error);
+    });
+    return () => {
+      active = false;
+    };
+  }, [replyId]);
+
+  const loaded = body !== null;
+  useEffect(() => {
+    if (!loaded || !textarea.current) return;
+    textarea.current.focus();
+    textarea.current.setSelectionRange(textarea.current.value.length, textarea.current.value.length);
+  }, [loaded]);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending || body === null) return;
+    if (!body.trim()) {
+      setError("Write something before saving. To remove the reply, delete it instead.");
+      return;
+    }
+    setPending(true);
+    setError(null);
+    const result = await requestJson<{ reply: ReplyView }>(`/api/replies/${replyId}`, { method: "PATCH", body: { body } });
+    setPending(false);
+    if (result.ok) {
+      onChanged(result.data.reply);
+      onDone();
+    } else {
+      setError(result.error);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="mt-2 space-y-2" noValidate>
+      <label htmlFor={fieldId} className="block text-sm font-medium text-ink">
+        Edit your reply
+      </label>
+      {loaded ? (
+        <textarea
+          id={fieldId}
+          ref={textarea}
+          value={body}
+          onChange={(event) => setBody(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) event.currentTarget.form?.requestSubmit();
+            if (event.key === "Escape") onDone();
+          }}
+          rows={4}
+          maxLength={replyBodyMaxLength}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={`${fieldId}-help${error ? ` ${fieldId}-error` : ""}`}
+          className="block max-h-[60vh] min-h-28 w-full resize-y rounded-md border border-line bg-white px-3 py-2 text-base leading-relaxed text-ink shadow-sm field-sizing-content focus:border-accent focus:outline-2 focus:outline-accent/30"
+        />
+      ) : (
+        <p id={fieldId} className="rounded-md border border-dashed border-line px-3 py-2 text-sm text-muted">
+          {error ? "Your text couldn't be loaded." : "Loading your text…"}
+        </p>
+      )}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p id={`${fieldId}-help`} className="text-xs text-muted">
+          Everyone will see that this reply was edited.
+        </p>
+        <div className="flex gap-2">
+          <Button variant="secondary" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={pending || !loaded}>
+            {pending ? "Saving…" : "Save"}
+          </Button>
+        </div>
+      </div>
+      {error ? (
+        <p id={`${fieldId}-error`} role="alert" className="text-sm text-danger">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
