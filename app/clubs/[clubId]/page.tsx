@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BookCover } from "@/components/book/book-cover";
+import { RoomList } from "@/components/book/room-list";
 import { ClubNav } from "@/components/club/club-nav";
-import { RelativeTime } from "@/components/ui/relative-time";
 import { requireUser } from "@/lib/auth";
-import { loadClubPage } from "@/lib/discussion";
+import { loadClubOverview } from "@/lib/books";
 import { loadOrNotFound } from "@/lib/page-data";
+import { can } from "@/lib/permissions";
 
 type Props = { params: Promise<{ clubId: string }> };
 
@@ -13,7 +15,10 @@ export const metadata: Metadata = { title: "Club" };
 export default async function ClubPage({ params }: Props) {
   const { clubId } = await params;
   const user = await requireUser(`/clubs/${clubId}`);
-  const { club, rooms, role } = await loadOrNotFound(() => loadClubPage({ clubId, userId: user.id }));
+  const { club, book, rooms, pastBooks, role } = await loadOrNotFound(() => loadClubOverview({ clubId, userId: user.id }));
+  const managesBooks = can(role, "book:manage");
+  const managesQuestions = can(role, "room:manage");
+  const bookHref = book ? `/clubs/${club.id}/books/${book.id}` : null;
 
   return (
     <div className="space-y-10">
@@ -23,17 +28,30 @@ export default async function ClubPage({ params }: Props) {
       </header>
       <ClubNav clubId={club.id} role={role} current="discussion" />
 
-      {club.book ? (
-        <section aria-labelledby="book-heading" className="rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
-          <p className="text-xs font-medium uppercase tracking-wider text-muted">Now reading</p>
-          <h2 id="book-heading" className="mt-1 font-serif text-2xl font-semibold">
-            <cite className="not-italic">{club.book.title}</cite>
+      {book ? (
+        <section aria-labelledby="book-heading" className="flex gap-5 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
+          <BookCover url={book.coverUrl} title={book.title} />
+          <div className="min-w-0 flex-1">
+            <p className="text-xs font-medium uppercase tracking-wider text-muted">Now reading</p>
+            <h2 id="book-heading" className="mt-1 font-serif text-2xl font-semibold">
+              <cite className="not-italic">{book.title}</cite>
+            </h2>
+            <p className="text-muted">
+              {book.author}
+              {book.year !== null ? `, ${book.year}` : ""}
+            </p>
+            {book.description ? <p className="mt-3 leading-relaxed">{book.description}</p> : null}
+          </div>
+        </section>
+      ) : managesBooks ? (
+        <section aria-labelledby="no-book-heading" className="space-y-3 rounded-lg border border-dashed border-line bg-white/60 p-6 text-center">
+          <h2 id="no-book-heading" className="font-serif text-xl font-semibold">
+            No book yet
           </h2>
-          <p className="text-muted">
-            {club.book.author}
-            {club.book.year ? `, ${club.book.year}` : ""}
-          </p>
-          {club.book.description ? <p className="mt-3 leading-relaxed">{club.book.description}</p> : null}
+          <p className="text-muted">Add the book the club is reading; its discussion questions come next.</p>
+          <Link href={`/clubs/${club.id}/books/new`} className="inline-block rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent-strong">
+            Add the book you&apos;re reading
+          </Link>
         </section>
       ) : (
         <p className="text-muted">This club hasn&apos;t picked a book yet.</p>
@@ -41,35 +59,57 @@ export default async function ClubPage({ params }: Props) {
 
       {rooms.length > 0 ? (
         <section aria-labelledby="rooms-heading" className="space-y-4">
-          <h2 id="rooms-heading" className="font-serif text-2xl font-semibold">
+          <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+            <h2 id="rooms-heading" className="font-serif text-2xl font-semibold">
+              Discussion questions
+            </h2>
+            {managesQuestions && bookHref ? (
+              <Link href={`${bookHref}/questions`} className="text-sm text-accent hover:underline">
+                Manage questions
+              </Link>
+            ) : null}
+          </div>
+          <RoomList clubId={club.id} rooms={rooms} />
+        </section>
+      ) : book && managesQuestions && bookHref ? (
+        <section aria-labelledby="rooms-heading" className="space-y-3 rounded-lg border border-dashed border-line bg-white/60 p-6">
+          <h2 id="rooms-heading" className="font-serif text-xl font-semibold">
             Discussion questions
           </h2>
-          <ol className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white shadow-sm">
-            {rooms.map((room) => (
-              <li key={room.id}>
-                <Link href={`/clubs/${club.id}/rooms/${room.id}`} className="flex gap-4 p-4 hover:bg-paper sm:p-5">
-                  <span aria-hidden className="w-6 shrink-0 pt-0.5 text-right font-serif text-lg text-muted">
-                    {room.position}
-                  </span>
-                  <span className="min-w-0 flex-1">
-                    <span className="block font-serif text-lg leading-snug text-ink">
-                      <span className="sr-only">Question {room.position}: </span>
-                      {room.question}
-                    </span>
-                    <span className="mt-1.5 block text-sm text-muted">
-                      {room.replyCount === 0 ? "No replies yet" : `${room.replyCount} ${room.replyCount === 1 ? "reply" : "replies"}`}
-                      {room.lastReplyAt ? (
-                        <>
-                          {" · last "}
-                          <RelativeTime iso={room.lastReplyAt.toISOString()} />
-                        </>
-                      ) : null}
-                    </span>
-                  </span>
+          <p className="text-muted">
+            Each question becomes a room members can answer in. Paste the guide you&apos;re using, or write the questions yourself.
+          </p>
+          <div className="flex flex-wrap gap-3">
+            <Link href={`${bookHref}/import`} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent-strong">
+              Import a discussion guide
+            </Link>
+            <Link href={`${bookHref}/questions#add-question`} className="rounded-md border border-line bg-white px-4 py-2 text-sm font-medium text-ink hover:bg-paper">
+              Add a question
+            </Link>
+          </div>
+        </section>
+      ) : book ? (
+        <p className="text-muted">The discussion questions for this book aren&apos;t up yet. A moderator will add them soon.</p>
+      ) : null}
+
+      {pastBooks.length > 0 ? (
+        <section aria-labelledby="past-heading" className="space-y-3">
+          <h2 id="past-heading" className="text-xs font-medium uppercase tracking-wider text-muted">
+            Earlier books
+          </h2>
+          <ul className="flex flex-wrap gap-2">
+            {pastBooks.map((past) => (
+              <li key={past.id}>
+                <Link
+                  href={`/clubs/${club.id}/books/${past.id}`}
+                  className="inline-block rounded-md border border-line bg-white px-3 py-1.5 text-sm hover:border-accent/40 hover:bg-paper"
+                >
+                  <cite className="not-italic text-ink">{past.title}</cite>
+                  <span className="text-muted"> · {past.author}</span>
                 </Link>
               </li>
             ))}
-          </ol>
+          </ul>
         </section>
       ) : null}
     </div>

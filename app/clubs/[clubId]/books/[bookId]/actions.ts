@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { BookFormValues } from "@/components/book/book-form";
+import { runAction, type ActionResult } from "@/lib/action";
+import { setCurrentBook, updateBook } from "@/lib/books";
+
+export async function updateBookAction(clubId: string, bookId: string, values: BookFormValues): Promise<ActionResult<{ href: string }>> {
+  const result = await runAction((user) => updateBook({ clubId, bookId, userId: user.id, values }));
+  if (!result.ok) return result;
+  const book = result.data;
+  revalidatePath(`/clubs/${book.clubId}`, "layout");
+  return { ok: true, data: { href: `/clubs/${book.clubId}/books/${book.id}` } };
+}
+
+export async function setCurrentBookAction(clubId: string, bookId: string): Promise<ActionResult<null>> {
+  const result = await runAction((user) => setCurrentBook({ clubId, bookId, userId: user.id }));
+  if (!result.ok) return result;
+  revalidatePath(`/clubs/${clubId}`, "layout");
+  return { ok: true, data: null };
+}

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { BookForm } from "@/components/book/book-form";
+import { Breadcrumb } from "@/components/book/breadcrumb";
+import { ModeratorsOnly } from "@/components/book/moderators-only";
+import { requireUser } from "@/lib/auth";
+import { loadBookPage } from "@/lib/books";
+import { loadOrNotFound } from "@/lib/page-data";
+import { can } from "@/lib/permissions";
+import { bookLimits } from "@/lib/validation/books";
+import { updateBookAction } from "../actions";
+
+type Props = { params: Promise<{ clubId: string; bookId: string }> };
+
+export const metadata: Metadata = { title: "Edit book" };
+
+export default async function EditBookPage({ params }: Props) {
+  const { clubId, bookId } = await params;
+  const user = await requireUser(`/clubs/${clubId}/books/${bookId}/edit`);
+  const { club, book, role } = await loadOrNotFound(() => loadBookPage({ clubId, bookId, userId: user.id }));
+  const bookHref = `/clubs/${club.id}/books/${book.id}`;
+  if (!can(role, "book:manage")) return <ModeratorsOnly what="edit a book" backHref={bookHref} backLabel="Back to the book" />;
+
+  return (
+    <div className="space-y-6">
+      <Breadcrumb
+        items={[
+          { label: club.name, href: `/clubs/${club.id}` },
+          { label: "Books", href: `/clubs/${club.id}/books` },
+          { label: book.title, href: bookHref, cite: true },
+          { label: "Edit" },
+        ]}
+      />
+      <h1 className="font-serif text-3xl font-semibold">Edit book</h1>
+      <BookForm
+        action={updateBookAction.bind(null, club.id, book.id)}
+        initial={{
+          title: book.title,
+          author: book.author,
+          year: book.year === null ? "" : String(book.year),
+          coverUrl: book.coverUrl ?? "",
+          description: book.description,
+        }}
+        submitLabel="Save changes"
+        pendingLabel="Saving…"
+        cancelHref={bookHref}
+        descriptionMaxLength={bookLimits.description}
+      />
+    </div>
+  );
+}

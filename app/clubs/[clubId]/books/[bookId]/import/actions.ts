@@ -1,0 +1,15 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import type { ReviewedQuestion } from "@/components/book/guide-import";
+import { runAction, type ActionResult } from "@/lib/action";
+import { importQuestions } from "@/lib/questions";
+
+/** Creates the reviewed questions as rooms, then opens the page that lists them. */
+export async function importGuideAction(clubId: string, bookId: string, questions: ReviewedQuestion[]): Promise<ActionResult<null>> {
+  const result = await runAction((user) => importQuestions({ clubId, bookId, userId: user.id, values: { questions } }));
+  if (!result.ok) return result;
+  revalidatePath(`/clubs/${clubId}`, "layout");
+  redirect(result.data.isCurrent ? `/clubs/${clubId}` : `/clubs/${clubId}/books/${result.data.bookId}`);
+}

@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BookCover } from "@/components/book/book-cover";
+import { Breadcrumb } from "@/components/book/breadcrumb";
+import { RoomList } from "@/components/book/room-list";
+import { SetCurrentBookButton } from "@/components/book/set-current-book-button";
+import { requireUser } from "@/lib/auth";
+import { loadBookPage } from "@/lib/books";
+import { loadOrNotFound } from "@/lib/page-data";
+import { can } from "@/lib/permissions";
+import { setCurrentBookAction } from "./actions";
+
+type Props = { params: Promise<{ clubId: string; bookId: string }> };
+
+export const metadata: Metadata = { title: "Book" };
+
+export default async function BookPage({ params }: Props) {
+  const { clubId, bookId } = await params;
+  const user = await requireUser(`/clubs/${clubId}/books/${bookId}`);
+  const { club, book, rooms, role, isCurrent } = await loadOrNotFound(() => loadBookPage({ clubId, bookId, userId: user.id }));
+  const managesBook = can(role, "book:manage");
+  const managesQuestions = can(role, "room:manage");
+  const bookHref = `/clubs/${club.id}/books/${book.id}`;
+
+  return (
+    <div className="space-y-8">
+      <Breadcrumb
+        items={[
+          { label: club.name, href: `/clubs/${club.id}` },
+          { label: "Books", href: `/clubs/${club.id}/books` },
+          { label: book.title, cite: true },
+        ]}
+      />
+
+      <section aria-labelledby="book-title" className="space-y-5 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
+        <div className="flex gap-5">
+          <BookCover url={book.coverUrl} title={book.title} size="lg" placeholder />
+          <div className="min-w-0 flex-1">
+            <p className="text-xs font-medium uppercase tracking-wider text-muted">{isCurrent ? "Now reading" : "Past book"}</p>
+            <h1 id="book-title" className="mt-1 font-serif text-2xl font-semibold sm:text-3xl">
+              <cite className="not-italic">{book.title}</cite>
+            </h1>
+            <p className="text-muted">
+              {book.author}
+              {book.year !== null ? `, ${book.year}` : ""}
+            </p>
+            {book.description ? <p className="mt-3 hidden leading-relaxed sm:block">{book.description}</p> : null}
+          </div>
+        </div>
+        {book.description ? <p className="leading-relaxed sm:hidden">{book.description}</p> : null}
+        {managesBook || managesQuestions ? (
+          <div className="flex flex-wrap items-start gap-2 border-t border-line pt-4">
+            {managesBook ? (
+              <Link href={`${bookHref}/edit`} className="rounded-md border border-line bg-white px-4 py-2 text-sm font-medium text-ink hover:bg-paper">
+                Edit book
+              </Link>
+            ) : null}
+            {managesQuestions ? (
+              <>
+                <Link href={`${bookHref}/questions`} className="rounded-md border border-line bg-white px-4 py-2 text-sm font-medium text-ink hover:bg-paper">
+                  Manage questions
+                </Link>
+                {rooms.length > 0 ? (
+                  <Link href={`${bookHref}/import`} className="rounded-md border border-line bg-white px-4 py-2 text-sm font-medium text-ink hover:bg-paper">
+                    Import a discussion guide
+                  </Link>
+                ) : null}
+              </>
+            ) : null}
+            {managesBook && !isCurrent ? <SetCurrentBookButton action={setCurrentBookAction.bind(null, club.id, book.id)} /> : null}
+          </div>
+        ) : null}
+      </section>
+
+      {rooms.length > 0 ? (
+        <section aria-labelledby="rooms-heading" className="space-y-4">
+          <h2 id="rooms-heading" className="font-serif text-2xl font-semibold">
+            Discussion questions
+          </h2>
+          {!isCurrent ? (
+            <p className="text-sm text-muted">The club has moved on from this book, but its rooms and replies are all still here.</p>
+          ) : null}
+          <RoomList clubId={club.id} rooms={rooms} />
+        </section>
+      ) : managesQuestions ? (
+        <section aria-labelledby="rooms-heading" className="space-y-3 rounded-lg border border-dashed border-line bg-white/60 p-6">
+          <h2 id="rooms-heading" className="font-serif text-xl font-semibold">
+            Discussion questions
+          </h2>
+          <p className="text-muted">No questions yet. Each one becomes a room members can answer in.</p>
+          <div className="flex flex-wrap gap-3">
+            <Link href={`${bookHref}/import`} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent-strong">
+              Import a discussion guide
+            </Link>
+            <Link href={`${bookHref}/questions#add-question`} className="rounded-md border border-line bg-white px-4 py-2 text-sm font-medium text-ink hover:bg-paper">
+              Add a question
+            </Link>
+          </div>
+        </section>
+      ) : (
+        <p className="text-muted">There are no discussion questions for this book yet.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/lib/action";
+import { addQuestion, editQuestion, moveQuestion, removeQuestion } from "@/lib/questions";
+
+// The services check every id against the club (a room of another club is not found), so the
+// paths revalidated here only ever name what was actually changed.
+function refresh(clubId: string) {
+  revalidatePath(`/clubs/${clubId}`, "layout");
+}
+
+export async function addQuestionAction(clubId: string, bookId: string, values: { question: string }): Promise<ActionResult<null>> {
+  const result = await runAction((user) => addQuestion({ clubId, bookId, userId: user.id, values }));
+  if (!result.ok) return result;
+  refresh(clubId);
+  return { ok: true, data: null };
+}
+
+export async function editQuestionAction(clubId: string, roomId: string, values: { question: string }): Promise<ActionResult<null>> {
+  const result = await runAction((user) => editQuestion({ clubId, roomId, userId: user.id, values }));
+  if (!result.ok) return result;
+  refresh(clubId);
+  return { ok: true, data: null };
+}
+
+export async function moveQuestionAction(clubId: string, roomId: string, values: { direction: "up" | "down" }): Promise<ActionResult<null>> {
+  const result = await runAction((user) => moveQuestion({ clubId, roomId, userId: user.id, values }));
+  if (!result.ok) return result;
+  refresh(clubId);
+  return { ok: true, data: null };
+}
+
+export async function removeQuestionAction(
+  clubId: string,
+  roomId: string,
+  values: { confirmArchive: boolean },
+): Promise<ActionResult<{ status: "deleted" | "archived" }>> {
+  const result = await runAction((user) => removeQuestion({ clubId, roomId, userId: user.id, values }));
+  if (!result.ok) return result;
+  refresh(clubId);
+  return { ok: true, data: { status: result.data.status } };
+}

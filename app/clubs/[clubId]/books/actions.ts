@@ -1,0 +1,14 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { BookFormValues } from "@/components/book/book-form";
+import { runAction, type ActionResult } from "@/lib/action";
+import { createBook } from "@/lib/books";
+
+export async function createBookAction(clubId: string, values: BookFormValues): Promise<ActionResult<{ href: string }>> {
+  const result = await runAction((user) => createBook({ clubId, userId: user.id, values }));
+  if (!result.ok) return result;
+  const book = result.data;
+  revalidatePath(`/clubs/${book.clubId}`, "layout");
+  return { ok: true, data: { href: `/clubs/${book.clubId}/books/${book.id}` } };
+}

@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { BookCover } from "@/components/book/book-cover";
+import { ClubNav } from "@/components/club/club-nav";
+import { requireUser } from "@/lib/auth";
+import { loadClubBooks } from "@/lib/books";
+import { loadOrNotFound } from "@/lib/page-data";
+import { can } from "@/lib/permissions";
+
+type Props = { params: Promise<{ clubId: string }> };
+
+export const metadata: Metadata = { title: "Books" };
+
+type Listed = { id: string; title: string; author: string; year: number | null; coverUrl: string | null; description: string; roomCount: number };
+
+export default async function BooksPage({ params }: Props) {
+  const { clubId } = await params;
+  const user = await requireUser(`/clubs/${clubId}/books`);
+  const { club, role, current, past } = await loadOrNotFound(() => loadClubBooks({ clubId, userId: user.id }));
+  const manages = can(role, "book:manage");
+
+  return (
+    <div className="space-y-10">
+      <header className="space-y-2">
+        <p className="text-sm text-muted">
+          <Link href={`/clubs/${club.id}`} className="hover:text-accent hover:underline">
+            {club.name}
+          </Link>
+        </p>
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <h1 className="font-serif text-3xl font-semibold sm:text-4xl">Books</h1>
+          {manages ? (
+            <Link href={`/clubs/${club.id}/books/new`} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent-strong">
+              Add a book
+            </Link>
+          ) : null}
+        </div>
+      </header>
+      <ClubNav clubId={club.id} role={role} current="books" />
+
+      <section aria-labelledby="current-heading" className="space-y-3">
+        <h2 id="current-heading" className="text-xs font-medium uppercase tracking-wider text-muted">
+          Reading now
+        </h2>
+        {current ? (
+          <BookCard clubId={club.id} book={current} featured />
+        ) : (
+          <p className="rounded-lg border border-dashed border-line bg-white/60 p-5 text-muted">
+            {manages ? (
+              <>
+                No current book.{" "}
+                <Link href={`/clubs/${club.id}/books/new`} className="text-accent hover:underline">
+                  Add the book you&apos;re reading
+                </Link>
+                {past.length > 0 ? ", or open an earlier one to read it again." : "."}
+              </>
+            ) : (
+              "This club hasn't picked its next book yet."
+            )}
+          </p>
+        )}
+      </section>
+
+      {past.length > 0 ? (
+        <section aria-labelledby="past-heading" className="space-y-3">
+          <h2 id="past-heading" className="text-xs font-medium uppercase tracking-wider text-muted">
+            Earlier books
+          </h2>
+          <ul className="space-y-3">
+            {past.map((book) => (
+              <li key={book.id}>
+                <BookCard clubId={club.id} book={book} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function BookCard({ clubId, book, featured = false }: { clubId: string; book: Listed; featured?: boolean }) {
+  return (
+    <Link
+      href={`/clubs/${clubId}/books/${book.id}`}
+      className="flex gap-4 rounded-lg border border-line bg-white p-4 shadow-sm transition hover:border-accent/40 hover:shadow sm:gap-5 sm:p-5"
+    >
+      <BookCover url={book.coverUrl} title={book.title} size={featured ? "md" : "sm"} placeholder />
+      <span className="min-w-0 flex-1">
+        <span className="flex flex-wrap items-center gap-2">
+          <cite className={`not-italic font-serif font-semibold text-ink ${featured ? "text-2xl" : "text-xl"}`}>{book.title}</cite>
+          {featured ? (
+            <span className="rounded-full bg-accent-soft px-2 py-0.5 text-xs font-medium text-accent-strong">Current</span>
+          ) : (
+            <span className="rounded-full border border-line bg-paper px-2 py-0.5 text-xs font-medium text-muted">Past</span>
+          )}
+        </span>
+        <span className="block text-muted">
+          {book.author}
+          {book.year !== null ? `, ${book.year}` : ""}
+        </span>
+        {featured && book.description ? <span className="mt-2 line-clamp-3 block leading-relaxed text-ink">{book.description}</span> : null}
+        <span className="mt-2 block text-sm text-muted">
+          {book.roomCount === 0 ? "No discussion questions yet" : `${book.roomCount} discussion ${book.roomCount === 1 ? "question" : "questions"}`}
+        </span>
+      </span>
+    </Link>
+  );
+}

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { RelativeTime } from "@/components/ui/relative-time";
+
+export type RoomListItem = {
+  id: string;
+  position: number;
+  question: string;
+  section: string | null;
+  replyCount: number;
+  lastReplyAt: Date | null;
+};
+
+/** A book's questions, each a link into its room; a section name is shown where a new section starts. */
+export function RoomList({ clubId, rooms }: { clubId: string; rooms: RoomListItem[] }) {
+  return (
+    <ol className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white shadow-sm">
+      {rooms.map((room, index) => {
+        const startsSection = room.section !== null && room.section !== rooms[index - 1]?.section;
+        return (
+          <li key={room.id}>
+            {startsSection ? (
+              <p className="border-b border-line bg-paper/60 px-4 py-2 text-xs font-medium uppercase tracking-wider text-muted sm:px-5">{room.section}</p>
+            ) : null}
+            <Link href={`/clubs/${clubId}/rooms/${room.id}`} className="flex gap-4 p-4 hover:bg-paper sm:p-5">
+              <span aria-hidden className="w-6 shrink-0 pt-0.5 text-right font-serif text-lg text-muted">
+                {room.position}
+              </span>
+              <span className="min-w-0 flex-1">
+                <span className="block font-serif text-lg leading-snug text-ink">
+                  <span className="sr-only">Question {room.position}: </span>
+                  {room.question}
+                </span>
+                <span className="mt-1.5 block text-sm text-muted">
+                  {room.replyCount === 0 ? "No replies yet" : `${room.replyCount} ${room.replyCount === 1 ? "reply" : "replies"}`}
+                  {room.lastReplyAt ? (
+                    <>
+                      {" · last "}
+                      <RelativeTime iso={room.lastReplyAt.toISOString()} />
+                    </>
+                  ) : null}
+                </span>
+              </span>
+            </Link>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
