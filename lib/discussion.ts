@@ -1,4 +1,4 @@
-import { getClubWithBook, getMembershipRole } from "@/db/queries/clubs";
+import { getMembershipRole } from "@/db/queries/clubs";
 import {
   createReply,
   getReplyAccessInfo,
@@ -9,7 +9,7 @@ import {
   updateReplyBody,
   type ReplyChangeResult,
 } from "@/db/queries/replies";
-import { getRoomClubId, getRoomLockState, getRoomWithClub, listBookRooms } from "@/db/queries/rooms";
+import { getRoomClubId, getRoomLockState, getRoomWithClub } from "@/db/queries/rooms";
 import type { ClubRole } from "@/db/schema/clubs";
 import { AppError, notFound } from "@/lib/errors";
 import { renderMarkdown } from "@/lib/markdown";
@@ -67,15 +67,6 @@ export function settleReplyChange(result: ReplyChangeResult, refusals: { deleted
     case "hidden":
       throw new AppError("conflict", refusals.hidden);
   }
-}
-
-export async function loadClubPage(input: { clubId: string; userId: string }) {
-  if (!uuidParam.safeParse(input.clubId).success) throw notFound("This club");
-  const role = await requireClubAccess({ clubId: input.clubId, userId: input.userId, action: "club:view", what: "This club" });
-  const club = await getClubWithBook({ clubId: input.clubId });
-  if (!club) throw notFound("This club");
-  const rooms = club.book ? await listBookRooms({ bookId: club.book.id }) : [];
-  return { club, rooms, role };
 }
 
 export async function loadRoomPage(input: { roomId: string; userId: string }) {

@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { io as connectClient, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listRepliesAfter, loadClubPage, loadRoomPage, postReply } from "@/lib/discussion";
+import { loadClubOverview } from "@/lib/books";
+import { listRepliesAfter, loadRoomPage, postReply } from "@/lib/discussion";
 import { AppError } from "@/lib/errors";
 import type { Ack, ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events";
 import { registerRealtimeServer, type RealtimeServer } from "@/lib/realtime/publish";
@@ -73,7 +74,7 @@ describe("a non-member", () => {
     const { member, stranger, club, roomId } = await setting();
     await postReply({ roomId, userId: member.id, body: replyInput("Members only") });
 
-    await expectNotFound(loadClubPage({ clubId: club.clubId, userId: stranger.id }));
+    await expectNotFound(loadClubOverview({ clubId: club.clubId, userId: stranger.id }));
     await expectNotFound(loadRoomPage({ roomId, userId: stranger.id }));
     await expectNotFound(listRepliesAfter({ roomId, userId: stranger.id, query: {} }));
   });
@@ -88,7 +89,7 @@ describe("a non-member", () => {
     const { member } = await setting();
     await expectNotFound(loadRoomPage({ roomId: "00000000-0000-4000-8000-000000000000", userId: member.id }));
     await expectNotFound(loadRoomPage({ roomId: "../etc/passwd", userId: member.id }));
-    await expectNotFound(loadClubPage({ clubId: "not-a-uuid", userId: member.id }));
+    await expectNotFound(loadClubOverview({ clubId: "not-a-uuid", userId: member.id }));
   });
 
   it("is refused a socket join with an error event and receives no replies from the room", async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { clubMembers, clubs } from "@/db/schema/clubs";
 import { createClub } from "@/lib/clubs";
-import { loadClubPage } from "@/lib/discussion";
+import { loadClubOverview } from "@/lib/books";
 import { AppError } from "@/lib/errors";
 import { createTestUser } from "./factories";
 
@@ -24,7 +24,7 @@ describe("creating a club", () => {
     expect(club).toMatchObject({ name: "Tuesday Readers", description: "Slow books.", currentBookId: null });
     const members = await getDb().select().from(clubMembers).where(eq(clubMembers.clubId, clubId));
     expect(members).toEqual([expect.objectContaining({ userId: creator.id, role: "owner" })]);
-    expect((await loadClubPage({ clubId, userId: creator.id })).role).toBe("owner");
+    expect((await loadClubOverview({ clubId, userId: creator.id })).role).toBe("owner");
   });
 
   it("accepts a club without a description", async () => {
