@@ -29,13 +29,18 @@ export default async function RoomPage({ params }: Props) {
         <p className="text-xs font-medium uppercase tracking-wider text-muted">Question {room.position}</p>
         <h1 className="font-serif text-2xl font-semibold leading-snug sm:text-3xl">{room.question}</h1>
       </header>
+      {room.archivedAt ? (
+        <p role="note" className="rounded-lg border border-line bg-white px-4 py-3 text-sm text-muted">
+          This question was archived by a moderator. Its replies are kept here to read; it no longer takes new ones.
+        </p>
+      ) : null}
       {/* The viewer's id and role only choose which controls to offer; every action is checked on the server. */}
       <RoomDiscussion
         roomId={room.id}
         clubId={room.clubId}
         viewer={{ id: user.id, role }}
         initialReplies={replies}
-        initialLocked={room.lockedAt !== null}
+        initialLocked={room.lockedAt !== null || room.archivedAt !== null}
       />
     </div>
   );
