@@ -1,0 +1,927 @@
+/**
+ * Every entry point, called by the wrong person.
+ *
+ * Route handlers, server actions and socket events are thin: each one requires a user and hands
+ * it to one domain service, which checks permission for the object it names. So walking the
+ * services walks the entry points. The map below (from grepping app/ and lib/realtime/) is what
+ * this file covers; a new entry point belongs in the table further down.
+ *
+ *   service (lib/…)                      reached from
+ *   discussion  loadRoomPage             app/clubs/[clubId]/rooms/[roomId]/page.tsx
+ *               loadRoomSnapshot         GET    /api/rooms/[roomId]
+ *               listRepliesAfter         GET    /api/rooms/[roomId]/replies, socket room:join
+ *               postReply                POST   /api/rooms/[roomId]/replies
+ *               loadReply                GET    /api/replies/[replyId]
+ *               editReply                PATCH  /api/replies/[replyId]
+ *               deleteReply              DELETE /api/replies/[replyId]
+ *               loadReplyHistory         GET    /api/replies/[replyId]/history
+ *   moderation  pinReply / unpinReply    PUT / DELETE /api/replies/[replyId]/pin
+ *               hideReply / unhideReply  PUT / DELETE /api/replies/[replyId]/hidden
+ *               lockRoom / unlockRoom    PUT / DELETE /api/rooms/[roomId]/lock
+ *   books       loadClubOverview         app/clubs/[clubId]/page.tsx
+ *               loadClubBooks            app/clubs/[clubId]/books/page.tsx, books/new/page.tsx
+ *               loadBookPage             books/[bookId]/page.tsx, edit/, import/, questions/ pages
+ *               createBook               createBookAction       (books/actions.ts)
+ *               updateBook               updateBookAction       (books/[bookId]/actions.ts)
+ *               setCurrentBook           setCurrentBookAction   (books/[bookId]/actions.ts)
+ *   questions   importQuestions          importGuideAction      (books/[bookId]/import/actions.ts)
+ *               addQuestion …            add/edit/move/removeQuestionAction (books/[bookId]/questions/actions.ts)
+ *   invites     createClubInvite         createInviteAction     (clubs/[clubId]/invites/actions.ts)
+ *               revokeClubInvite         revokeInviteAction     (same)
+ *               loadInvitesPage          app/clubs/[clubId]/invites/page.tsx (listInvites inside it)
+ *   members     loadRosterPage           app/clubs/[clubId]/members/page.tsx
+ *               changeMemberRole         setMemberRoleAction    (clubs/[clubId]/members/actions.ts)
+ *               transferOwnership        transferOwnershipAction
+ *               removeMember             removeMemberAction
+ *               leaveClub                leaveClubAction
+ *   sessions/   loadSessionsPage         app/clubs/[clubId]/sessions/page.tsx
+ *   service     loadSessionPage          app/clubs/[clubId]/sessions/[sessionId]/page.tsx
+ *               loadSessionForm          sessions/new/page.tsx, sessions/[sessionId]/edit/page.tsx
+ *               scheduleSession, editSession, cancelSession, setRsvp
+ *                                        the actions in app/clubs/[clubId]/sessions/actions.ts
+ *               loadNextSession          components/session/next-session-card.tsx (not yet called by a page)
+ *               loadSessionIcs           GET /api/sessions/[sessionId]/ics
+ *   sessions/   setMeetingMarker         PUT /api/sessions/[sessionId]/marker
+ *   meeting     loadMeetingForMember     socket session:join
+ *   realtime    room:join                listRepliesAfter, then requireRoomAccess again after joining
+ *
+ * Not walked here, because no club object is named by the caller and so there is no "wrong
+ * person": createClub (anyone signed in starts a club), the profile services (keyed by the
+ * session's own user id), viewInvite / joinClubWithInvite and calendarFeedIcs (the secret token
+ * is the credential; their own suites cover bad tokens), the calendar feed create/revoke (the
+ * caller's own feed), the notifications page and its mark-all-read action, the home page's
+ * listUserClubs / loadNextSessionsByClub, sign-up and health. For the ones keyed by the caller's
+ * own id, a short block below checks that a stranger calling them reaches none of the club's rows.
+ *
+ * Each denied call is made against one shared club with every kind of row in it, and the whole
+ * database (every table in the public schema) must be byte-for-byte the same afterwards. Each
+ * entry point is then called once by the least privileged person who may make it, on a fresh
+ * club, so a denial can never pass because the walk named the wrong id.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { eq, sql } from "drizzle-orm";
+import { encode } from "next-auth/jwt";
+import { io as connectClient, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/index";
+import { listUserClubs } from "@/db/queries/clubs";
+import { books } from "@/db/schema/clubs";
+import { rooms } from "@/db/schema/discussion";
+import { calendarFeeds, notifications, rsvps, sessionAgenda, sessions } from "@/db/schema/sessions";
+import { createBook, loadBookPage, loadClubBooks, loadClubOverview, setCurrentBook, updateBook } from "@/lib/books";
+import {
+  deleteReply,
+  editReply,
+  listRepliesAfter,
+  loadReply,
+  loadReplyHistory,
+  loadRoomPage,
+  loadRoomSnapshot,
+  postReply,
+} from "@/lib/discussion";
+import { AppError, errorStatus, type AppErrorCode } from "@/lib/errors";
+import { createClubInvite, listInvites, loadInvitesPage, revokeClubInvite } from "@/lib/invites";
+import { changeMemberRole, leaveClub, loadRosterPage, removeMember, transferOwnership } from "@/lib/members";
+import { hideReply, lockRoom, pinReply, unhideReply, unlockRoom, unpinReply } from "@/lib/moderation";
+import { clubActions, permissionMatrix, type ClubAction } from "@/lib/permissions";
+import { addQuestion, editQuestion, importQuestions, moveQuestion, removeQuestion } from "@/lib/questions";
+import type { Ack, ClientToServerEvents, ServerToClientEvents, SessionJoinView } from "@/lib/realtime/events";
+import { registerRealtimeServer, type RealtimeServer } from "@/lib/realtime/publish";
+import { attachRealtime } from "@/lib/realtime/server";
+import type { ReplyView } from "@/lib/reply-view";
+import { loadNotificationsPage, markAllNotificationsRead } from "@/lib/reminders/notifications";
+import { calendarFeedIcs, loadCalendarFeed, revokeCalendarFeed } from "@/lib/sessions/feeds";
+import { loadMeetingForMember, setMeetingMarker } from "@/lib/sessions/meeting";
+import {
+  cancelSession,
+  editSession,
+  loadNextSession,
+  loadNextSessionsByClub,
+  loadSessionForm,
+  loadSessionIcs,
+  loadSessionPage,
+  loadSessionsPage,
+  scheduleSession,
+  setRsvp,
+} from "@/lib/sessions/service";
+import { createTestClub, createTestUser, replyInput } from "./factories";
+
+// ---- the people and the rows they reach for ----
+
+type TestUser = Awaited<ReturnType<typeof createTestUser>>;
+type Person = "owner" | "moderator" | "comoderator" | "member" | "fellow" | "stranger" | "otherOwner" | "otherModerator";
+
+type World = {
+  users: Record<Person, TestUser>;
+  club: {
+    id: string;
+    bookId: string;
+    secondBookId: string;
+    openRoomId: string;
+    lockedRoomId: string;
+    /** The owner's reply, edited once (so it has history), visible and unpinned. */
+    ownerReplyId: string;
+    pinnedReplyId: string;
+    hiddenReplyId: string;
+    inviteId: string;
+    invitePath: string;
+    sessionId: string;
+    feedToken: string;
+  };
+  other: { id: string; bookId: string; roomId: string };
+};
+
+const hiddenText = "The ending, spelled out: they were never going to be deferred.";
+
+const inAWeek = () => new Date(Date.now() + 7 * 24 * 60 * 60 * 1000);
+
+/** A date a few months ahead as the scheduling form sends it, clear of any DST change. */
+function futureLocalDate(): string {
+  return `${new Date().getFullYear() + 1}-06-10`;
+}
+
+/**
+ * A club with an owner, two moderators and two members; two rooms (one locked); a second book; the
+ * owner's replies (one edited, one pinned, one hidden); an invite; a meeting with an agenda, an
+ * RSVP and a notification; a calendar feed. And another club with an owner and a moderator.
+ */
+async function buildWorld(): Promise<World> {
+  const users: Record<Person, TestUser> = {
+    owner: await createTestUser("Owner"),
+    moderator: await createTestUser("Moderator"),
+    comoderator: await createTestUser("Comoderator"),
+    member: await createTestUser("Member"),
+    fellow: await createTestUser("Fellow"),
+    stranger: await createTestUser("Stranger"),
+    otherOwner: await createTestUser("OtherOwner"),
+    otherModerator: await createTestUser("OtherModerator"),
+  };
+  const target = await createTestClub({
+    members: [
+      { userId: users.owner.id, role: "owner" },
+      { userId: users.moderator.id, role: "moderator" },
+      { userId: users.comoderator.id, role: "moderator" },
+      { userId: users.member.id, role: "member" },
+      { userId: users.fellow.id, role: "member" },
+    ],
+    questions: ["What did you make of the opening?", "Who changed the most?"],
+  });
+  const other = await createTestClub({
+    members: [
+      { userId: users.otherOwner.id, role: "owner" },
+      { userId: users.otherModerator.id, role: "moderator" },
+    ],
+    questions: ["Where does the story begin?"],
+  });
+  const [openRoomId, lockedRoomId] = target.roomIds;
+  const [otherRoomId] = other.roomIds;
+  if (!openRoomId || !lockedRoomId || !otherRoomId) throw new Error("rooms not created");
+
+  const db = getDb();
+  const [secondBook] = await db
+    .insert(books)
+    .values({ clubId: target.clubId, title: "The Remains of the Day", author: "Kazuo Ishiguro", year: 1989 })
+    .returning({ id: books.id });
+  if (!secondBook) throw new Error("book not created");
+
+  const owner = users.owner.id;
+  const ownerReply = await postReply({ roomId: openRoomId, userId: owner, body: replyInput("The opening is all memory.") });
+  await editReply({ replyId: ownerReply.reply.id, userId: owner, body: { body: "The opening is all memory, and not to be trusted." } });
+  const pinned = await postReply({ roomId: openRoomId, userId: owner, body: replyInput("Start here: what is Hailsham?") });
+  await pinReply({ replyId: pinned.reply.id, userId: owner });
+  const hidden = await postReply({ roomId: openRoomId, userId: owner, body: replyInput(hiddenText) });
+  await hideReply({ replyId: hidden.reply.id, userId: owner, body: { reason: "Spoils the ending." } });
+  await postReply({ roomId: openRoomId, userId: users.member.id, body: replyInput("I agree.", ownerReply.reply.id) });
+  await db.update(rooms).set({ lockedAt: new Date() }).where(eq(rooms.id, lockedRoomId));
+
+  const invite = await createClubInvite({ clubId: target.clubId, userId: owner, body: { expiresInDays: 7, maxUses: 5 } });
+
+  const [session] = await db
+    .insert(sessions)
+    .values({
+      clubId: target.clubId,
+      bookId: target.bookId,
+      title: "Opening night",
+      startsAt: inAWeek(),
+      timeZone: "Europe/London",
+      durationMinutes: 90,
+      createdById: owner,
+    })
+    .returning({ id: sessions.id });
+  if (!session) throw new Error("session not created");
+  await db.insert(sessionAgenda).values({ sessionId: session.id, roomId: openRoomId, position: 1 });
+  await db.insert(rsvps).values({ sessionId: session.id, userId: owner, status: "going" });
+  await db.insert(notifications).values({
+    userId: users.member.id,
+    clubId: target.clubId,
+    sessionId: session.id,
+    kind: "session-reminder",
+    title: "Opening night is in a week",
+    dedupeKey: `authorization-${randomUUID()}`,
+  });
+  const feedToken = randomBytes(24).toString("base64url");
+  await db.insert(calendarFeeds).values({ userId: owner, token: feedToken });
+
+  return {
+    users,
+    club: {
+      id: target.clubId,
+      bookId: target.bookId,
+      secondBookId: secondBook.id,
+      openRoomId,
+      lockedRoomId,
+      ownerReplyId: ownerReply.reply.id,
+      pinnedReplyId: pinned.reply.id,
+      hiddenReplyId: hidden.reply.id,
+      inviteId: invite.id,
+      invitePath: invite.path,
+      sessionId: session.id,
+      feedToken,
+    },
+    other: { id: other.clubId, bookId: other.bookId, roomId: otherRoomId },
+  };
+}
+
+// ---- the whole database, before and after ----
+
+// Every table the app owns must be in the snapshot; the public schema is read live so a table
+// added later is included without anyone remembering to list it here.
+const appTables = [
+  "users",
+  "clubs",
+  "club_members",
+  "books",
+  "rooms",
+  "replies",
+  "reply_revisions",
+  "invites",
+  "sessions",
+  "session_agenda",
+  "rsvps",
+  "calendar_feeds",
+  "notifications",
+  "session_reminder_jobs",
+];
+
+function rowsOf<Row>(result: unknown): Row[] {
+  // postgres.js answers with the rows themselves, PGlite with an object holding them.
+  return Array.isArray(result) ? (result as Row[]) : (result as { rows: Row[] }).rows;
+}
+
+let publicTables: string[] | null = null;
+
+async function listPublicTables(): Promise<string[]> {
+  publicTables ??= rowsOf<{ name: string }>(
+    await getDb().execute(
+      sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+    ),
+  ).map((row) => row.name);
+  return publicTables;
+}
+
+/** Per table: how many rows, and a digest of every row's full text in a stable order. */
+async function snapshot(): Promise<Record<string, string>> {
+  const parts = (await listPublicTables()).map(
+    (table) =>
+      sql`select ${table}::text as name, count(*)::int as rows, coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${sql.identifier(table)} t`,
+  );
+  const rows = rowsOf<{ name: string; rows: number; digest: string }>(await getDb().execute(sql.join(parts, sql` union all `)));
+  return Object.fromEntries(rows.map((row) => [row.name, `${row.rows} rows, ${row.digest}`]));
+}
+
+// ---- outcomes ----
+
+async function outcome(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => "it succeeded",
+    (error: unknown) => error,
+  );
+}
+
+function expectAppError(error: unknown, code: AppErrorCode): void {
+  expect(error, `expected AppError "${code}", got: ${String(error)}`).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  expect((error as AppError).status).toBe(errorStatus[code]);
+}
+
+// ---- the walk ----
+
+type Actor = "stranger" | "otherModerator" | "member" | "moderator";
+type Allowed = "member" | "moderator" | "owner";
+
+type EntryPoint = {
+  name: string;
+  call: (userId: string, world: World) => Promise<unknown>;
+  denied: {
+    stranger: "not_found";
+    otherModerator: "not_found";
+    /** A member attempting a moderator's (or another author's) action; "locked" for a locked room. */
+    member?: "forbidden" | "locked";
+    /** A moderator attempting an owner's (or another author's) action. */
+    moderator?: "forbidden";
+  };
+  /**
+   * The same object named from inside the other club, by that club's owner (who may do anything
+   * there): another club's row must never be reachable through your own club's id.
+   */
+  throughOtherClub?: { call: (userId: string, world: World) => Promise<unknown>; code: AppErrorCode };
+  /** The least privileged person who may make this call; undefined when nobody may. */
+  allowed?: Allowed;
+};
+
+const nf = { stranger: "not_found", otherModerator: "not_found" } as const;
+const moderatorOnly = { ...nf, member: "forbidden" } as const;
+const ownerOnly = { ...nf, member: "forbidden", moderator: "forbidden" } as const;
+
+const bookValues = { title: "Klara and the Sun", author: "Kazuo Ishiguro", year: "2021", coverUrl: "", description: "" };
+const sessionValues = () => ({
+  title: "Second meeting",
+  date: futureLocalDate(),
+  time: "19:00",
+  timeZone: "Europe/London",
+  durationMinutes: 90,
+  location: "https://meet.example.com/abc",
+  readingAssignment: "Part two",
+  notes: "",
+  agenda: [],
+});
+
+const entryPoints: EntryPoint[] = [
+  // lib/discussion.ts
+  { name: "loadRoomPage", call: (userId, w) => loadRoomPage({ roomId: w.club.openRoomId, userId }), denied: nf, allowed: "member" },
+  { name: "loadRoomSnapshot", call: (userId, w) => loadRoomSnapshot({ roomId: w.club.openRoomId, userId }), denied: nf, allowed: "member" },
+  {
+    name: "listRepliesAfter",
+    call: (userId, w) => listRepliesAfter({ roomId: w.club.openRoomId, userId, query: { after: "0" } }),
+    denied: nf,
+    allowed: "member",
+  },
+  {
+    name: "postReply",
+    call: (userId, w) => postReply({ roomId: w.club.openRoomId, userId, body: replyInput("Let me in.") }),
+    denied: nf,
+    // Answering this club's reply from a room of your own club.
+    throughOtherClub: {
+      call: (userId, w) => postReply({ roomId: w.other.roomId, userId, body: replyInput("Hello from next door.", w.club.ownerReplyId) }),
+      code: "bad_request",
+    },
+    allowed: "member",
+  },
+  {
+    name: "postReply in a locked room",
+    call: (userId, w) => postReply({ roomId: w.club.lockedRoomId, userId, body: replyInput("Still talking.") }),
+    denied: { ...nf, member: "locked" },
+    allowed: "moderator",
+  },
+  { name: "loadReply", call: (userId, w) => loadReply({ replyId: w.club.ownerReplyId, userId }), denied: nf, allowed: "member" },
+  {
+    name: "loadReplyHistory",
+    call: (userId, w) => loadReplyHistory({ replyId: w.club.ownerReplyId, userId }),
+    denied: moderatorOnly,
+    allowed: "moderator",
+  },
+  {
+    name: "editReply",
+    call: (userId, w) => editReply({ replyId: w.club.ownerReplyId, userId, body: { body: "Rewritten by someone else." } }),
+    denied: ownerOnly,
+    allowed: "owner",
+  },
+  { name: "deleteReply", call: (userId, w) => deleteReply({ replyId: w.club.ownerReplyId, userId }), denied: ownerOnly, allowed: "owner" },
+
+  // lib/moderation.ts
+  { name: "pinReply", call: (userId, w) => pinReply({ replyId: w.club.ownerReplyId, userId }), denied: moderatorOnly, allowed: "moderator" },
+  { name: "unpinReply", call: (userId, w) => unpinReply({ replyId: w.club.pinnedReplyId, userId }), denied: moderatorOnly, allowed: "moderator" },
+  {
+    name: "hideReply",
+    call: (userId, w) => hideReply({ replyId: w.club.ownerReplyId, userId, body: { reason: "Off topic." } }),
+    denied: moderatorOnly,
+    allowed: "moderator",
+  },
+  { name: "unhideReply", call: (userId, w) => unhideReply({ replyId: w.club.hiddenReplyId, userId }), denied: moderatorOnly, allowed: "moderator" },
+  { name: "lockRoom", call: (userId, w) => lockRoom({ roomId: w.club.openRoomId, userId }), denied: moderatorOnly, allowed: "moderator" },
+  { name: "unlockRoom", call: (userId, w) => unlockRoom({ roomId: w.club.lockedRoomId, userId }), denied: moderatorOnly, allowed: "moderator" },
+
+  // lib/books.ts
+  { name: "loadClubOverview", call: (userId, w) => loadClubOverview({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
+  { name: "loadClubBooks", call: (userId, w) => loadClubBooks({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
+  {
+    name: "loadBookPage",
+    call: (userId, w) => loadBookPage({ clubId: w.club.id, bookId: w.club.secondBookId, userId }),
+    denied: nf,
+    throughOtherClub: { call: (userId, w) => loadBookPage({ clubId: w.other.id, bookId: w.club.secondBookId, userId }), code: "not_found" },
+    allowed: "member",
+  },
+  {
+    name: "createBook",
+    call: (userId, w) => createBook({ clubId: w.club.id, userId, values: { ...bookValues, makeCurrent: true } }),
+    denied: moderatorOnly,
+    allowed: "moderator",
+  },
+  {
+    name: "updateBook",
+    call: (userId, w) => updateBook({ clubId: w.club.id, bookId: w.club.secondBookId, userId, values: bookValues }),
+    denied: moderatorOnly,
+    throughOtherClub: {
+      call: (userId, w) => updateBook({ clubId: w.other.id, bookId: w.club.secondBookId, userId, values: bookValues }),
+      code: "not_found",
+    },
+    allowed: "moderator",
+  },
+  {
+    name: "setCurrentBook",
+    call: (userId, w) => setCurrentBook({ clubId: w.club.id, bookId: w.club.secondBookId, userId }),
+    denied: moderatorOnly,
+    throughOtherClub: { call: (userId, w) => setCurrentBook({ clubId: w.other.id, bookId: w.club.secondBookId, userId }), code: "not_found" },
+    allowed: "moderator",
+  },
+
+  // lib/questions.ts
+  {
+    name: "importQuestions",
+    call: (userId, w) =>
+      importQuestions({ clubId: w.club.id, bookId: w.club.secondBookId, userId, values: { questions: [{ text: "Who is Stevens?", section: null }] } }),
+    denied: moderatorOnly,
+    throughOtherClub: {
+      call: (userId, w) =>
+        importQuestions({ clubId: w.other.id, bookId: w.club.secondBookId, userId, values: { questions: [{ text: "Who is Stevens?", section: null }] } }),
+      code: "not_found",
+    },
+    allowed: "moderator",
+  },
+  {
+    name: "addQuestion",
+    call: (userId, w) => addQuestion({ clubId: w.club.id, bookId: w.club.bookId, userId, values: { question: "What is a donation?" } }),
+    denied: moderatorOnly,
+    throughOtherClub: {
+      call: (userId, w) => addQuestion({ clubId: w.other.id, bookId: w.club.bookId, userId, values: { question: "What is a donation?" } }),
+      code: "not_found",
+    },
+    allowed: "moderator",
+  },
+  {
+    name: "editQuestion",
+    call: (userId, w) => editQuestion({ clubId: w.club.id, roomId: w.club.openRoomId, userId, values: { question: "Rewritten." } }),
+    denied: moderatorOnly,
+    throughOtherClub: {
+      call: (userId, w) => editQuestion({ clubId: w.other.id, roomId: w.club.openRoomId, userId, values: { question: "Rewritten." } }),
+      code: "not_found",
+    },
+    allowed: "moderator",
+  },
+  {
+    name: "moveQuestion",
+    call: (userId, w) => moveQuestion({ clubId: w.club.id, roomId: w.club.openRoomId, userId, values: { direction: "down" } }),
+    denied: moderatorOnly,
+    throughOtherClub: {
+      call: (userId, w) => moveQuestion({ clubId: w.other.id, roomId: w.club.openRoomId, userId, values: { direction: "down" } }),
+      code: "not_found",
+    },
+    allowed: "moderator",
+  },
+  {
+    name: "removeQuestion",
+    call: (userId, w) => removeQuestion({ clubId: w.club.id, roomId: w.club.lockedRoomId, userId, values: { confirmArchive: true } }),
+    denied: moderatorOnly,
+    throughOtherClub: {
+      call: (userId, w) => removeQuestion({ clubId: w.other.id, roomId: w.club.lockedRoomId, userId, values: { confirmArchive: true } }),
+      code: "not_found",
+    },
+    allowed: "moderator",
+  },
+
+  // lib/invites.ts
+  {
+    name: "createClubInvite",
+    call: (userId, w) => createClubInvite({ clubId: w.club.id, userId, body: { expiresInDays: 7, maxUses: null } }),
+    denied: moderatorOnly,
+    allowed: "moderator",
+  },
+  { name: "listInvites", call: (userId, w) => listInvites({ clubId: w.club.id, userId }), denied: moderatorOnly, allowed: "moderator" },
+  { name: "loadInvitesPage", call: (userId, w) => loadInvitesPage({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
+  {
+    name: "revokeClubInvite",
+    call: (userId, w) => revokeClubInvite({ clubId: w.club.id, inviteId: w.club.inviteId, userId }),
+    denied: moderatorOnly,
+    throughOtherClub: { call: (userId, w) => revokeClubInvite({ clubId: w.other.id, inviteId: w.club.inviteId, userId }), code: "not_found" },
+    allowed: "moderator",
+  },
+
+  // lib/members.ts
+  { name: "loadRosterPage", call: (userId, w) => loadRosterPage({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
+  {
+    name: "changeMemberRole",
+    call: (userId, w) => changeMemberRole({ clubId: w.club.id, userId, input: { memberId: w.users.fellow.id, role: "moderator" } }),
+    denied: ownerOnly,
+    throughOtherClub: {
+      call: (userId, w) => changeMemberRole({ clubId: w.other.id, userId, input: { memberId: w.users.fellow.id, role: "moderator" } }),
+      code: "not_found",
+    },
+    allowed: "owner",
+  },
+  {
+    name: "transferOwnership",
+    call: (userId, w) => transferOwnership({ clubId: w.club.id, userId, input: { memberId: w.users.fellow.id } }),
+    denied: ownerOnly,
+    throughOtherClub: {
+      call: (userId, w) => transferOwnership({ clubId: w.other.id, userId, input: { memberId: w.users.fellow.id } }),
+      code: "not_found",
+    },
+    allowed: "owner",
+  },
+  {
+    name: "removeMember (a member)",
+    call: (userId, w) => removeMember({ clubId: w.club.id, userId, input: { memberId: w.users.fellow.id } }),
+    denied: moderatorOnly,
+    throughOtherClub: {
+      call: (userId, w) => removeMember({ clubId: w.other.id, userId, input: { memberId: w.users.fellow.id } }),
+      code: "not_found",
+    },
+    allowed: "moderator",
+  },
+  {
+    // Moderators remove members but not each other.
+    name: "removeMember (a moderator)",
+    call: (userId, w) => removeMember({ clubId: w.club.id, userId, input: { memberId: w.users.comoderator.id } }),
+    denied: ownerOnly,
+    throughOtherClub: {
+      call: (userId, w) => removeMember({ clubId: w.other.id, userId, input: { memberId: w.users.comoderator.id } }),
+      code: "not_found",
+    },
+    allowed: "owner",
+  },
+  {
+    // Nobody removes an owner, so there is no control call for this one.
+    name: "removeMember (the owner)",
+    call: (userId, w) => removeMember({ clubId: w.club.id, userId, input: { memberId: w.users.owner.id } }),
+    denied: ownerOnly,
+  },
+  { name: "leaveClub", call: (userId, w) => leaveClub({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
+
+  // lib/sessions/service.ts
+  { name: "loadSessionsPage", call: (userId, w) => loadSessionsPage({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
+  {
+    name: "loadSessionPage",
+    call: (userId, w) => loadSessionPage({ clubId: w.club.id, sessionId: w.club.sessionId, userId }),
+    denied: nf,
+    throughOtherClub: { call: (userId, w) => loadSessionPage({ clubId: w.other.id, sessionId: w.club.sessionId, userId }), code: "not_found" },
+    allowed: "member",
+  },
+  {
+    name: "loadSessionForm",
+    call: (userId, w) => loadSessionForm({ clubId: w.club.id, sessionId: w.club.sessionId, userId }),
+    denied: nf,
+    throughOtherClub: { call: (userId, w) => loadSessionForm({ clubId: w.other.id, sessionId: w.club.sessionId, userId }), code: "not_found" },
+    allowed: "member",
+  },
+  { name: "loadNextSession", call: (userId, w) => loadNextSession({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
+  {
+    name: "loadSessionIcs",
+    call: (userId, w) => loadSessionIcs({ sessionId: w.club.sessionId, userId, origin: "https://chapterhouse.test" }),
+    denied: nf,
+    allowed: "member",
+  },
+  {
+    name: "scheduleSession",
+    call: (userId, w) => scheduleSession({ clubId: w.club.id, userId, values: { ...sessionValues(), agenda: [w.club.openRoomId] } }),
+    denied: moderatorOnly,
+    // Putting this club's question on your own club's agenda.
+    throughOtherClub: {
+      call: (userId, w) => scheduleSession({ clubId: w.other.id, userId, values: { ...sessionValues(), agenda: [w.club.openRoomId] } }),
+      code: "bad_request",
+    },
+    allowed: "moderator",
+  },
+  {
+    name: "editSession",
+    call: (userId, w) => editSession({ clubId: w.club.id, sessionId: w.club.sessionId, userId, values: sessionValues() }),
+    denied: moderatorOnly,
+    throughOtherClub: {
+      call: (userId, w) => editSession({ clubId: w.other.id, sessionId: w.club.sessionId, userId, values: sessionValues() }),
+      code: "not_found",
+    },
+    allowed: "moderator",
+  },
+  {
+    name: "cancelSession",
+    call: (userId, w) => cancelSession({ clubId: w.club.id, sessionId: w.club.sessionId, userId }),
+    denied: moderatorOnly,
+    throughOtherClub: { call: (userId, w) => cancelSession({ clubId: w.other.id, sessionId: w.club.sessionId, userId }), code: "not_found" },
+    allowed: "moderator",
+  },
+  {
+    name: "setRsvp",
+    call: (userId, w) => setRsvp({ clubId: w.club.id, sessionId: w.club.sessionId, userId, status: "going" }),
+    denied: nf,
+    throughOtherClub: { call: (userId, w) => setRsvp({ clubId: w.other.id, sessionId: w.club.sessionId, userId, status: "going" }), code: "not_found" },
+    allowed: "member",
+  },
+
+  // lib/sessions/meeting.ts
+  {
+    name: "setMeetingMarker",
+    call: (userId, w) => setMeetingMarker({ sessionId: w.club.sessionId, userId, body: { roomId: w.club.openRoomId } }),
+    denied: moderatorOnly,
+    allowed: "moderator",
+  },
+  { name: "loadMeetingForMember", call: (userId, w) => loadMeetingForMember({ sessionId: w.club.sessionId, userId }), denied: nf, allowed: "member" },
+];
+
+const socketEntryPoints = ["room:join", "session:join"] as const;
+
+/**
+ * Which entry points enforce each action of the matrix. A new action fails the first test below
+ * until it is listed here, and an action listed here must name entry points this file walks.
+ */
+const enforcedBy: Record<ClubAction, readonly string[]> = {
+  "club:view": ["loadClubOverview", "loadClubBooks", "loadBookPage", "loadInvitesPage"],
+  // No service edits a club yet (there is no settings page); listed so a new one is noticed.
+  "club:edit": [],
+  "club:leave": ["leaveClub"],
+  "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "loadReply", "room:join"],
+  "reply:create": ["postReply"],
+  "reply:create-in-locked-room": ["postReply in a locked room"],
+  "reply:edit-own": ["editReply"],
+  "reply:delete-own": ["deleteReply"],
+  "reply:pin": ["pinReply", "unpinReply"],
+  "reply:hide": ["hideReply", "unhideReply"],
+  "reply:view-hidden": ["loadReply"],
+  "reply:view-history": ["loadReplyHistory"],
+  "room:lock": ["lockRoom", "unlockRoom"],
+  "room:manage": ["importQuestions", "addQuestion", "editQuestion", "moveQuestion", "removeQuestion"],
+  "book:manage": ["createBook", "updateBook", "setCurrentBook"],
+  "invite:manage": ["createClubInvite", "listInvites", "revokeClubInvite"],
+  "member:view-roster": ["loadRosterPage"],
+  "member:remove": ["removeMember (a member)", "removeMember (a moderator)", "removeMember (the owner)"],
+  "member:set-role": ["changeMemberRole"],
+  "club:transfer": ["transferOwnership"],
+  "session:view": ["loadSessionsPage", "loadSessionPage", "loadSessionForm", "loadNextSession", "loadSessionIcs", "loadMeetingForMember", "session:join"],
+  "session:rsvp": ["setRsvp"],
+  "session:schedule": ["scheduleSession", "editSession", "cancelSession"],
+  "session:set-marker": ["setMeetingMarker"],
+};
+
+const actorLabel: Record<Actor | "otherOwner", string> = {
+  stranger: "as a stranger (signed in, in no club)",
+  otherModerator: "as the other club's moderator",
+  member: "as a member of the club",
+  moderator: "as a moderator of the club",
+  otherOwner: "as the other club's owner, through their own club",
+};
+
+const codeLabel: Record<AppErrorCode, string> = {
+  bad_request: "refused as bad input",
+  unauthorized: "unauthorized",
+  forbidden: "forbidden",
+  not_found: "not found",
+  conflict: "refused as a conflict",
+  locked: "refused as locked",
+  rate_limited: "rate limited",
+};
+
+const allowedLabel: Record<Allowed, string> = { member: "a member", moderator: "a moderator", owner: "the owner" };
+
+function deniedActors(entry: EntryPoint): [Actor, AppErrorCode][] {
+  return (Object.entries(entry.denied) as [Actor, AppErrorCode | undefined][]).flatMap(([actor, code]) => (code ? [[actor, code]] : []));
+}
+
+// ---- Socket.IO (helpers as in access.test.ts) ----
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const secret = process.env.NEXTAUTH_SECRET!;
+let httpServer: Server;
+let realtime: RealtimeServer;
+let baseUrl: string;
+const sockets: ClientSocket[] = [];
+
+beforeAll(async () => {
+  httpServer = createServer();
+  realtime = attachRealtime(httpServer, { secret, secureCookie: false });
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.disconnect();
+  registerRealtimeServer(undefined);
+  await new Promise<void>((resolve) => realtime.close(() => resolve()));
+});
+
+async function connectAs(user: TestUser): Promise<ClientSocket> {
+  const token = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret });
+  const socket: ClientSocket = connectClient(baseUrl, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    reconnection: false,
+    extraHeaders: { cookie: `next-auth.session-token=${token}` },
+  });
+  sockets.push(socket);
+  return socket;
+}
+
+function joinRoom(socket: ClientSocket, roomId: string): Promise<Ack<{ replies: ReplyView[] }>> {
+  return new Promise((resolve) => socket.emit("room:join", { roomId, afterSeq: 0 }, resolve));
+}
+
+function joinSession(socket: ClientSocket, sessionId: string): Promise<Ack<SessionJoinView>> {
+  return new Promise((resolve) => socket.emit("session:join", { sessionId }, resolve));
+}
+
+/** Everything the server pushes to a socket, by event name. */
+function recordEvents(socket: ClientSocket): string[] {
+  const received: string[] = [];
+  socket.onAny((event: string) => received.push(event));
+  return received;
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 250));
+
+// ---- the tests ----
+
+describe("every entry point, called by the wrong person", () => {
+  let world: World;
+
+  beforeAll(async () => {
+    world = await buildWorld();
+  });
+
+  it("snapshots every app table, and notices a one-column change", async () => {
+    const before = await snapshot();
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(appTables));
+    await getDb().update(books).set({ description: "Changed." }).where(eq(books.id, world.other.bookId));
+    expect(await snapshot()).not.toEqual(before);
+    await getDb().update(books).set({ description: "" }).where(eq(books.id, world.other.bookId));
+    expect(await snapshot()).toEqual(before);
+  });
+
+  for (const entry of entryPoints) {
+    for (const [actor, code] of deniedActors(entry)) {
+      it(`${entry.name} ${actorLabel[actor]} is ${codeLabel[code]} and changes nothing`, async () => {
+        const before = await snapshot();
+        expectAppError(await outcome(entry.call(world.users[actor].id, world)), code);
+        expect(await snapshot()).toEqual(before);
+      });
+    }
+    const throughOtherClub = entry.throughOtherClub;
+    if (throughOtherClub) {
+      it(`${entry.name} ${actorLabel.otherOwner} is ${codeLabel[throughOtherClub.code]} and changes nothing`, async () => {
+        const before = await snapshot();
+        expectAppError(await outcome(throughOtherClub.call(world.users.otherOwner.id, world)), throughOtherClub.code);
+        expect(await snapshot()).toEqual(before);
+      });
+    }
+  }
+
+  for (const actor of ["stranger", "otherModerator"] as const) {
+    it(`room:join ${actorLabel[actor]} is refused, changes nothing, and delivers none of the room's events`, async () => {
+      const intruder = await connectAs(world.users[actor]);
+      const received = recordEvents(intruder);
+      const before = await snapshot();
+      const ack = await joinRoom(intruder, world.club.openRoomId);
+      expect(ack).toEqual({ ok: false, error: "This room could not be found." });
+      expect(await snapshot()).toEqual(before);
+
+      // A member in the room proves the events below were really sent.
+      const member = await connectAs(world.users.member);
+      expect((await joinRoom(member, world.club.openRoomId)).ok).toBe(true);
+      const delivered = new Promise<ReplyView>((resolve) => member.once("reply:created", resolve));
+      await postReply({ roomId: world.club.openRoomId, userId: world.users.owner.id, body: replyInput("For members only.") });
+      await delivered;
+      await settle();
+      expect(received).toEqual(["room:error"]);
+    });
+
+    it(`session:join ${actorLabel[actor]} is refused, changes nothing, and delivers none of the meeting's events`, async () => {
+      const intruder = await connectAs(world.users[actor]);
+      const received = recordEvents(intruder);
+      const before = await snapshot();
+      const ack = await joinSession(intruder, world.club.sessionId);
+      expect(ack).toEqual({ ok: false, error: "This meeting could not be found." });
+      expect(await snapshot()).toEqual(before);
+
+      const member = await connectAs(world.users.member);
+      expect((await joinSession(member, world.club.sessionId)).ok).toBe(true);
+      const marked = new Promise((resolve) => member.once("session:marker", resolve));
+      await setMeetingMarker({ sessionId: world.club.sessionId, userId: world.users.moderator.id, body: { roomId: world.club.openRoomId } });
+      await marked;
+      await setMeetingMarker({ sessionId: world.club.sessionId, userId: world.users.moderator.id, body: { roomId: null } });
+      await settle();
+      expect(received).toEqual([]);
+    });
+  }
+});
+
+describe("what a member may read leaves out what is for moderators", () => {
+  let world: World;
+
+  beforeAll(async () => {
+    world = await buildWorld();
+  });
+
+  it("no read entry point or socket join hands a member a hidden reply's text", async () => {
+    const member = world.users.member.id;
+    const reads = await Promise.all([
+      loadRoomPage({ roomId: world.club.openRoomId, userId: member }),
+      loadRoomSnapshot({ roomId: world.club.openRoomId, userId: member }),
+      listRepliesAfter({ roomId: world.club.openRoomId, userId: member, query: {} }),
+      loadReply({ replyId: world.club.hiddenReplyId, userId: member }),
+      joinRoom(await connectAs(world.users.member), world.club.openRoomId),
+    ]);
+    const hiddenReply = await loadReply({ replyId: world.club.hiddenReplyId, userId: member });
+    expect(hiddenReply.source).toBeNull();
+    for (const read of reads) expect(JSON.stringify(read)).not.toContain("never going to be deferred");
+    // The moderator's view of the same reply does carry it, so the check above is not vacuous.
+    const moderatorView = await loadReply({ replyId: world.club.hiddenReplyId, userId: world.users.moderator.id });
+    expect(moderatorView.source?.body).toBe(hiddenText);
+  });
+
+  it("the invites page gives a member no invite links", async () => {
+    const page = await loadInvitesPage({ clubId: world.club.id, userId: world.users.member.id });
+    expect(page.invites).toBeNull();
+    expect(JSON.stringify(page)).not.toContain(world.club.invitePath);
+    const moderatorPage = await loadInvitesPage({ clubId: world.club.id, userId: world.users.moderator.id });
+    expect(moderatorPage.invites?.map((invite) => invite.path)).toContain(world.club.invitePath);
+  });
+});
+
+describe("services keyed by the caller's own id reach only the caller's rows", () => {
+  let world: World;
+
+  beforeAll(async () => {
+    world = await buildWorld();
+  });
+
+  it("a stranger's reads show none of the club, its meetings, notifications or feed", async () => {
+    const stranger = world.users.stranger.id;
+    expect(await listUserClubs({ userId: stranger })).toEqual([]);
+    expect(await loadNextSessionsByClub({ userId: stranger })).toEqual({});
+    expect((await loadNotificationsPage({ userId: stranger })).notifications).toEqual([]);
+    expect(await loadCalendarFeed({ userId: stranger })).toBeNull();
+    // The same reads for the club's people do find them, so the empty answers above mean something.
+    expect(Object.keys(await loadNextSessionsByClub({ userId: world.users.member.id }))).toEqual([world.club.id]);
+    expect((await loadNotificationsPage({ userId: world.users.member.id })).notifications).toHaveLength(1);
+    expect(await loadCalendarFeed({ userId: world.users.owner.id })).not.toBeNull();
+  });
+
+  it("a stranger's mark-all-read and feed revoke change nothing of anyone else's", async () => {
+    const before = await snapshot();
+    expect(await markAllNotificationsRead({ userId: world.users.stranger.id, body: { upTo: null } })).toEqual({ marked: 0 });
+    expect(await revokeCalendarFeed({ userId: world.users.stranger.id })).toEqual({ revoked: 0 });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("a stranger's calendar feed lists none of the club's meetings", async () => {
+    const token = randomBytes(24).toString("base64url");
+    await getDb().insert(calendarFeeds).values({ userId: world.users.stranger.id, token });
+    const strangers = await calendarFeedIcs({ token, origin: "https://chapterhouse.test" });
+    const owners = await calendarFeedIcs({ token: world.club.feedToken, origin: "https://chapterhouse.test" });
+    expect(owners).toContain(world.club.sessionId);
+    expect(strangers).not.toContain(world.club.sessionId);
+    expect(strangers).not.toContain("Opening night");
+  });
+});
+
+describe("every entry point, called by the right person, on a fresh club", () => {
+  for (const entry of entryPoints) {
+    const allowed = entry.allowed;
+    if (!allowed) continue;
+    it(`${entry.name} succeeds for ${allowedLabel[allowed]} (so the denials are about who asks, not a wrong id)`, async () => {
+      const world = await buildWorld();
+      const result = await outcome(entry.call(world.users[allowed].id, world));
+      expect(result).not.toBeInstanceOf(Error);
+    });
+  }
+
+  for (const [event, join] of [
+    ["room:join", (socket: ClientSocket, w: World) => joinRoom(socket, w.club.openRoomId)],
+    ["session:join", (socket: ClientSocket, w: World) => joinSession(socket, w.club.sessionId)],
+  ] as const) {
+    it(`${event} succeeds for a member`, async () => {
+      const world = await buildWorld();
+      const ack = await join(await connectAs(world.users.member), world);
+      expect(ack.ok).toBe(true);
+    });
+  }
+});
+
+describe("the permission matrix", () => {
+  it("has exactly the actions this walk knows how each is enforced", () => {
+    expect(permissionMatrix().map((row) => row.action)).toEqual(Object.keys(enforcedBy));
+    expect(clubActions).toEqual(Object.keys(enforcedBy));
+  });
+
+  it("names only entry points this file walks, and leaves only club:edit without one", () => {
+    const walked = new Set<string>([...entryPoints.map((entry) => entry.name), ...socketEntryPoints]);
+    const named = Object.values(enforcedBy).flat();
+    expect(named.filter((name) => !walked.has(name))).toEqual([]);
+    expect(clubActions.filter((action) => enforcedBy[action].length === 0)).toEqual(["club:edit"]);
+  });
+
+  it("leaves no walked entry point out of the matrix map", () => {
+    const named = new Set(Object.values(enforcedBy).flat());
+    const unmapped = [...entryPoints.map((entry) => entry.name), ...socketEntryPoints].filter((name) => !named.has(name));
+    expect(unmapped).toEqual([]);
+  });
+});
