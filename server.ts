@@ -7,6 +7,7 @@ import { closeDb, databaseInfo, migrateDatabase } from "./db/index";
 import { seedDemo } from "./db/seed";
 import { getEnv } from "./lib/env";
 import { attachRealtime } from "./lib/realtime/server";
+import { startReminders } from "./lib/reminders/queue";
 
 // Without a configured secret, a random one is kept in the local data folder so sessions
 // survive restarts on a newcomer's machine. A deployment sets NEXTAUTH_SECRET.
@@ -35,6 +36,7 @@ async function main() {
   const { seeded } = env.SEED_DEMO ? await seedDemo() : { seeded: false };
   const { driver, location } = databaseInfo();
   console.log(`> Database ready (${driver}, ${location}) in ${Date.now() - started} ms${seeded ? ", demo seeded" : ""}`);
+  const stopReminders = await startReminders();
 
   const httpServer = createServer();
   const app = next({ dev, hostname: env.HOST, port, httpServer });
@@ -59,7 +61,10 @@ async function main() {
     force.unref();
     io.close();
     httpServer.close(() => {
-      void closeDb().finally(() => process.exit(0));
+      // The queue shares the database (the same PGlite instance), so it stops first.
+      void stopReminders()
+        .then(() => closeDb())
+        .finally(() => process.exit(0));
     });
     httpServer.closeAllConnections();
   };

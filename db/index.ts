@@ -20,6 +20,8 @@ type Connection = {
   /** Applies the committed drizzle-kit migrations; safe to run at every start. */
   migrate: () => Promise<void>;
   close: () => Promise<void>;
+  /** The embedded instance, for the job queue to share (one PGlite per folder); null on a server. */
+  pglite: PGlite | null;
 };
 
 // Resolved from the working directory (every script runs from the project root) rather than
@@ -51,6 +53,7 @@ function open(): Connection {
       location: `${parsed.host}${parsed.pathname}`,
       migrate: () => migratePostgres(db, { migrationsFolder }),
       close: () => client.end({ timeout: 5 }),
+      pglite: null,
     };
   }
   const dir = defaultPgliteDir();
@@ -64,6 +67,7 @@ function open(): Connection {
     location: dir,
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
+    pglite: client,
   };
 }
 
@@ -81,6 +85,11 @@ export function getDb(): Database {
 export function databaseInfo(): { driver: DatabaseDriver; location: string } {
   const { driver, location } = connection();
   return { driver, location };
+}
+
+/** The app's PGlite instance when that is the driver, so the job queue can run on the same one. */
+export function pgliteClient(): PGlite | null {
+  return connection().pglite;
 }
 
 export function migrateDatabase(): Promise<void> {

@@ -1,0 +1,12 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { runAction, type ActionResult } from "@/lib/action";
+import { markAllNotificationsRead } from "@/lib/reminders/notifications";
+
+export async function markAllReadAction(input: { upTo: string | null }): Promise<ActionResult<{ marked: number }>> {
+  const result = await runAction((user) => markAllNotificationsRead({ userId: user.id, body: input }));
+  // The unread count sits in the header, on every page.
+  if (result.ok) revalidatePath("/", "layout");
+  return result;
+}

@@ -1,0 +1,69 @@
+// The pure rules of session reminders: when each one is due, whether a late one is still worth
+// sending, and the key that makes each member's reminder unique. No I/O here, so it unit-tests.
+
+export const REMINDER_KINDS = ["24h", "1h"] as const;
+
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+const HOUR = 60 * 60 * 1000;
+
+const LEAD_TIME: Record<ReminderKind, number> = { "24h": 24 * HOUR, "1h": HOUR };
+
+/** What a queued reminder job carries: enough to tell, when it runs, whether it is stale. */
+export type ReminderPayload = { sessionId: string; kind: ReminderKind; startsAt: string };
+
+export type PlannedReminder = { kind: ReminderKind; sendAt: Date };
+
+export function reminderSendAt(startsAt: Date, kind: ReminderKind): Date {
+  return new Date(startsAt.getTime() - LEAD_TIME[kind]);
+}
+
+/** The reminders a session still needs: a kind whose moment has already passed is skipped. */
+export function planReminders(session: { startsAt: Date; cancelledAt: Date | null }, now: Date): PlannedReminder[] {
+  if (session.cancelledAt) return [];
+  return REMINDER_KINDS.map((kind) => ({ kind, sendAt: reminderSendAt(session.startsAt, kind) })).filter(
+    (reminder) => reminder.sendAt.getTime() > now.getTime(),
+  );
+}
+
+/**
+ * A reminder that runs late (the server was down, the queue was backed up) is still sent while
+ * it can help: never once the session has begun, and a day-before reminder not once the
+ * hour-before one is due, so nobody gets both at the same moment.
+ */
+export function reminderStillUseful(kind: ReminderKind, startsAt: Date, now: Date): boolean {
+  if (now.getTime() >= startsAt.getTime()) return false;
+  if (kind === "24h") return now.getTime() < reminderSendAt(startsAt, "1h").getTime();
+  return true;
+}
+
+/** One per member, kind and start time: a moved session earns a fresh reminder, a retried job none. */
+export function reminderDedupeKey(input: { sessionId: string; kind: ReminderKind; startsAt: Date; userId: string }): string {
+  return `reminder:${input.sessionId}:${input.kind}:${input.startsAt.toISOString()}:${input.userId}`;
+}
+
+export function reminderLeadPhrase(kind: ReminderKind): string {
+  return kind === "24h" ? "24 hours" : "1 hour";
+}
+
+/**
+ * Whether the jobs recorded for a session differ from what it needs now: a needed reminder
+ * with no job at its time, a job for a time the session no longer has, or any job at all for a
+ * cancelled session. Cheap enough to run over every upcoming session at start.
+ */
+export function remindersOutOfDate(
+  session: { startsAt: Date; cancelledAt: Date | null },
+  jobs: { kind: string; sendAt: Date }[],
+  now: Date,
+): boolean {
+  if (session.cancelledAt) return jobs.length > 0;
+  const stale = jobs.some(
+    (job) => !isReminderKind(job.kind) || job.sendAt.getTime() !== reminderSendAt(session.startsAt, job.kind).getTime(),
+  );
+  if (stale) return true;
+  return planReminders(session, now).some((planned) => !jobs.some((job) => job.kind === planned.kind));
+}
+
+export function isReminderKind(value: string): value is ReminderKind {
+  return (REMINDER_KINDS as readonly string[]).includes(value);
+}

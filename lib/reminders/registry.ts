@@ -1,0 +1,27 @@
+import type PgBoss from "pg-boss";
+
+// server.ts starts the queue; Next's route handlers and server actions, a separate module graph
+// in the same process, reach it through globalThis. Only the type of pg-boss is imported here,
+// so Next never bundles pg-boss or its pg driver: the running instance is all a route needs.
+
+export const REMINDER_QUEUE = "session-reminders";
+
+/** A job that throws is tried again after 1, 2, 4... minutes; delivery is idempotent, so retrying is safe. */
+export const REMINDER_JOB_OPTIONS = {
+  retryLimit: 6,
+  retryDelay: 60,
+  retryBackoff: true,
+  expireInSeconds: 5 * 60,
+} as const;
+
+const globalKey = Symbol.for("chapterhouse.reminders.queue");
+type GlobalWithQueue = typeof globalThis & { [globalKey]?: PgBoss };
+
+export function registerReminderQueue(boss: PgBoss | undefined): void {
+  (globalThis as GlobalWithQueue)[globalKey] = boss;
+}
+
+/** The running queue, or null when this process has not started one (REMINDERS=off, scripts, tests). */
+export function reminderQueue(): PgBoss | null {
+  return (globalThis as GlobalWithQueue)[globalKey] ?? null;
+}
