@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { NotificationsLink } from "@/components/notifications/notifications-link";
+import { countUnreadNotifications } from "@/db/queries/notifications";
 import { getCurrentUser } from "@/lib/auth";
 import "./globals.css";
 
@@ -28,6 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav aria-label="Account" className="flex items-center gap-3 text-sm">
               {user ? (
                 <>
+                  <NotificationsLink unread={await countUnreadNotifications({ userId: user.id })} />
                   <Link href="/profile" className="text-muted hover:text-ink">
                     <span className="sr-only">Your profile: </span>
                     <span className="font-medium text-ink">{user.name}</span>

@@ -110,15 +110,15 @@ const sentences = [
   "Our group argued about whether the book is science fiction at all; it reads more like a memoir of a quiet catastrophe.",
 ];
 
-/** A reply body of 200-400 characters stitched from book-club sentences. */
+/** A reply body of 200-400 characters stitched from whole book-club sentences (each under 120). */
 function replyBody(random: () => number): string {
-  const target = 200 + Math.floor(random() * 200);
+  const target = 200 + Math.floor(random() * 80);
   let body = "";
   while (body.length < target) {
     const sentence = sentences[Math.floor(random() * sentences.length)] ?? "";
     body = body ? `${body} ${sentence}` : sentence;
   }
-  return body.length > 400 ? `${body.slice(0, 399).trimEnd()}…` : body;
+  return body;
 }
 
 const escapeHtml = (text: string) =>
@@ -155,7 +155,7 @@ function buildReplies(input: { roomId: string; authors: string[]; count: number 
 }
 
 /** Inserts `count` replies into an empty room and sets its counters, as posting them would have. */
-export async function fillRoom(sql: Sql, input: { roomId: string; authors: string[]; count: number }): Promise<{ topLevel: number }> {
+export async function fillRoom(sql: Sql, input: { roomId: string; authors: string[]; count: number }): Promise<{ topLevel: number; lastReplyId: string }> {
   if (input.authors.length === 0) throw new Error("No authors to write the big room's replies.");
   const rows = buildReplies(input);
   await sql.begin(async (tx) => {
@@ -169,5 +169,5 @@ export async function fillRoom(sql: Sql, input: { roomId: string; authors: strin
       where id = ${input.roomId}`;
   });
   await sql`analyze replies`;
-  return { topLevel: rows.filter((row) => row.parent_id === null).length };
+  return { topLevel: rows.filter((row) => row.parent_id === null).length, lastReplyId: rows[rows.length - 1]?.id ?? "" };
 }

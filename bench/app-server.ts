@@ -1,0 +1,142 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, existsSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { httpRequest } from "./http";
+
+export const projectRoot = path.resolve(import.meta.dirname, "..");
+export const distDir = ".next-bench";
+const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
+
+/** The first port in the range nobody listens on (the bench owns 3400-3499). */
+export async function freePort(from = 3400, to = 3499): Promise<number> {
+  for (let port = from; port <= to; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once("error", () => resolve(false));
+      probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`No free port in ${from}-${to}.`);
+}
+
+type Running = { child: ChildProcess; exited: Promise<number | null> };
+
+// Each child leads its own process group so that stopping it also stops what it spawned
+// (tsx runs the server in a grandchild; next build has workers).
+function launch(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Running {
+  const log = createWriteStream(logFile);
+  const child = spawn(command, args, { cwd: projectRoot, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const exited = new Promise<number | null>((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    // A child that could not be spawned at all emits only "error".
+    child.once("error", () => resolve(null));
+  });
+  return { child, exited };
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** SIGTERM, then SIGKILL if the group has not exited within `graceMs`. */
+async function stopGroup(running: Running, graceMs: number): Promise<void> {
+  if (running.child.exitCode !== null || running.child.signalCode !== null) {
+    signalGroup(running.child, "SIGKILL");
+    return;
+  }
+  signalGroup(running.child, "SIGTERM");
+  const exited = await Promise.race([running.exited.then(() => true), sleep(graceMs).then(() => false)]);
+  // Even after a clean exit of the leader, stragglers of its group must not outlive the bench.
+  signalGroup(running.child, "SIGKILL");
+  if (!exited) await Promise.race([running.exited, sleep(2_000)]);
+}
+
+function tail(file: string, lines = 30): string {
+  try {
+    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "(no log)";
+  }
+}
+
+const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extra });
+
+/** Whether a previous build can be reused (BENCH_SKIP_BUILD=1 and a finished build is there). */
+export function canSkipBuild(): boolean {
+  return process.env.BENCH_SKIP_BUILD === "1" && existsSync(path.join(projectRoot, distDir, "BUILD_ID"));
+}
+
+/** Hands a stop function to the caller's cleanup (so Ctrl-C stops the child); returns an unregister. */
+type Register = (stop: () => Promise<void>) => () => void;
+
+/**
+ * Builds the production app into .next-bench. It runs as "compile" then "generate": together
+ * they produce what a plain `next build` does, minus its TypeScript step, which would rewrite the
+ * shared tsconfig.json and next-env.d.ts to point at .next-bench and fail the bench on type
+ * errors in files other engineers are mid-way through editing. Compile errors still fail it.
+ */
+export async function buildApp(input: { logDir: string; register: Register }): Promise<number> {
+  const started = performance.now();
+  for (const mode of ["compile", "generate"]) {
+    const logFile = path.join(input.logDir, `build-${mode}.log`);
+    const running = launch(bin("next"), ["build", `--experimental-build-mode=${mode}`], childEnv({ NEXT_DIST_DIR: distDir }), logFile);
+    const unregister = input.register(() => stopGroup(running, 2_000));
+    const code = await Promise.race([running.exited, sleep(10 * 60_000).then(() => "timeout" as const)]);
+    unregister();
+    if (code !== 0) {
+      await stopGroup(running, 2_000);
+      throw new Error(`next build (${mode}) ${code === "timeout" ? "timed out" : `exited with ${code}`}:\n${tail(logFile)}`);
+    }
+  }
+  return Math.round(performance.now() - started);
+}
+
+export type AppServer = { baseUrl: string; pid: number; startupMs: number; stop: () => Promise<void> };
+
+async function waitForHealth(baseUrl: string, running: Running, logFile: string, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (performance.now() < deadline) {
+    if (running.child.exitCode !== null) throw new Error(`The server exited with ${running.child.exitCode}:\n${tail(logFile)}`);
+    const ok = await httpRequest(`${baseUrl}/api/health`, { timeoutMs: 2_000 })
+      .then((response) => response.status === 200)
+      .catch(() => false);
+    if (ok) return;
+    await sleep(250);
+  }
+  throw new Error(`/api/health did not answer 200 within ${timeoutMs / 1000} s:\n${tail(logFile)}`);
+}
+
+/** Starts server.ts in production mode (it migrates and seeds) and waits until it is healthy. */
+export async function startApp(input: { databaseUrl: string; logDir: string; register: Register }): Promise<AppServer> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const logFile = path.join(input.logDir, "server.log");
+  const env = childEnv({
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: distDir,
+    PORT: String(port),
+    // Listen on loopback only; the app's default is every interface.
+    HOSTNAME: "127.0.0.1",
+    NEXTAUTH_URL: baseUrl,
+    NEXTAUTH_SECRET: "chapterhouse-bench-secret-not-for-production",
+    DATABASE_URL: input.databaseUrl,
+    SEED_DEMO: "true",
+  });
+  const started = performance.now();
+  const running = launch(bin("tsx"), ["server.ts"], env, logFile);
+  const stop = () => stopGroup(running, 10_000);
+  input.register(stop);
+  await waitForHealth(baseUrl, running, logFile, 120_000);
+  return { baseUrl, pid: running.child.pid ?? 0, startupMs: Math.round(performance.now() - started), stop };
+}
