@@ -222,9 +222,10 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
         ) : null}
       </article>
 
-      {mayDelete ? (
+      {/* Mounted only while asking: a busy room would otherwise carry one dialog per reply. */}
+      {mayDelete && confirmingDelete ? (
         <ConfirmDialog
-          open={confirmingDelete}
+          open
           title="Delete this reply?"
           description="Its text will be removed for everyone, and “This reply was deleted.” will show in its place. Replies to it stay where they are."
           confirmLabel="Delete"
@@ -234,6 +235,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
           onCancel={() => {
             setConfirmingDelete(false);
             setError(null);
+            article.current?.focus();
           }}
           onConfirm={() =>
             void change(`/api/replies/${reply.id}`, "DELETE", () => {
