@@ -1,15 +1,168 @@
-import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "./events";
+import { io, type Socket, type SocketReservedEvents } from "socket.io-client";
+import { roomChannel, sessionChannel, type ClientToServerEvents, type ServerToClientEvents } from "./events";
 
-export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type SharedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type Listeners = ServerToClientEvents & SocketReservedEvents;
+type Listener = (...args: never[]) => void;
 
-/** Opens the browser's live connection; the session cookie authenticates it. */
-export function connectRealtime(): RealtimeSocket {
-  return io({
+/**
+ * One component's hold on the page's live connection. It reads like a socket; `disconnect()`
+ * releases the hold: its listeners go, the rooms and meetings it joined are left (unless another
+ * part of the page is still in them), and the connection itself closes once nobody holds it.
+ */
+export type RealtimeSocket = {
+  readonly connected: boolean;
+  readonly active: boolean;
+  readonly recovered: boolean;
+  on<Event extends keyof Listeners>(event: Event, listener: Listeners[Event]): RealtimeSocket;
+  emit<Event extends keyof ClientToServerEvents>(event: Event, ...args: Parameters<ClientToServerEvents[Event]>): RealtimeSocket;
+  disconnect(): RealtimeSocket;
+};
+
+// Long enough for a remount (a new room in the meeting view, React's development double
+// effects, a client-side navigation) to pick the connection up again instead of reconnecting.
+const closeDelayMs = 3_000;
+
+type Shared = {
+  socket: SharedSocket;
+  holds: number;
+  closeTimer: ReturnType<typeof setTimeout> | null;
+  /** How many holds are in each room or meeting channel, so the last one out leaves it on the server. */
+  channels: Map<string, number>;
+};
+
+let shared: Shared | null = null;
+
+function acquire(): Shared {
+  if (shared) {
+    if (shared.closeTimer) clearTimeout(shared.closeTimer);
+    shared.closeTimer = null;
+    shared.holds += 1;
+    return shared;
+  }
+  const socket: SharedSocket = io({
     path: "/socket.io",
     transports: ["websocket", "polling"],
     withCredentials: true,
     reconnectionDelay: 500,
     reconnectionDelayMax: 5_000,
   });
+  shared = { socket, holds: 1, closeTimer: null, channels: new Map() };
+  return shared;
+}
+
+function release(connection: Shared): void {
+  connection.holds -= 1;
+  if (connection.holds > 0) return;
+  connection.closeTimer = setTimeout(() => {
+    if (connection.holds > 0) return;
+    connection.socket.disconnect();
+    if (shared === connection) shared = null;
+  }, closeDelayMs);
+}
+
+/** The channel a join or leave names, and the event that leaves it. */
+function subscriptionOf(
+  socket: SharedSocket,
+  event: keyof ClientToServerEvents,
+  payload: unknown,
+): { channel: string; leave: () => void; joins: boolean } | null {
+  const fields = (typeof payload === "object" && payload !== null ? payload : {}) as { roomId?: unknown; sessionId?: unknown };
+  if ((event === "room:join" || event === "room:leave") && typeof fields.roomId === "string") {
+    const roomId = fields.roomId;
+    return { channel: roomChannel(roomId), joins: event === "room:join", leave: () => socket.emit("room:leave", { roomId }) };
+  }
+  if ((event === "session:join" || event === "session:leave") && typeof fields.sessionId === "string") {
+    const sessionId = fields.sessionId;
+    return { channel: sessionChannel(sessionId), joins: event === "session:join", leave: () => socket.emit("session:leave", { sessionId }) };
+  }
+  return null;
+}
+
+/**
+ * Opens (or shares) the page's live connection; the session cookie authenticates it. Each
+ * caller gets its own hold, so one part of the page letting go never cuts another off. A
+ * "connect" listener added while the connection is already up runs once right away, as it would
+ * have on a connection of its own.
+ */
+export function connectRealtime(): RealtimeSocket {
+  const connection = acquire();
+  const socket = connection.socket;
+  // socket.io's typings cannot follow a generic event name through; the hold's own signatures keep callers typed.
+  const events = socket as unknown as {
+    on(event: string, listener: Listener): void;
+    off(event: string, listener: Listener): void;
+    emit(event: string, ...args: unknown[]): void;
+  };
+  const listeners: [string, Listener][] = [];
+  const joined = new Map<string, () => void>();
+  let released = false;
+
+  const hold: RealtimeSocket = {
+    get connected() {
+      return socket.connected;
+    },
+    get active() {
+      return socket.active;
+    },
+    get recovered() {
+      return socket.recovered;
+    },
+    on(event, listener) {
+      if (released) return hold;
+      let handler = listener as Listener;
+      if (event === "room:error") {
+        // Errors name their room: a hold hears only about the rooms it joined itself.
+        const onRoomError = listener as Listeners["room:error"];
+        handler = ((payload: { roomId: string; message: string }) => {
+          if (joined.has(roomChannel(payload.roomId))) onRoomError(payload);
+        }) as Listener;
+      }
+      listeners.push([event, handler]);
+      events.on(event, handler);
+      if (event === "connect" && socket.connected) {
+        const onConnect = listener as Listeners["connect"];
+        queueMicrotask(() => {
+          if (!released && socket.connected) onConnect();
+        });
+      }
+      return hold;
+    },
+    emit(event, ...args) {
+      if (released) return hold;
+      const subscription = subscriptionOf(socket, event, args[0]);
+      if (subscription?.joins && !joined.has(subscription.channel)) {
+        joined.set(subscription.channel, subscription.leave);
+        connection.channels.set(subscription.channel, (connection.channels.get(subscription.channel) ?? 0) + 1);
+      } else if (subscription && !subscription.joins) {
+        // Leaving is this hold's business only: the server is told once nobody on the page is left in it.
+        if (joined.delete(subscription.channel)) leaveChannel(connection, subscription.channel, subscription.leave);
+        return hold;
+      }
+      events.emit(event, ...args);
+      return hold;
+    },
+    disconnect() {
+      if (released) return hold;
+      released = true;
+      for (const [event, handler] of listeners) events.off(event, handler);
+      for (const [channel, leave] of joined) leaveChannel(connection, channel, leave);
+      joined.clear();
+      release(connection);
+      return hold;
+    },
+  };
+  return hold;
+}
+
+function leaveChannel(connection: Shared, channel: string, leave: () => void): void {
+  const remaining = (connection.channels.get(channel) ?? 1) - 1;
+  if (remaining > 0) {
+    connection.channels.set(channel, remaining);
+    return;
+  }
+  connection.channels.delete(channel);
+  // Sent even while reconnecting: a recovered connection gets its old channels back, and this
+  // (buffered until then) takes it out again.
+  leave();
 }

@@ -2,10 +2,12 @@ import type { Server } from "socket.io";
 import type { ReplyView } from "@/lib/reply-view";
 import {
   roomChannel,
+  sessionChannel,
   userChannel,
   type ClientToServerEvents,
   type RoomStateView,
   type ServerToClientEvents,
+  type SessionMarkerView,
   type SocketData,
 } from "./events";
 
@@ -38,11 +40,34 @@ export function publishRoomUpdated(room: RoomStateView): void {
   realtimeServer()?.to(roomChannel(room.roomId)).emit("room:updated", room);
 }
 
-/** Takes every live connection of a user out of a club's rooms, at once, and tells their pages. */
-export function revokeClubAccess(input: { userId: string; clubId: string; roomIds: string[] }): void {
+/** Tells everyone at a meeting which question is being discussed now. Call only after the write commits. */
+export function publishSessionMarker(marker: SessionMarkerView): void {
+  realtimeServer()?.to(sessionChannel(marker.sessionId)).emit("session:marker", marker);
+}
+
+/**
+ * Takes every live connection of a user out of a club's rooms and meetings, and tells their
+ * pages. Rooms (and any `sessionIds` given) are left at once; the meetings each connection
+ * joined are recorded on it with their club, so they are found without the caller listing them.
+ * The promise settles once those are left too; it never rejects.
+ */
+export function revokeClubAccess(input: { userId: string; clubId: string; roomIds: string[]; sessionIds?: string[] }): Promise<void> {
   const io = realtimeServer();
-  if (!io) return;
+  if (!io) return Promise.resolve();
   const sockets = io.in(userChannel(input.userId));
-  if (input.roomIds.length > 0) sockets.socketsLeave(input.roomIds.map(roomChannel));
+  const channels = [...input.roomIds.map(roomChannel), ...(input.sessionIds ?? []).map(sessionChannel)];
+  if (channels.length > 0) sockets.socketsLeave(channels);
   sockets.emit("club:access-revoked", { clubId: input.clubId });
+  return leaveClubSessions(io, input).catch((error: unknown) => {
+    console.error(error);
+  });
+}
+
+async function leaveClubSessions(io: RealtimeServer, input: { userId: string; clubId: string }): Promise<void> {
+  const sockets = await io.in(userChannel(input.userId)).fetchSockets();
+  for (const socket of sockets) {
+    for (const [sessionId, clubId] of Object.entries(socket.data.sessionClubs ?? {})) {
+      if (clubId === input.clubId) socket.leave(sessionChannel(sessionId));
+    }
+  }
 }

@@ -4,11 +4,13 @@ import { Server } from "socket.io";
 import { z } from "zod";
 import { listRepliesAfter, requireRoomAccess } from "@/lib/discussion";
 import { AppError, notFound } from "@/lib/errors";
-import { roomChannel, userChannel } from "./events";
+import { listMeetingAttendees, loadMeetingForMember } from "@/lib/sessions/meeting";
+import { roomChannel, sessionChannel, sessionIdOfChannel, userChannel, type PresentMember } from "./events";
 import { registerRealtimeServer, type RealtimeServer } from "./publish";
 
 const joinPayload = z.object({ roomId: z.string(), afterSeq: z.number().int().min(0).default(0) });
 const leavePayload = z.object({ roomId: z.string() });
+const sessionPayload = z.object({ sessionId: z.string() });
 
 function parseCookies(header: string | undefined): Record<string, string> {
   const cookies: Record<string, string> = {};
@@ -31,6 +33,55 @@ async function stillMayRead(roomId: string, userId: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+async function stillMayAttend(sessionId: string, userId: string) {
+  return loadMeetingForMember({ sessionId, userId }).catch(() => null);
+}
+
+/**
+ * Keeps each meeting's "here now" list current. The list is worked out from the sockets in the
+ * meeting's channel (so two tabs count once, and a member stays until their last tab goes) and
+ * sent to everyone there. One computation runs at a time per meeting and changes that arrive
+ * meanwhile share the next one, so an older list never lands after a newer one.
+ */
+function trackPresence(io: RealtimeServer) {
+  type Queue = { next: Promise<PresentMember[]> | null; tail: Promise<unknown> };
+  const queues = new Map<string, Queue>();
+
+  async function broadcast(sessionId: string): Promise<PresentMember[]> {
+    const channel = sessionChannel(sessionId);
+    const sockets = await io.in(channel).fetchSockets();
+    const present = await listMeetingAttendees({ sessionId, userIds: sockets.map((socket) => socket.data.userId) });
+    io.to(channel).emit("session:presence", { sessionId, present });
+    return present;
+  }
+
+  function refresh(sessionId: string): Promise<PresentMember[]> {
+    const queue = queues.get(sessionId) ?? { next: null, tail: Promise.resolve() };
+    queues.set(sessionId, queue);
+    if (queue.next) return queue.next;
+    const run = queue.tail.then(() => {
+      queue.next = null;
+      return broadcast(sessionId);
+    });
+    queue.next = run;
+    const tail = run.catch((error: unknown) => console.error(error));
+    queue.tail = tail;
+    void tail.then(() => {
+      if (queue.tail === tail) queues.delete(sessionId);
+    });
+    return run;
+  }
+
+  // Every way out of a channel (session:leave, a closed tab, a removal from the club) passes
+  // through the adapter; joins are announced by session:join once the membership check passed.
+  io.of("/").adapter.on("leave-room", (channel: string) => {
+    const sessionId = sessionIdOfChannel(channel);
+    if (sessionId) refresh(sessionId).catch(() => undefined);
+  });
+
+  return { refresh };
 }
 
 /**
@@ -60,6 +111,8 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
     next();
   });
 
+  const presence = trackPresence(io);
+
   io.on("connection", (socket) => {
     void socket.join(userChannel(socket.data.userId));
     socket.on("room:join", async (payload, ack) => {
@@ -84,6 +137,8 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
         }
         respond({ ok: true, data: { replies } });
       } catch (error) {
+        // A recovered connection comes back already in the channels it had: a refused join leaves it.
+        await socket.leave(roomChannel(parsed.data.roomId));
         const message = error instanceof AppError ? error.message : "Could not join the live discussion.";
         if (!(error instanceof AppError)) console.error(error);
         socket.emit("room:error", { roomId: parsed.data.roomId, message });
@@ -94,6 +149,37 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
     socket.on("room:leave", async (payload) => {
       const parsed = leavePayload.safeParse(payload);
       if (parsed.success) await socket.leave(roomChannel(parsed.data.roomId));
+    });
+
+    socket.on("session:join", async (payload, ack) => {
+      const respond = typeof ack === "function" ? ack : () => {};
+      const parsed = sessionPayload.safeParse(payload);
+      if (!parsed.success) {
+        respond({ ok: false, error: "This meeting could not be found." });
+        return;
+      }
+      const channel = sessionChannel(parsed.data.sessionId);
+      try {
+        const meeting = await loadMeetingForMember({ sessionId: parsed.data.sessionId, userId: socket.data.userId });
+        await socket.join(channel);
+        socket.data.sessionClubs = { ...socket.data.sessionClubs, [meeting.sessionId]: meeting.clubId };
+        // As with rooms: a removal that committed before the join would have missed this socket.
+        // Read after joining, the marker cannot fall between this answer and the next broadcast.
+        const current = await stillMayAttend(meeting.sessionId, socket.data.userId);
+        if (!current) throw notFound("This meeting");
+        const present = await presence.refresh(meeting.sessionId);
+        respond({ ok: true, data: { present, currentRoomId: current.currentRoomId } });
+      } catch (error) {
+        await socket.leave(channel);
+        const message = error instanceof AppError ? error.message : "Could not join the meeting.";
+        if (!(error instanceof AppError)) console.error(error);
+        respond({ ok: false, error: message });
+      }
+    });
+
+    socket.on("session:leave", async (payload) => {
+      const parsed = sessionPayload.safeParse(payload);
+      if (parsed.success) await socket.leave(sessionChannel(parsed.data.sessionId));
     });
   });
 

@@ -1,0 +1,334 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
+import { encode } from "next-auth/jwt";
+import { io as connectClient, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/db/index";
+import { sessionAgenda, sessions } from "@/db/schema/sessions";
+import { AppError } from "@/lib/errors";
+import { removeMember } from "@/lib/members";
+import type {
+  Ack,
+  ClientToServerEvents,
+  PresentMember,
+  ServerToClientEvents,
+  SessionJoinView,
+  SessionMarkerView,
+  SessionPresenceView,
+} from "@/lib/realtime/events";
+import { registerRealtimeServer, type RealtimeServer } from "@/lib/realtime/publish";
+import { attachRealtime } from "@/lib/realtime/server";
+import { setMeetingMarker } from "@/lib/sessions/meeting";
+import { createTestClub, createTestUser } from "./factories";
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+type TestUser = { id: string; name: string; email: string };
+
+const secret = process.env.NEXTAUTH_SECRET!;
+let httpServer: Server;
+let realtime: RealtimeServer;
+let baseUrl: string;
+const sockets: ClientSocket[] = [];
+
+beforeAll(async () => {
+  httpServer = createServer();
+  realtime = attachRealtime(httpServer, { secret, secureCookie: false });
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.disconnect();
+  registerRealtimeServer(undefined);
+  await new Promise<void>((resolve) => realtime.close(() => resolve()));
+});
+
+async function connectAs(user: TestUser): Promise<ClientSocket> {
+  const token = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret });
+  const socket: ClientSocket = connectClient(baseUrl, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    reconnection: false,
+    extraHeaders: { cookie: `next-auth.session-token=${token}` },
+  });
+  sockets.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", resolve);
+    socket.once("connect_error", reject);
+  });
+  return socket;
+}
+
+function joinSession(socket: ClientSocket, sessionId: string): Promise<Ack<SessionJoinView>> {
+  return new Promise((resolve) => socket.emit("session:join", { sessionId }, resolve));
+}
+
+/** Everything a socket hears about meetings, so a test can wait for a state or assert nothing came. */
+function listen(socket: ClientSocket) {
+  const presence: SessionPresenceView[] = [];
+  const markers: SessionMarkerView[] = [];
+  socket.on("session:presence", (payload) => presence.push(payload));
+  socket.on("session:marker", (payload) => markers.push(payload));
+  return { presence, markers };
+}
+
+async function eventually(check: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 3_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
+const ids = (present: PresentMember[] | undefined) => (present ?? []).map((person) => person.id).sort();
+const latest = <T>(list: T[]) => list[list.length - 1];
+
+async function createSession(input: { clubId: string; agenda: string[]; cancelled?: boolean }): Promise<string> {
+  const db = getDb();
+  const [session] = await db
+    .insert(sessions)
+    .values({
+      clubId: input.clubId,
+      title: "Meeting",
+      startsAt: new Date(Date.now() - 10 * 60_000),
+      timeZone: "Europe/London",
+      durationMinutes: 90,
+      cancelledAt: input.cancelled ? new Date() : null,
+    })
+    .returning({ id: sessions.id });
+  if (!session) throw new Error("session not created");
+  if (input.agenda.length > 0) {
+    await db.insert(sessionAgenda).values(input.agenda.map((roomId, index) => ({ sessionId: session.id, roomId, position: index + 1 })));
+  }
+  return session.id;
+}
+
+async function markerInDb(sessionId: string): Promise<string | null> {
+  const [row] = await getDb().select({ currentRoomId: sessions.currentRoomId }).from(sessions).where(eq(sessions.id, sessionId));
+  if (!row) throw new Error("session missing");
+  return row.currentRoomId;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+async function meeting(options: { cancelled?: boolean } = {}) {
+  const moderator = await createTestUser("Moderator");
+  const member = await createTestUser("Member");
+  const other = await createTestUser("Other");
+  const stranger = await createTestUser("Stranger");
+  const club = await createTestClub({
+    members: [
+      { userId: moderator.id, role: "moderator" },
+      { userId: member.id, role: "member" },
+      { userId: other.id, role: "member" },
+    ],
+    questions: ["First question?", "Second question?", "Not on the agenda?"],
+  });
+  const [first, second, offAgenda] = club.roomIds as [string, string, string];
+  const sessionId = await createSession({ clubId: club.clubId, agenda: [first, second], cancelled: options.cancelled });
+  return { moderator, member, other, stranger, clubId: club.clubId, sessionId, first, second, offAgenda };
+}
+
+describe("presence at a meeting", () => {
+  it("shows two members who joined to each other, by name", async () => {
+    const { member, other, sessionId } = await meeting();
+    const memberSocket = await connectAs(member);
+    const heard = listen(memberSocket);
+    const first = await joinSession(memberSocket, sessionId);
+    expect(first).toEqual({ ok: true, data: { present: [{ id: member.id, name: member.name }], currentRoomId: null } });
+
+    const otherSocket = await connectAs(other);
+    const second = await joinSession(otherSocket, sessionId);
+    expect(second.ok && ids(second.data.present)).toEqual([member.id, other.id].sort());
+    await eventually(() => ids(latest(heard.presence)?.present).length === 2, "the member to hear the other arrive");
+    expect(latest(heard.presence)).toMatchObject({ sessionId });
+    expect(latest(heard.presence)?.present).toContainEqual({ id: other.id, name: other.name });
+  });
+
+  it("drops a member from the others' list when their connection closes", async () => {
+    const { member, other, sessionId } = await meeting();
+    const memberSocket = await connectAs(member);
+    const heard = listen(memberSocket);
+    await joinSession(memberSocket, sessionId);
+    const otherSocket = await connectAs(other);
+    await joinSession(otherSocket, sessionId);
+    await eventually(() => ids(latest(heard.presence)?.present).length === 2, "both to be present");
+
+    otherSocket.disconnect();
+    await eventually(() => ids(latest(heard.presence)?.present).join() === member.id, "the other to leave the list");
+  });
+
+  it("counts a member with two tabs once, and keeps them until the last tab goes", async () => {
+    const { member, other, sessionId } = await meeting();
+    const watcherSocket = await connectAs(other);
+    const heard = listen(watcherSocket);
+    await joinSession(watcherSocket, sessionId);
+    const tabOne = await connectAs(member);
+    const tabTwo = await connectAs(member);
+    await joinSession(tabOne, sessionId);
+    const ack = await joinSession(tabTwo, sessionId);
+    expect(ack.ok && ids(ack.data.present)).toEqual([member.id, other.id].sort());
+
+    tabOne.disconnect();
+    await settle();
+    expect(ids(latest(heard.presence)?.present)).toEqual([member.id, other.id].sort());
+
+    tabTwo.emit("session:leave", { sessionId });
+    await eventually(() => ids(latest(heard.presence)?.present).join() === other.id, "the member's last tab to leave");
+  });
+
+  it("refuses a stranger's join with not-found, and they hear nothing about the meeting", async () => {
+    const { member, stranger, moderator, sessionId, first } = await meeting();
+    const memberSocket = await connectAs(member);
+    await joinSession(memberSocket, sessionId);
+    const strangerSocket = await connectAs(stranger);
+    const heard = listen(strangerSocket);
+
+    expect(await joinSession(strangerSocket, sessionId)).toEqual({ ok: false, error: "This meeting could not be found." });
+    await setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: first } });
+    memberSocket.disconnect();
+    await settle();
+    expect(heard).toEqual({ presence: [], markers: [] });
+  });
+
+  it("answers a malformed or unknown session id with not-found, not a crash", async () => {
+    const { member } = await meeting();
+    const socket = await connectAs(member);
+    expect(await joinSession(socket, "not-a-uuid")).toEqual({ ok: false, error: "This meeting could not be found." });
+    expect(await joinSession(socket, "00000000-0000-4000-8000-000000000000")).toMatchObject({ ok: false });
+    const ack = await new Promise<Ack<unknown>>((resolve) =>
+      (socket.emit as (event: string, payload: unknown, ack: (result: Ack<unknown>) => void) => void)("session:join", { sessionId: 7 }, resolve),
+    );
+    expect(ack.ok).toBe(false);
+  });
+});
+
+describe("the now-discussing marker", () => {
+  it("set by a moderator reaches the other members live and is stored", async () => {
+    const { moderator, member, sessionId, second } = await meeting();
+    const memberSocket = await connectAs(member);
+    await joinSession(memberSocket, sessionId);
+    const delivered = new Promise<SessionMarkerView>((resolve) => memberSocket.once("session:marker", resolve));
+
+    expect(await setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: second } })).toEqual({ sessionId, roomId: second });
+    expect(await delivered).toEqual({ sessionId, roomId: second });
+    expect(await markerInDb(sessionId)).toBe(second);
+  });
+
+  it("is handed to a member who joins after it was set", async () => {
+    const { moderator, member, sessionId, first } = await meeting();
+    await setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: first } });
+    const ack = await joinSession(await connectAs(member), sessionId);
+    expect(ack.ok && ack.data.currentRoomId).toBe(first);
+  });
+
+  it("can be cleared by a moderator", async () => {
+    const { moderator, member, sessionId, first } = await meeting();
+    await setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: first } });
+    const memberSocket = await connectAs(member);
+    await joinSession(memberSocket, sessionId);
+    const delivered = new Promise<SessionMarkerView>((resolve) => memberSocket.once("session:marker", resolve));
+
+    await setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: null } });
+    expect(await delivered).toEqual({ sessionId, roomId: null });
+    expect(await markerInDb(sessionId)).toBeNull();
+  });
+
+  it("is forbidden to a member, and nothing changes or is sent", async () => {
+    const { moderator, member, other, sessionId, first, second } = await meeting();
+    await setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: first } });
+    const otherSocket = await connectAs(other);
+    await joinSession(otherSocket, sessionId);
+    const heard = listen(otherSocket);
+
+    const error = await refusal(setMeetingMarker({ sessionId, userId: member.id, body: { roomId: second } }));
+    expect(error.code).toBe("forbidden");
+    await settle();
+    expect(await markerInDb(sessionId)).toBe(first);
+    expect(heard.markers).toEqual([]);
+  });
+
+  it("refuses a question that is not on this meeting's agenda with bad_request", async () => {
+    const { moderator, sessionId, first, offAgenda } = await meeting();
+    await setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: first } });
+
+    const error = await refusal(setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: offAgenda } }));
+    expect(error.code).toBe("bad_request");
+    expect(await markerInDb(sessionId)).toBe(first);
+  });
+
+  it("refuses another club's question and a malformed body with bad_request", async () => {
+    const { moderator, sessionId } = await meeting();
+    const elsewhere = await meeting();
+
+    expect((await refusal(setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: elsewhere.first } }))).code).toBe("bad_request");
+    expect((await refusal(setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: "nope" } }))).code).toBe("bad_request");
+    expect((await refusal(setMeetingMarker({ sessionId, userId: moderator.id, body: {} }))).code).toBe("bad_request");
+    expect(await markerInDb(sessionId)).toBeNull();
+  });
+
+  it("is not found for a stranger, even a moderator of another club", async () => {
+    const { stranger, sessionId, first } = await meeting();
+    const elsewhere = await meeting();
+
+    expect((await refusal(setMeetingMarker({ sessionId, userId: stranger.id, body: { roomId: first } }))).code).toBe("not_found");
+    expect((await refusal(setMeetingMarker({ sessionId, userId: elsewhere.moderator.id, body: { roomId: first } }))).code).toBe("not_found");
+    expect((await refusal(setMeetingMarker({ sessionId: "not-a-uuid", userId: stranger.id, body: { roomId: first } }))).code).toBe("not_found");
+    expect(await markerInDb(sessionId)).toBeNull();
+  });
+
+  it("is refused for a cancelled meeting, and nothing is sent", async () => {
+    const { moderator, member, sessionId, first } = await meeting({ cancelled: true });
+    const memberSocket = await connectAs(member);
+    await joinSession(memberSocket, sessionId);
+    const heard = listen(memberSocket);
+
+    const error = await refusal(setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: first } }));
+    expect(error.code).toBe("conflict");
+    await settle();
+    expect(await markerInDb(sessionId)).toBeNull();
+    expect(heard.markers).toEqual([]);
+  });
+});
+
+describe("a member removed from the club", () => {
+  it("stops hearing the meeting's presence and marker, and leaves the others' list", async () => {
+    const { moderator, member, other, clubId, sessionId, first } = await meeting();
+    const memberSocket = await connectAs(member);
+    const heard = listen(memberSocket);
+    await joinSession(memberSocket, sessionId);
+    const otherSocket = await connectAs(other);
+    const othersHeard = listen(otherSocket);
+    await joinSession(otherSocket, sessionId);
+    await eventually(() => ids(latest(heard.presence)?.present).length === 2, "the member to see the other arrive");
+    const heardBefore = heard.presence.length;
+    const revoked = new Promise<{ clubId: string }>((resolve) => memberSocket.once("club:access-revoked", resolve));
+
+    await removeMember({ clubId, userId: moderator.id, input: { memberId: member.id } });
+    expect(await revoked).toEqual({ clubId });
+    await eventually(() => ids(latest(othersHeard.presence)?.present).join() === other.id, "the removed member to leave the list");
+
+    await setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: first } });
+    await joinSession(await connectAs(moderator), sessionId);
+    await eventually(() => othersHeard.markers.length === 1 && ids(latest(othersHeard.presence)?.present).length === 2, "the marker and the moderator's arrival");
+    await settle();
+    expect(heard.presence).toHaveLength(heardBefore);
+    expect(heard.markers).toEqual([]);
+  });
+
+  it("cannot join the meeting again", async () => {
+    const { moderator, member, clubId, sessionId } = await meeting();
+    const socket = await connectAs(member);
+    await removeMember({ clubId, userId: moderator.id, input: { memberId: member.id } });
+    expect(await joinSession(socket, sessionId)).toEqual({ ok: false, error: "This meeting could not be found." });
+  });
+});
