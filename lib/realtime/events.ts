@@ -45,6 +45,7 @@ export type SocketData = {
 };
 
 export const roomChannel = (roomId: string) => `room:${roomId}`;
+export const roomIdOfChannel = (channel: string) => (channel.startsWith("room:") ? channel.slice("room:".length) : null);
 export const sessionChannel = (sessionId: string) => `session:${sessionId}`;
 /** The session id inside a channel name, or null for any other channel. */
 export const sessionIdOfChannel = (channel: string) => (channel.startsWith("session:") ? channel.slice("session:".length) : null);

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { listRepliesAfter, requireRoomAccess } from "@/lib/discussion";
 import { AppError, notFound } from "@/lib/errors";
 import { listMeetingAttendees, loadMeetingForMember } from "@/lib/sessions/meeting";
-import { roomChannel, sessionChannel, sessionIdOfChannel, userChannel, type PresentMember } from "./events";
+import { roomChannel, roomIdOfChannel, sessionChannel, sessionIdOfChannel, userChannel, type PresentMember } from "./events";
 import { registerRealtimeServer, type RealtimeServer } from "./publish";
 
 const joinPayload = z.object({ roomId: z.string(), afterSeq: z.number().int().min(0).default(0) });
@@ -84,6 +84,15 @@ function trackPresence(io: RealtimeServer) {
   return { refresh };
 }
 
+async function dropRevokedChannels(userId: string, channels: ReadonlySet<string>, leave: (channel: string) => unknown) {
+  for (const channel of channels) {
+    const sessionId = sessionIdOfChannel(channel);
+    const roomId = roomIdOfChannel(channel);
+    const allowed = sessionId ? (await stillMayAttend(sessionId, userId)) !== null : roomId ? await stillMayRead(roomId, userId) : true;
+    if (!allowed) await leave(channel);
+  }
+}
+
 /**
  * Attaches Socket.IO to the HTTP server Next also answers on. The handshake is authenticated
  * with the next-auth session cookie; every event re-checks membership of the room it names,
@@ -94,7 +103,9 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
     path: "/socket.io",
     serveClient: false,
     // Recovery replays missed packets after short drops; room:join's afterSeq covers long ones.
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000 },
+    // The handshake check runs again on recovery (a signed-out cookie must not get back in), and
+    // the channels a recovered socket returns to are checked again below.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
   });
 
   io.use(async (socket, next) => {
@@ -115,6 +126,8 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
 
   io.on("connection", (socket) => {
     void socket.join(userChannel(socket.data.userId));
+    // A member removed while this socket was away missed the revoke: drop what they may no longer hear.
+    if (socket.recovered) void dropRevokedChannels(socket.data.userId, socket.rooms, (channel) => socket.leave(channel));
     socket.on("room:join", async (payload, ack) => {
       const respond = typeof ack === "function" ? ack : () => {};
       const parsed = joinPayload.safeParse(payload);

@@ -10,6 +10,9 @@ import type { Ack, ClientToServerEvents, ServerToClientEvents } from "@/lib/real
 import { registerRealtimeServer, type RealtimeServer } from "@/lib/realtime/publish";
 import { attachRealtime } from "@/lib/realtime/server";
 import type { ReplyView } from "@/lib/reply-view";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/index";
+import { clubMembers } from "@/db/schema/clubs";
 import { countRoomReplies, createTestClub, createTestUser, replyInput } from "./factories";
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -38,11 +41,12 @@ async function sessionCookie(user: { id: string; name: string; email: string }) 
   return `next-auth.session-token=${token}`;
 }
 
-function connect(cookie?: string): ClientSocket {
+function connect(cookie?: string, options: { reconnection?: boolean } = {}): ClientSocket {
   const socket: ClientSocket = connectClient(baseUrl, {
     path: "/socket.io",
     transports: ["websocket"],
-    reconnection: false,
+    reconnection: options.reconnection ?? false,
+    reconnectionDelay: 50,
     extraHeaders: cookie ? { cookie } : {},
   });
   sockets.push(socket);
@@ -168,5 +172,40 @@ describe("live replies", () => {
       (socket.emit as (event: string, payload: unknown, ack: (result: Ack<unknown>) => void) => void)("room:join", { roomId: 5 }, resolve),
     );
     expect(ack.ok).toBe(false);
+  });
+
+  it("drops a member removed while their connection was away when it comes back recovered", async () => {
+    const member = await createTestUser("Member");
+    const owner = await createTestUser("Owner");
+    const club = await createTestClub({
+      members: [
+        { userId: member.id, role: "member" },
+        { userId: owner.id, role: "owner" },
+      ],
+    });
+    const roomId = club.roomIds[0]!;
+    const socket = connect(await sessionCookie(member), { reconnection: true });
+    expect((await join(socket, roomId)).ok).toBe(true);
+    // Recovery resumes from the last event the client received, so it needs one.
+    const first = new Promise((resolve) => socket.once("reply:created", resolve));
+    await postReply({ roomId, userId: owner.id, body: replyInput("Before the drop") });
+    await first;
+
+    // Drop the transport (not a clean disconnect), so the server keeps the session for recovery.
+    const dropped = new Promise((resolve) => socket.once("disconnect", resolve));
+    socket.io.engine.close();
+    await dropped;
+    await getDb()
+      .delete(clubMembers)
+      .where(and(eq(clubMembers.clubId, club.clubId), eq(clubMembers.userId, member.id)));
+    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+    expect(socket.recovered).toBe(true);
+
+    const received: ReplyView[] = [];
+    socket.on("reply:created", (reply) => received.push(reply));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await postReply({ roomId, userId: owner.id, body: replyInput("After the removal") });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(received).toEqual([]);
   });
 });
