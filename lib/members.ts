@@ -155,5 +155,5 @@ export async function leaveClub(input: { clubId: unknown; userId: string }): Pro
 
 async function revokeLiveAccess(input: { clubId: string; userId: string }): Promise<void> {
   const roomIds = await listClubRoomIds({ clubId: input.clubId });
-  revokeClubAccess({ userId: input.userId, clubId: input.clubId, roomIds });
+  await revokeClubAccess({ userId: input.userId, clubId: input.clubId, roomIds });
 }
