@@ -1,7 +1,10 @@
 import Link from "next/link";
 import { listUserClubs } from "@/db/queries/clubs";
+import { rsvpLabel } from "@/components/session/session-list";
+import { SessionTimeCompact } from "@/components/session/session-time";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { getCurrentUser } from "@/lib/auth";
+import { loadNextSessionsByClub } from "@/lib/sessions/service";
 
 const createClubLinkClass =
   "inline-flex items-center justify-center rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent-strong focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent";
@@ -9,7 +12,7 @@ const createClubLinkClass =
 export default async function HomePage() {
   const user = await getCurrentUser();
   if (!user) return <Welcome />;
-  const clubs = await listUserClubs({ userId: user.id });
+  const [clubs, nextSessions] = await Promise.all([listUserClubs({ userId: user.id }), loadNextSessionsByClub({ userId: user.id })]);
   return (
     <section className="space-y-6" aria-labelledby="clubs-heading">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -26,28 +29,42 @@ export default async function HomePage() {
         <NoClubsYet />
       ) : (
         <ul className="space-y-3">
-          {clubs.map((club) => (
-            <li key={club.id}>
-              <Link
-                href={`/clubs/${club.id}`}
-                className="block rounded-lg border border-line bg-white p-5 shadow-sm transition hover:border-accent/40 hover:shadow"
-              >
-                <span className="block font-serif text-xl font-semibold text-ink">{club.name}</span>
-                {club.bookTitle ? (
-                  <span className="mt-1 block text-muted">
-                    Reading <cite className="not-italic text-ink">{club.bookTitle}</cite> by {club.bookAuthor}
-                  </span>
-                ) : (
-                  <span className="mt-1 block text-muted">No book picked yet</span>
-                )}
-                {club.lastActivityAt ? (
-                  <span className="mt-2 block text-sm text-muted">
-                    Last reply <RelativeTime iso={club.lastActivityAt.toISOString()} />
-                  </span>
-                ) : null}
-              </Link>
-            </li>
-          ))}
+          {clubs.map((club) => {
+            const next = nextSessions[club.id];
+            return (
+              <li key={club.id}>
+                <Link
+                  href={`/clubs/${club.id}`}
+                  className="block rounded-lg border border-line bg-white p-5 shadow-sm transition hover:border-accent/40 hover:shadow"
+                >
+                  <span className="block font-serif text-xl font-semibold text-ink">{club.name}</span>
+                  {club.bookTitle ? (
+                    <span className="mt-1 block text-muted">
+                      Reading <cite className="not-italic text-ink">{club.bookTitle}</cite> by {club.bookAuthor}
+                    </span>
+                  ) : (
+                    <span className="mt-1 block text-muted">No book picked yet</span>
+                  )}
+                  {next ? (
+                    <span className="mt-3 block rounded-md bg-accent-soft/60 px-3 py-2 text-sm">
+                      <span className="block font-medium text-accent-strong">
+                        {next.phase === "live" ? "Meeting now" : "Next meeting"}: {next.title}
+                      </span>
+                      <span className="block text-ink/80">
+                        <SessionTimeCompact startsAt={next.startsAt} durationMinutes={next.durationMinutes} timeZone={next.timeZone} />
+                      </span>
+                      {next.viewerRsvp ? <span className="block text-muted">{rsvpLabel[next.viewerRsvp]}</span> : null}
+                    </span>
+                  ) : null}
+                  {club.lastActivityAt ? (
+                    <span className="mt-2 block text-sm text-muted">
+                      Last reply <RelativeTime iso={club.lastActivityAt.toISOString()} />
+                    </span>
+                  ) : null}
+                </Link>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>

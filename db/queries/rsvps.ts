@@ -1,0 +1,22 @@
+import { asc, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/index";
+import { rsvps, type RsvpStatus } from "@/db/schema/sessions";
+import { users } from "@/db/schema/users";
+
+/** Sets a member's answer, replacing any earlier one. */
+export async function upsertRsvp(input: { sessionId: string; userId: string; status: RsvpStatus }): Promise<void> {
+  await getDb()
+    .insert(rsvps)
+    .values({ sessionId: input.sessionId, userId: input.userId, status: input.status })
+    .onConflictDoUpdate({ target: [rsvps.sessionId, rsvps.userId], set: { status: input.status, updatedAt: sql`now()` } });
+}
+
+/** Everyone who answered, by name. */
+export async function listSessionRsvps(input: { sessionId: string }) {
+  return getDb()
+    .select({ userId: rsvps.userId, name: users.name, status: rsvps.status })
+    .from(rsvps)
+    .innerJoin(users, eq(users.id, rsvps.userId))
+    .where(eq(rsvps.sessionId, input.sessionId))
+    .orderBy(asc(sql`lower(${users.name})`), asc(users.id));
+}
