@@ -4,10 +4,13 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { books, clubMembers, clubs, type ClubRole } from "@/db/schema/clubs";
 import { replies, rooms } from "@/db/schema/discussion";
+import { sessionAgenda, sessions } from "@/db/schema/sessions";
 import { users } from "@/db/schema/users";
 import { parseGuide } from "@/lib/guides/parse";
 import { renderMarkdown } from "@/lib/markdown";
 import { hashPassword } from "@/lib/passwords";
+import { Temporal } from "@js-temporal/polyfill";
+import { resolveLocalStart } from "@/lib/sessions/time";
 
 export const demoPassword = "never-let-me-go";
 
@@ -121,6 +124,31 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
       )
       .returning({ id: rooms.id, position: rooms.position });
     createdRooms.sort((a, b) => a.position - b.position);
+
+    // The next meeting: a week from today, 7 pm in London, on the first three questions.
+    const meetingZone = "Europe/London";
+    const meetingDate = Temporal.Now.plainDateISO(meetingZone).add({ days: 7 }).toString();
+    const meetingStart = resolveLocalStart({ date: meetingDate, time: "19:00", timeZone: meetingZone });
+    if (!meetingStart.ok) throw new Error(meetingStart.message);
+    const [meeting] = await tx
+      .insert(sessions)
+      .values({
+        clubId: club.id,
+        bookId: book.id,
+        title: "Part One: Hailsham",
+        startsAt: meetingStart.startsAt,
+        timeZone: meetingZone,
+        durationMinutes: 90,
+        location: "https://meet.example.com/hailsham-circle",
+        readingAssignment: "Part One, chapters 1-9",
+        notes: "Bring one passage that surprised you.",
+        createdById: userId("emily@example.com"),
+      })
+      .returning({ id: sessions.id });
+    if (!meeting) throw new Error("Demo meeting not created");
+    await tx
+      .insert(sessionAgenda)
+      .values(createdRooms.slice(0, 3).map((room, index) => ({ sessionId: meeting.id, roomId: room.id, position: index + 1 })));
 
     for (const thread of demoThreads) {
       const room = createdRooms[thread.room];

@@ -7,6 +7,7 @@ import { closeDb, getDb, migrateDatabase } from "@/db/index";
 import { findUserByEmail } from "@/db/queries/users";
 import { books, clubMembers, clubs } from "@/db/schema/clubs";
 import { replies, rooms } from "@/db/schema/discussion";
+import { sessionAgenda, sessions } from "@/db/schema/sessions";
 import { demoAccounts, demoPassword, seedDemo } from "@/db/seed";
 import { verifyPassword } from "@/lib/passwords";
 import { createDatabase, dropDatabase } from "@/scripts/test-db";
@@ -79,6 +80,16 @@ describe("the demo seed", () => {
       expect(room?.replyCount).toBe(inRoom.length);
       expect(room?.replySeq).toBe(Math.max(...inRoom.map((reply) => reply.seq)));
     }
+  });
+
+  it("schedules the club's next meeting a week ahead with three questions on its agenda", async () => {
+    const db = getDb();
+    const [meeting] = await db.select().from(sessions);
+    expect(meeting?.timeZone).toBe("Europe/London");
+    const daysAhead = (meeting!.startsAt.getTime() - Date.now()) / 86_400_000;
+    expect(daysAhead).toBeGreaterThan(5);
+    expect(daysAhead).toBeLessThan(8);
+    expect(await db.select().from(sessionAgenda).where(eq(sessionAgenda.sessionId, meeting!.id))).toHaveLength(3);
   });
 
   it("leaves a database that already has data alone", async () => {

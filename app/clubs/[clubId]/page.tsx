@@ -3,10 +3,12 @@ import Link from "next/link";
 import { BookCover } from "@/components/book/book-cover";
 import { RoomList } from "@/components/book/room-list";
 import { ClubNav } from "@/components/club/club-nav";
+import { NextSessionCard } from "@/components/session/next-session-card";
 import { requireUser } from "@/lib/auth";
 import { loadClubOverview } from "@/lib/books";
 import { loadOrNotFound } from "@/lib/page-data";
 import { can } from "@/lib/permissions";
+import { loadNextSession } from "@/lib/sessions/service";
 
 type Props = { params: Promise<{ clubId: string }> };
 
@@ -16,6 +18,7 @@ export default async function ClubPage({ params }: Props) {
   const { clubId } = await params;
   const user = await requireUser(`/clubs/${clubId}`);
   const { club, book, rooms, pastBooks, role } = await loadOrNotFound(() => loadClubOverview({ clubId, userId: user.id }));
+  const nextSession = await loadNextSession({ clubId: club.id, userId: user.id });
   const managesBooks = can(role, "book:manage");
   const managesQuestions = can(role, "room:manage");
   const bookHref = book ? `/clubs/${club.id}/books/${book.id}` : null;
@@ -27,6 +30,7 @@ export default async function ClubPage({ params }: Props) {
         {club.description ? <p className="text-muted">{club.description}</p> : null}
       </header>
       <ClubNav clubId={club.id} role={role} current="discussion" />
+      <NextSessionCard session={nextSession} clubId={club.id} canSchedule={can(role, "session:schedule")} />
 
       {book ? (
         <section aria-labelledby="book-heading" className="flex gap-5 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
