@@ -1,61 +1,16 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { encode } from "next-auth/jwt";
-import { io as connectClient, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadClubOverview } from "@/lib/books";
 import { listRepliesAfter, loadRoomPage, postReply } from "@/lib/discussion";
 import { AppError } from "@/lib/errors";
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events";
-import { registerRealtimeServer, type RealtimeServer } from "@/lib/realtime/publish";
-import { attachRealtime } from "@/lib/realtime/server";
+import type { Ack } from "@/lib/realtime/events";
 import type { ReplyView } from "@/lib/reply-view";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { clubMembers } from "@/db/schema/clubs";
 import { countRoomReplies, createTestClub, createTestUser, replyInput } from "./factories";
+import { joinRoom, useRealtimeServer } from "./realtime-harness";
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-const secret = process.env.NEXTAUTH_SECRET!;
-let httpServer: Server;
-let realtime: RealtimeServer;
-let baseUrl: string;
-const sockets: ClientSocket[] = [];
-
-beforeAll(async () => {
-  httpServer = createServer();
-  realtime = attachRealtime(httpServer, { secret, secureCookie: false });
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
-  registerRealtimeServer(undefined);
-  await new Promise<void>((resolve) => realtime.close(() => resolve()));
-});
-
-async function sessionCookie(user: { id: string; name: string; email: string }) {
-  const token = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret });
-  return `next-auth.session-token=${token}`;
-}
-
-function connect(cookie?: string, options: { reconnection?: boolean } = {}): ClientSocket {
-  const socket: ClientSocket = connectClient(baseUrl, {
-    path: "/socket.io",
-    transports: ["websocket"],
-    reconnection: options.reconnection ?? false,
-    reconnectionDelay: 50,
-    extraHeaders: cookie ? { cookie } : {},
-  });
-  sockets.push(socket);
-  return socket;
-}
-
-function join(socket: ClientSocket, roomId: string, afterSeq = 0): Promise<Ack<{ replies: ReplyView[] }>> {
-  return new Promise((resolve) => socket.emit("room:join", { roomId, afterSeq }, resolve));
-}
+const { connect, sessionCookie } = useRealtimeServer();
 
 async function expectNotFound(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -103,7 +58,7 @@ describe("a non-member", () => {
     const received: ReplyView[] = [];
     socket.on("reply:created", (reply) => received.push(reply));
 
-    const ack = await join(socket, roomId);
+    const ack = await joinRoom(socket, roomId);
     expect(ack).toEqual({ ok: false, error: "This room could not be found." });
     expect(await errorEvent).toMatchObject({ roomId });
 
@@ -132,7 +87,7 @@ describe("live replies", () => {
     const room = club.roomIds[0]!;
     const parent = await postReply({ roomId: room, userId: member.id, body: replyInput("Opening") });
     const listener = connect(await sessionCookie(other));
-    expect((await join(listener, room, parent.reply.seq)).ok).toBe(true);
+    expect((await joinRoom(listener, room, parent.reply.seq)).ok).toBe(true);
 
     const delivered = new Promise<ReplyView>((resolve) => listener.once("reply:created", resolve));
     const posted = await postReply({ roomId: room, userId: member.id, body: replyInput("Answering", parent.reply.id) });
@@ -147,14 +102,14 @@ describe("live replies", () => {
     const missedTwo = await postReply({ roomId, userId: member.id, body: replyInput("Missed two") });
 
     const socket = connect(await sessionCookie(member));
-    const ack = await join(socket, roomId, seen.reply.seq);
+    const ack = await joinRoom(socket, roomId, seen.reply.seq);
     expect(ack.ok && ack.data.replies.map((reply) => reply.id)).toEqual([missedOne.reply.id, missedTwo.reply.id]);
   });
 
   it("does not broadcast a retried post a second time", async () => {
     const { member, roomId } = await setting();
     const socket = connect(await sessionCookie(member));
-    expect((await join(socket, roomId)).ok).toBe(true);
+    expect((await joinRoom(socket, roomId)).ok).toBe(true);
     const received: ReplyView[] = [];
     socket.on("reply:created", (reply) => received.push(reply));
 
@@ -185,7 +140,7 @@ describe("live replies", () => {
     });
     const roomId = club.roomIds[0]!;
     const socket = connect(await sessionCookie(member), { reconnection: true });
-    expect((await join(socket, roomId)).ok).toBe(true);
+    expect((await joinRoom(socket, roomId)).ok).toBe(true);
     // Recovery resumes from the last event the client received, so it needs one.
     const first = new Promise((resolve) => socket.once("reply:created", resolve));
     await postReply({ roomId, userId: owner.id, body: replyInput("Before the drop") });

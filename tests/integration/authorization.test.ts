@@ -59,12 +59,8 @@
  * club, so a denial can never pass because the walk named the wrong id.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
-import { io as connectClient, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { listUserClubs } from "@/db/queries/clubs";
 import { books } from "@/db/schema/clubs";
@@ -87,9 +83,6 @@ import { changeMemberRole, leaveClub, loadRosterPage, removeMember, transferOwne
 import { hideReply, lockRoom, pinReply, unhideReply, unlockRoom, unpinReply } from "@/lib/moderation";
 import { clubActions, permissionMatrix, type ClubAction } from "@/lib/permissions";
 import { addQuestion, editQuestion, importQuestions, moveQuestion, removeQuestion } from "@/lib/questions";
-import type { Ack, ClientToServerEvents, ServerToClientEvents, SessionJoinView } from "@/lib/realtime/events";
-import { registerRealtimeServer, type RealtimeServer } from "@/lib/realtime/publish";
-import { attachRealtime } from "@/lib/realtime/server";
 import type { ReplyView } from "@/lib/reply-view";
 import { loadNotificationsPage, markAllNotificationsRead } from "@/lib/reminders/notifications";
 import { calendarFeedIcs, loadCalendarFeed, revokeCalendarFeed } from "@/lib/sessions/feeds";
@@ -107,6 +100,7 @@ import {
   setRsvp,
 } from "@/lib/sessions/service";
 import { createTestClub, createTestUser, replyInput } from "./factories";
+import { joinRoom, joinSession, useRealtimeServer, type ClientSocket } from "./realtime-harness";
 
 // ---- the people and the rows they reach for ----
 
@@ -688,46 +682,7 @@ function deniedActors(entry: EntryPoint): [Actor, AppErrorCode][] {
 
 // ---- Socket.IO (helpers as in access.test.ts) ----
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-const secret = process.env.NEXTAUTH_SECRET!;
-let httpServer: Server;
-let realtime: RealtimeServer;
-let baseUrl: string;
-const sockets: ClientSocket[] = [];
-
-beforeAll(async () => {
-  httpServer = createServer();
-  realtime = attachRealtime(httpServer, { secret, secureCookie: false });
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
-  registerRealtimeServer(undefined);
-  await new Promise<void>((resolve) => realtime.close(() => resolve()));
-});
-
-async function connectAs(user: TestUser): Promise<ClientSocket> {
-  const token = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret });
-  const socket: ClientSocket = connectClient(baseUrl, {
-    path: "/socket.io",
-    transports: ["websocket"],
-    reconnection: false,
-    extraHeaders: { cookie: `next-auth.session-token=${token}` },
-  });
-  sockets.push(socket);
-  return socket;
-}
-
-function joinRoom(socket: ClientSocket, roomId: string): Promise<Ack<{ replies: ReplyView[] }>> {
-  return new Promise((resolve) => socket.emit("room:join", { roomId, afterSeq: 0 }, resolve));
-}
-
-function joinSession(socket: ClientSocket, sessionId: string): Promise<Ack<SessionJoinView>> {
-  return new Promise((resolve) => socket.emit("session:join", { sessionId }, resolve));
-}
+const { connectAs } = useRealtimeServer();
 
 /** Everything the server pushes to a socket, by event name. */
 function recordEvents(socket: ClientSocket): string[] {

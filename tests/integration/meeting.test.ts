@@ -1,68 +1,16 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
-import { io as connectClient, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { sessionAgenda, sessions } from "@/db/schema/sessions";
 import { AppError } from "@/lib/errors";
 import { removeMember } from "@/lib/members";
-import type {
-  Ack,
-  ClientToServerEvents,
-  PresentMember,
-  ServerToClientEvents,
-  SessionJoinView,
-  SessionMarkerView,
-  SessionPresenceView,
-} from "@/lib/realtime/events";
-import { registerRealtimeServer, type RealtimeServer } from "@/lib/realtime/publish";
-import { attachRealtime } from "@/lib/realtime/server";
+import type { Ack, PresentMember, SessionMarkerView, SessionPresenceView } from "@/lib/realtime/events";
 import { setMeetingMarker } from "@/lib/sessions/meeting";
 import { createTestClub, createTestUser } from "./factories";
+import { joinSession, useRealtimeServer, type ClientSocket } from "./realtime-harness";
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-type TestUser = { id: string; name: string; email: string };
-
-const secret = process.env.NEXTAUTH_SECRET!;
-let httpServer: Server;
-let realtime: RealtimeServer;
-let baseUrl: string;
-const sockets: ClientSocket[] = [];
-
-beforeAll(async () => {
-  httpServer = createServer();
-  realtime = attachRealtime(httpServer, { secret, secureCookie: false });
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
-  registerRealtimeServer(undefined);
-  await new Promise<void>((resolve) => realtime.close(() => resolve()));
-});
-
-async function connectAs(user: TestUser): Promise<ClientSocket> {
-  const token = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret });
-  const socket: ClientSocket = connectClient(baseUrl, {
-    path: "/socket.io",
-    transports: ["websocket"],
-    reconnection: false,
-    extraHeaders: { cookie: `next-auth.session-token=${token}` },
-  });
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", resolve);
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
-
-function joinSession(socket: ClientSocket, sessionId: string): Promise<Ack<SessionJoinView>> {
-  return new Promise((resolve) => socket.emit("session:join", { sessionId }, resolve));
-}
+type TestUser = Awaited<ReturnType<typeof createTestUser>>;
+const { connectAs } = useRealtimeServer();
 
 /** Everything a socket hears about meetings, so a test can wait for a state or assert nothing came. */
 function listen(socket: ClientSocket) {

@@ -1,61 +1,16 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
-import { io as connectClient, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { clubMembers, type ClubRole } from "@/db/schema/clubs";
 import { loadRoomPage, postReply } from "@/lib/discussion";
 import { AppError } from "@/lib/errors";
 import { changeMemberRole, leaveClub, loadRosterPage, removeMember, transferOwnership } from "@/lib/members";
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/events";
-import { registerRealtimeServer, type RealtimeServer } from "@/lib/realtime/publish";
-import { attachRealtime } from "@/lib/realtime/server";
 import type { ReplyView } from "@/lib/reply-view";
 import { createTestClub, createTestUser, replyInput } from "./factories";
+import { joinRoom, useRealtimeServer, type ClientSocket } from "./realtime-harness";
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type TestUser = Awaited<ReturnType<typeof createTestUser>>;
-
-const secret = process.env.NEXTAUTH_SECRET!;
-let httpServer: Server;
-let realtime: RealtimeServer;
-let baseUrl: string;
-const sockets: ClientSocket[] = [];
-
-beforeAll(async () => {
-  httpServer = createServer();
-  realtime = attachRealtime(httpServer, { secret, secureCookie: false });
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
-  registerRealtimeServer(undefined);
-  await new Promise<void>((resolve) => realtime.close(() => resolve()));
-});
-
-async function sessionCookie(user: TestUser) {
-  const token = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret });
-  return `next-auth.session-token=${token}`;
-}
-
-function connect(cookie: string): ClientSocket {
-  const socket: ClientSocket = connectClient(baseUrl, {
-    path: "/socket.io",
-    transports: ["websocket"],
-    reconnection: false,
-    extraHeaders: { cookie },
-  });
-  sockets.push(socket);
-  return socket;
-}
-
-function join(socket: ClientSocket, roomId: string, afterSeq = 0): Promise<Ack<{ replies: ReplyView[] }>> {
-  return new Promise((resolve) => socket.emit("room:join", { roomId, afterSeq }, resolve));
-}
+const { connect, sessionCookie } = useRealtimeServer();
 
 /** The next club:access-revoked on this socket, or a failure after a short wait rather than the test's long timeout. */
 function accessRevoked(socket: ClientSocket): Promise<{ clubId: string }> {
@@ -331,7 +286,7 @@ describe("a live connection", () => {
   it("is told its access is gone on removal, receives nothing more from the room, and cannot rejoin", async () => {
     const { moderator, member, otherMember, clubId, roomId } = await setting();
     const socket = connect(await sessionCookie(member));
-    expect((await join(socket, roomId)).ok).toBe(true);
+    expect((await joinRoom(socket, roomId)).ok).toBe(true);
 
     const revoked = accessRevoked(socket);
     await removeMember({ clubId, userId: moderator.id, input: { memberId: member.id } });
@@ -343,14 +298,14 @@ describe("a live connection", () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(received).toEqual([]);
 
-    const rejoin = await join(socket, roomId);
+    const rejoin = await joinRoom(socket, roomId);
     expect(rejoin).toEqual({ ok: false, error: "This room could not be found." });
   });
 
   it("of someone who leaves is taken out of the club's rooms too", async () => {
     const { member, otherMember, clubId, roomId } = await setting();
     const socket = connect(await sessionCookie(member));
-    expect((await join(socket, roomId)).ok).toBe(true);
+    expect((await joinRoom(socket, roomId)).ok).toBe(true);
 
     const revoked = accessRevoked(socket);
     await leaveClub({ clubId, userId: member.id });
@@ -366,7 +321,7 @@ describe("a live connection", () => {
   it("of another member keeps receiving replies after someone else is removed", async () => {
     const { moderator, member, otherMember, clubId, roomId } = await setting();
     const staying = connect(await sessionCookie(otherMember));
-    expect((await join(staying, roomId)).ok).toBe(true);
+    expect((await joinRoom(staying, roomId)).ok).toBe(true);
     await removeMember({ clubId, userId: moderator.id, input: { memberId: member.id } });
 
     const delivered = new Promise<ReplyView>((resolve) => staying.once("reply:created", resolve));

@@ -1,56 +1,16 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { encode } from "next-auth/jwt";
-import { io as connectClient, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { replies, rooms } from "@/db/schema/discussion";
 import { deleteReply, editReply, loadReply, loadRoomPage, postReply } from "@/lib/discussion";
 import { AppError } from "@/lib/errors";
 import { hideReply, lockRoom, pinReply, unhideReply, unlockRoom, unpinReply } from "@/lib/moderation";
-import type { Ack, ClientToServerEvents, RoomStateView, ServerToClientEvents } from "@/lib/realtime/events";
-import { registerRealtimeServer, type RealtimeServer } from "@/lib/realtime/publish";
-import { attachRealtime } from "@/lib/realtime/server";
+import type { RoomStateView } from "@/lib/realtime/events";
 import type { ReplyView } from "@/lib/reply-view";
 import { countRoomReplies, createTestClub, createTestUser, replyInput } from "./factories";
+import { joinRoom, useRealtimeServer } from "./realtime-harness";
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-const secret = process.env.NEXTAUTH_SECRET!;
-let httpServer: Server;
-let realtime: RealtimeServer;
-let baseUrl: string;
-const sockets: ClientSocket[] = [];
-
-beforeAll(async () => {
-  httpServer = createServer();
-  realtime = attachRealtime(httpServer, { secret, secureCookie: false });
-  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
-  baseUrl = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  for (const socket of sockets) socket.disconnect();
-  registerRealtimeServer(undefined);
-  await new Promise<void>((resolve) => realtime.close(() => resolve()));
-});
-
-async function connectAs(user: { id: string; name: string; email: string }): Promise<ClientSocket> {
-  const token = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret });
-  const socket: ClientSocket = connectClient(baseUrl, {
-    path: "/socket.io",
-    transports: ["websocket"],
-    reconnection: false,
-    extraHeaders: { cookie: `next-auth.session-token=${token}` },
-  });
-  sockets.push(socket);
-  return socket;
-}
-
-function join(socket: ClientSocket, roomId: string): Promise<Ack<{ replies: ReplyView[] }>> {
-  return new Promise((resolve) => socket.emit("room:join", { roomId, afterSeq: 0 }, resolve));
-}
+const { connectAs } = useRealtimeServer();
 
 async function setting() {
   const author = await createTestUser("Author");
@@ -263,7 +223,7 @@ describe("live moderation", () => {
   it("tells a member's open page at once when the room is locked and unlocked", async () => {
     const { member, moderator, roomId } = await setting();
     const socket = await connectAs(member);
-    expect((await join(socket, roomId)).ok).toBe(true);
+    expect((await joinRoom(socket, roomId)).ok).toBe(true);
     const received: RoomStateView[] = [];
     socket.on("room:updated", (room) => received.push(room));
 
@@ -280,7 +240,7 @@ describe("live moderation", () => {
   it("broadcasts a hidden reply without its text, with the reason", async () => {
     const { member, moderator, roomId, reply } = await setting();
     const socket = await connectAs(member);
-    expect((await join(socket, roomId)).ok).toBe(true);
+    expect((await joinRoom(socket, roomId)).ok).toBe(true);
 
     const updated = new Promise<ReplyView>((resolve) => socket.once("reply:updated", resolve));
     await hideReply({ replyId: reply.id, userId: moderator.id, body: { reason: "Spoils the ending" } });
@@ -292,7 +252,7 @@ describe("live moderation", () => {
   it("broadcasts an author's edit and delete to the room", async () => {
     const { author, member, roomId, reply } = await setting();
     const socket = await connectAs(member);
-    expect((await join(socket, roomId)).ok).toBe(true);
+    expect((await joinRoom(socket, roomId)).ok).toBe(true);
 
     const edited = new Promise<ReplyView>((resolve) => socket.once("reply:updated", resolve));
     await editReply({ replyId: reply.id, userId: author.id, body: { body: "Something kinder" } });
@@ -307,7 +267,7 @@ describe("live moderation", () => {
   it("sends nothing when a refused action changes nothing", async () => {
     const { member, roomId, reply } = await setting();
     const socket = await connectAs(member);
-    expect((await join(socket, roomId)).ok).toBe(true);
+    expect((await joinRoom(socket, roomId)).ok).toBe(true);
     const received: unknown[] = [];
     socket.on("reply:updated", (update) => received.push(update));
     socket.on("room:updated", (update) => received.push(update));

@@ -1,0 +1,78 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { encode } from "next-auth/jwt";
+import { io as connectClient, type Socket } from "socket.io-client";
+import { afterAll, beforeAll } from "vitest";
+import type { Ack, ClientToServerEvents, ServerToClientEvents, SessionJoinView } from "@/lib/realtime/events";
+import { registerRealtimeServer, type RealtimeServer } from "@/lib/realtime/publish";
+import { attachRealtime } from "@/lib/realtime/server";
+import type { ReplyView } from "@/lib/reply-view";
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type TestUser = { id: string; name: string; email: string };
+
+/**
+ * The app's own Socket.IO server on a real HTTP port for this test file, with real clients
+ * signed in by a session cookie minted with next-auth's encoder. Closed, with every client,
+ * after the file.
+ */
+export function useRealtimeServer() {
+  const configured = process.env.NEXTAUTH_SECRET;
+  if (!configured) throw new Error("tests/integration/setup.ts sets NEXTAUTH_SECRET");
+  const secret: string = configured;
+  let httpServer: Server;
+  let realtime: RealtimeServer;
+  let baseUrl = "";
+  const sockets: ClientSocket[] = [];
+
+  beforeAll(async () => {
+    httpServer = createServer();
+    realtime = attachRealtime(httpServer, { secret, secureCookie: false });
+    await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+    baseUrl = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    registerRealtimeServer(undefined);
+    await new Promise<void>((resolve) => realtime.close(() => resolve()));
+  });
+
+  async function sessionCookie(user: TestUser): Promise<string> {
+    const token = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret });
+    return `next-auth.session-token=${token}`;
+  }
+
+  /** A client with the given cookie (none: signed out); events emitted before it connects are buffered. */
+  function connect(cookie?: string, options: { reconnection?: boolean } = {}): ClientSocket {
+    const socket: ClientSocket = connectClient(baseUrl, {
+      path: "/socket.io",
+      transports: ["websocket"],
+      reconnection: options.reconnection ?? false,
+      reconnectionDelay: 50,
+      extraHeaders: cookie ? { cookie } : {},
+    });
+    sockets.push(socket);
+    return socket;
+  }
+
+  /** A signed-in client, once its handshake has been accepted. */
+  async function connectAs(user: TestUser): Promise<ClientSocket> {
+    const socket = connect(await sessionCookie(user));
+    await new Promise<void>((resolve, reject) => {
+      socket.once("connect", resolve);
+      socket.once("connect_error", reject);
+    });
+    return socket;
+  }
+
+  return { sessionCookie, connect, connectAs };
+}
+
+export function joinRoom(socket: ClientSocket, roomId: string, afterSeq = 0): Promise<Ack<{ replies: ReplyView[] }>> {
+  return new Promise((resolve) => socket.emit("room:join", { roomId, afterSeq }, resolve));
+}
+
+export function joinSession(socket: ClientSocket, sessionId: string): Promise<Ack<SessionJoinView>> {
+  return new Promise((resolve) => socket.emit("session:join", { sessionId }, resolve));
+}
