@@ -6,33 +6,12 @@ import {
   setCurrentBook as pointClubAtBook,
   updateBook as writeBook,
 } from "@/db/queries/books";
-import { getMembershipRole } from "@/db/queries/clubs";
 import { listBookRooms } from "@/db/queries/rooms";
-import type { ClubRole } from "@/db/schema/clubs";
-import { AppError, notFound } from "@/lib/errors";
-import { can, type ClubAction } from "@/lib/permissions";
+import { requireClubPermission, requireMember } from "@/lib/club-access";
+import { notFound } from "@/lib/errors";
 import { bookInput, createBookInput } from "@/lib/validation/books";
 import { parseInput } from "@/lib/validation/parse";
 import { uuidParam } from "@/lib/validation/replies";
-
-/** A member's role in the club; to anyone else (or for an id that cannot exist) the club is not there. */
-export async function requireMember(input: { clubId: unknown; userId: string }): Promise<{ clubId: string; role: ClubRole }> {
-  const parsed = uuidParam.safeParse(input.clubId);
-  if (!parsed.success) throw notFound("This club");
-  const role = await getMembershipRole({ clubId: parsed.data, userId: input.userId });
-  if (!role || !can(role, "club:view")) throw notFound("This club");
-  return { clubId: parsed.data, role };
-}
-
-/**
- * For moderator actions: strangers get not-found (a private club does not exist for them), while
- * a member, who can see the club anyway, is told plainly that this is for moderators.
- */
-export async function requireClubPermission(input: { clubId: unknown; userId: string; action: ClubAction; refusal: string }) {
-  const access = await requireMember(input);
-  if (!can(access.role, input.action)) throw new AppError("forbidden", input.refusal);
-  return access;
-}
 
 /** The club's book with this id; a malformed id or another club's book is simply not found. */
 export async function requireClubBook(input: { clubId: string; bookId: unknown }) {

@@ -1,7 +1,5 @@
-import { getMembershipRole } from "@/db/queries/clubs";
 import {
   createReply,
-  getReplyAccessInfo,
   getReplyWithText,
   listReplyRevisions,
   listRoomReplies,
@@ -9,48 +7,16 @@ import {
   updateReplyBody,
   type ReplyChangeResult,
 } from "@/db/queries/replies";
-import { getRoomClubId, getRoomLockState, getRoomWithClub } from "@/db/queries/rooms";
-import type { ClubRole } from "@/db/schema/clubs";
+import { getRoomLockState, getRoomWithClub } from "@/db/queries/rooms";
+import { requireReplyAccess, requireRoomAccess } from "@/lib/club-access";
 import { AppError, notFound } from "@/lib/errors";
 import { renderMarkdown } from "@/lib/markdown";
-import { can, canDeleteReply, canEditReply, canPostInRoom, canViewReplyHistory, type ClubAction } from "@/lib/permissions";
+import { can, canDeleteReply, canEditReply, canPostInRoom, canViewReplyHistory } from "@/lib/permissions";
 import type { RoomStateView } from "@/lib/realtime/events";
 import { publishReplyCreated, publishReplyUpdated } from "@/lib/realtime/publish";
 import type { ReplyView } from "@/lib/reply-view";
 import { parseInput } from "@/lib/validation/parse";
-import { editReplyInput, postReplyInput, repliesAfterQuery, uuidParam } from "@/lib/validation/replies";
-
-/** The caller's role in the club if they may take `action` there; otherwise the club does not exist for them. */
-export async function requireClubAccess(input: { clubId: string; userId: string; action: ClubAction; what?: string }): Promise<ClubRole> {
-  const role = await getMembershipRole({ clubId: input.clubId, userId: input.userId });
-  if (!role || !can(role, input.action)) throw notFound(input.what);
-  return role;
-}
-
-/** Resolves a room id from outside to its club and the caller's role there, or not-found. */
-export async function requireRoomAccess(input: { roomId: unknown; userId: string; action: ClubAction; what?: string }) {
-  const what = input.what ?? "This room";
-  const parsed = uuidParam.safeParse(input.roomId);
-  if (!parsed.success) throw notFound(what);
-  const clubId = await getRoomClubId({ roomId: parsed.data });
-  if (!clubId) throw notFound(what);
-  const role = await requireClubAccess({ clubId, userId: input.userId, action: input.action, what });
-  return { roomId: parsed.data, clubId, role };
-}
-
-/**
- * Resolves a reply id from outside to the room and club it belongs to and the caller's role
- * there. The club checked is always the reply's own, so an id from a club the caller is not in
- * is simply not found.
- */
-export async function requireReplyAccess(input: { replyId: unknown; userId: string }) {
-  const parsed = uuidParam.safeParse(input.replyId);
-  if (!parsed.success) throw notFound("This reply");
-  const info = await getReplyAccessInfo({ replyId: parsed.data });
-  if (!info) throw notFound("This reply");
-  const access = await requireRoomAccess({ roomId: info.roomId, userId: input.userId, action: "room:read", what: "This reply" });
-  return { ...access, replyId: parsed.data, isAuthor: info.authorId === input.userId };
-}
+import { editReplyInput, postReplyInput, repliesAfterQuery } from "@/lib/validation/replies";
 
 /** Turns a reply change into the reply as members now see it, broadcasting it only if something changed. */
 export function settleReplyChange(result: ReplyChangeResult, refusals: { deleted: string; hidden: string }): ReplyView {

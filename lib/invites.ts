@@ -11,7 +11,8 @@ import {
   revokeInvite,
 } from "@/db/queries/invites";
 import type { ClubRole } from "@/db/schema/clubs";
-import { AppError, notFound } from "@/lib/errors";
+import { requireClubPermission } from "@/lib/club-access";
+import { notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { createInviteInput, inviteToken } from "@/lib/validation/invites";
 import { parseInput } from "@/lib/validation/parse";
@@ -50,15 +51,8 @@ export function newInviteToken(): string {
 }
 
 /** Owners and moderators manage invites; members are told no, strangers are told nothing exists. */
-async function requireInviteManager(input: { clubId: unknown; userId: string }): Promise<{ clubId: string; role: ClubRole }> {
-  const parsed = uuidParam.safeParse(input.clubId);
-  if (!parsed.success) throw notFound("This club");
-  const role = await getMembershipRole({ clubId: parsed.data, userId: input.userId });
-  if (!role) throw notFound("This club");
-  if (!can(role, "invite:manage")) {
-    throw new AppError("forbidden", "Only the club's owner and moderators can manage invite links.");
-  }
-  return { clubId: parsed.data, role };
+function requireInviteManager(input: { clubId: unknown; userId: string }): Promise<{ clubId: string; role: ClubRole }> {
+  return requireClubPermission({ ...input, action: "invite:manage", refusal: "Only the club's owner and moderators can manage invite links." });
 }
 
 export async function createClubInvite(input: { clubId: unknown; userId: string; body: unknown; now?: Date }): Promise<{ id: string; path: string }> {

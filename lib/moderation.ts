@@ -1,7 +1,8 @@
 import { hideReplyRow, setReplyPinned, unhideReplyRow } from "@/db/queries/replies";
 import { setRoomLocked } from "@/db/queries/rooms";
 import type { ClubRole } from "@/db/schema/clubs";
-import { requireReplyAccess, requireRoomAccess, settleReplyChange } from "@/lib/discussion";
+import { requireReplyAccess, requireRoomAccess } from "@/lib/club-access";
+import { settleReplyChange } from "@/lib/discussion";
 import { AppError, notFound } from "@/lib/errors";
 import { can, type ClubAction } from "@/lib/permissions";
 import type { RoomStateView } from "@/lib/realtime/events";

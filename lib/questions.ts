@@ -1,6 +1,7 @@
 import { getClubSummary } from "@/db/queries/books";
 import { appendQuestions, getClubQuestion, moveQuestion as swapQuestion, removeQuestion as dropQuestion, updateQuestionText } from "@/db/queries/questions";
-import { requireClubBook, requireClubPermission } from "@/lib/books";
+import { requireClubBook } from "@/lib/books";
+import { requireClubPermission } from "@/lib/club-access";
 import { AppError, notFound } from "@/lib/errors";
 import { publishRoomUpdated } from "@/lib/realtime/publish";
 import { parseInput } from "@/lib/validation/parse";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getSessionMeetingState, listSessionAttendees, setSessionMarker } from "@/db/queries/session-marker";
 import type { ClubRole } from "@/db/schema/clubs";
-import { requireClubAccess } from "@/lib/discussion";
+import { requireClubAccess } from "@/lib/club-access";
 import { AppError, notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import type { PresentMember, SessionMarkerView } from "@/lib/realtime/events";

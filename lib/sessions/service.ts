@@ -18,7 +18,7 @@ import {
 } from "@/db/queries/sessions";
 import type { ClubRole } from "@/db/schema/clubs";
 import type { RsvpStatus } from "@/db/schema/sessions";
-import { requireClubPermission, requireMember } from "@/lib/books";
+import { requireClubPermission, requireMember } from "@/lib/club-access";
 import { icsFilename, sessionDescription, sessionsToIcs } from "@/lib/calendar/ics";
 import { AppError, notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";

@@ -9,7 +9,6 @@ import { setMeetingMarker } from "@/lib/sessions/meeting";
 import { createTestClub, createTestUser } from "./factories";
 import { joinSession, useRealtimeServer, type ClientSocket } from "./realtime-harness";
 
-type TestUser = Awaited<ReturnType<typeof createTestUser>>;
 const { connectAs } = useRealtimeServer();
 
 /** Everything a socket hears about meetings, so a test can wait for a state or assert nothing came. */

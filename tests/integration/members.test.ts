@@ -9,7 +9,6 @@ import type { ReplyView } from "@/lib/reply-view";
 import { createTestClub, createTestUser, replyInput } from "./factories";
 import { joinRoom, useRealtimeServer, type ClientSocket } from "./realtime-harness";
 
-type TestUser = Awaited<ReturnType<typeof createTestUser>>;
 const { connect, sessionCookie } = useRealtimeServer();
 
 /** The next club:access-revoked on this socket, or a failure after a short wait rather than the test's long timeout. */
