@@ -334,7 +334,8 @@ export async function loadSessionPage(input: { clubId: string; sessionId: string
     session: toView(session),
     currentRoomId: session.currentRoomId,
     phase: sessionPhase(session, now),
-    agenda: agenda.map((item): AgendaItemView => ({ roomId: item.roomId, position: item.position, question: item.question, archived: item.archivedAt !== null })),
+    // In agenda order, each labelled with the room's own question number, as everywhere else.
+    agenda: agenda.map((item): AgendaItemView => ({ roomId: item.roomId, position: item.roomPosition, question: item.question, archived: item.archivedAt !== null })),
     rsvps: summarize(rsvps),
     viewerRsvp: rsvps.find((row) => row.userId === input.userId)?.status ?? null,
   };

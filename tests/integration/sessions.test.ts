@@ -183,6 +183,20 @@ describe("a moderator scheduling a meeting", () => {
     expect((await clubState(club.clubId)).rows).toHaveLength(0);
   });
 
+  it("shows the agenda in its order, each question under its own number", async () => {
+    const { moderator, member, club } = await setting();
+    const { sessionIds } = await scheduleSession({
+      clubId: club.clubId,
+      userId: moderator.id,
+      values: meeting({ agenda: [club.roomIds[2], club.roomIds[0]] }),
+    });
+    const page = await loadSessionPage({ clubId: club.clubId, sessionId: sessionIds[0] ?? "", userId: member.id });
+    expect(page.agenda.map((item) => [item.roomId, item.position])).toEqual([
+      [club.roomIds[2], 3],
+      [club.roomIds[0], 1],
+    ]);
+  });
+
   it("refuses an agenda question from another club, and writes nothing", async () => {
     const { moderator, club } = await setting();
     const other = await createTestClub({ members: [{ userId: moderator.id, role: "owner" }] });
