@@ -92,3 +92,17 @@ export function excerptFromHtml(html: string, maxLength = 140): string {
   const lastSpace = cut.lastIndexOf(" ");
   return `${(lastSpace > maxLength * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s.,;:!?-]+$/, "")}…`;
 }
+
+/** For each reply, the index of the top-level thread it belongs to, so a hidden thread can be revealed. */
+export function threadIndexById<Item extends ThreadItem>(roots: readonly ThreadNode<Item>[]): Map<string, number> {
+  const index = new Map<string, number>();
+  roots.forEach((root, position) => {
+    const stack = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      index.set(node.item.id, position);
+      stack.push(...node.children);
+    }
+  });
+  return index;
+}

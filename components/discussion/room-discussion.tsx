@@ -6,12 +6,14 @@ import { can, canPostInRoom } from "@/lib/permissions";
 import { connectRealtime } from "@/lib/realtime/client";
 import type { RoomStateView } from "@/lib/realtime/events";
 import type { ReplyView } from "@/lib/reply-view";
-import { buildThreadTree, excerptFromHtml, mergeReplies, replaceReply, threadSorts, type ThreadSort } from "@/lib/threads";
+import { buildThreadTree, excerptFromHtml, mergeReplies, replaceReply, threadIndexById, threadSorts, type ThreadSort } from "@/lib/threads";
 import { ConfirmDialog } from "./confirm-dialog";
 import { DiscussionProvider, type DiscussionState, type Viewer } from "./discussion-context";
 import { ReplyForm } from "./reply-form";
 import { PinIcon, ReplyList } from "./reply-thread";
 import { requestJson } from "./request";
+
+const threadsPerPage = 40;
 
 type Connection = "connecting" | "live" | "reconnecting" | "unavailable" | "revoked";
 
@@ -129,10 +131,36 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
   }, [roomId, clubId, addReplies, changeReply, applyRoomState]);
 
   const tree = useMemo(() => buildThreadTree(replies, sort), [replies, sort]);
+  // A busy room renders its first threads and offers the rest on request: the page (and the
+  // server's render of it) stays quick at thousands of replies, while every reply stays in
+  // state so live updates and catch-up work the same for threads not yet shown.
+  const [shownThreads, setShownThreads] = useState(threadsPerPage);
+  const [scrollTarget, setScrollTarget] = useState<string | null>(null);
+  const threadOf = useMemo(() => threadIndexById(tree), [tree]);
+  const visibleTree = useMemo(() => tree.slice(0, shownThreads), [tree, shownThreads]);
+  const hiddenThreads = tree.length - visibleTree.length;
+
+  const reveal = useCallback((replyId: string) => {
+    const thread = threadOf.get(replyId);
+    if (thread !== undefined) setShownThreads((shown) => Math.max(shown, thread + 1));
+    setScrollTarget(replyId);
+  }, [threadOf]);
+
+  useEffect(() => {
+    if (!scrollTarget) return;
+    const element = document.getElementById(`reply-${scrollTarget}`);
+    if (!element) return;
+    element.scrollIntoView({ behavior: "smooth", block: "center" });
+    setScrollTarget(null);
+  }, [scrollTarget, visibleTree]);
   const pinned = useMemo(() => replies.filter((reply) => reply.pinned), [replies]);
   const arrivedIds = useMemo(() => new Set(arrived), [arrived]);
   const unread = arrived.length;
-  const onPosted = useCallback((reply: ReplyView) => addReplies([reply], false), [addReplies]);
+  const onPosted = useCallback((reply: ReplyView) => {
+    addReplies([reply], false);
+    // Your own new thread may land past the threads shown: show it.
+    if (reply.parentId === null) setShownThreads((shown) => shown + 1);
+  }, [addReplies]);
   const discussion = useMemo<DiscussionState>(
     () => ({ roomId, viewer, locked, revoked, onPosted, onChanged: changeReply }),
     [roomId, viewer, locked, revoked, onPosted, changeReply],
@@ -143,7 +171,7 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
 
   function showArrived() {
     const first = arrived[0];
-    if (first) document.getElementById(`reply-${first}`)?.scrollIntoView({ behavior: "smooth", block: "center" });
+    if (first) reveal(first);
     setArrived([]);
   }
 
@@ -265,7 +293,13 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
             <ul className="mt-2 space-y-1.5">
               {pinned.map((reply) => (
                 <li key={reply.id} className="text-sm leading-snug">
-                  <a href={`#reply-${reply.id}`} className="group block rounded focus-visible:outline-2 focus-visible:outline-accent">
+                  <a
+                    href={`#reply-${reply.id}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      reveal(reply.id);
+                    }}
+                    className="group block rounded focus-visible:outline-2 focus-visible:outline-accent">
                     <span className="font-semibold text-ink">{reply.author.name}</span>
                     <span className="text-muted">: </span>
                     <span className="text-ink group-hover:underline">{excerptFromHtml(reply.bodyHtml)}</span>
@@ -281,7 +315,20 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
             {mayPost ? "Be the first to answer. Others will see your reply as soon as you post it." : "Nobody answered this question before it was locked."}
           </p>
         ) : (
-          <ReplyList nodes={tree} arrivedIds={arrivedIds} />
+          <>
+            <ReplyList nodes={visibleTree} arrivedIds={arrivedIds} />
+            {hiddenThreads > 0 ? (
+              <div className="flex justify-center">
+                <button
+                  type="button"
+                  onClick={() => setShownThreads((shown) => shown + threadsPerPage)}
+                  className="rounded-md border border-line bg-white px-4 py-2 text-sm font-medium text-ink hover:bg-paper"
+                >
+                  Show {Math.min(threadsPerPage, hiddenThreads)} more {hiddenThreads === 1 ? "thread" : "threads"} ({hiddenThreads} not shown yet)
+                </button>
+              </div>
+            ) : null}
+          </>
         )}
 
         {unread > 0 ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildThreadTree, countDescendants, excerptFromHtml, mergeReplies, replaceReply, type ThreadNode } from "@/lib/threads";
+import { buildThreadTree, countDescendants, excerptFromHtml, mergeReplies, replaceReply, threadIndexById, type ThreadNode } from "@/lib/threads";
 
 type Item = { id: string; parentId: string | null; seq: number };
 const item = (id: string, seq: number, parentId: string | null = null): Item => ({ id, parentId, seq });
@@ -80,5 +80,12 @@ describe("excerptFromHtml", () => {
 
   it("never leaves markup behind, even for a tag split across lines", () => {
     expect(excerptFromHtml('<a href="x"\n target="_blank">link</a>')).toBe("link");
+  });
+});
+
+describe("threadIndexById", () => {
+  it("finds the top-level thread of every reply, however deep", () => {
+    const tree = buildThreadTree([item("a", 1), item("b", 2), item("a1", 3, "a"), item("a1x", 4, "a1"), item("b1", 5, "b")]);
+    expect(Object.fromEntries(threadIndexById(tree))).toEqual({ a: 0, a1: 0, a1x: 0, b: 1, b1: 1 });
   });
 });
