@@ -302,12 +302,7 @@ export async function loadSessionsPage(input: { clubId: string; userId: string; 
     listClubSessions({ clubId, userId: input.userId, endingAfter: now, order: "asc", limit: 200 }),
     listClubSessions({ clubId, userId: input.userId, endedBefore: now, order: "desc", limit: 50 }),
   ]);
-  const item = (row: (typeof upcomingRows)[number]): SessionListItem => ({
-    ...toView(row),
-    goingCount: row.goingCount,
-    viewerRsvp: asRsvp(row.viewerRsvp),
-    phase: sessionPhase(row, now),
-  });
+  const item = (row: ClubSessionRow) => toListItem(row, now);
   const nextRow = upcomingRows.find((row) => row.cancelledAt === null) ?? null;
   return {
     club: { id: club.id, name: club.name },
@@ -316,6 +311,20 @@ export async function loadSessionsPage(input: { clubId: string; userId: string; 
     upcoming: upcomingRows.filter((row) => row !== nextRow).map(item),
     past: pastRows.map(item),
   };
+}
+
+type ClubSessionRow = Awaited<ReturnType<typeof listClubSessions>>[number];
+
+function toListItem(row: ClubSessionRow, now: Date): SessionListItem {
+  return { ...toView(row), goingCount: row.goingCount, viewerRsvp: asRsvp(row.viewerRsvp), phase: sessionPhase(row, now) };
+}
+
+/** The club's most recent past meetings, newest first, for the club page. */
+export async function loadRecentPastSessions(input: { clubId: string; userId: string; limit: number; now?: Date }): Promise<SessionListItem[]> {
+  const { clubId } = await requireSessionViewer(input);
+  const now = input.now ?? new Date();
+  const rows = await listClubSessions({ clubId, userId: input.userId, endedBefore: now, order: "desc", limit: input.limit });
+  return rows.map((row) => toListItem(row, now));
 }
 
 /** One meeting: its plan, agenda and RSVPs, and where it stands in time. */

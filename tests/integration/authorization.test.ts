@@ -39,7 +39,8 @@
  *               loadSessionForm          sessions/new/page.tsx, sessions/[sessionId]/edit/page.tsx
  *               scheduleSession, editSession, cancelSession, setRsvp
  *                                        the actions in app/clubs/[clubId]/sessions/actions.ts
- *               loadNextSession          components/session/next-session-card.tsx (not yet called by a page)
+ *               loadNextSession          app/clubs/[clubId]/page.tsx
+ *               loadRecentPastSessions   app/clubs/[clubId]/page.tsx
  *               loadSessionIcs           GET /api/sessions/[sessionId]/ics
  *   sessions/   setMeetingMarker         PUT /api/sessions/[sessionId]/marker
  *   meeting     loadMeetingForMember     socket session:join
@@ -92,6 +93,7 @@ import {
   editSession,
   loadNextSession,
   loadNextSessionsByClub,
+  loadRecentPastSessions,
   loadSessionForm,
   loadSessionIcs,
   loadSessionPage,
@@ -571,6 +573,12 @@ const entryPoints: EntryPoint[] = [
   },
   { name: "loadNextSession", call: (userId, w) => loadNextSession({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
   {
+    name: "loadRecentPastSessions",
+    call: (userId, w) => loadRecentPastSessions({ clubId: w.club.id, userId, limit: 3 }),
+    denied: nf,
+    allowed: "member",
+  },
+  {
     name: "loadSessionIcs",
     call: (userId, w) => loadSessionIcs({ sessionId: w.club.sessionId, userId, origin: "https://chapterhouse.test" }),
     denied: nf,
@@ -650,7 +658,7 @@ const enforcedBy: Record<ClubAction, readonly string[]> = {
   "member:remove": ["removeMember (a member)", "removeMember (a moderator)", "removeMember (the owner)"],
   "member:set-role": ["changeMemberRole"],
   "club:transfer": ["transferOwnership"],
-  "session:view": ["loadSessionsPage", "loadSessionPage", "loadSessionForm", "loadNextSession", "loadSessionIcs", "loadMeetingForMember", "session:join"],
+  "session:view": ["loadSessionsPage", "loadSessionPage", "loadSessionForm", "loadNextSession", "loadRecentPastSessions", "loadSessionIcs", "loadMeetingForMember", "session:join"],
   "session:rsvp": ["setRsvp"],
   "session:schedule": ["scheduleSession", "editSession", "cancelSession"],
   "session:set-marker": ["setMeetingMarker"],

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { rsvps, sessionAgenda, sessions } from "@/db/schema/sessions";
 import { AppError } from "@/lib/errors";
-import { cancelSession, editSession, loadNextSession, loadSessionPage, loadSessionsPage, scheduleSession, setRsvp } from "@/lib/sessions/service";
+import { cancelSession, editSession, loadNextSession, loadRecentPastSessions, loadSessionPage, loadSessionsPage, scheduleSession, setRsvp } from "@/lib/sessions/service";
 import { createTestClub, createTestUser } from "./factories";
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
@@ -396,6 +396,8 @@ describe("reading meetings", () => {
     expect(page.next?.sessionId).toBe(second);
     expect(page.upcoming.map((session) => session.id)).toEqual([third]);
     expect(page.past.map((session) => session.id)).toEqual([first]);
+    const recent = await loadRecentPastSessions({ clubId: club.clubId, userId: member.id, limit: 3, now: new Date(`${year}-02-01T12:00:00Z`) });
+    expect(recent.map((session) => session.id)).toEqual([third, second, first]);
 
     const during = await loadSessionPage({ clubId: club.clubId, sessionId: second ?? "", userId: member.id, now: new Date(`${year}-01-14T18:30:00Z`) });
     expect(during.phase).toBe("live");

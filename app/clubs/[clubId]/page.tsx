@@ -4,11 +4,12 @@ import { BookCover } from "@/components/book/book-cover";
 import { RoomList } from "@/components/book/room-list";
 import { ClubNav } from "@/components/club/club-nav";
 import { NextSessionCard } from "@/components/session/next-session-card";
+import { SessionList } from "@/components/session/session-list";
 import { requireUser } from "@/lib/auth";
 import { loadClubOverview } from "@/lib/books";
 import { loadOrNotFound } from "@/lib/page-data";
 import { can } from "@/lib/permissions";
-import { loadNextSession } from "@/lib/sessions/service";
+import { loadNextSession, loadRecentPastSessions } from "@/lib/sessions/service";
 
 type Props = { params: Promise<{ clubId: string }> };
 
@@ -18,7 +19,10 @@ export default async function ClubPage({ params }: Props) {
   const { clubId } = await params;
   const user = await requireUser(`/clubs/${clubId}`);
   const { club, book, rooms, pastBooks, role } = await loadOrNotFound(() => loadClubOverview({ clubId, userId: user.id }));
-  const nextSession = await loadNextSession({ clubId: club.id, userId: user.id });
+  const [nextSession, pastSessions] = await Promise.all([
+    loadNextSession({ clubId: club.id, userId: user.id }),
+    loadRecentPastSessions({ clubId: club.id, userId: user.id, limit: 3 }),
+  ]);
   const managesBooks = can(role, "book:manage");
   const managesQuestions = can(role, "room:manage");
   const bookHref = book ? `/clubs/${club.id}/books/${book.id}` : null;
@@ -31,6 +35,19 @@ export default async function ClubPage({ params }: Props) {
       </header>
       <ClubNav clubId={club.id} role={role} current="discussion" />
       <NextSessionCard session={nextSession} clubId={club.id} canSchedule={can(role, "session:schedule")} />
+      {pastSessions.length > 0 ? (
+        <section aria-labelledby="past-meetings-heading" className="space-y-3">
+          <div className="flex flex-wrap items-baseline justify-between gap-x-4">
+            <h2 id="past-meetings-heading" className="text-xs font-medium uppercase tracking-wider text-muted">
+              Past meetings
+            </h2>
+            <Link href={`/clubs/${club.id}/sessions`} className="text-sm text-accent hover:underline">
+              All meetings
+            </Link>
+          </div>
+          <SessionList sessions={pastSessions} showRsvp={false} />
+        </section>
+      ) : null}
 
       {book ? (
         <section aria-labelledby="book-heading" className="flex gap-5 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
