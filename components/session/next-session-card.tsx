@@ -83,7 +83,7 @@ export function NextSessionCard({ session, clubId, canSchedule = false }: Props)
           href={session.href}
           className="rounded-md border border-line bg-white px-4 py-2 font-medium text-ink hover:bg-paper focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
         >
-          {live ? "Join the meeting" : session.viewerRsvp ? "Meeting details" : "Reply and see details"}
+          {live ? "Join the meeting" : session.viewerRsvp ? "Meeting details" : "Say if you're coming"}
         </Link>
       </div>
     </section>
