@@ -4,6 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { createUser, findUserByEmail, findUserById } from "@/db/queries/users";
 import { getEnv } from "@/lib/env";
 import { decoyHash, verifyPassword } from "@/lib/passwords";
@@ -81,14 +82,14 @@ export const authOptions: AuthOptions = {
 
 /**
  * The signed-in user as the database has them now: a rename shows at once, and a session whose
- * account no longer exists counts as signed out.
+ * account no longer exists counts as signed out. Cached per request: the layout and the page both ask.
  */
-export async function getCurrentUser(): Promise<SessionUser | null> {
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
   return findUserById(id);
-}
+});
 
 /** The signed-in user, or a redirect to sign in that brings them back to `returnTo` afterwards. */
 export async function requireUser(returnTo: string): Promise<SessionUser> {
