@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { listUserClubs } from "@/db/queries/clubs";
 import { rsvpLabel } from "@/components/session/session-list";
 import { SessionTimeCompact } from "@/components/session/session-time";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { getCurrentUser } from "@/lib/auth";
+import { listMyClubs } from "@/lib/clubs";
 import { loadNextSessionsByClub } from "@/lib/sessions/service";
 
 const createClubLinkClass =
@@ -12,7 +12,7 @@ const createClubLinkClass =
 export default async function HomePage() {
   const user = await getCurrentUser();
   if (!user) return <Welcome />;
-  const [clubs, nextSessions] = await Promise.all([listUserClubs({ userId: user.id }), loadNextSessionsByClub({ userId: user.id })]);
+  const [clubs, nextSessions] = await Promise.all([listMyClubs({ userId: user.id }), loadNextSessionsByClub({ userId: user.id })]);
   return (
     <section className="space-y-6" aria-labelledby="clubs-heading">
       <div className="flex flex-wrap items-center justify-between gap-3">

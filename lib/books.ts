@@ -11,7 +11,7 @@ import { requireClubPermission, requireMember } from "@/lib/club-access";
 import { notFound } from "@/lib/errors";
 import { bookInput, createBookInput } from "@/lib/validation/books";
 import { parseInput } from "@/lib/validation/parse";
-import { uuidParam } from "@/lib/validation/replies";
+import { uuidParam } from "@/lib/validation/ids";
 
 /** The club's book with this id; a malformed id or another club's book is simply not found. */
 export async function requireClubBook(input: { clubId: string; bookId: unknown }) {

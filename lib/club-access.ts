@@ -4,7 +4,7 @@ import { getRoomClubId } from "@/db/queries/rooms";
 import type { ClubRole } from "@/db/schema/clubs";
 import { AppError, notFound } from "@/lib/errors";
 import { can, type ClubAction } from "@/lib/permissions";
-import { uuidParam } from "@/lib/validation/replies";
+import { uuidParam } from "@/lib/validation/ids";
 
 // Every entry point starts here: resolve the object it names to its club, then ask
 // lib/permissions.ts about the caller's role there. A stranger learns nothing (not found); a
@@ -12,11 +12,17 @@ import { uuidParam } from "@/lib/validation/replies";
 
 /** A member's role in the club; to anyone else (or for an id that cannot exist) the club is not there. */
 export async function requireMember(input: { clubId: unknown; userId: string }): Promise<{ clubId: string; role: ClubRole }> {
-  const parsed = uuidParam.safeParse(input.clubId);
-  if (!parsed.success) throw notFound("This club");
-  const role = await getMembershipRole({ clubId: parsed.data, userId: input.userId });
+  const clubId = clubIdOrNotFound(input.clubId);
+  const role = await getMembershipRole({ clubId, userId: input.userId });
   if (!role || !can(role, "club:view")) throw notFound("This club");
-  return { clubId: parsed.data, role };
+  return { clubId, role };
+}
+
+/** A club id from outside, or not-found: for services that check membership inside their own transaction. */
+export function clubIdOrNotFound(value: unknown): string {
+  const parsed = uuidParam.safeParse(value);
+  if (!parsed.success) throw notFound("This club");
+  return parsed.data;
 }
 
 /**

@@ -16,7 +16,7 @@ import { notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { createInviteInput, inviteToken } from "@/lib/validation/invites";
 import { parseInput } from "@/lib/validation/parse";
-import { uuidParam } from "@/lib/validation/replies";
+import { uuidParam } from "@/lib/validation/ids";
 
 export type InviteStatus = "active" | InviteProblem;
 

@@ -9,12 +9,11 @@ import {
   type MemberGuard,
 } from "@/db/queries/members";
 import type { ClubRole } from "@/db/schema/clubs";
-import { requireClubAccess } from "@/lib/club-access";
+import { clubIdOrNotFound, requireClubAccess } from "@/lib/club-access";
 import { AppError, notFound } from "@/lib/errors";
 import { can, canRemoveMember } from "@/lib/permissions";
 import { revokeClubAccess } from "@/lib/realtime/publish";
 import { parseInput } from "@/lib/validation/parse";
-import { uuidParam } from "@/lib/validation/replies";
 import { memberTargetInput, setMemberRoleInput } from "@/lib/validation/members";
 
 /** What the viewer may do to one member on the roster; the services below enforce the same rules. */
@@ -47,12 +46,6 @@ export function mustTransferBeforeLeaving(role: ClubRole, ownerCount: number): b
 }
 
 const lastOwnerMessage = "You're the only owner of this club. Transfer ownership to another member before you leave.";
-
-function clubIdOrNotFound(clubId: unknown): string {
-  const parsed = uuidParam.safeParse(clubId);
-  if (!parsed.success) throw notFound("This club");
-  return parsed.data;
-}
 
 const forbidden = (message: string) => new AppError("forbidden", message);
 

@@ -6,7 +6,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { publishRoomUpdated } from "@/lib/realtime/publish";
 import { parseInput } from "@/lib/validation/parse";
 import { addQuestionInput, editQuestionInput, importQuestionsInput, moveQuestionInput, removeQuestionInput } from "@/lib/validation/questions";
-import { uuidParam } from "@/lib/validation/replies";
+import { uuidParam } from "@/lib/validation/ids";
 
 const questionRefusal = "Only the club's moderators can add or change discussion questions.";
 

@@ -7,7 +7,7 @@ import { can } from "@/lib/permissions";
 import type { PresentMember, SessionMarkerView } from "@/lib/realtime/events";
 import { publishSessionMarker } from "@/lib/realtime/publish";
 import { parseInput } from "@/lib/validation/parse";
-import { uuidParam } from "@/lib/validation/replies";
+import { uuidParam } from "@/lib/validation/ids";
 
 const what = "This meeting";
 

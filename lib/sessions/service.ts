@@ -25,7 +25,7 @@ import { can } from "@/lib/permissions";
 import { scheduleSessionReminders, withdrawSessionReminders } from "@/lib/reminders/schedule";
 import { repeatStarts, resolveLocalStart, sessionPhase, toLocalInputs, type SessionPhase } from "@/lib/sessions/time";
 import { parseInput } from "@/lib/validation/parse";
-import { uuidParam } from "@/lib/validation/replies";
+import { uuidParam } from "@/lib/validation/ids";
 import { rsvpInput, scheduleSessionInput, sessionInput, type SessionInput } from "@/lib/validation/sessions";
 
 // ---- what pages and components receive (plain data: dates as ISO strings) ----

@@ -14,9 +14,6 @@ export const postReplyInput = z.object({
 });
 export type PostReplyInput = z.infer<typeof postReplyInput>;
 
-/** An id taken from a URL; anything that is not a UUID cannot name a row, so it is simply not found. */
-export const uuidParam = z.uuid();
-
 export const repliesAfterQuery = z.object({
   after: z.coerce
     .number({ error: "after must be a whole number." })

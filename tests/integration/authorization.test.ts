@@ -51,7 +51,7 @@
  * session's own user id), viewInvite / joinClubWithInvite and calendarFeedIcs (the secret token
  * is the credential; their own suites cover bad tokens), the calendar feed create/revoke (the
  * caller's own feed), the notifications page and its mark-all-read action, the home page's
- * listUserClubs / loadNextSessionsByClub, sign-up and health. For the ones keyed by the caller's
+ * listMyClubs / loadNextSessionsByClub, sign-up and health. For the ones keyed by the caller's
  * own id, a short block below checks that a stranger calling them reaches none of the club's rows.
  *
  * Each denied call is made against one shared club with every kind of row in it, and the whole
@@ -63,7 +63,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
-import { listUserClubs } from "@/db/queries/clubs";
+import { listMyClubs } from "@/lib/clubs";
 import { books } from "@/db/schema/clubs";
 import { rooms } from "@/db/schema/discussion";
 import { calendarFeeds, notifications, rsvps, sessionAgenda, sessions } from "@/db/schema/sessions";
@@ -818,7 +818,7 @@ describe("services keyed by the caller's own id reach only the caller's rows", (
 
   it("a stranger's reads show none of the club, its meetings, notifications or feed", async () => {
     const stranger = world.users.stranger.id;
-    expect(await listUserClubs({ userId: stranger })).toEqual([]);
+    expect(await listMyClubs({ userId: stranger })).toEqual([]);
     expect(await loadNextSessionsByClub({ userId: stranger })).toEqual({});
     expect((await loadNotificationsPage({ userId: stranger })).notifications).toEqual([]);
     expect(await loadCalendarFeed({ userId: stranger })).toBeNull();
