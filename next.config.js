@@ -7,6 +7,15 @@ const nextConfig = {
   devIndicators: false,
   // Lets a benchmark or test build into its own folder without disturbing the dev server's.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // Meetings were called sessions until migration 0003. Links already in calendars, emails and
+  // notifications keep working: permanent (308) redirects to the new paths.
+  async redirects() {
+    return [
+      { source: "/clubs/:clubId/sessions", destination: "/clubs/:clubId/meetings", permanent: true },
+      { source: "/clubs/:clubId/sessions/:path*", destination: "/clubs/:clubId/meetings/:path*", permanent: true },
+      { source: "/api/sessions/:path*", destination: "/api/meetings/:path*", permanent: true },
+    ];
+  },
   async headers() {
     return [
       {

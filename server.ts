@@ -9,7 +9,7 @@ import { getEnv } from "./lib/env";
 import { attachRealtime } from "./lib/realtime/server";
 import { startReminders } from "./lib/reminders/queue";
 
-// Without a configured secret, a random one is kept in the local data folder so sessions
+// Without a configured secret, a random one is kept in the local data folder so meetings
 // survive restarts on a newcomer's machine. A deployment sets NEXTAUTH_SECRET.
 function ensureAuthSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;

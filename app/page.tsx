@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { rsvpLabel } from "@/components/session/session-list";
-import { SessionTimeCompact } from "@/components/session/session-time";
+import { rsvpLabel } from "@/components/meeting/meeting-list";
+import { MeetingTimeCompact } from "@/components/meeting/meeting-time";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { getCurrentUser } from "@/lib/auth";
 import { listMyClubs } from "@/lib/clubs";
-import { loadNextSessionsByClub } from "@/lib/sessions/service";
+import { loadNextMeetingsByClub } from "@/lib/meetings/service";
 
 const createClubLinkClass =
   "inline-flex items-center justify-center rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent-strong focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent";
@@ -12,7 +12,7 @@ const createClubLinkClass =
 export default async function HomePage() {
   const user = await getCurrentUser();
   if (!user) return <Welcome />;
-  const [clubs, nextSessions] = await Promise.all([listMyClubs({ userId: user.id }), loadNextSessionsByClub({ userId: user.id })]);
+  const [clubs, nextMeetings] = await Promise.all([listMyClubs({ userId: user.id }), loadNextMeetingsByClub({ userId: user.id })]);
   return (
     <section className="space-y-6" aria-labelledby="clubs-heading">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -30,7 +30,7 @@ export default async function HomePage() {
       ) : (
         <ul className="space-y-3">
           {clubs.map((club) => {
-            const next = nextSessions[club.id];
+            const next = nextMeetings[club.id];
             return (
               <li key={club.id}>
                 <Link
@@ -51,7 +51,7 @@ export default async function HomePage() {
                         {next.phase === "live" ? "Meeting now" : "Next meeting"}: {next.title}
                       </span>
                       <span className="block text-ink/80">
-                        <SessionTimeCompact startsAt={next.startsAt} durationMinutes={next.durationMinutes} timeZone={next.timeZone} />
+                        <MeetingTimeCompact startsAt={next.startsAt} durationMinutes={next.durationMinutes} timeZone={next.timeZone} />
                       </span>
                       {next.viewerRsvp ? <span className="block text-muted">{rsvpLabel[next.viewerRsvp]}</span> : null}
                     </span>

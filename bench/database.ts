@@ -33,7 +33,7 @@ export async function createDatabase(): Promise<BenchDatabase> {
 export async function dropDatabase(name: string): Promise<void> {
   const admin = connect(adminUrl());
   try {
-    // `with (force)` ends any session the app server left behind (PostgreSQL 13+).
+    // `with (force)` ends any connection the app server left behind (PostgreSQL 13+).
     await admin`drop database if exists ${admin(name)} with (force)`;
   } finally {
     await admin.end({ timeout: 5 });

@@ -4,13 +4,13 @@ import { sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { books, clubMembers, clubs, type ClubRole } from "@/db/schema/clubs";
 import { replies, rooms } from "@/db/schema/discussion";
-import { sessionAgenda, sessions } from "@/db/schema/sessions";
+import { meetingAgenda, meetings } from "@/db/schema/meetings";
 import { users } from "@/db/schema/users";
 import { parseGuide } from "@/lib/guides/parse";
 import { renderMarkdown } from "@/lib/markdown";
 import { hashPassword } from "@/lib/passwords";
 import { Temporal } from "@js-temporal/polyfill";
-import { resolveLocalStart } from "@/lib/sessions/time";
+import { resolveLocalStart } from "@/lib/meetings/time";
 
 export const demoPassword = "never-let-me-go";
 
@@ -131,7 +131,7 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
     const meetingStart = resolveLocalStart({ date: meetingDate, time: "19:00", timeZone: meetingZone });
     if (!meetingStart.ok) throw new Error(meetingStart.message);
     const [meeting] = await tx
-      .insert(sessions)
+      .insert(meetings)
       .values({
         clubId: club.id,
         bookId: book.id,
@@ -144,11 +144,11 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
         notes: "Bring one passage that surprised you.",
         createdById: userId("emily@example.com"),
       })
-      .returning({ id: sessions.id });
+      .returning({ id: meetings.id });
     if (!meeting) throw new Error("Demo meeting not created");
     await tx
-      .insert(sessionAgenda)
-      .values(createdRooms.slice(0, 3).map((room, index) => ({ sessionId: meeting.id, roomId: room.id, position: index + 1 })));
+      .insert(meetingAgenda)
+      .values(createdRooms.slice(0, 3).map((room, index) => ({ meetingId: meeting.id, roomId: room.id, position: index + 1 })));
 
     for (const thread of demoThreads) {
       const room = createdRooms[thread.room];

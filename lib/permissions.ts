@@ -27,10 +27,10 @@ const matrix = {
   "member:remove": ["owner", "moderator"],
   "member:set-role": ["owner"],
   "club:transfer": ["owner"],
-  "session:view": ["owner", "moderator", "member"],
-  "session:rsvp": ["owner", "moderator", "member"],
-  "session:schedule": ["owner", "moderator"],
-  "session:set-marker": ["owner", "moderator"],
+  "meeting:view": ["owner", "moderator", "member"],
+  "meeting:rsvp": ["owner", "moderator", "member"],
+  "meeting:schedule": ["owner", "moderator"],
+  "meeting:set-marker": ["owner", "moderator"],
 } as const satisfies Record<string, readonly ClubRole[]>;
 
 export type ClubAction = keyof typeof matrix;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction, type ActionResult } from "@/lib/action";
-import { createCalendarFeed, revokeCalendarFeed, type CalendarFeedView } from "@/lib/sessions/feeds";
+import { createCalendarFeed, revokeCalendarFeed, type CalendarFeedView } from "@/lib/meetings/feeds";
 
 export async function createCalendarFeedAction(): Promise<ActionResult<CalendarFeedView>> {
   const result = await runAction((user) => createCalendarFeed({ userId: user.id }));

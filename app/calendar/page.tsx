@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { CalendarFeedPanel } from "@/components/session/calendar-feed-panel";
+import { CalendarFeedPanel } from "@/components/meeting/calendar-feed-panel";
 import { requireUser } from "@/lib/auth";
-import { loadCalendarFeed, siteOrigin } from "@/lib/sessions/feeds";
+import { loadCalendarFeed, siteOrigin } from "@/lib/meetings/feeds";
 import { createCalendarFeedAction, revokeCalendarFeedAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your calendar" };

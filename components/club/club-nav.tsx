@@ -2,13 +2,13 @@ import Link from "next/link";
 import type { ClubRole } from "@/db/schema/clubs";
 import { can } from "@/lib/permissions";
 
-type Section = "discussion" | "sessions" | "books" | "members" | "invites";
+type Section = "discussion" | "meetings" | "books" | "members" | "invites";
 
 /** The club's sections; moderators also see the ones they manage. */
 export function ClubNav({ clubId, role, current }: { clubId: string; role: ClubRole; current: Section }) {
   const links: { section: Section; href: string; label: string; show: boolean }[] = [
     { section: "discussion", href: `/clubs/${clubId}`, label: "Discussion", show: true },
-    { section: "sessions", href: `/clubs/${clubId}/sessions`, label: "Meetings", show: can(role, "session:view") },
+    { section: "meetings", href: `/clubs/${clubId}/meetings`, label: "Meetings", show: can(role, "meeting:view") },
     { section: "books", href: `/clubs/${clubId}/books`, label: "Books", show: true },
     { section: "members", href: `/clubs/${clubId}/members`, label: "Members", show: can(role, "member:view-roster") },
     { section: "invites", href: `/clubs/${clubId}/invites`, label: "Invites", show: can(role, "invite:manage") },

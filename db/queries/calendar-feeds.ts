@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { calendarFeeds } from "@/db/schema/sessions";
+import { calendarFeeds } from "@/db/schema/meetings";
 
 /**
  * Gives the user a new feed token. Any feed they had is revoked in the same transaction, so a

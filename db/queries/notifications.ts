@@ -1,11 +1,11 @@
 import { and, count, desc, eq, isNull, lte } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { notifications } from "@/db/schema/sessions";
+import { notifications } from "@/db/schema/meetings";
 
 export type NewNotification = {
   userId: string;
   clubId: string | null;
-  sessionId: string | null;
+  meetingId: string | null;
   kind: string;
   title: string;
   body: string;

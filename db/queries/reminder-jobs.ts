@@ -1,84 +1,84 @@
 import { and, eq, gt, inArray } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { clubMembers, clubs } from "@/db/schema/clubs";
-import { rsvps, sessionReminderJobs, sessions } from "@/db/schema/sessions";
+import { rsvps, meetingReminderJobs, meetings } from "@/db/schema/meetings";
 import { users } from "@/db/schema/users";
 
 export type ReminderJobRow = { kind: string; jobId: string; sendAt: Date };
 
-/** What a reminder needs to know about its session, with the club's name for the message. */
-export async function findSessionForReminders(input: { sessionId: string }) {
+/** What a reminder needs to know about its meeting, with the club's name for the message. */
+export async function findMeetingForReminders(input: { meetingId: string }) {
   const [row] = await getDb()
     .select({
-      id: sessions.id,
-      clubId: sessions.clubId,
+      id: meetings.id,
+      clubId: meetings.clubId,
       clubName: clubs.name,
-      title: sessions.title,
-      startsAt: sessions.startsAt,
-      timeZone: sessions.timeZone,
-      location: sessions.location,
-      readingAssignment: sessions.readingAssignment,
-      cancelledAt: sessions.cancelledAt,
+      title: meetings.title,
+      startsAt: meetings.startsAt,
+      timeZone: meetings.timeZone,
+      location: meetings.location,
+      readingAssignment: meetings.readingAssignment,
+      cancelledAt: meetings.cancelledAt,
     })
-    .from(sessions)
-    .innerJoin(clubs, eq(clubs.id, sessions.clubId))
-    .where(eq(sessions.id, input.sessionId));
+    .from(meetings)
+    .innerJoin(clubs, eq(clubs.id, meetings.clubId))
+    .where(eq(meetings.id, input.meetingId));
   return row ?? null;
 }
 
 /**
- * Who gets a session's reminder: members who said going or maybe. Someone who has since left
+ * Who gets a meeting's reminder: members who said going or maybe. Someone who has since left
  * the club keeps their RSVP row but is no longer told about the club's meetings.
  */
-export async function listReminderRecipients(input: { sessionId: string; clubId: string }) {
+export async function listReminderRecipients(input: { meetingId: string; clubId: string }) {
   return getDb()
     .select({ userId: users.id, name: users.name, email: users.email })
     .from(rsvps)
     .innerJoin(clubMembers, and(eq(clubMembers.userId, rsvps.userId), eq(clubMembers.clubId, input.clubId)))
     .innerJoin(users, eq(users.id, rsvps.userId))
-    .where(and(eq(rsvps.sessionId, input.sessionId), inArray(rsvps.status, ["going", "maybe"])))
+    .where(and(eq(rsvps.meetingId, input.meetingId), inArray(rsvps.status, ["going", "maybe"])))
     .orderBy(users.id);
 }
 
-export async function listSessionReminderJobs(input: { sessionId: string }): Promise<ReminderJobRow[]> {
+export async function listMeetingReminderJobs(input: { meetingId: string }): Promise<ReminderJobRow[]> {
   return getDb()
-    .select({ kind: sessionReminderJobs.kind, jobId: sessionReminderJobs.jobId, sendAt: sessionReminderJobs.sendAt })
-    .from(sessionReminderJobs)
-    .where(eq(sessionReminderJobs.sessionId, input.sessionId));
+    .select({ kind: meetingReminderJobs.kind, jobId: meetingReminderJobs.jobId, sendAt: meetingReminderJobs.sendAt })
+    .from(meetingReminderJobs)
+    .where(eq(meetingReminderJobs.meetingId, input.meetingId));
 }
 
-/** The session's recorded jobs become exactly `jobs`, in one transaction. */
-export async function replaceSessionReminderJobs(input: { sessionId: string; jobs: ReminderJobRow[] }): Promise<void> {
+/** The meeting's recorded jobs become exactly `jobs`, in one transaction. */
+export async function replaceMeetingReminderJobs(input: { meetingId: string; jobs: ReminderJobRow[] }): Promise<void> {
   await getDb().transaction(async (tx) => {
-    await tx.delete(sessionReminderJobs).where(eq(sessionReminderJobs.sessionId, input.sessionId));
+    await tx.delete(meetingReminderJobs).where(eq(meetingReminderJobs.meetingId, input.meetingId));
     if (input.jobs.length > 0) {
-      await tx.insert(sessionReminderJobs).values(input.jobs.map((job) => ({ sessionId: input.sessionId, ...job })));
+      await tx.insert(meetingReminderJobs).values(input.jobs.map((job) => ({ meetingId: input.meetingId, ...job })));
     }
   });
 }
 
-export async function deleteSessionReminderJobs(input: { sessionId: string }): Promise<void> {
-  await getDb().delete(sessionReminderJobs).where(eq(sessionReminderJobs.sessionId, input.sessionId));
+export async function deleteMeetingReminderJobs(input: { meetingId: string }): Promise<void> {
+  await getDb().delete(meetingReminderJobs).where(eq(meetingReminderJobs.meetingId, input.meetingId));
 }
 
 /**
- * Every session that has not started yet, with the reminder jobs recorded for it: what the
- * queue compares at start to catch sessions scheduled while it was not running.
+ * Every meeting that has not started yet, with the reminder jobs recorded for it: what the
+ * queue compares at start to catch meetings scheduled while it was not running.
  */
-export async function listUpcomingSessionsWithReminderJobs(input: { now: Date }) {
+export async function listUpcomingMeetingsWithReminderJobs(input: { now: Date }) {
   const rows = await getDb()
     .select({
-      id: sessions.id,
-      startsAt: sessions.startsAt,
-      cancelledAt: sessions.cancelledAt,
-      kind: sessionReminderJobs.kind,
-      jobId: sessionReminderJobs.jobId,
-      sendAt: sessionReminderJobs.sendAt,
+      id: meetings.id,
+      startsAt: meetings.startsAt,
+      cancelledAt: meetings.cancelledAt,
+      kind: meetingReminderJobs.kind,
+      jobId: meetingReminderJobs.jobId,
+      sendAt: meetingReminderJobs.sendAt,
     })
-    .from(sessions)
-    .leftJoin(sessionReminderJobs, eq(sessionReminderJobs.sessionId, sessions.id))
-    .where(gt(sessions.startsAt, input.now))
-    .orderBy(sessions.startsAt, sessions.id);
+    .from(meetings)
+    .leftJoin(meetingReminderJobs, eq(meetingReminderJobs.meetingId, meetings.id))
+    .where(gt(meetings.startsAt, input.now))
+    .orderBy(meetings.startsAt, meetings.id);
 
   const byId = new Map<string, { id: string; startsAt: Date; cancelledAt: Date | null; jobs: ReminderJobRow[] }>();
   for (const row of rows) {

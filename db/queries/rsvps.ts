@@ -1,22 +1,22 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { rsvps, type RsvpStatus } from "@/db/schema/sessions";
+import { rsvps, type RsvpStatus } from "@/db/schema/meetings";
 import { users } from "@/db/schema/users";
 
 /** Sets a member's answer, replacing any earlier one. */
-export async function upsertRsvp(input: { sessionId: string; userId: string; status: RsvpStatus }): Promise<void> {
+export async function upsertRsvp(input: { meetingId: string; userId: string; status: RsvpStatus }): Promise<void> {
   await getDb()
     .insert(rsvps)
-    .values({ sessionId: input.sessionId, userId: input.userId, status: input.status })
-    .onConflictDoUpdate({ target: [rsvps.sessionId, rsvps.userId], set: { status: input.status, updatedAt: sql`now()` } });
+    .values({ meetingId: input.meetingId, userId: input.userId, status: input.status })
+    .onConflictDoUpdate({ target: [rsvps.meetingId, rsvps.userId], set: { status: input.status, updatedAt: sql`now()` } });
 }
 
 /** Everyone who answered, by name. */
-export async function listSessionRsvps(input: { sessionId: string }) {
+export async function listMeetingRsvps(input: { meetingId: string }) {
   return getDb()
     .select({ userId: rsvps.userId, name: users.name, status: rsvps.status })
     .from(rsvps)
     .innerJoin(users, eq(users.id, rsvps.userId))
-    .where(eq(rsvps.sessionId, input.sessionId))
+    .where(eq(rsvps.meetingId, input.meetingId))
     .orderBy(asc(sql`lower(${users.name})`), asc(users.id));
 }

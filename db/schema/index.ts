@@ -3,4 +3,4 @@ export * from "./users";
 export * from "./clubs";
 export * from "./discussion";
 export * from "./invites";
-export * from "./sessions";
+export * from "./meetings";

@@ -1,7 +1,7 @@
 import ical, { escape, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
-import { sessionWindow } from "@/lib/sessions/time";
+import { meetingWindow } from "@/lib/meetings/time";
 
-export type SessionEvent = {
+export type MeetingEvent = {
   id: string;
   title: string;
   startsAt: Date;
@@ -21,9 +21,9 @@ export type SessionEvent = {
   clubName: string;
 };
 
-export type SessionsToIcsInput = {
+export type MeetingsToIcsInput = {
   calendarName: string;
-  events: SessionEvent[];
+  events: MeetingEvent[];
   method?: "PUBLISH";
 };
 
@@ -32,21 +32,25 @@ const PRODUCT_ID = { company: "Chapterhouse", product: "Chapterhouse", language:
 // A UID is written unescaped, so it must never carry text that could end the line.
 const SAFE_ID = /^[A-Za-z0-9_-]+$/;
 
-/** The UID calendar apps match updates on: the same session always gets the same one. */
-export function sessionUid(id: string): string {
-  if (!SAFE_ID.test(id)) throw new Error(`Session id is not a plain identifier: ${JSON.stringify(id)}`);
+/**
+ * The UID calendar apps match updates on: the same meeting always gets the same one. It keeps
+ * the "session-" prefix meetings had before their rename, so calendars that already hold them
+ * update those events rather than adding a second copy.
+ */
+export function meetingUid(id: string): string {
+  if (!SAFE_ID.test(id)) throw new Error(`Meeting id is not a plain identifier: ${JSON.stringify(id)}`);
   return `session-${id}@chapterhouse`;
 }
 
-/** The DESCRIPTION body for a session row: what to read first, then the moderator's notes. */
-export function sessionDescription(input: { readingAssignment: string | null; notes: string | null }): string | null {
+/** The DESCRIPTION body for a meeting row: what to read first, then the moderator's notes. */
+export function meetingDescription(input: { readingAssignment: string | null; notes: string | null }): string | null {
   const parts = [input.readingAssignment && `Reading: ${input.readingAssignment}`, input.notes].filter(
     (part): part is string => Boolean(part && part.trim()),
   );
   return parts.length > 0 ? parts.join("\n\n") : null;
 }
 
-export function sessionsToIcs(input: SessionsToIcsInput): string {
+export function meetingsToIcs(input: MeetingsToIcsInput): string {
   const calendar = ical({
     prodId: PRODUCT_ID,
     // ical-generator writes NAME and X-WR-CALNAME verbatim (unlike event text), so a club name
@@ -55,9 +59,9 @@ export function sessionsToIcs(input: SessionsToIcsInput): string {
     method: input.method === "PUBLISH" ? ICalCalendarMethod.PUBLISH : null,
   });
   for (const event of input.events) {
-    const { endsAt } = sessionWindow(event.startsAt, event.durationMinutes);
+    const { endsAt } = meetingWindow(event.startsAt, event.durationMinutes);
     calendar.createEvent({
-      id: sessionUid(event.id),
+      id: meetingUid(event.id),
       sequence: event.sequence,
       stamp: event.updatedAt,
       lastModified: event.updatedAt,
@@ -82,11 +86,11 @@ export function icsFilename(title: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .slice(0, 60)
     .replace(/^-+|-+$/g, "");
-  return `${slug || "session"}.ics`;
+  return `${slug || "meeting"}.ics`;
 }
 
 // Many calendar apps hide the URL property, so the link back also ends the description.
-function eventDescription(event: SessionEvent): string | null {
+function eventDescription(event: MeetingEvent): string | null {
   const parts = [event.description, event.url].filter((part): part is string => Boolean(part && part.trim()));
   return parts.length > 0 ? parts.join("\n\n") : null;
 }

@@ -1,5 +1,5 @@
 import { io, type Socket, type SocketReservedEvents } from "socket.io-client";
-import { roomChannel, sessionChannel, type ClientToServerEvents, type ServerToClientEvents } from "./events";
+import { roomChannel, meetingChannel, type ClientToServerEvents, type ServerToClientEvents } from "./events";
 
 type SharedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Listeners = ServerToClientEvents & SocketReservedEvents;
@@ -67,14 +67,14 @@ function subscriptionOf(
   event: keyof ClientToServerEvents,
   payload: unknown,
 ): { channel: string; leave: () => void; joins: boolean } | null {
-  const fields = (typeof payload === "object" && payload !== null ? payload : {}) as { roomId?: unknown; sessionId?: unknown };
+  const fields = (typeof payload === "object" && payload !== null ? payload : {}) as { roomId?: unknown; meetingId?: unknown };
   if ((event === "room:join" || event === "room:leave") && typeof fields.roomId === "string") {
     const roomId = fields.roomId;
     return { channel: roomChannel(roomId), joins: event === "room:join", leave: () => socket.emit("room:leave", { roomId }) };
   }
-  if ((event === "session:join" || event === "session:leave") && typeof fields.sessionId === "string") {
-    const sessionId = fields.sessionId;
-    return { channel: sessionChannel(sessionId), joins: event === "session:join", leave: () => socket.emit("session:leave", { sessionId }) };
+  if ((event === "meeting:join" || event === "meeting:leave") && typeof fields.meetingId === "string") {
+    const meetingId = fields.meetingId;
+    return { channel: meetingChannel(meetingId), joins: event === "meeting:join", leave: () => socket.emit("meeting:leave", { meetingId }) };
   }
   return null;
 }

@@ -8,20 +8,20 @@ export type ClientToServerEvents = {
   "room:join": (payload: { roomId: string; afterSeq: number }, ack: (result: Ack<{ replies: ReplyView[] }>) => void) => void;
   "room:leave": (payload: { roomId: string }) => void;
   /** Be counted as here in a meeting and follow its marker; the answer is who is here and what is being discussed. */
-  "session:join": (payload: { sessionId: string }, ack: (result: Ack<SessionJoinView>) => void) => void;
-  "session:leave": (payload: { sessionId: string }) => void;
+  "meeting:join": (payload: { meetingId: string }, ack: (result: Ack<MeetingJoinView>) => void) => void;
+  "meeting:leave": (payload: { meetingId: string }) => void;
 };
 
 /** Someone at a meeting, as the presence strip shows them. */
 export type PresentMember = { id: string; name: string };
 
-export type SessionJoinView = { present: PresentMember[]; currentRoomId: string | null };
+export type MeetingJoinView = { present: PresentMember[]; currentRoomId: string | null };
 
 /** Who is at the meeting now: one entry per member, however many tabs they have open. */
-export type SessionPresenceView = { sessionId: string; present: PresentMember[] };
+export type MeetingPresenceView = { meetingId: string; present: PresentMember[] };
 
 /** The question a moderator marked as being discussed now; null when they cleared it. */
-export type SessionMarkerView = { sessionId: string; roomId: string | null };
+export type MeetingMarkerView = { meetingId: string; roomId: string | null };
 
 /** A room's state that live clients follow: the lock banner, for now. */
 export type RoomStateView = { roomId: string; locked: boolean };
@@ -34,20 +34,20 @@ export type ServerToClientEvents = {
   "room:error": (payload: { roomId: string; message: string }) => void;
   /** The user was removed from (or left) the club: its rooms stop updating at once. */
   "club:access-revoked": (payload: { clubId: string }) => void;
-  "session:presence": (payload: SessionPresenceView) => void;
-  "session:marker": (payload: SessionMarkerView) => void;
+  "meeting:presence": (payload: MeetingPresenceView) => void;
+  "meeting:marker": (payload: MeetingMarkerView) => void;
 };
 
 export type SocketData = {
   userId: string;
-  /** The club of each meeting this socket joined (session id → club id), so a removal can find them without the database. */
-  sessionClubs?: Record<string, string>;
+  /** The club of each meeting this socket joined (meeting id → club id), so a removal can find them without the database. */
+  meetingClubs?: Record<string, string>;
 };
 
 export const roomChannel = (roomId: string) => `room:${roomId}`;
 export const roomIdOfChannel = (channel: string) => (channel.startsWith("room:") ? channel.slice("room:".length) : null);
-export const sessionChannel = (sessionId: string) => `session:${sessionId}`;
-/** The session id inside a channel name, or null for any other channel. */
-export const sessionIdOfChannel = (channel: string) => (channel.startsWith("session:") ? channel.slice("session:".length) : null);
+export const meetingChannel = (meetingId: string) => `meeting:${meetingId}`;
+/** The meeting id inside a channel name, or null for any other channel. */
+export const meetingIdOfChannel = (channel: string) => (channel.startsWith("meeting:") ? channel.slice("meeting:".length) : null);
 /** Every socket of one user joins this, so the server can reach all their tabs at once. */
 export const userChannel = (userId: string) => `user:${userId}`;

@@ -2,12 +2,12 @@ import type { Server } from "socket.io";
 import type { ReplyView } from "@/lib/reply-view";
 import {
   roomChannel,
-  sessionChannel,
+  meetingChannel,
   userChannel,
   type ClientToServerEvents,
   type RoomStateView,
   type ServerToClientEvents,
-  type SessionMarkerView,
+  type MeetingMarkerView,
   type SocketData,
 } from "./events";
 
@@ -41,33 +41,33 @@ export function publishRoomUpdated(room: RoomStateView): void {
 }
 
 /** Tells everyone at a meeting which question is being discussed now. Call only after the write commits. */
-export function publishSessionMarker(marker: SessionMarkerView): void {
-  realtimeServer()?.to(sessionChannel(marker.sessionId)).emit("session:marker", marker);
+export function publishMeetingMarker(marker: MeetingMarkerView): void {
+  realtimeServer()?.to(meetingChannel(marker.meetingId)).emit("meeting:marker", marker);
 }
 
 /**
  * Takes every live connection of a user out of a club's rooms and meetings, and tells their
- * pages. Rooms (and any `sessionIds` given) are left at once; the meetings each connection
+ * pages. Rooms (and any `meetingIds` given) are left at once; the meetings each connection
  * joined are recorded on it with their club, so they are found without the caller listing them.
  * The promise settles once those are left too; it never rejects.
  */
-export function revokeClubAccess(input: { userId: string; clubId: string; roomIds: string[]; sessionIds?: string[] }): Promise<void> {
+export function revokeClubAccess(input: { userId: string; clubId: string; roomIds: string[]; meetingIds?: string[] }): Promise<void> {
   const io = realtimeServer();
   if (!io) return Promise.resolve();
   const sockets = io.in(userChannel(input.userId));
-  const channels = [...input.roomIds.map(roomChannel), ...(input.sessionIds ?? []).map(sessionChannel)];
+  const channels = [...input.roomIds.map(roomChannel), ...(input.meetingIds ?? []).map(meetingChannel)];
   if (channels.length > 0) sockets.socketsLeave(channels);
   sockets.emit("club:access-revoked", { clubId: input.clubId });
-  return leaveClubSessions(io, input).catch((error: unknown) => {
+  return leaveClubMeetings(io, input).catch((error: unknown) => {
     console.error(error);
   });
 }
 
-async function leaveClubSessions(io: RealtimeServer, input: { userId: string; clubId: string }): Promise<void> {
+async function leaveClubMeetings(io: RealtimeServer, input: { userId: string; clubId: string }): Promise<void> {
   const sockets = await io.in(userChannel(input.userId)).fetchSockets();
   for (const socket of sockets) {
-    for (const [sessionId, clubId] of Object.entries(socket.data.sessionClubs ?? {})) {
-      if (clubId === input.clubId) socket.leave(sessionChannel(sessionId));
+    for (const [meetingId, clubId] of Object.entries(socket.data.meetingClubs ?? {})) {
+      if (clubId === input.clubId) socket.leave(meetingChannel(meetingId));
     }
   }
 }

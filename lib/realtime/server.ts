@@ -5,13 +5,13 @@ import { z } from "zod";
 import { requireRoomAccess } from "@/lib/club-access";
 import { listRepliesAfter } from "@/lib/discussion";
 import { AppError, notFound } from "@/lib/errors";
-import { listMeetingAttendees, loadMeetingForMember } from "@/lib/sessions/meeting";
-import { roomChannel, roomIdOfChannel, sessionChannel, sessionIdOfChannel, userChannel, type PresentMember } from "./events";
+import { listPresentMembers, loadMeetingForMember } from "@/lib/meetings/live";
+import { roomChannel, roomIdOfChannel, meetingChannel, meetingIdOfChannel, userChannel, type PresentMember } from "./events";
 import { registerRealtimeServer, type RealtimeServer } from "./publish";
 
 const joinPayload = z.object({ roomId: z.string(), afterSeq: z.number().int().min(0).default(0) });
 const leavePayload = z.object({ roomId: z.string() });
-const sessionPayload = z.object({ sessionId: z.string() });
+const meetingPayload = z.object({ meetingId: z.string() });
 
 function parseCookies(header: string | undefined): Record<string, string> {
   const cookies: Record<string, string> = {};
@@ -36,8 +36,8 @@ async function stillMayRead(roomId: string, userId: string): Promise<boolean> {
   );
 }
 
-async function stillMayAttend(sessionId: string, userId: string) {
-  return loadMeetingForMember({ sessionId, userId }).catch(() => null);
+async function stillMayAttend(meetingId: string, userId: string) {
+  return loadMeetingForMember({ meetingId, userId }).catch(() => null);
 }
 
 /**
@@ -50,36 +50,36 @@ function trackPresence(io: RealtimeServer) {
   type Queue = { next: Promise<PresentMember[]> | null; tail: Promise<unknown> };
   const queues = new Map<string, Queue>();
 
-  async function broadcast(sessionId: string): Promise<PresentMember[]> {
-    const channel = sessionChannel(sessionId);
+  async function broadcast(meetingId: string): Promise<PresentMember[]> {
+    const channel = meetingChannel(meetingId);
     const sockets = await io.in(channel).fetchSockets();
-    const present = await listMeetingAttendees({ sessionId, userIds: sockets.map((socket) => socket.data.userId) });
-    io.to(channel).emit("session:presence", { sessionId, present });
+    const present = await listPresentMembers({ meetingId, userIds: sockets.map((socket) => socket.data.userId) });
+    io.to(channel).emit("meeting:presence", { meetingId, present });
     return present;
   }
 
-  function refresh(sessionId: string): Promise<PresentMember[]> {
-    const queue = queues.get(sessionId) ?? { next: null, tail: Promise.resolve() };
-    queues.set(sessionId, queue);
+  function refresh(meetingId: string): Promise<PresentMember[]> {
+    const queue = queues.get(meetingId) ?? { next: null, tail: Promise.resolve() };
+    queues.set(meetingId, queue);
     if (queue.next) return queue.next;
     const run = queue.tail.then(() => {
       queue.next = null;
-      return broadcast(sessionId);
+      return broadcast(meetingId);
     });
     queue.next = run;
     const tail = run.catch((error: unknown) => console.error(error));
     queue.tail = tail;
     void tail.then(() => {
-      if (queue.tail === tail) queues.delete(sessionId);
+      if (queue.tail === tail) queues.delete(meetingId);
     });
     return run;
   }
 
-  // Every way out of a channel (session:leave, a closed tab, a removal from the club) passes
-  // through the adapter; joins are announced by session:join once the membership check passed.
+  // Every way out of a channel (meeting:leave, a closed tab, a removal from the club) passes
+  // through the adapter; joins are announced by meeting:join once the membership check passed.
   io.of("/").adapter.on("leave-room", (channel: string) => {
-    const sessionId = sessionIdOfChannel(channel);
-    if (sessionId) refresh(sessionId).catch(() => undefined);
+    const meetingId = meetingIdOfChannel(channel);
+    if (meetingId) refresh(meetingId).catch(() => undefined);
   });
 
   return { refresh };
@@ -87,9 +87,9 @@ function trackPresence(io: RealtimeServer) {
 
 async function dropRevokedChannels(userId: string, channels: ReadonlySet<string>, leave: (channel: string) => unknown) {
   for (const channel of channels) {
-    const sessionId = sessionIdOfChannel(channel);
+    const meetingId = meetingIdOfChannel(channel);
     const roomId = roomIdOfChannel(channel);
-    const allowed = sessionId ? (await stillMayAttend(sessionId, userId)) !== null : roomId ? await stillMayRead(roomId, userId) : true;
+    const allowed = meetingId ? (await stillMayAttend(meetingId, userId)) !== null : roomId ? await stillMayRead(roomId, userId) : true;
     if (!allowed) await leave(channel);
   }
 }
@@ -165,23 +165,23 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
       if (parsed.success) await socket.leave(roomChannel(parsed.data.roomId));
     });
 
-    socket.on("session:join", async (payload, ack) => {
+    socket.on("meeting:join", async (payload, ack) => {
       const respond = typeof ack === "function" ? ack : () => {};
-      const parsed = sessionPayload.safeParse(payload);
+      const parsed = meetingPayload.safeParse(payload);
       if (!parsed.success) {
         respond({ ok: false, error: "This meeting could not be found." });
         return;
       }
-      const channel = sessionChannel(parsed.data.sessionId);
+      const channel = meetingChannel(parsed.data.meetingId);
       try {
-        const meeting = await loadMeetingForMember({ sessionId: parsed.data.sessionId, userId: socket.data.userId });
+        const meeting = await loadMeetingForMember({ meetingId: parsed.data.meetingId, userId: socket.data.userId });
         await socket.join(channel);
-        socket.data.sessionClubs = { ...socket.data.sessionClubs, [meeting.sessionId]: meeting.clubId };
+        socket.data.meetingClubs = { ...socket.data.meetingClubs, [meeting.meetingId]: meeting.clubId };
         // As with rooms: a removal that committed before the join would have missed this socket.
         // Read after joining, the marker cannot fall between this answer and the next broadcast.
-        const current = await stillMayAttend(meeting.sessionId, socket.data.userId);
+        const current = await stillMayAttend(meeting.meetingId, socket.data.userId);
         if (!current) throw notFound("This meeting");
-        const present = await presence.refresh(meeting.sessionId);
+        const present = await presence.refresh(meeting.meetingId);
         respond({ ok: true, data: { present, currentRoomId: current.currentRoomId } });
       } catch (error) {
         await socket.leave(channel);
@@ -191,9 +191,9 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
       }
     });
 
-    socket.on("session:leave", async (payload) => {
-      const parsed = sessionPayload.safeParse(payload);
-      if (parsed.success) await socket.leave(sessionChannel(parsed.data.sessionId));
+    socket.on("meeting:leave", async (payload) => {
+      const parsed = meetingPayload.safeParse(payload);
+      if (parsed.success) await socket.leave(meetingChannel(parsed.data.meetingId));
     });
   });
 

@@ -1,21 +1,25 @@
 import { z } from "zod";
 import { createNotifications } from "@/db/queries/notifications";
-import { findSessionForReminders, listReminderRecipients } from "@/db/queries/reminder-jobs";
+import { findMeetingForReminders, listReminderRecipients } from "@/db/queries/reminder-jobs";
 import { getMailer } from "@/lib/mailer";
 import { reminderEmail, reminderMessage } from "./message";
 import { REMINDER_KINDS, reminderDedupeKey, reminderStillUseful, type ReminderPayload } from "./plan";
 
-export const NOTIFICATION_KIND_SESSION_REMINDER = "session_reminder";
+export const NOTIFICATION_KIND_MEETING_REMINDER = "meeting_reminder";
 
 export type DeliveryResult =
   | { status: "delivered"; notified: number }
   | { status: "skipped"; reason: "missing" | "cancelled" | "moved" | "too_late" };
 
-const payloadSchema = z.object({
-  sessionId: z.uuid(),
-  kind: z.enum(REMINDER_KINDS),
-  startsAt: z.iso.datetime(),
-});
+const payloadSchema = z.preprocess(
+  // Jobs queued before meetings were called meetings name the meeting `sessionId`.
+  (data) => (data && typeof data === "object" && "sessionId" in data && !("meetingId" in data) ? { ...data, meetingId: data.sessionId } : data),
+  z.object({
+    meetingId: z.uuid(),
+    kind: z.enum(REMINDER_KINDS),
+    startsAt: z.iso.datetime(),
+  }),
+);
 
 /** A job's data comes back from the database as plain JSON; it is checked like any input. */
 export function parseReminderPayload(data: unknown): ReminderPayload | null {
@@ -25,29 +29,29 @@ export function parseReminderPayload(data: unknown): ReminderPayload | null {
 
 /**
  * Runs one reminder job. Safe to run any number of times: each member's notification has a
- * dedupe key, only newly inserted ones are emailed, and a job for a session that has since
+ * dedupe key, only newly inserted ones are emailed, and a job for a meeting that has since
  * moved or been cancelled does nothing. An error (the database is down) throws, and the queue
  * retries the job later.
  */
-export async function deliverSessionReminder(payload: ReminderPayload, now = new Date()): Promise<DeliveryResult> {
-  const session = await findSessionForReminders({ sessionId: payload.sessionId });
-  if (!session) return { status: "skipped", reason: "missing" };
-  if (session.cancelledAt) return { status: "skipped", reason: "cancelled" };
-  if (session.startsAt.toISOString() !== new Date(payload.startsAt).toISOString()) return { status: "skipped", reason: "moved" };
-  if (!reminderStillUseful(payload.kind, session.startsAt, now)) return { status: "skipped", reason: "too_late" };
+export async function deliverMeetingReminder(payload: ReminderPayload, now = new Date()): Promise<DeliveryResult> {
+  const meeting = await findMeetingForReminders({ meetingId: payload.meetingId });
+  if (!meeting) return { status: "skipped", reason: "missing" };
+  if (meeting.cancelledAt) return { status: "skipped", reason: "cancelled" };
+  if (meeting.startsAt.toISOString() !== new Date(payload.startsAt).toISOString()) return { status: "skipped", reason: "moved" };
+  if (!reminderStillUseful(payload.kind, meeting.startsAt, now)) return { status: "skipped", reason: "too_late" };
 
-  const recipients = await listReminderRecipients({ sessionId: session.id, clubId: session.clubId });
-  const message = reminderMessage(session, payload.kind);
+  const recipients = await listReminderRecipients({ meetingId: meeting.id, clubId: meeting.clubId });
+  const message = reminderMessage(meeting, payload.kind);
   const inserted = await createNotifications({
     notifications: recipients.map((recipient) => ({
       userId: recipient.userId,
-      clubId: session.clubId,
-      sessionId: session.id,
-      kind: NOTIFICATION_KIND_SESSION_REMINDER,
+      clubId: meeting.clubId,
+      meetingId: meeting.id,
+      kind: NOTIFICATION_KIND_MEETING_REMINDER,
       title: message.title,
       body: message.body,
       url: message.path,
-      dedupeKey: reminderDedupeKey({ sessionId: session.id, kind: payload.kind, startsAt: session.startsAt, userId: recipient.userId }),
+      dedupeKey: reminderDedupeKey({ meetingId: meeting.id, kind: payload.kind, startsAt: meeting.startsAt, userId: recipient.userId }),
     })),
   });
 
@@ -57,10 +61,10 @@ export async function deliverSessionReminder(payload: ReminderPayload, now = new
   for (const recipient of recipients) {
     if (!newlyNotified.has(recipient.userId)) continue;
     if (!mailer) {
-      console.log(`reminder for ${recipient.email}: ${session.title} at ${message.when}`);
+      console.log(`reminder for ${recipient.email}: ${meeting.title} at ${message.when}`);
       continue;
     }
-    const email = reminderEmail({ session, kind: payload.kind, recipientName: recipient.name, baseUrl });
+    const email = reminderEmail({ meeting, kind: payload.kind, recipientName: recipient.name, baseUrl });
     try {
       await mailer.send({ to: recipient.email, subject: email.subject, text: email.text });
     } catch (error) {

@@ -1,4 +1,4 @@
-// The pure rules of session reminders: when each one is due, whether a late one is still worth
+// The pure rules of meeting reminders: when each one is due, whether a late one is still worth
 // sending, and the key that makes each member's reminder unique. No I/O here, so it unit-tests.
 
 export const REMINDER_KINDS = ["24h", "1h"] as const;
@@ -10,7 +10,7 @@ const HOUR = 60 * 60 * 1000;
 const LEAD_TIME: Record<ReminderKind, number> = { "24h": 24 * HOUR, "1h": HOUR };
 
 /** What a queued reminder job carries: enough to tell, when it runs, whether it is stale. */
-export type ReminderPayload = { sessionId: string; kind: ReminderKind; startsAt: string };
+export type ReminderPayload = { meetingId: string; kind: ReminderKind; startsAt: string };
 
 export type PlannedReminder = { kind: ReminderKind; sendAt: Date };
 
@@ -18,17 +18,17 @@ export function reminderSendAt(startsAt: Date, kind: ReminderKind): Date {
   return new Date(startsAt.getTime() - LEAD_TIME[kind]);
 }
 
-/** The reminders a session still needs: a kind whose moment has already passed is skipped. */
-export function planReminders(session: { startsAt: Date; cancelledAt: Date | null }, now: Date): PlannedReminder[] {
-  if (session.cancelledAt) return [];
-  return REMINDER_KINDS.map((kind) => ({ kind, sendAt: reminderSendAt(session.startsAt, kind) })).filter(
+/** The reminders a meeting still needs: a kind whose moment has already passed is skipped. */
+export function planReminders(meeting: { startsAt: Date; cancelledAt: Date | null }, now: Date): PlannedReminder[] {
+  if (meeting.cancelledAt) return [];
+  return REMINDER_KINDS.map((kind) => ({ kind, sendAt: reminderSendAt(meeting.startsAt, kind) })).filter(
     (reminder) => reminder.sendAt.getTime() > now.getTime(),
   );
 }
 
 /**
  * A reminder that runs late (the server was down, the queue was backed up) is still sent while
- * it can help: never once the session has begun, and a day-before reminder not once the
+ * it can help: never once the meeting has begun, and a day-before reminder not once the
  * hour-before one is due, so nobody gets both at the same moment.
  */
 export function reminderStillUseful(kind: ReminderKind, startsAt: Date, now: Date): boolean {
@@ -37,9 +37,9 @@ export function reminderStillUseful(kind: ReminderKind, startsAt: Date, now: Dat
   return true;
 }
 
-/** One per member, kind and start time: a moved session earns a fresh reminder, a retried job none. */
-export function reminderDedupeKey(input: { sessionId: string; kind: ReminderKind; startsAt: Date; userId: string }): string {
-  return `reminder:${input.sessionId}:${input.kind}:${input.startsAt.toISOString()}:${input.userId}`;
+/** One per member, kind and start time: a moved meeting earns a fresh reminder, a retried job none. */
+export function reminderDedupeKey(input: { meetingId: string; kind: ReminderKind; startsAt: Date; userId: string }): string {
+  return `reminder:${input.meetingId}:${input.kind}:${input.startsAt.toISOString()}:${input.userId}`;
 }
 
 export function reminderLeadPhrase(kind: ReminderKind): string {
@@ -47,21 +47,21 @@ export function reminderLeadPhrase(kind: ReminderKind): string {
 }
 
 /**
- * Whether the jobs recorded for a session differ from what it needs now: a needed reminder
- * with no job at its time, a job for a time the session no longer has, or any job at all for a
- * cancelled session. Cheap enough to run over every upcoming session at start.
+ * Whether the jobs recorded for a meeting differ from what it needs now: a needed reminder
+ * with no job at its time, a job for a time the meeting no longer has, or any job at all for a
+ * cancelled meeting. Cheap enough to run over every upcoming meeting at start.
  */
 export function remindersOutOfDate(
-  session: { startsAt: Date; cancelledAt: Date | null },
+  meeting: { startsAt: Date; cancelledAt: Date | null },
   jobs: { kind: string; sendAt: Date }[],
   now: Date,
 ): boolean {
-  if (session.cancelledAt) return jobs.length > 0;
+  if (meeting.cancelledAt) return jobs.length > 0;
   const stale = jobs.some(
-    (job) => !isReminderKind(job.kind) || job.sendAt.getTime() !== reminderSendAt(session.startsAt, job.kind).getTime(),
+    (job) => !isReminderKind(job.kind) || job.sendAt.getTime() !== reminderSendAt(meeting.startsAt, job.kind).getTime(),
   );
   if (stale) return true;
-  return planReminders(session, now).some((planned) => !jobs.some((job) => job.kind === planned.kind));
+  return planReminders(meeting, now).some((planned) => !jobs.some((job) => job.kind === planned.kind));
 }
 
 export function isReminderKind(value: string): value is ReminderKind {

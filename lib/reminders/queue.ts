@@ -2,16 +2,16 @@ import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
 import { pgliteClient } from "@/db/index";
 import { closeMailer, getMailer } from "@/lib/mailer";
-import { deliverSessionReminder, parseReminderPayload } from "./deliver";
+import { deliverMeetingReminder, parseReminderPayload } from "./deliver";
 import { REMINDER_JOB_OPTIONS, REMINDER_QUEUE, registerReminderQueue, reminderQueue } from "./registry";
-import { reconcileSessionReminders } from "./schedule";
+import { reconcileMeetingReminders } from "./schedule";
 
 export type ReminderQueueOptions = {
   /** Run the worker that delivers due reminders (false: only accept and cancel jobs). */
   work?: boolean;
   /** How often the worker looks for due jobs; reminders need minutes, not milliseconds. */
   pollingIntervalSeconds?: number;
-  /** Bring upcoming sessions' jobs up to date now and then every `reconcileEveryMinutes`. */
+  /** Bring upcoming meetings' jobs up to date now and then every `reconcileEveryMinutes`. */
   reconcile?: boolean;
   reconcileEveryMinutes?: number;
 };
@@ -52,7 +52,7 @@ function pgliteAdapter(pglite: PGlite): PgliteAdapter {
 /**
  * Starts pg-boss (it creates or migrates its `pgboss` schema itself), the reminder queue and,
  * unless told otherwise, the worker that delivers due reminders. The instance is shared through
- * globalThis, so scheduleSessionReminders works from server actions in the same process.
+ * globalThis, so scheduleMeetingReminders works from server actions in the same process.
  */
 export async function startReminderQueue(options: ReminderQueueOptions = {}): Promise<ReminderQueue> {
   if (reminderQueue()) throw new Error("The reminder queue is already running in this process.");
@@ -85,10 +85,10 @@ export async function startReminderQueue(options: ReminderQueueOptions = {}): Pr
           continue;
         }
         try {
-          await deliverSessionReminder(payload);
+          await deliverMeetingReminder(payload);
         } catch (error) {
           // Thrown on to pg-boss, which retries the job after its delay.
-          console.error(`> Reminders: job ${job.id} (${payload.kind} for session ${payload.sessionId}) failed; it will be retried.`, error);
+          console.error(`> Reminders: job ${job.id} (${payload.kind} for meeting ${payload.meetingId}) failed; it will be retried.`, error);
           throw error;
         }
       }
@@ -99,9 +99,9 @@ export async function startReminderQueue(options: ReminderQueueOptions = {}): Pr
   if (reconcile) {
     const check = async () => {
       try {
-        await reconcileSessionReminders(boss);
+        await reconcileMeetingReminders(boss);
       } catch (error) {
-        console.error("> Reminders: could not check upcoming sessions' reminders", error);
+        console.error("> Reminders: could not check upcoming meetings' reminders", error);
       }
     };
     await check();

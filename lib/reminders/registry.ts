@@ -4,6 +4,8 @@ import type PgBoss from "pg-boss";
 // in the same process, reach it through globalThis. Only the type of pg-boss is imported here,
 // so Next never bundles pg-boss or its pg driver: the running instance is all a route needs.
 
+// A name stored with every queued job in pg-boss's tables: it keeps the word from before meetings
+// were called meetings, because renaming it would strand the reminders already queued.
 export const REMINDER_QUEUE = "session-reminders";
 
 /** A job that throws is tried again after 1, 2, 4... minutes; delivery is idempotent, so retrying is safe. */

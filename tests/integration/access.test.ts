@@ -69,7 +69,7 @@ describe("a non-member", () => {
 });
 
 describe("live replies", () => {
-  it("refuses a socket without a session", async () => {
+  it("refuses a socket without a meeting", async () => {
     const socket = connect();
     const error = await new Promise<Error>((resolve) => socket.once("connect_error", resolve));
     expect(error.message).toMatch(/Sign in/);
@@ -146,7 +146,7 @@ describe("live replies", () => {
     await postReply({ roomId, userId: owner.id, body: replyInput("Before the drop") });
     await first;
 
-    // Drop the transport (not a clean disconnect), so the server keeps the session for recovery.
+    // Drop the transport (not a clean disconnect), so the server keeps the meeting for recovery.
     const dropped = new Promise((resolve) => socket.once("disconnect", resolve));
     socket.io.engine.close();
     await dropped;

@@ -34,24 +34,24 @@
  *               transferOwnership        transferOwnershipAction
  *               removeMember             removeMemberAction
  *               leaveClub                leaveClubAction
- *   sessions/   loadSessionsPage         app/clubs/[clubId]/sessions/page.tsx
- *   service     loadSessionPage          app/clubs/[clubId]/sessions/[sessionId]/page.tsx
- *               loadSessionForm          sessions/new/page.tsx, sessions/[sessionId]/edit/page.tsx
- *               scheduleSession, editSession, cancelSession, setRsvp
- *                                        the actions in app/clubs/[clubId]/sessions/actions.ts
- *               loadNextSession          app/clubs/[clubId]/page.tsx
- *               loadRecentPastSessions   app/clubs/[clubId]/page.tsx
- *               loadSessionIcs           GET /api/sessions/[sessionId]/ics
- *   sessions/   setMeetingMarker         PUT /api/sessions/[sessionId]/marker
- *   meeting     loadMeetingForMember     socket session:join
+ *   meetings/   loadMeetingsPage         app/clubs/[clubId]/meetings/page.tsx
+ *   service     loadMeetingPage          app/clubs/[clubId]/meetings/[meetingId]/page.tsx
+ *               loadMeetingForm          meetings/new/page.tsx, meetings/[meetingId]/edit/page.tsx
+ *               scheduleMeeting, editMeeting, cancelMeeting, setRsvp
+ *                                        the actions in app/clubs/[clubId]/meetings/actions.ts
+ *               loadNextMeeting          app/clubs/[clubId]/page.tsx
+ *               loadRecentPastMeetings   app/clubs/[clubId]/page.tsx
+ *               loadMeetingIcs           GET /api/meetings/[meetingId]/ics
+ *   meetings/   setMeetingMarker         PUT /api/meetings/[meetingId]/marker
+ *   meeting     loadMeetingForMember     socket meeting:join
  *   realtime    room:join                listRepliesAfter, then requireRoomAccess again after joining
  *
  * Not walked here, because no club object is named by the caller and so there is no "wrong
  * person": createClub (anyone signed in starts a club), the profile services (keyed by the
- * session's own user id), viewInvite / joinClubWithInvite and calendarFeedIcs (the secret token
+ * meeting's own user id), viewInvite / joinClubWithInvite and calendarFeedIcs (the secret token
  * is the credential; their own suites cover bad tokens), the calendar feed create/revoke (the
  * caller's own feed), the notifications page and its mark-all-read action, the home page's
- * listMyClubs / loadNextSessionsByClub, sign-up and health. For the ones keyed by the caller's
+ * listMyClubs / loadNextMeetingsByClub, sign-up and health. For the ones keyed by the caller's
  * own id, a short block below checks that a stranger calling them reaches none of the club's rows.
  *
  * Each denied call is made against one shared club with every kind of row in it, and the whole
@@ -66,7 +66,7 @@ import { getDb } from "@/db/index";
 import { listMyClubs } from "@/lib/clubs";
 import { books } from "@/db/schema/clubs";
 import { rooms } from "@/db/schema/discussion";
-import { calendarFeeds, notifications, rsvps, sessionAgenda, sessions } from "@/db/schema/sessions";
+import { calendarFeeds, notifications, rsvps, meetingAgenda, meetings } from "@/db/schema/meetings";
 import { createBook, loadBookPage, loadClubBooks, loadClubOverview, setCurrentBook, updateBook } from "@/lib/books";
 import {
   deleteReply,
@@ -86,23 +86,23 @@ import { clubActions, permissionMatrix, type ClubAction } from "@/lib/permission
 import { addQuestion, editQuestion, importQuestions, moveQuestion, removeQuestion } from "@/lib/questions";
 import type { ReplyView } from "@/lib/reply-view";
 import { loadNotificationsPage, markAllNotificationsRead } from "@/lib/reminders/notifications";
-import { calendarFeedIcs, loadCalendarFeed, revokeCalendarFeed } from "@/lib/sessions/feeds";
-import { loadMeetingForMember, setMeetingMarker } from "@/lib/sessions/meeting";
+import { calendarFeedIcs, loadCalendarFeed, revokeCalendarFeed } from "@/lib/meetings/feeds";
+import { loadMeetingForMember, setMeetingMarker } from "@/lib/meetings/live";
 import {
-  cancelSession,
-  editSession,
-  loadNextSession,
-  loadNextSessionsByClub,
-  loadRecentPastSessions,
-  loadSessionForm,
-  loadSessionIcs,
-  loadSessionPage,
-  loadSessionsPage,
-  scheduleSession,
+  cancelMeeting,
+  editMeeting,
+  loadNextMeeting,
+  loadNextMeetingsByClub,
+  loadRecentPastMeetings,
+  loadMeetingForm,
+  loadMeetingIcs,
+  loadMeetingPage,
+  loadMeetingsPage,
+  scheduleMeeting,
   setRsvp,
-} from "@/lib/sessions/service";
+} from "@/lib/meetings/service";
 import { createTestClub, createTestUser, replyInput } from "./factories";
-import { joinRoom, joinSession, useRealtimeServer, type ClientSocket } from "./realtime-harness";
+import { joinRoom, joinMeeting, useRealtimeServer, type ClientSocket } from "./realtime-harness";
 
 // ---- the people and the rows they reach for ----
 
@@ -123,7 +123,7 @@ type World = {
     hiddenReplyId: string;
     inviteId: string;
     invitePath: string;
-    sessionId: string;
+    meetingId: string;
     feedToken: string;
   };
   other: { id: string; bookId: string; roomId: string };
@@ -194,8 +194,8 @@ async function buildWorld(): Promise<World> {
 
   const invite = await createClubInvite({ clubId: target.clubId, userId: owner, body: { expiresInDays: 7, maxUses: 5 } });
 
-  const [session] = await db
-    .insert(sessions)
+  const [meeting] = await db
+    .insert(meetings)
     .values({
       clubId: target.clubId,
       bookId: target.bookId,
@@ -205,15 +205,15 @@ async function buildWorld(): Promise<World> {
       durationMinutes: 90,
       createdById: owner,
     })
-    .returning({ id: sessions.id });
-  if (!session) throw new Error("session not created");
-  await db.insert(sessionAgenda).values({ sessionId: session.id, roomId: openRoomId, position: 1 });
-  await db.insert(rsvps).values({ sessionId: session.id, userId: owner, status: "going" });
+    .returning({ id: meetings.id });
+  if (!meeting) throw new Error("meeting not created");
+  await db.insert(meetingAgenda).values({ meetingId: meeting.id, roomId: openRoomId, position: 1 });
+  await db.insert(rsvps).values({ meetingId: meeting.id, userId: owner, status: "going" });
   await db.insert(notifications).values({
     userId: users.member.id,
     clubId: target.clubId,
-    sessionId: session.id,
-    kind: "session-reminder",
+    meetingId: meeting.id,
+    kind: "meeting-reminder",
     title: "Opening night is in a week",
     dedupeKey: `authorization-${randomUUID()}`,
   });
@@ -233,7 +233,7 @@ async function buildWorld(): Promise<World> {
       hiddenReplyId: hidden.reply.id,
       inviteId: invite.id,
       invitePath: invite.path,
-      sessionId: session.id,
+      meetingId: meeting.id,
       feedToken,
     },
     other: { id: other.clubId, bookId: other.bookId, roomId: otherRoomId },
@@ -253,12 +253,12 @@ const appTables = [
   "replies",
   "reply_revisions",
   "invites",
-  "sessions",
-  "session_agenda",
+  "meetings",
+  "meeting_agenda",
   "rsvps",
   "calendar_feeds",
   "notifications",
-  "session_reminder_jobs",
+  "meeting_reminder_jobs",
 ];
 
 function rowsOf<Row>(result: unknown): Row[] {
@@ -332,7 +332,7 @@ const moderatorOnly = { ...nf, member: "forbidden" } as const;
 const ownerOnly = { ...nf, member: "forbidden", moderator: "forbidden" } as const;
 
 const bookValues = { title: "Klara and the Sun", author: "Kazuo Ishiguro", year: "2021", coverUrl: "", description: "" };
-const sessionValues = () => ({
+const meetingValues = () => ({
   title: "Second meeting",
   date: futureLocalDate(),
   time: "19:00",
@@ -555,82 +555,82 @@ const entryPoints: EntryPoint[] = [
   },
   { name: "leaveClub", call: (userId, w) => leaveClub({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
 
-  // lib/sessions/service.ts
-  { name: "loadSessionsPage", call: (userId, w) => loadSessionsPage({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
+  // lib/meetings/service.ts
+  { name: "loadMeetingsPage", call: (userId, w) => loadMeetingsPage({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
   {
-    name: "loadSessionPage",
-    call: (userId, w) => loadSessionPage({ clubId: w.club.id, sessionId: w.club.sessionId, userId }),
+    name: "loadMeetingPage",
+    call: (userId, w) => loadMeetingPage({ clubId: w.club.id, meetingId: w.club.meetingId, userId }),
     denied: nf,
-    throughOtherClub: { call: (userId, w) => loadSessionPage({ clubId: w.other.id, sessionId: w.club.sessionId, userId }), code: "not_found" },
+    throughOtherClub: { call: (userId, w) => loadMeetingPage({ clubId: w.other.id, meetingId: w.club.meetingId, userId }), code: "not_found" },
     allowed: "member",
   },
   {
-    name: "loadSessionForm",
-    call: (userId, w) => loadSessionForm({ clubId: w.club.id, sessionId: w.club.sessionId, userId }),
+    name: "loadMeetingForm",
+    call: (userId, w) => loadMeetingForm({ clubId: w.club.id, meetingId: w.club.meetingId, userId }),
     denied: nf,
-    throughOtherClub: { call: (userId, w) => loadSessionForm({ clubId: w.other.id, sessionId: w.club.sessionId, userId }), code: "not_found" },
+    throughOtherClub: { call: (userId, w) => loadMeetingForm({ clubId: w.other.id, meetingId: w.club.meetingId, userId }), code: "not_found" },
     allowed: "member",
   },
-  { name: "loadNextSession", call: (userId, w) => loadNextSession({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
+  { name: "loadNextMeeting", call: (userId, w) => loadNextMeeting({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
   {
-    name: "loadRecentPastSessions",
-    call: (userId, w) => loadRecentPastSessions({ clubId: w.club.id, userId, limit: 3 }),
-    denied: nf,
-    allowed: "member",
-  },
-  {
-    name: "loadSessionIcs",
-    call: (userId, w) => loadSessionIcs({ sessionId: w.club.sessionId, userId, origin: "https://chapterhouse.test" }),
+    name: "loadRecentPastMeetings",
+    call: (userId, w) => loadRecentPastMeetings({ clubId: w.club.id, userId, limit: 3 }),
     denied: nf,
     allowed: "member",
   },
   {
-    name: "scheduleSession",
-    call: (userId, w) => scheduleSession({ clubId: w.club.id, userId, values: { ...sessionValues(), agenda: [w.club.openRoomId] } }),
+    name: "loadMeetingIcs",
+    call: (userId, w) => loadMeetingIcs({ meetingId: w.club.meetingId, userId, origin: "https://chapterhouse.test" }),
+    denied: nf,
+    allowed: "member",
+  },
+  {
+    name: "scheduleMeeting",
+    call: (userId, w) => scheduleMeeting({ clubId: w.club.id, userId, values: { ...meetingValues(), agenda: [w.club.openRoomId] } }),
     denied: moderatorOnly,
     // Putting this club's question on your own club's agenda.
     throughOtherClub: {
-      call: (userId, w) => scheduleSession({ clubId: w.other.id, userId, values: { ...sessionValues(), agenda: [w.club.openRoomId] } }),
+      call: (userId, w) => scheduleMeeting({ clubId: w.other.id, userId, values: { ...meetingValues(), agenda: [w.club.openRoomId] } }),
       code: "bad_request",
     },
     allowed: "moderator",
   },
   {
-    name: "editSession",
-    call: (userId, w) => editSession({ clubId: w.club.id, sessionId: w.club.sessionId, userId, values: sessionValues() }),
+    name: "editMeeting",
+    call: (userId, w) => editMeeting({ clubId: w.club.id, meetingId: w.club.meetingId, userId, values: meetingValues() }),
     denied: moderatorOnly,
     throughOtherClub: {
-      call: (userId, w) => editSession({ clubId: w.other.id, sessionId: w.club.sessionId, userId, values: sessionValues() }),
+      call: (userId, w) => editMeeting({ clubId: w.other.id, meetingId: w.club.meetingId, userId, values: meetingValues() }),
       code: "not_found",
     },
     allowed: "moderator",
   },
   {
-    name: "cancelSession",
-    call: (userId, w) => cancelSession({ clubId: w.club.id, sessionId: w.club.sessionId, userId }),
+    name: "cancelMeeting",
+    call: (userId, w) => cancelMeeting({ clubId: w.club.id, meetingId: w.club.meetingId, userId }),
     denied: moderatorOnly,
-    throughOtherClub: { call: (userId, w) => cancelSession({ clubId: w.other.id, sessionId: w.club.sessionId, userId }), code: "not_found" },
+    throughOtherClub: { call: (userId, w) => cancelMeeting({ clubId: w.other.id, meetingId: w.club.meetingId, userId }), code: "not_found" },
     allowed: "moderator",
   },
   {
     name: "setRsvp",
-    call: (userId, w) => setRsvp({ clubId: w.club.id, sessionId: w.club.sessionId, userId, status: "going" }),
+    call: (userId, w) => setRsvp({ clubId: w.club.id, meetingId: w.club.meetingId, userId, status: "going" }),
     denied: nf,
-    throughOtherClub: { call: (userId, w) => setRsvp({ clubId: w.other.id, sessionId: w.club.sessionId, userId, status: "going" }), code: "not_found" },
+    throughOtherClub: { call: (userId, w) => setRsvp({ clubId: w.other.id, meetingId: w.club.meetingId, userId, status: "going" }), code: "not_found" },
     allowed: "member",
   },
 
-  // lib/sessions/meeting.ts
+  // lib/meetings/meeting.ts
   {
     name: "setMeetingMarker",
-    call: (userId, w) => setMeetingMarker({ sessionId: w.club.sessionId, userId, body: { roomId: w.club.openRoomId } }),
+    call: (userId, w) => setMeetingMarker({ meetingId: w.club.meetingId, userId, body: { roomId: w.club.openRoomId } }),
     denied: moderatorOnly,
     allowed: "moderator",
   },
-  { name: "loadMeetingForMember", call: (userId, w) => loadMeetingForMember({ sessionId: w.club.sessionId, userId }), denied: nf, allowed: "member" },
+  { name: "loadMeetingForMember", call: (userId, w) => loadMeetingForMember({ meetingId: w.club.meetingId, userId }), denied: nf, allowed: "member" },
 ];
 
-const socketEntryPoints = ["room:join", "session:join"] as const;
+const socketEntryPoints = ["room:join", "meeting:join"] as const;
 
 /**
  * Which entry points enforce each action of the matrix. A new action fails the first test below
@@ -658,10 +658,10 @@ const enforcedBy: Record<ClubAction, readonly string[]> = {
   "member:remove": ["removeMember (a member)", "removeMember (a moderator)", "removeMember (the owner)"],
   "member:set-role": ["changeMemberRole"],
   "club:transfer": ["transferOwnership"],
-  "session:view": ["loadSessionsPage", "loadSessionPage", "loadSessionForm", "loadNextSession", "loadRecentPastSessions", "loadSessionIcs", "loadMeetingForMember", "session:join"],
-  "session:rsvp": ["setRsvp"],
-  "session:schedule": ["scheduleSession", "editSession", "cancelSession"],
-  "session:set-marker": ["setMeetingMarker"],
+  "meeting:view": ["loadMeetingsPage", "loadMeetingPage", "loadMeetingForm", "loadNextMeeting", "loadRecentPastMeetings", "loadMeetingIcs", "loadMeetingForMember", "meeting:join"],
+  "meeting:rsvp": ["setRsvp"],
+  "meeting:schedule": ["scheduleMeeting", "editMeeting", "cancelMeeting"],
+  "meeting:set-marker": ["setMeetingMarker"],
 };
 
 const actorLabel: Record<Actor | "otherOwner", string> = {
@@ -756,20 +756,20 @@ describe("every entry point, called by the wrong person", () => {
       expect(received).toEqual(["room:error"]);
     });
 
-    it(`session:join ${actorLabel[actor]} is refused, changes nothing, and delivers none of the meeting's events`, async () => {
+    it(`meeting:join ${actorLabel[actor]} is refused, changes nothing, and delivers none of the meeting's events`, async () => {
       const intruder = await connectAs(world.users[actor]);
       const received = recordEvents(intruder);
       const before = await snapshot();
-      const ack = await joinSession(intruder, world.club.sessionId);
+      const ack = await joinMeeting(intruder, world.club.meetingId);
       expect(ack).toEqual({ ok: false, error: "This meeting could not be found." });
       expect(await snapshot()).toEqual(before);
 
       const member = await connectAs(world.users.member);
-      expect((await joinSession(member, world.club.sessionId)).ok).toBe(true);
-      const marked = new Promise((resolve) => member.once("session:marker", resolve));
-      await setMeetingMarker({ sessionId: world.club.sessionId, userId: world.users.moderator.id, body: { roomId: world.club.openRoomId } });
+      expect((await joinMeeting(member, world.club.meetingId)).ok).toBe(true);
+      const marked = new Promise((resolve) => member.once("meeting:marker", resolve));
+      await setMeetingMarker({ meetingId: world.club.meetingId, userId: world.users.moderator.id, body: { roomId: world.club.openRoomId } });
       await marked;
-      await setMeetingMarker({ sessionId: world.club.sessionId, userId: world.users.moderator.id, body: { roomId: null } });
+      await setMeetingMarker({ meetingId: world.club.meetingId, userId: world.users.moderator.id, body: { roomId: null } });
       await settle();
       expect(received).toEqual([]);
     });
@@ -819,11 +819,11 @@ describe("services keyed by the caller's own id reach only the caller's rows", (
   it("a stranger's reads show none of the club, its meetings, notifications or feed", async () => {
     const stranger = world.users.stranger.id;
     expect(await listMyClubs({ userId: stranger })).toEqual([]);
-    expect(await loadNextSessionsByClub({ userId: stranger })).toEqual({});
+    expect(await loadNextMeetingsByClub({ userId: stranger })).toEqual({});
     expect((await loadNotificationsPage({ userId: stranger })).notifications).toEqual([]);
     expect(await loadCalendarFeed({ userId: stranger })).toBeNull();
     // The same reads for the club's people do find them, so the empty answers above mean something.
-    expect(Object.keys(await loadNextSessionsByClub({ userId: world.users.member.id }))).toEqual([world.club.id]);
+    expect(Object.keys(await loadNextMeetingsByClub({ userId: world.users.member.id }))).toEqual([world.club.id]);
     expect((await loadNotificationsPage({ userId: world.users.member.id })).notifications).toHaveLength(1);
     expect(await loadCalendarFeed({ userId: world.users.owner.id })).not.toBeNull();
   });
@@ -840,8 +840,8 @@ describe("services keyed by the caller's own id reach only the caller's rows", (
     await getDb().insert(calendarFeeds).values({ userId: world.users.stranger.id, token });
     const strangers = await calendarFeedIcs({ token, origin: "https://chapterhouse.test" });
     const owners = await calendarFeedIcs({ token: world.club.feedToken, origin: "https://chapterhouse.test" });
-    expect(owners).toContain(world.club.sessionId);
-    expect(strangers).not.toContain(world.club.sessionId);
+    expect(owners).toContain(world.club.meetingId);
+    expect(strangers).not.toContain(world.club.meetingId);
     expect(strangers).not.toContain("Opening night");
   });
 });
@@ -859,7 +859,7 @@ describe("every entry point, called by the right person, on a fresh club", () =>
 
   for (const [event, join] of [
     ["room:join", (socket: ClientSocket, w: World) => joinRoom(socket, w.club.openRoomId)],
-    ["session:join", (socket: ClientSocket, w: World) => joinSession(socket, w.club.sessionId)],
+    ["meeting:join", (socket: ClientSocket, w: World) => joinMeeting(socket, w.club.meetingId)],
   ] as const) {
     it(`${event} succeeds for a member`, async () => {
       const world = await buildWorld();

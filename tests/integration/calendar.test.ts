@@ -3,10 +3,10 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { GET as feedRoute } from "@/app/api/calendar/[token]/route";
 import { getDb } from "@/db/index";
-import { calendarFeeds, sessions } from "@/db/schema/sessions";
+import { calendarFeeds, meetings } from "@/db/schema/meetings";
 import { AppError } from "@/lib/errors";
-import { calendarFeedIcs, createCalendarFeed, loadCalendarFeed, revokeCalendarFeed } from "@/lib/sessions/feeds";
-import { cancelSession, editSession, loadSessionIcs, scheduleSession } from "@/lib/sessions/service";
+import { calendarFeedIcs, createCalendarFeed, loadCalendarFeed, revokeCalendarFeed } from "@/lib/meetings/feeds";
+import { cancelMeeting, editMeeting, loadMeetingIcs, scheduleMeeting } from "@/lib/meetings/service";
 import { createTestClub, createTestUser } from "./factories";
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
@@ -58,9 +58,9 @@ function uids(ics: string): string[] {
 }
 
 async function schedule(clubId: string, userId: string, overrides: Record<string, unknown> = {}): Promise<string> {
-  const { sessionIds } = await scheduleSession({ clubId, userId, values: meeting(overrides) });
-  const [id] = sessionIds;
-  if (!id) throw new Error("no session scheduled");
+  const { meetingIds } = await scheduleMeeting({ clubId, userId, values: meeting(overrides) });
+  const [id] = meetingIds;
+  if (!id) throw new Error("no meeting scheduled");
   return id;
 }
 
@@ -68,28 +68,28 @@ describe("a meeting's .ics file", () => {
   it("parses back with a stable UID, the sequence, the time, and CONFIRMED until cancelled", async () => {
     const moderator = await createTestUser("Moderator");
     const club = await createTestClub({ members: [{ userId: moderator.id, role: "owner" }] });
-    const sessionId = await schedule(club.clubId, moderator.id);
+    const meetingId = await schedule(club.clubId, moderator.id);
 
-    const first = await loadSessionIcs({ sessionId, userId: moderator.id, origin });
+    const first = await loadMeetingIcs({ meetingId, userId: moderator.id, origin });
     expect(first.filename).toBe("part-one.ics");
     const event = only(first.body);
-    expect(event.getFirstPropertyValue("uid")).toBe(`session-${sessionId}@chapterhouse`);
+    expect(event.getFirstPropertyValue("uid")).toBe(`session-${meetingId}@chapterhouse`);
     expect(event.getFirstPropertyValue("sequence")).toBe(0);
     expect(event.getFirstPropertyValue("status")).toBe("CONFIRMED");
     expect(instant(event, "dtstart")).toEqual(new Date(`${year}-01-14T18:00:00Z`));
     expect(instant(event, "dtend")).toEqual(new Date(`${year}-01-14T19:30:00Z`));
-    expect(event.getFirstPropertyValue("url")).toBe(`${origin}/clubs/${club.clubId}/sessions/${sessionId}`);
+    expect(event.getFirstPropertyValue("url")).toBe(`${origin}/clubs/${club.clubId}/meetings/${meetingId}`);
     expect(String(event.getFirstPropertyValue("description"))).toContain("Reading: Part One, chapters 1-9");
 
-    await editSession({ clubId: club.clubId, sessionId, userId: moderator.id, values: meeting({ time: "20:00" }) });
-    const edited = only((await loadSessionIcs({ sessionId, userId: moderator.id, origin })).body);
-    expect(edited.getFirstPropertyValue("uid")).toBe(`session-${sessionId}@chapterhouse`);
+    await editMeeting({ clubId: club.clubId, meetingId, userId: moderator.id, values: meeting({ time: "20:00" }) });
+    const edited = only((await loadMeetingIcs({ meetingId, userId: moderator.id, origin })).body);
+    expect(edited.getFirstPropertyValue("uid")).toBe(`session-${meetingId}@chapterhouse`);
     expect(edited.getFirstPropertyValue("sequence")).toBe(1);
     expect(instant(edited, "dtstart")).toEqual(new Date(`${year}-01-14T19:00:00Z`));
 
-    await cancelSession({ clubId: club.clubId, sessionId, userId: moderator.id });
-    const cancelled = only((await loadSessionIcs({ sessionId, userId: moderator.id, origin })).body);
-    expect(cancelled.getFirstPropertyValue("uid")).toBe(`session-${sessionId}@chapterhouse`);
+    await cancelMeeting({ clubId: club.clubId, meetingId, userId: moderator.id });
+    const cancelled = only((await loadMeetingIcs({ meetingId, userId: moderator.id, origin })).body);
+    expect(cancelled.getFirstPropertyValue("uid")).toBe(`session-${meetingId}@chapterhouse`);
     expect(cancelled.getFirstPropertyValue("sequence")).toBe(2);
     expect(cancelled.getFirstPropertyValue("status")).toBe("CANCELLED");
   });
@@ -98,10 +98,10 @@ describe("a meeting's .ics file", () => {
     const moderator = await createTestUser("Moderator");
     const stranger = await createTestUser("Stranger");
     const club = await createTestClub({ members: [{ userId: moderator.id, role: "owner" }] });
-    const sessionId = await schedule(club.clubId, moderator.id);
-    expect((await failure(loadSessionIcs({ sessionId, userId: stranger.id, origin }))).code).toBe("not_found");
-    expect((await failure(loadSessionIcs({ sessionId: "not-an-id", userId: moderator.id, origin }))).code).toBe("not_found");
-    expect((await failure(loadSessionIcs({ sessionId: club.roomIds[0], userId: moderator.id, origin }))).code).toBe("not_found");
+    const meetingId = await schedule(club.clubId, moderator.id);
+    expect((await failure(loadMeetingIcs({ meetingId, userId: stranger.id, origin }))).code).toBe("not_found");
+    expect((await failure(loadMeetingIcs({ meetingId: "not-an-id", userId: moderator.id, origin }))).code).toBe("not_found");
+    expect((await failure(loadMeetingIcs({ meetingId: club.roomIds[0], userId: moderator.id, origin }))).code).toBe("not_found");
   });
 });
 
@@ -123,14 +123,14 @@ describe("a member's calendar feed", () => {
     const { reader, host, mine, alsoMine, notMine } = await feedSetting();
     const upcoming = await schedule(mine.clubId, host.id);
     const cancelled = await schedule(alsoMine.clubId, host.id, { date: `${year}-02-04` });
-    await cancelSession({ clubId: alsoMine.clubId, sessionId: cancelled, userId: host.id });
+    await cancelMeeting({ clubId: alsoMine.clubId, meetingId: cancelled, userId: host.id });
     const elsewhere = await schedule(notMine.clubId, host.id);
     // Meetings in the past can't be scheduled, so these two are moved back directly.
     const recent = await schedule(mine.clubId, host.id, { date: `${year}-03-04` });
     const old = await schedule(mine.clubId, host.id, { date: `${year}-03-11` });
     const day = 24 * 60 * 60 * 1000;
-    await getDb().update(sessions).set({ startsAt: new Date(Date.now() - 30 * day) }).where(eq(sessions.id, recent));
-    await getDb().update(sessions).set({ startsAt: new Date(Date.now() - 90 * day) }).where(eq(sessions.id, old));
+    await getDb().update(meetings).set({ startsAt: new Date(Date.now() - 30 * day) }).where(eq(meetings.id, recent));
+    await getDb().update(meetings).set({ startsAt: new Date(Date.now() - 90 * day) }).where(eq(meetings.id, old));
 
     const feed = await createCalendarFeed({ userId: reader.id });
     const ics = await calendarFeedIcs({ token: tokenOf(feed.path), origin });
@@ -163,7 +163,7 @@ describe("a member's calendar feed", () => {
 
   it("is served by token alone as private, uncached text/calendar, and a revoked or malformed token gets 404", async () => {
     const { reader, host, mine } = await feedSetting();
-    const sessionId = await schedule(mine.clubId, host.id);
+    const meetingId = await schedule(mine.clubId, host.id);
     const feed = await createCalendarFeed({ userId: reader.id });
     const token = tokenOf(feed.path);
     const call = (value: string) => feedRoute(new Request(`${origin}/api/calendar/${value}`, { headers: { host: "club.example.org" } }), { params: Promise.resolve({ token: value }) });
@@ -172,7 +172,7 @@ describe("a member's calendar feed", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^text\/calendar/);
     expect(response.headers.get("cache-control")).toBe("private, no-store");
-    expect(uids(await response.text())).toEqual([`session-${sessionId}@chapterhouse`]);
+    expect(uids(await response.text())).toEqual([`session-${meetingId}@chapterhouse`]);
 
     expect((await call("not a token")).status).toBe(404);
     await revokeCalendarFeed({ userId: reader.id });

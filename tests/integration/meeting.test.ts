@@ -1,22 +1,22 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
-import { sessionAgenda, sessions } from "@/db/schema/sessions";
+import { meetingAgenda, meetings } from "@/db/schema/meetings";
 import { AppError } from "@/lib/errors";
 import { removeMember } from "@/lib/members";
-import type { Ack, PresentMember, SessionMarkerView, SessionPresenceView } from "@/lib/realtime/events";
-import { setMeetingMarker } from "@/lib/sessions/meeting";
+import type { Ack, PresentMember, MeetingMarkerView, MeetingPresenceView } from "@/lib/realtime/events";
+import { setMeetingMarker } from "@/lib/meetings/live";
 import { createTestClub, createTestUser } from "./factories";
-import { joinSession, useRealtimeServer, type ClientSocket } from "./realtime-harness";
+import { joinMeeting, useRealtimeServer, type ClientSocket } from "./realtime-harness";
 
 const { connectAs } = useRealtimeServer();
 
 /** Everything a socket hears about meetings, so a test can wait for a state or assert nothing came. */
 function listen(socket: ClientSocket) {
-  const presence: SessionPresenceView[] = [];
-  const markers: SessionMarkerView[] = [];
-  socket.on("session:presence", (payload) => presence.push(payload));
-  socket.on("session:marker", (payload) => markers.push(payload));
+  const presence: MeetingPresenceView[] = [];
+  const markers: MeetingMarkerView[] = [];
+  socket.on("meeting:presence", (payload) => presence.push(payload));
+  socket.on("meeting:marker", (payload) => markers.push(payload));
   return { presence, markers };
 }
 
@@ -32,10 +32,10 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 const ids = (present: PresentMember[] | undefined) => (present ?? []).map((person) => person.id).sort();
 const latest = <T>(list: T[]) => list[list.length - 1];
 
-async function createSession(input: { clubId: string; agenda: string[]; cancelled?: boolean }): Promise<string> {
+async function createMeeting(input: { clubId: string; agenda: string[]; cancelled?: boolean }): Promise<string> {
   const db = getDb();
-  const [session] = await db
-    .insert(sessions)
+  const [meeting] = await db
+    .insert(meetings)
     .values({
       clubId: input.clubId,
       title: "Meeting",
@@ -44,17 +44,17 @@ async function createSession(input: { clubId: string; agenda: string[]; cancelle
       durationMinutes: 90,
       cancelledAt: input.cancelled ? new Date() : null,
     })
-    .returning({ id: sessions.id });
-  if (!session) throw new Error("session not created");
+    .returning({ id: meetings.id });
+  if (!meeting) throw new Error("meeting not created");
   if (input.agenda.length > 0) {
-    await db.insert(sessionAgenda).values(input.agenda.map((roomId, index) => ({ sessionId: session.id, roomId, position: index + 1 })));
+    await db.insert(meetingAgenda).values(input.agenda.map((roomId, index) => ({ meetingId: meeting.id, roomId, position: index + 1 })));
   }
-  return session.id;
+  return meeting.id;
 }
 
-async function markerInDb(sessionId: string): Promise<string | null> {
-  const [row] = await getDb().select({ currentRoomId: sessions.currentRoomId }).from(sessions).where(eq(sessions.id, sessionId));
-  if (!row) throw new Error("session missing");
+async function markerInDb(meetingId: string): Promise<string | null> {
+  const [row] = await getDb().select({ currentRoomId: meetings.currentRoomId }).from(meetings).where(eq(meetings.id, meetingId));
+  if (!row) throw new Error("meeting missing");
   return row.currentRoomId;
 }
 
@@ -81,33 +81,33 @@ async function meeting(options: { cancelled?: boolean } = {}) {
     questions: ["First question?", "Second question?", "Not on the agenda?"],
   });
   const [first, second, offAgenda] = club.roomIds as [string, string, string];
-  const sessionId = await createSession({ clubId: club.clubId, agenda: [first, second], cancelled: options.cancelled });
-  return { moderator, member, other, stranger, clubId: club.clubId, sessionId, first, second, offAgenda };
+  const meetingId = await createMeeting({ clubId: club.clubId, agenda: [first, second], cancelled: options.cancelled });
+  return { moderator, member, other, stranger, clubId: club.clubId, meetingId, first, second, offAgenda };
 }
 
 describe("presence at a meeting", () => {
   it("shows two members who joined to each other, by name", async () => {
-    const { member, other, sessionId } = await meeting();
+    const { member, other, meetingId } = await meeting();
     const memberSocket = await connectAs(member);
     const heard = listen(memberSocket);
-    const first = await joinSession(memberSocket, sessionId);
+    const first = await joinMeeting(memberSocket, meetingId);
     expect(first).toEqual({ ok: true, data: { present: [{ id: member.id, name: member.name }], currentRoomId: null } });
 
     const otherSocket = await connectAs(other);
-    const second = await joinSession(otherSocket, sessionId);
+    const second = await joinMeeting(otherSocket, meetingId);
     expect(second.ok && ids(second.data.present)).toEqual([member.id, other.id].sort());
     await eventually(() => ids(latest(heard.presence)?.present).length === 2, "the member to hear the other arrive");
-    expect(latest(heard.presence)).toMatchObject({ sessionId });
+    expect(latest(heard.presence)).toMatchObject({ meetingId });
     expect(latest(heard.presence)?.present).toContainEqual({ id: other.id, name: other.name });
   });
 
   it("drops a member from the others' list when their connection closes", async () => {
-    const { member, other, sessionId } = await meeting();
+    const { member, other, meetingId } = await meeting();
     const memberSocket = await connectAs(member);
     const heard = listen(memberSocket);
-    await joinSession(memberSocket, sessionId);
+    await joinMeeting(memberSocket, meetingId);
     const otherSocket = await connectAs(other);
-    await joinSession(otherSocket, sessionId);
+    await joinMeeting(otherSocket, meetingId);
     await eventually(() => ids(latest(heard.presence)?.present).length === 2, "both to be present");
 
     otherSocket.disconnect();
@@ -115,45 +115,45 @@ describe("presence at a meeting", () => {
   });
 
   it("counts a member with two tabs once, and keeps them until the last tab goes", async () => {
-    const { member, other, sessionId } = await meeting();
+    const { member, other, meetingId } = await meeting();
     const watcherSocket = await connectAs(other);
     const heard = listen(watcherSocket);
-    await joinSession(watcherSocket, sessionId);
+    await joinMeeting(watcherSocket, meetingId);
     const tabOne = await connectAs(member);
     const tabTwo = await connectAs(member);
-    await joinSession(tabOne, sessionId);
-    const ack = await joinSession(tabTwo, sessionId);
+    await joinMeeting(tabOne, meetingId);
+    const ack = await joinMeeting(tabTwo, meetingId);
     expect(ack.ok && ids(ack.data.present)).toEqual([member.id, other.id].sort());
 
     tabOne.disconnect();
     await settle();
     expect(ids(latest(heard.presence)?.present)).toEqual([member.id, other.id].sort());
 
-    tabTwo.emit("session:leave", { sessionId });
+    tabTwo.emit("meeting:leave", { meetingId });
     await eventually(() => ids(latest(heard.presence)?.present).join() === other.id, "the member's last tab to leave");
   });
 
   it("refuses a stranger's join with not-found, and they hear nothing about the meeting", async () => {
-    const { member, stranger, moderator, sessionId, first } = await meeting();
+    const { member, stranger, moderator, meetingId, first } = await meeting();
     const memberSocket = await connectAs(member);
-    await joinSession(memberSocket, sessionId);
+    await joinMeeting(memberSocket, meetingId);
     const strangerSocket = await connectAs(stranger);
     const heard = listen(strangerSocket);
 
-    expect(await joinSession(strangerSocket, sessionId)).toEqual({ ok: false, error: "This meeting could not be found." });
-    await setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: first } });
+    expect(await joinMeeting(strangerSocket, meetingId)).toEqual({ ok: false, error: "This meeting could not be found." });
+    await setMeetingMarker({ meetingId, userId: moderator.id, body: { roomId: first } });
     memberSocket.disconnect();
     await settle();
     expect(heard).toEqual({ presence: [], markers: [] });
   });
 
-  it("answers a malformed or unknown session id with not-found, not a crash", async () => {
+  it("answers a malformed or unknown meeting id with not-found, not a crash", async () => {
     const { member } = await meeting();
     const socket = await connectAs(member);
-    expect(await joinSession(socket, "not-a-uuid")).toEqual({ ok: false, error: "This meeting could not be found." });
-    expect(await joinSession(socket, "00000000-0000-4000-8000-000000000000")).toMatchObject({ ok: false });
+    expect(await joinMeeting(socket, "not-a-uuid")).toEqual({ ok: false, error: "This meeting could not be found." });
+    expect(await joinMeeting(socket, "00000000-0000-4000-8000-000000000000")).toMatchObject({ ok: false });
     const ack = await new Promise<Ack<unknown>>((resolve) =>
-      (socket.emit as (event: string, payload: unknown, ack: (result: Ack<unknown>) => void) => void)("session:join", { sessionId: 7 }, resolve),
+      (socket.emit as (event: string, payload: unknown, ack: (result: Ack<unknown>) => void) => void)("meeting:join", { meetingId: 7 }, resolve),
     );
     expect(ack.ok).toBe(false);
   });
@@ -161,101 +161,101 @@ describe("presence at a meeting", () => {
 
 describe("the now-discussing marker", () => {
   it("set by a moderator reaches the other members live and is stored", async () => {
-    const { moderator, member, sessionId, second } = await meeting();
+    const { moderator, member, meetingId, second } = await meeting();
     const memberSocket = await connectAs(member);
-    await joinSession(memberSocket, sessionId);
-    const delivered = new Promise<SessionMarkerView>((resolve) => memberSocket.once("session:marker", resolve));
+    await joinMeeting(memberSocket, meetingId);
+    const delivered = new Promise<MeetingMarkerView>((resolve) => memberSocket.once("meeting:marker", resolve));
 
-    expect(await setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: second } })).toEqual({ sessionId, roomId: second });
-    expect(await delivered).toEqual({ sessionId, roomId: second });
-    expect(await markerInDb(sessionId)).toBe(second);
+    expect(await setMeetingMarker({ meetingId, userId: moderator.id, body: { roomId: second } })).toEqual({ meetingId, roomId: second });
+    expect(await delivered).toEqual({ meetingId, roomId: second });
+    expect(await markerInDb(meetingId)).toBe(second);
   });
 
   it("is handed to a member who joins after it was set", async () => {
-    const { moderator, member, sessionId, first } = await meeting();
-    await setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: first } });
-    const ack = await joinSession(await connectAs(member), sessionId);
+    const { moderator, member, meetingId, first } = await meeting();
+    await setMeetingMarker({ meetingId, userId: moderator.id, body: { roomId: first } });
+    const ack = await joinMeeting(await connectAs(member), meetingId);
     expect(ack.ok && ack.data.currentRoomId).toBe(first);
   });
 
   it("can be cleared by a moderator", async () => {
-    const { moderator, member, sessionId, first } = await meeting();
-    await setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: first } });
+    const { moderator, member, meetingId, first } = await meeting();
+    await setMeetingMarker({ meetingId, userId: moderator.id, body: { roomId: first } });
     const memberSocket = await connectAs(member);
-    await joinSession(memberSocket, sessionId);
-    const delivered = new Promise<SessionMarkerView>((resolve) => memberSocket.once("session:marker", resolve));
+    await joinMeeting(memberSocket, meetingId);
+    const delivered = new Promise<MeetingMarkerView>((resolve) => memberSocket.once("meeting:marker", resolve));
 
-    await setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: null } });
-    expect(await delivered).toEqual({ sessionId, roomId: null });
-    expect(await markerInDb(sessionId)).toBeNull();
+    await setMeetingMarker({ meetingId, userId: moderator.id, body: { roomId: null } });
+    expect(await delivered).toEqual({ meetingId, roomId: null });
+    expect(await markerInDb(meetingId)).toBeNull();
   });
 
   it("is forbidden to a member, and nothing changes or is sent", async () => {
-    const { moderator, member, other, sessionId, first, second } = await meeting();
-    await setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: first } });
+    const { moderator, member, other, meetingId, first, second } = await meeting();
+    await setMeetingMarker({ meetingId, userId: moderator.id, body: { roomId: first } });
     const otherSocket = await connectAs(other);
-    await joinSession(otherSocket, sessionId);
+    await joinMeeting(otherSocket, meetingId);
     const heard = listen(otherSocket);
 
-    const error = await refusal(setMeetingMarker({ sessionId, userId: member.id, body: { roomId: second } }));
+    const error = await refusal(setMeetingMarker({ meetingId, userId: member.id, body: { roomId: second } }));
     expect(error.code).toBe("forbidden");
     await settle();
-    expect(await markerInDb(sessionId)).toBe(first);
+    expect(await markerInDb(meetingId)).toBe(first);
     expect(heard.markers).toEqual([]);
   });
 
   it("refuses a question that is not on this meeting's agenda with bad_request", async () => {
-    const { moderator, sessionId, first, offAgenda } = await meeting();
-    await setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: first } });
+    const { moderator, meetingId, first, offAgenda } = await meeting();
+    await setMeetingMarker({ meetingId, userId: moderator.id, body: { roomId: first } });
 
-    const error = await refusal(setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: offAgenda } }));
+    const error = await refusal(setMeetingMarker({ meetingId, userId: moderator.id, body: { roomId: offAgenda } }));
     expect(error.code).toBe("bad_request");
-    expect(await markerInDb(sessionId)).toBe(first);
+    expect(await markerInDb(meetingId)).toBe(first);
   });
 
   it("refuses another club's question and a malformed body with bad_request", async () => {
-    const { moderator, sessionId } = await meeting();
+    const { moderator, meetingId } = await meeting();
     const elsewhere = await meeting();
 
-    expect((await refusal(setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: elsewhere.first } }))).code).toBe("bad_request");
-    expect((await refusal(setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: "nope" } }))).code).toBe("bad_request");
-    expect((await refusal(setMeetingMarker({ sessionId, userId: moderator.id, body: {} }))).code).toBe("bad_request");
-    expect(await markerInDb(sessionId)).toBeNull();
+    expect((await refusal(setMeetingMarker({ meetingId, userId: moderator.id, body: { roomId: elsewhere.first } }))).code).toBe("bad_request");
+    expect((await refusal(setMeetingMarker({ meetingId, userId: moderator.id, body: { roomId: "nope" } }))).code).toBe("bad_request");
+    expect((await refusal(setMeetingMarker({ meetingId, userId: moderator.id, body: {} }))).code).toBe("bad_request");
+    expect(await markerInDb(meetingId)).toBeNull();
   });
 
   it("is not found for a stranger, even a moderator of another club", async () => {
-    const { stranger, sessionId, first } = await meeting();
+    const { stranger, meetingId, first } = await meeting();
     const elsewhere = await meeting();
 
-    expect((await refusal(setMeetingMarker({ sessionId, userId: stranger.id, body: { roomId: first } }))).code).toBe("not_found");
-    expect((await refusal(setMeetingMarker({ sessionId, userId: elsewhere.moderator.id, body: { roomId: first } }))).code).toBe("not_found");
-    expect((await refusal(setMeetingMarker({ sessionId: "not-a-uuid", userId: stranger.id, body: { roomId: first } }))).code).toBe("not_found");
-    expect(await markerInDb(sessionId)).toBeNull();
+    expect((await refusal(setMeetingMarker({ meetingId, userId: stranger.id, body: { roomId: first } }))).code).toBe("not_found");
+    expect((await refusal(setMeetingMarker({ meetingId, userId: elsewhere.moderator.id, body: { roomId: first } }))).code).toBe("not_found");
+    expect((await refusal(setMeetingMarker({ meetingId: "not-a-uuid", userId: stranger.id, body: { roomId: first } }))).code).toBe("not_found");
+    expect(await markerInDb(meetingId)).toBeNull();
   });
 
   it("is refused for a cancelled meeting, and nothing is sent", async () => {
-    const { moderator, member, sessionId, first } = await meeting({ cancelled: true });
+    const { moderator, member, meetingId, first } = await meeting({ cancelled: true });
     const memberSocket = await connectAs(member);
-    await joinSession(memberSocket, sessionId);
+    await joinMeeting(memberSocket, meetingId);
     const heard = listen(memberSocket);
 
-    const error = await refusal(setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: first } }));
+    const error = await refusal(setMeetingMarker({ meetingId, userId: moderator.id, body: { roomId: first } }));
     expect(error.code).toBe("conflict");
     await settle();
-    expect(await markerInDb(sessionId)).toBeNull();
+    expect(await markerInDb(meetingId)).toBeNull();
     expect(heard.markers).toEqual([]);
   });
 });
 
 describe("a member removed from the club", () => {
   it("stops hearing the meeting's presence and marker, and leaves the others' list", async () => {
-    const { moderator, member, other, clubId, sessionId, first } = await meeting();
+    const { moderator, member, other, clubId, meetingId, first } = await meeting();
     const memberSocket = await connectAs(member);
     const heard = listen(memberSocket);
-    await joinSession(memberSocket, sessionId);
+    await joinMeeting(memberSocket, meetingId);
     const otherSocket = await connectAs(other);
     const othersHeard = listen(otherSocket);
-    await joinSession(otherSocket, sessionId);
+    await joinMeeting(otherSocket, meetingId);
     await eventually(() => ids(latest(heard.presence)?.present).length === 2, "the member to see the other arrive");
     const heardBefore = heard.presence.length;
     const revoked = new Promise<{ clubId: string }>((resolve) => memberSocket.once("club:access-revoked", resolve));
@@ -264,8 +264,8 @@ describe("a member removed from the club", () => {
     expect(await revoked).toEqual({ clubId });
     await eventually(() => ids(latest(othersHeard.presence)?.present).join() === other.id, "the removed member to leave the list");
 
-    await setMeetingMarker({ sessionId, userId: moderator.id, body: { roomId: first } });
-    await joinSession(await connectAs(moderator), sessionId);
+    await setMeetingMarker({ meetingId, userId: moderator.id, body: { roomId: first } });
+    await joinMeeting(await connectAs(moderator), meetingId);
     await eventually(() => othersHeard.markers.length === 1 && ids(latest(othersHeard.presence)?.present).length === 2, "the marker and the moderator's arrival");
     await settle();
     expect(heard.presence).toHaveLength(heardBefore);
@@ -273,9 +273,9 @@ describe("a member removed from the club", () => {
   });
 
   it("cannot join the meeting again", async () => {
-    const { moderator, member, clubId, sessionId } = await meeting();
+    const { moderator, member, clubId, meetingId } = await meeting();
     const socket = await connectAs(member);
     await removeMember({ clubId, userId: moderator.id, input: { memberId: member.id } });
-    expect(await joinSession(socket, sessionId)).toEqual({ ok: false, error: "This meeting could not be found." });
+    expect(await joinMeeting(socket, meetingId)).toEqual({ ok: false, error: "This meeting could not be found." });
   });
 });

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { io as connectClient, type Socket } from "socket.io-client";
 import { afterAll, beforeAll } from "vitest";
-import type { Ack, ClientToServerEvents, ServerToClientEvents, SessionJoinView } from "@/lib/realtime/events";
+import type { Ack, ClientToServerEvents, ServerToClientEvents, MeetingJoinView } from "@/lib/realtime/events";
 import { registerRealtimeServer, type RealtimeServer } from "@/lib/realtime/publish";
 import { attachRealtime } from "@/lib/realtime/server";
 import type { ReplyView } from "@/lib/reply-view";
@@ -73,6 +73,6 @@ export function joinRoom(socket: ClientSocket, roomId: string, afterSeq = 0): Pr
   return new Promise((resolve) => socket.emit("room:join", { roomId, afterSeq }, resolve));
 }
 
-export function joinSession(socket: ClientSocket, sessionId: string): Promise<Ack<SessionJoinView>> {
-  return new Promise((resolve) => socket.emit("session:join", { sessionId }, resolve));
+export function joinMeeting(socket: ClientSocket, meetingId: string): Promise<Ack<MeetingJoinView>> {
+  return new Promise((resolve) => socket.emit("meeting:join", { meetingId }, resolve));
 }

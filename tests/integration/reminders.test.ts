@@ -3,26 +3,26 @@ import type { AddressInfo } from "node:net";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/index";
-import { notifications, rsvps, sessionReminderJobs, sessions, type RsvpStatus } from "@/db/schema/sessions";
+import { notifications, rsvps, meetingReminderJobs, meetings, type RsvpStatus } from "@/db/schema/meetings";
 import { countUnreadNotifications } from "@/db/queries/notifications";
 import { AppError } from "@/lib/errors";
 import { closeMailer } from "@/lib/mailer";
-import { deliverSessionReminder } from "@/lib/reminders/deliver";
+import { deliverMeetingReminder } from "@/lib/reminders/deliver";
 import { loadNotificationsPage, markAllNotificationsRead } from "@/lib/reminders/notifications";
 import type { ReminderKind } from "@/lib/reminders/plan";
 import { startReminderQueue, type ReminderQueue } from "@/lib/reminders/queue";
 import { REMINDER_QUEUE } from "@/lib/reminders/registry";
-import { reconcileSessionReminders, scheduleSessionReminders, withdrawSessionReminders } from "@/lib/reminders/schedule";
+import { reconcileMeetingReminders, scheduleMeetingReminders, withdrawMeetingReminders } from "@/lib/reminders/schedule";
 import { createTestClub, createTestUser } from "./factories";
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 
-// ---- helpers (the sessions service is someone else's; these rows are written directly) ----
+// ---- helpers (the meetings service is someone else's; these rows are written directly) ----
 
-async function createSession(input: { clubId: string; startsAt: Date; title?: string; readingAssignment?: string | null }) {
+async function createMeeting(input: { clubId: string; startsAt: Date; title?: string; readingAssignment?: string | null }) {
   const [row] = await getDb()
-    .insert(sessions)
+    .insert(meetings)
     .values({
       clubId: input.clubId,
       title: input.title ?? "Part One",
@@ -31,42 +31,42 @@ async function createSession(input: { clubId: string; startsAt: Date; title?: st
       durationMinutes: 90,
       readingAssignment: input.readingAssignment === undefined ? "Chapters 1-9" : input.readingAssignment,
     })
-    .returning({ id: sessions.id, startsAt: sessions.startsAt });
-  if (!row) throw new Error("session not created");
+    .returning({ id: meetings.id, startsAt: meetings.startsAt });
+  if (!row) throw new Error("meeting not created");
   return row;
 }
 
-async function moveSession(sessionId: string, startsAt: Date) {
-  await getDb().update(sessions).set({ startsAt, updatedAt: new Date() }).where(eq(sessions.id, sessionId));
+async function moveMeeting(meetingId: string, startsAt: Date) {
+  await getDb().update(meetings).set({ startsAt, updatedAt: new Date() }).where(eq(meetings.id, meetingId));
 }
 
-async function cancelSession(sessionId: string) {
-  await getDb().update(sessions).set({ cancelledAt: new Date() }).where(eq(sessions.id, sessionId));
+async function cancelMeeting(meetingId: string) {
+  await getDb().update(meetings).set({ cancelledAt: new Date() }).where(eq(meetings.id, meetingId));
 }
 
-async function setRsvp(sessionId: string, userId: string, status: RsvpStatus) {
-  await getDb().insert(rsvps).values({ sessionId, userId, status });
+async function setRsvp(meetingId: string, userId: string, status: RsvpStatus) {
+  await getDb().insert(rsvps).values({ meetingId, userId, status });
 }
 
-async function jobRows(sessionId: string) {
+async function jobRows(meetingId: string) {
   const rows = await getDb()
-    .select({ kind: sessionReminderJobs.kind, jobId: sessionReminderJobs.jobId, sendAt: sessionReminderJobs.sendAt })
-    .from(sessionReminderJobs)
-    .where(eq(sessionReminderJobs.sessionId, sessionId));
+    .select({ kind: meetingReminderJobs.kind, jobId: meetingReminderJobs.jobId, sendAt: meetingReminderJobs.sendAt })
+    .from(meetingReminderJobs)
+    .where(eq(meetingReminderJobs.meetingId, meetingId));
   return rows.sort((a, b) => a.kind.localeCompare(b.kind));
 }
 
-async function jobRow(sessionId: string, kind: ReminderKind) {
-  const row = (await jobRows(sessionId)).find((job) => job.kind === kind);
+async function jobRow(meetingId: string, kind: ReminderKind) {
+  const row = (await jobRows(meetingId)).find((job) => job.kind === kind);
   if (!row) throw new Error(`no ${kind} job recorded`);
   return row;
 }
 
-async function sessionNotifications(sessionId: string) {
+async function meetingNotifications(meetingId: string) {
   return getDb()
     .select({ userId: notifications.userId, title: notifications.title, body: notifications.body, url: notifications.url, dedupeKey: notifications.dedupeKey })
     .from(notifications)
-    .where(eq(notifications.sessionId, sessionId));
+    .where(eq(notifications.meetingId, meetingId));
 }
 
 function countByUser(rows: { userId: string }[]): Record<string, number> {
@@ -93,12 +93,12 @@ async function clubWithAnswers() {
   return { clubId, going, maybe, notGoing, silent, former };
 }
 
-async function answer(sessionId: string, people: Awaited<ReturnType<typeof clubWithAnswers>>) {
-  await setRsvp(sessionId, people.going.id, "going");
-  await setRsvp(sessionId, people.maybe.id, "maybe");
-  await setRsvp(sessionId, people.notGoing.id, "not_going");
+async function answer(meetingId: string, people: Awaited<ReturnType<typeof clubWithAnswers>>) {
+  await setRsvp(meetingId, people.going.id, "going");
+  await setRsvp(meetingId, people.maybe.id, "maybe");
+  await setRsvp(meetingId, people.notGoing.id, "not_going");
   // Chrissie answered, then left the club: her RSVP row stays, her reminders stop.
-  await setRsvp(sessionId, people.former.id, "going");
+  await setRsvp(meetingId, people.former.id, "going");
 }
 
 async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 10_000): Promise<T> {
@@ -133,68 +133,68 @@ describe("scheduling reminders", () => {
     await queue.stop();
   });
 
-  it("queues a 24-hour and a 1-hour reminder for a session three days ahead", async () => {
+  it("queues a 24-hour and a 1-hour reminder for a meeting three days ahead", async () => {
     const { clubId } = await clubWithAnswers();
     const startsAt = new Date(Date.now() + 3 * DAY);
-    const session = await createSession({ clubId, startsAt });
+    const meeting = await createMeeting({ clubId, startsAt });
 
-    await scheduleSessionReminders({ sessionId: session.id });
+    await scheduleMeetingReminders({ meetingId: meeting.id });
 
-    const rows = await jobRows(session.id);
+    const rows = await jobRows(meeting.id);
     expect(rows.map((row) => [row.kind, row.sendAt.toISOString()])).toEqual([
       ["1h", new Date(startsAt.getTime() - HOUR).toISOString()],
       ["24h", new Date(startsAt.getTime() - DAY).toISOString()],
     ]);
     for (const row of rows) {
-      const job = await queue.boss.getJobById<{ sessionId: string; kind: string; startsAt: string }>(REMINDER_QUEUE, row.jobId);
+      const job = await queue.boss.getJobById<{ meetingId: string; kind: string; startsAt: string }>(REMINDER_QUEUE, row.jobId);
       expect(job?.state).toBe("created");
       expect(job?.startAfter.toISOString()).toBe(row.sendAt.toISOString());
-      expect(job?.data).toEqual({ sessionId: session.id, kind: row.kind, startsAt: startsAt.toISOString() });
+      expect(job?.data).toEqual({ meetingId: meeting.id, kind: row.kind, startsAt: startsAt.toISOString() });
     }
   });
 
-  it("skips the 24-hour reminder of a session that starts in 12 hours", async () => {
+  it("skips the 24-hour reminder of a meeting that starts in 12 hours", async () => {
     const { clubId } = await clubWithAnswers();
-    const session = await createSession({ clubId, startsAt: new Date(Date.now() + 12 * HOUR) });
+    const meeting = await createMeeting({ clubId, startsAt: new Date(Date.now() + 12 * HOUR) });
 
-    await scheduleSessionReminders({ sessionId: session.id });
+    await scheduleMeetingReminders({ meetingId: meeting.id });
 
-    expect((await jobRows(session.id)).map((row) => row.kind)).toEqual(["1h"]);
+    expect((await jobRows(meeting.id)).map((row) => row.kind)).toEqual(["1h"]);
   });
 
-  it("queues nothing for a session that starts within the hour", async () => {
+  it("queues nothing for a meeting that starts within the hour", async () => {
     const { clubId } = await clubWithAnswers();
-    const session = await createSession({ clubId, startsAt: new Date(Date.now() + 30 * 60_000) });
+    const meeting = await createMeeting({ clubId, startsAt: new Date(Date.now() + 30 * 60_000) });
 
-    await scheduleSessionReminders({ sessionId: session.id });
+    await scheduleMeetingReminders({ meetingId: meeting.id });
 
-    expect(await jobRows(session.id)).toEqual([]);
+    expect(await jobRows(meeting.id)).toEqual([]);
   });
 
-  it("keeps the same jobs when a session is scheduled again without a new time", async () => {
+  it("keeps the same jobs when a meeting is scheduled again without a new time", async () => {
     const { clubId } = await clubWithAnswers();
-    const session = await createSession({ clubId, startsAt: new Date(Date.now() + 3 * DAY) });
-    await scheduleSessionReminders({ sessionId: session.id });
-    const before = await jobRows(session.id);
+    const meeting = await createMeeting({ clubId, startsAt: new Date(Date.now() + 3 * DAY) });
+    await scheduleMeetingReminders({ meetingId: meeting.id });
+    const before = await jobRows(meeting.id);
 
-    await scheduleSessionReminders({ sessionId: session.id });
+    await scheduleMeetingReminders({ meetingId: meeting.id });
 
-    expect(await jobRows(session.id)).toEqual(before);
+    expect(await jobRows(meeting.id)).toEqual(before);
     for (const row of before) expect(await jobState(queue, row.jobId)).toBe("created");
   });
 
-  it("cancels the old jobs and queues new ones when a session moves", async () => {
+  it("cancels the old jobs and queues new ones when a meeting moves", async () => {
     const { clubId } = await clubWithAnswers();
-    const session = await createSession({ clubId, startsAt: new Date(Date.now() + 3 * DAY) });
-    await scheduleSessionReminders({ sessionId: session.id });
-    const old = await jobRows(session.id);
+    const meeting = await createMeeting({ clubId, startsAt: new Date(Date.now() + 3 * DAY) });
+    await scheduleMeetingReminders({ meetingId: meeting.id });
+    const old = await jobRows(meeting.id);
 
     const movedTo = new Date(Date.now() + 5 * DAY);
-    await moveSession(session.id, movedTo);
-    await scheduleSessionReminders({ sessionId: session.id });
+    await moveMeeting(meeting.id, movedTo);
+    await scheduleMeetingReminders({ meetingId: meeting.id });
 
     for (const row of old) expect(await jobState(queue, row.jobId)).toBe("cancelled");
-    const fresh = await jobRows(session.id);
+    const fresh = await jobRows(meeting.id);
     expect(fresh.map((row) => [row.kind, row.sendAt.toISOString()])).toEqual([
       ["1h", new Date(movedTo.getTime() - HOUR).toISOString()],
       ["24h", new Date(movedTo.getTime() - DAY).toISOString()],
@@ -207,53 +207,53 @@ describe("scheduling reminders", () => {
     }
   });
 
-  it("leaves no active job once a cancelled session's reminders are withdrawn", async () => {
+  it("leaves no active job once a cancelled meeting's reminders are withdrawn", async () => {
     const { clubId } = await clubWithAnswers();
-    const session = await createSession({ clubId, startsAt: new Date(Date.now() + 3 * DAY) });
-    await scheduleSessionReminders({ sessionId: session.id });
-    const old = await jobRows(session.id);
+    const meeting = await createMeeting({ clubId, startsAt: new Date(Date.now() + 3 * DAY) });
+    await scheduleMeetingReminders({ meetingId: meeting.id });
+    const old = await jobRows(meeting.id);
 
-    await cancelSession(session.id);
-    await withdrawSessionReminders({ sessionId: session.id });
+    await cancelMeeting(meeting.id);
+    await withdrawMeetingReminders({ meetingId: meeting.id });
 
-    expect(await jobRows(session.id)).toEqual([]);
+    expect(await jobRows(meeting.id)).toEqual([]);
     for (const row of old) expect(await jobState(queue, row.jobId)).toBe("cancelled");
   });
 
-  it("withdraws a cancelled session's reminders when it is scheduled again", async () => {
+  it("withdraws a cancelled meeting's reminders when it is scheduled again", async () => {
     const { clubId } = await clubWithAnswers();
-    const session = await createSession({ clubId, startsAt: new Date(Date.now() + 3 * DAY) });
-    await scheduleSessionReminders({ sessionId: session.id });
-    const old = await jobRows(session.id);
+    const meeting = await createMeeting({ clubId, startsAt: new Date(Date.now() + 3 * DAY) });
+    await scheduleMeetingReminders({ meetingId: meeting.id });
+    const old = await jobRows(meeting.id);
 
-    await cancelSession(session.id);
-    await scheduleSessionReminders({ sessionId: session.id });
+    await cancelMeeting(meeting.id);
+    await scheduleMeetingReminders({ meetingId: meeting.id });
 
-    expect(await jobRows(session.id)).toEqual([]);
+    expect(await jobRows(meeting.id)).toEqual([]);
     for (const row of old) expect(await jobState(queue, row.jobId)).toBe("cancelled");
   });
 
-  it("queues one pair of jobs when several edits of the same session overlap", async () => {
+  it("queues one pair of jobs when several edits of the same meeting overlap", async () => {
     const { clubId } = await clubWithAnswers();
-    const session = await createSession({ clubId, startsAt: new Date(Date.now() + 3 * DAY) });
-    await scheduleSessionReminders({ sessionId: session.id });
-    await moveSession(session.id, new Date(Date.now() + 4 * DAY));
+    const meeting = await createMeeting({ clubId, startsAt: new Date(Date.now() + 3 * DAY) });
+    await scheduleMeetingReminders({ meetingId: meeting.id });
+    await moveMeeting(meeting.id, new Date(Date.now() + 4 * DAY));
 
-    await Promise.all(Array.from({ length: 4 }, () => scheduleSessionReminders({ sessionId: session.id })));
+    await Promise.all(Array.from({ length: 4 }, () => scheduleMeetingReminders({ meetingId: meeting.id })));
 
-    expect(await jobRows(session.id)).toHaveLength(2);
-    expect(await countPendingJobs(session.id)).toBe(2);
+    expect(await jobRows(meeting.id)).toHaveLength(2);
+    expect(await countPendingJobs(meeting.id)).toBe(2);
   });
 
-  it("catches up, at start, on sessions changed while the queue was not running", async () => {
+  it("catches up, at start, on meetings changed while the queue was not running", async () => {
     const { clubId } = await clubWithAnswers();
-    const unscheduled = await createSession({ clubId, startsAt: new Date(Date.now() + 3 * DAY) });
-    const cancelled = await createSession({ clubId, startsAt: new Date(Date.now() + 3 * DAY) });
-    await scheduleSessionReminders({ sessionId: cancelled.id });
+    const unscheduled = await createMeeting({ clubId, startsAt: new Date(Date.now() + 3 * DAY) });
+    const cancelled = await createMeeting({ clubId, startsAt: new Date(Date.now() + 3 * DAY) });
+    await scheduleMeetingReminders({ meetingId: cancelled.id });
     const cancelledJobs = await jobRows(cancelled.id);
-    await cancelSession(cancelled.id);
+    await cancelMeeting(cancelled.id);
 
-    await reconcileSessionReminders(queue.boss);
+    await reconcileMeetingReminders(queue.boss);
 
     expect((await jobRows(unscheduled.id)).map((row) => row.kind)).toEqual(["1h", "24h"]);
     expect(await jobRows(cancelled.id)).toEqual([]);
@@ -266,20 +266,20 @@ describe("scheduling reminders", () => {
 describe("delivering a reminder", () => {
   it("notifies going and maybe members once each, and nobody else", async () => {
     const people = await clubWithAnswers();
-    const session = await createSession({ clubId: people.clubId, startsAt: new Date(Date.now() + 20 * HOUR), title: "Hailsham" });
-    await answer(session.id, people);
+    const meeting = await createMeeting({ clubId: people.clubId, startsAt: new Date(Date.now() + 20 * HOUR), title: "Hailsham" });
+    await answer(meeting.id, people);
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
-    const payload = { sessionId: session.id, kind: "24h" as const, startsAt: session.startsAt.toISOString() };
+    const payload = { meetingId: meeting.id, kind: "24h" as const, startsAt: meeting.startsAt.toISOString() };
 
-    const first = await deliverSessionReminder(payload, new Date(session.startsAt.getTime() - DAY));
+    const first = await deliverMeetingReminder(payload, new Date(meeting.startsAt.getTime() - DAY));
 
     expect(first).toEqual({ status: "delivered", notified: 2 });
-    const rows = await sessionNotifications(session.id);
+    const rows = await meetingNotifications(meeting.id);
     expect(countByUser(rows)).toEqual({ [people.going.id]: 1, [people.maybe.id]: 1 });
     const [one] = rows;
     expect(one?.title).toMatch(/: Hailsham starts in 24 hours$/);
     expect(one?.body).toContain("Before then, read: Chapters 1-9");
-    expect(one?.url).toBe(`/clubs/${people.clubId}/sessions/${session.id}`);
+    expect(one?.url).toBe(`/clubs/${people.clubId}/meetings/${meeting.id}`);
     // Without SMTP, each reminder is one line in the log.
     const lines = log.mock.calls.map((call) => String(call[0])).filter((line) => line.startsWith("reminder for "));
     expect(lines.sort()).toEqual([people.going.email, people.maybe.email].sort().map((email) => expect.stringContaining(`reminder for ${email}: Hailsham at `)));
@@ -287,40 +287,40 @@ describe("delivering a reminder", () => {
 
   it("delivers nothing new when the same job runs again", async () => {
     const people = await clubWithAnswers();
-    const session = await createSession({ clubId: people.clubId, startsAt: new Date(Date.now() + 20 * HOUR) });
-    await answer(session.id, people);
+    const meeting = await createMeeting({ clubId: people.clubId, startsAt: new Date(Date.now() + 20 * HOUR) });
+    await answer(meeting.id, people);
     vi.spyOn(console, "log").mockImplementation(() => {});
-    const payload = { sessionId: session.id, kind: "1h" as const, startsAt: session.startsAt.toISOString() };
-    await deliverSessionReminder(payload);
-    const before = await sessionNotifications(session.id);
+    const payload = { meetingId: meeting.id, kind: "1h" as const, startsAt: meeting.startsAt.toISOString() };
+    await deliverMeetingReminder(payload);
+    const before = await meetingNotifications(meeting.id);
 
-    const again = await deliverSessionReminder(payload);
+    const again = await deliverMeetingReminder(payload);
 
     expect(again).toEqual({ status: "delivered", notified: 0 });
-    expect(await sessionNotifications(session.id)).toEqual(before);
+    expect(await meetingNotifications(meeting.id)).toEqual(before);
   });
 
-  it("delivers nothing for a job whose session has moved since it was queued", async () => {
+  it("delivers nothing for a job whose meeting has moved since it was queued", async () => {
     const people = await clubWithAnswers();
-    const session = await createSession({ clubId: people.clubId, startsAt: new Date(Date.now() + 20 * HOUR) });
-    await answer(session.id, people);
-    const payload = { sessionId: session.id, kind: "1h" as const, startsAt: session.startsAt.toISOString() };
-    await moveSession(session.id, new Date(Date.now() + 2 * DAY));
+    const meeting = await createMeeting({ clubId: people.clubId, startsAt: new Date(Date.now() + 20 * HOUR) });
+    await answer(meeting.id, people);
+    const payload = { meetingId: meeting.id, kind: "1h" as const, startsAt: meeting.startsAt.toISOString() };
+    await moveMeeting(meeting.id, new Date(Date.now() + 2 * DAY));
 
-    expect(await deliverSessionReminder(payload)).toEqual({ status: "skipped", reason: "moved" });
-    expect(await sessionNotifications(session.id)).toEqual([]);
+    expect(await deliverMeetingReminder(payload)).toEqual({ status: "skipped", reason: "moved" });
+    expect(await meetingNotifications(meeting.id)).toEqual([]);
   });
 
-  it("delivers nothing for a cancelled session", async () => {
+  it("delivers nothing for a cancelled meeting", async () => {
     const people = await clubWithAnswers();
-    const session = await createSession({ clubId: people.clubId, startsAt: new Date(Date.now() + 20 * HOUR) });
-    await answer(session.id, people);
-    await cancelSession(session.id);
+    const meeting = await createMeeting({ clubId: people.clubId, startsAt: new Date(Date.now() + 20 * HOUR) });
+    await answer(meeting.id, people);
+    await cancelMeeting(meeting.id);
 
-    const result = await deliverSessionReminder({ sessionId: session.id, kind: "1h", startsAt: session.startsAt.toISOString() });
+    const result = await deliverMeetingReminder({ meetingId: meeting.id, kind: "1h", startsAt: meeting.startsAt.toISOString() });
 
     expect(result).toEqual({ status: "skipped", reason: "cancelled" });
-    expect(await sessionNotifications(session.id)).toEqual([]);
+    expect(await meetingNotifications(meeting.id)).toEqual([]);
   });
 
   it("emails each newly notified member once when SMTP is configured", async () => {
@@ -330,17 +330,17 @@ describe("delivering a reminder", () => {
     process.env.NEXTAUTH_URL = "https://club.example.test";
     try {
       const people = await clubWithAnswers();
-      const session = await createSession({ clubId: people.clubId, startsAt: new Date(Date.now() + 20 * HOUR), title: "The Cottages" });
-      await answer(session.id, people);
-      const payload = { sessionId: session.id, kind: "1h" as const, startsAt: session.startsAt.toISOString() };
+      const meeting = await createMeeting({ clubId: people.clubId, startsAt: new Date(Date.now() + 20 * HOUR), title: "The Cottages" });
+      await answer(meeting.id, people);
+      const payload = { meetingId: meeting.id, kind: "1h" as const, startsAt: meeting.startsAt.toISOString() };
 
-      await deliverSessionReminder(payload);
-      await deliverSessionReminder(payload);
+      await deliverMeetingReminder(payload);
+      await deliverMeetingReminder(payload);
 
       expect(smtp.messages.map((message) => message.to).sort()).toEqual([[people.going.email], [people.maybe.email]].sort());
       const text = decodeQuotedPrintable(smtp.messages[0]?.data ?? "");
       expect(text).toMatch(/Subject: .*The Cottages starts in 1 hour/);
-      expect(text).toContain(`https://club.example.test/clubs/${people.clubId}/sessions/${session.id}`);
+      expect(text).toContain(`https://club.example.test/clubs/${people.clubId}/meetings/${meeting.id}`);
       expect(text).toContain("Before then, read: Chapters 1-9");
     } finally {
       delete process.env.SMTP_URL;
@@ -358,15 +358,15 @@ describe("the reminder worker", () => {
   it("delivers a job queued before a restart exactly once after it", async () => {
     const people = await clubWithAnswers();
     // The 1-hour reminder falls due a moment after it is queued.
-    const session = await createSession({ clubId: people.clubId, startsAt: new Date(Date.now() + HOUR + 1500) });
-    await answer(session.id, people);
+    const meeting = await createMeeting({ clubId: people.clubId, startsAt: new Date(Date.now() + HOUR + 1500) });
+    await answer(meeting.id, people);
     vi.spyOn(console, "log").mockImplementation(() => {});
 
     const before = await startReminderQueue({ work: false, reconcile: false });
-    await scheduleSessionReminders({ sessionId: session.id });
-    const { jobId } = await jobRow(session.id, "1h");
+    await scheduleMeetingReminders({ meetingId: meeting.id });
+    const { jobId } = await jobRow(meeting.id, "1h");
     await before.stop();
-    expect(await sessionNotifications(session.id)).toEqual([]);
+    expect(await meetingNotifications(meeting.id)).toEqual([]);
 
     await new Promise((resolve) => setTimeout(resolve, 1600));
     const after = await startReminderQueue({ pollingIntervalSeconds: 0.5, reconcile: false });
@@ -376,15 +376,15 @@ describe("the reminder worker", () => {
       await after.stop();
     }
 
-    expect(countByUser(await sessionNotifications(session.id))).toEqual({ [people.going.id]: 1, [people.maybe.id]: 1 });
+    expect(countByUser(await meetingNotifications(meeting.id))).toEqual({ [people.going.id]: 1, [people.maybe.id]: 1 });
   });
 
   it("delivers once when a job runs again on another instance, as after a crash before it was marked done", async () => {
     const people = await clubWithAnswers();
-    const session = await createSession({ clubId: people.clubId, startsAt: new Date(Date.now() + 30 * 60_000) });
-    await answer(session.id, people);
+    const meeting = await createMeeting({ clubId: people.clubId, startsAt: new Date(Date.now() + 30 * 60_000) });
+    await answer(meeting.id, people);
     vi.spyOn(console, "log").mockImplementation(() => {});
-    const payload = { sessionId: session.id, kind: "1h" as const, startsAt: session.startsAt.toISOString() };
+    const payload = { meetingId: meeting.id, kind: "1h" as const, startsAt: meeting.startsAt.toISOString() };
 
     for (let instance = 0; instance < 2; instance++) {
       const queue = await startReminderQueue({ pollingIntervalSeconds: 0.5, reconcile: false });
@@ -397,26 +397,26 @@ describe("the reminder worker", () => {
       }
     }
 
-    expect(countByUser(await sessionNotifications(session.id))).toEqual({ [people.going.id]: 1, [people.maybe.id]: 1 });
+    expect(countByUser(await meetingNotifications(meeting.id))).toEqual({ [people.going.id]: 1, [people.maybe.id]: 1 });
   });
 
   it("completes a stale job without delivering it", async () => {
     const people = await clubWithAnswers();
-    const session = await createSession({ clubId: people.clubId, startsAt: new Date(Date.now() + HOUR + 1500) });
-    await answer(session.id, people);
+    const meeting = await createMeeting({ clubId: people.clubId, startsAt: new Date(Date.now() + HOUR + 1500) });
+    await answer(meeting.id, people);
 
     const queue = await startReminderQueue({ pollingIntervalSeconds: 0.5, reconcile: false });
     try {
-      await scheduleSessionReminders({ sessionId: session.id });
-      const { jobId } = await jobRow(session.id, "1h");
+      await scheduleMeetingReminders({ meetingId: meeting.id });
+      const { jobId } = await jobRow(meeting.id, "1h");
       // Moved without telling the queue: the job still carries the old time.
-      await moveSession(session.id, new Date(Date.now() + 3 * DAY));
+      await moveMeeting(meeting.id, new Date(Date.now() + 3 * DAY));
       await waitFor(() => jobState(queue, jobId), (state) => state === "completed", "the stale job to complete");
     } finally {
       await queue.stop();
     }
 
-    expect(await sessionNotifications(session.id)).toEqual([]);
+    expect(await meetingNotifications(meeting.id)).toEqual([]);
   });
 });
 
@@ -426,7 +426,7 @@ describe("a member's notifications", () => {
   async function notify(userId: string, title: string, createdAt: Date) {
     await getDb()
       .insert(notifications)
-      .values({ userId, kind: "session_reminder", title, body: "", url: "/", dedupeKey: `test:${crypto.randomUUID()}`, createdAt });
+      .values({ userId, kind: "meeting_reminder", title, body: "", url: "/", dedupeKey: `test:${crypto.randomUUID()}`, createdAt });
   }
 
   it("lists the member's own notifications, newest first, with the unread count", async () => {
@@ -471,10 +471,10 @@ describe("a member's notifications", () => {
 
 // ---- small tools ----
 
-/** Every job of a session that could still run, whoever queued it. */
-async function countPendingJobs(sessionId: string): Promise<number> {
+/** Every job of a meeting that could still run, whoever queued it. */
+async function countPendingJobs(meetingId: string): Promise<number> {
   const result: unknown = await getDb().execute(
-    sql`select count(*)::int as count from pgboss.job where name = ${REMINDER_QUEUE} and state < 'completed' and data->>'sessionId' = ${sessionId}`,
+    sql`select count(*)::int as count from pgboss.job where name = ${REMINDER_QUEUE} and state < 'completed' and data->>'meetingId' = ${meetingId}`,
   );
   // postgres.js returns the rows themselves; PGlite wraps them in `rows`.
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { count: number }[];

@@ -7,7 +7,7 @@ import { closeDb, getDb, migrateDatabase } from "@/db/index";
 import { findUserByEmail } from "@/db/queries/users";
 import { books, clubMembers, clubs } from "@/db/schema/clubs";
 import { replies, rooms } from "@/db/schema/discussion";
-import { sessionAgenda, sessions } from "@/db/schema/sessions";
+import { meetingAgenda, meetings } from "@/db/schema/meetings";
 import { demoAccounts, demoPassword, seedDemo } from "@/db/seed";
 import { verifyPassword } from "@/lib/passwords";
 import { createDatabase, dropDatabase } from "@/scripts/test-db";
@@ -84,12 +84,12 @@ describe("the demo seed", () => {
 
   it("schedules the club's next meeting a week ahead with three questions on its agenda", async () => {
     const db = getDb();
-    const [meeting] = await db.select().from(sessions);
+    const [meeting] = await db.select().from(meetings);
     expect(meeting?.timeZone).toBe("Europe/London");
     const daysAhead = (meeting!.startsAt.getTime() - Date.now()) / 86_400_000;
     expect(daysAhead).toBeGreaterThan(5);
     expect(daysAhead).toBeLessThan(8);
-    expect(await db.select().from(sessionAgenda).where(eq(sessionAgenda.sessionId, meeting!.id))).toHaveLength(3);
+    expect(await db.select().from(meetingAgenda).where(eq(meetingAgenda.meetingId, meeting!.id))).toHaveLength(3);
   });
 
   it("leaves a database that already has data alone", async () => {

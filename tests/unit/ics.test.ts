@@ -1,8 +1,8 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { icsFilename, sessionDescription, sessionsToIcs, type SessionEvent } from "@/lib/calendar/ics";
+import { icsFilename, meetingDescription, meetingsToIcs, type MeetingEvent } from "@/lib/calendar/ics";
 
-const session = (overrides: Partial<SessionEvent> = {}): SessionEvent => ({
+const meeting = (overrides: Partial<MeetingEvent> = {}): MeetingEvent => ({
   id: "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b",
   title: "Never Let Me Go, part one",
   startsAt: new Date("2026-03-12T18:00:00Z"),
@@ -10,7 +10,7 @@ const session = (overrides: Partial<SessionEvent> = {}): SessionEvent => ({
   timeZone: "Europe/Madrid",
   location: "https://meet.example/club",
   description: "Reading: chapters 1-6",
-  url: "https://chapterhouse.example/clubs/c1/sessions/s1",
+  url: "https://chapterhouse.example/clubs/c1/meetings/s1",
   sequence: 0,
   cancelled: false,
   updatedAt: new Date("2026-03-01T09:15:00Z"),
@@ -36,57 +36,57 @@ const instant = (component: ICAL.Component, name: string): Date => {
   return value.toJSDate();
 };
 
-const calendar = (list: SessionEvent[]): string => sessionsToIcs({ calendarName: "Tuesday Readers", events: list });
+const calendar = (list: MeetingEvent[]): string => meetingsToIcs({ calendarName: "Tuesday Readers", events: list });
 
-describe("sessionsToIcs", () => {
-  it("gives a session the same UID every time it is exported", () => {
-    const first = only(calendar([session()]));
-    const second = only(calendar([session({ title: "Renamed", sequence: 4, updatedAt: new Date() })]));
+describe("meetingsToIcs", () => {
+  it("gives a meeting the same UID every time it is exported", () => {
+    const first = only(calendar([meeting()]));
+    const second = only(calendar([meeting({ title: "Renamed", sequence: 4, updatedAt: new Date() })]));
     expect(text(first, "uid")).toBe("session-6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b@chapterhouse");
     expect(text(second, "uid")).toBe(text(first, "uid"));
   });
 
-  it("gives different sessions different UIDs", () => {
-    const uids = events(calendar([session(), session({ id: "other-session" })])).map((event) => text(event, "uid"));
+  it("gives different meetings different UIDs", () => {
+    const uids = events(calendar([meeting(), meeting({ id: "other-meeting" })])).map((event) => text(event, "uid"));
     expect(uids).toEqual([
       "session-6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b@chapterhouse",
-      "session-other-session@chapterhouse",
+      "session-other-meeting@chapterhouse",
     ]);
   });
 
   it("writes the sequence and the update time as DTSTAMP", () => {
-    const event = only(calendar([session({ sequence: 7 })]));
+    const event = only(calendar([meeting({ sequence: 7 })]));
     expect(text(event, "sequence")).toBe(7);
     expect(instant(event, "dtstamp")).toEqual(new Date("2026-03-01T09:15:00Z"));
   });
 
   it("writes the start and end as the exact instants", () => {
-    const event = only(calendar([session()]));
+    const event = only(calendar([meeting()]));
     expect(instant(event, "dtstart")).toEqual(new Date("2026-03-12T18:00:00Z"));
     expect(instant(event, "dtend")).toEqual(new Date("2026-03-12T19:30:00Z"));
   });
 
   it("writes times in UTC rather than a TZID without a VTIMEZONE", () => {
-    const ics = calendar([session()]);
+    const ics = calendar([meeting()]);
     expect(ics).toContain("DTSTART:20260312T180000Z");
     expect(ics).not.toContain("TZID");
   });
 
-  it("marks a cancelled session CANCELLED and others CONFIRMED", () => {
-    const statuses = events(calendar([session(), session({ id: "gone", cancelled: true })])).map((event) =>
+  it("marks a cancelled meeting CANCELLED and others CONFIRMED", () => {
+    const statuses = events(calendar([meeting(), meeting({ id: "gone", cancelled: true })])).map((event) =>
       text(event, "status"),
     );
     expect(statuses).toEqual(["CONFIRMED", "CANCELLED"]);
   });
 
   it("prefixes the summary with the club name", () => {
-    expect(text(only(calendar([session()])), "summary")).toBe("Tuesday Readers: Never Let Me Go, part one");
+    expect(text(only(calendar([meeting()])), "summary")).toBe("Tuesday Readers: Never Let Me Go, part one");
   });
 
   it("round-trips commas, semicolons and newlines in summary, location and description", () => {
     const event = only(
       calendar([
-        session({
+        meeting({
           clubName: "Books, Wine; Friends",
           title: "Part 1; chapters 1, 2\nand 3",
           location: "Café Central, Calle Mayor 5; 2nd floor\nRing twice",
@@ -101,28 +101,28 @@ describe("sessionsToIcs", () => {
   });
 
   it("ends the description with the link back and writes it as URL too", () => {
-    const event = only(calendar([session()]));
+    const event = only(calendar([meeting()]));
     expect(text(event, "description")).toBe(
-      "Reading: chapters 1-6\n\nhttps://chapterhouse.example/clubs/c1/sessions/s1",
+      "Reading: chapters 1-6\n\nhttps://chapterhouse.example/clubs/c1/meetings/s1",
     );
-    expect(text(event, "url")).toBe("https://chapterhouse.example/clubs/c1/sessions/s1");
+    expect(text(event, "url")).toBe("https://chapterhouse.example/clubs/c1/meetings/s1");
   });
 
   it("leaves out location, description and URL when there are none", () => {
-    const event = only(calendar([session({ location: null, description: null, url: null })]));
+    const event = only(calendar([meeting({ location: null, description: null, url: null })]));
     expect(event.hasProperty("location")).toBe(false);
     expect(event.hasProperty("description")).toBe(false);
     expect(event.hasProperty("url")).toBe(false);
   });
 
   it("identifies Chapterhouse as the producer", () => {
-    const root = parse(sessionsToIcs({ calendarName: "Tuesday Readers", events: [], method: "PUBLISH" }));
+    const root = parse(meetingsToIcs({ calendarName: "Tuesday Readers", events: [], method: "PUBLISH" }));
     expect(text(root, "prodid")).toBe("-//Chapterhouse//Chapterhouse//EN");
     expect(text(root, "method")).toBe("PUBLISH");
   });
 
   it("escapes the calendar name so it cannot add lines to the feed", () => {
-    const ics = sessionsToIcs({ calendarName: "Club; one, two\nBEGIN:VEVENT", events: [] });
+    const ics = meetingsToIcs({ calendarName: "Club; one, two\nBEGIN:VEVENT", events: [] });
     // ical.js reads NAME and X-WR-CALNAME as unknown-typed and hands back the raw escaped text.
     expect(text(parse(ics), "x-wr-calname")).toBe("Club\\; one\\, two\\nBEGIN:VEVENT");
     expect(ics).toContain("NAME:Club\\; one\\, two\\nBEGIN:VEVENT\r\n");
@@ -130,19 +130,19 @@ describe("sessionsToIcs", () => {
   });
 
   it("refuses an id that could break out of the UID line", () => {
-    expect(() => calendar([session({ id: "x\r\nSTATUS:CANCELLED" })])).toThrow(/plain identifier/);
+    expect(() => calendar([meeting({ id: "x\r\nSTATUS:CANCELLED" })])).toThrow(/plain identifier/);
   });
 });
 
-describe("sessionDescription", () => {
+describe("meetingDescription", () => {
   it("puts the reading assignment before the notes", () => {
-    expect(sessionDescription({ readingAssignment: "Chapters 1-6", notes: "Bring a question." })).toBe(
+    expect(meetingDescription({ readingAssignment: "Chapters 1-6", notes: "Bring a question." })).toBe(
       "Reading: Chapters 1-6\n\nBring a question.",
     );
   });
 
   it("is empty when there is nothing to say", () => {
-    expect(sessionDescription({ readingAssignment: null, notes: "  " })).toBeNull();
+    expect(meetingDescription({ readingAssignment: null, notes: "  " })).toBeNull();
   });
 });
 
@@ -152,8 +152,8 @@ describe("icsFilename", () => {
     ["Cien años de soledad: ¿qué pasó?", "cien-anos-de-soledad-que-paso.ics"],
     ["../../etc/passwd", "etc-passwd.ics"],
     ['Quote "this"\r\nheader', "quote-this-header.ics"],
-    ["ノルウェイの森", "session.ics"],
-    ["", "session.ics"],
+    ["ノルウェイの森", "meeting.ics"],
+    ["", "meeting.ics"],
   ])("turns %j into %j", (title, filename) => {
     expect(icsFilename(title)).toBe(filename);
   });

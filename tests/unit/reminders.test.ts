@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reminderEmail, reminderMessage, type ReminderSession } from "@/lib/reminders/message";
+import { reminderEmail, reminderMessage, type ReminderMeeting } from "@/lib/reminders/message";
 import { planReminders, reminderDedupeKey, remindersOutOfDate, reminderStillUseful } from "@/lib/reminders/plan";
 
 const plain = (text: string): string => text.replace(/\s/g, " ");
@@ -10,7 +10,7 @@ const startsAt = new Date("2026-03-12T18:00:00Z");
 const before = (ms: number) => new Date(startsAt.getTime() - ms);
 
 describe("planReminders", () => {
-  it("plans both reminders, a day and an hour before, for a session three days ahead", () => {
+  it("plans both reminders, a day and an hour before, for a meeting three days ahead", () => {
     expect(planReminders({ startsAt, cancelledAt: null }, before(3 * DAY))).toEqual([
       { kind: "24h", sendAt: before(DAY) },
       { kind: "1h", sendAt: before(HOUR) },
@@ -25,7 +25,7 @@ describe("planReminders", () => {
     expect(planReminders({ startsAt, cancelledAt: null }, before(30 * 60_000))).toEqual([]);
   });
 
-  it("plans nothing for a cancelled session", () => {
+  it("plans nothing for a cancelled meeting", () => {
     expect(planReminders({ startsAt, cancelledAt: before(4 * DAY) }, before(3 * DAY))).toEqual([]);
   });
 });
@@ -39,51 +39,51 @@ describe("reminderStillUseful", () => {
     expect(reminderStillUseful("24h", startsAt, before(50 * 60_000))).toBe(false);
   });
 
-  it("drops any reminder once the session has begun", () => {
+  it("drops any reminder once the meeting has begun", () => {
     expect(reminderStillUseful("1h", startsAt, startsAt)).toBe(false);
   });
 });
 
 describe("reminderDedupeKey", () => {
-  it("names the session, kind, start and member, so a moved session earns a new key", () => {
-    const key = (at: Date) => reminderDedupeKey({ sessionId: "s1", kind: "1h", startsAt: at, userId: "u1" });
+  it("names the meeting, kind, start and member, so a moved meeting earns a new key", () => {
+    const key = (at: Date) => reminderDedupeKey({ meetingId: "s1", kind: "1h", startsAt: at, userId: "u1" });
     expect(key(startsAt)).toBe("reminder:s1:1h:2026-03-12T18:00:00.000Z:u1");
     expect(key(new Date(startsAt.getTime() + DAY))).not.toBe(key(startsAt));
   });
 });
 
 describe("remindersOutOfDate", () => {
-  const session = { startsAt, cancelledAt: null };
+  const meeting = { startsAt, cancelledAt: null };
   const both = [
     { kind: "24h", sendAt: before(DAY) },
     { kind: "1h", sendAt: before(HOUR) },
   ];
 
-  it("is false when the recorded jobs match the session", () => {
-    expect(remindersOutOfDate(session, both, before(3 * DAY))).toBe(false);
+  it("is false when the recorded jobs match the meeting", () => {
+    expect(remindersOutOfDate(meeting, both, before(3 * DAY))).toBe(false);
   });
 
-  it("is true for an upcoming session with no jobs", () => {
-    expect(remindersOutOfDate(session, [], before(3 * DAY))).toBe(true);
+  it("is true for an upcoming meeting with no jobs", () => {
+    expect(remindersOutOfDate(meeting, [], before(3 * DAY))).toBe(true);
   });
 
-  it("is true when the session moved after its jobs were queued", () => {
+  it("is true when the meeting moved after its jobs were queued", () => {
     expect(remindersOutOfDate({ startsAt: new Date(startsAt.getTime() + HOUR), cancelledAt: null }, both, before(3 * DAY))).toBe(true);
   });
 
-  it("is true for a cancelled session that still has jobs, and false once it has none", () => {
+  it("is true for a cancelled meeting that still has jobs, and false once it has none", () => {
     expect(remindersOutOfDate({ startsAt, cancelledAt: before(2 * DAY) }, both, before(DAY / 2))).toBe(true);
     expect(remindersOutOfDate({ startsAt, cancelledAt: before(2 * DAY) }, [], before(DAY / 2))).toBe(false);
   });
 
   it("does not ask for a day-before job whose moment has passed", () => {
-    expect(remindersOutOfDate(session, [{ kind: "1h", sendAt: before(HOUR) }], before(12 * HOUR))).toBe(false);
+    expect(remindersOutOfDate(meeting, [{ kind: "1h", sendAt: before(HOUR) }], before(12 * HOUR))).toBe(false);
   });
 });
 
 describe("reminder messages", () => {
-  const session: ReminderSession = {
-    id: "session-1",
+  const meeting: ReminderMeeting = {
+    id: "meeting-1",
     clubId: "club-1",
     clubName: "The Hailsham Circle",
     title: "Part One",
@@ -93,29 +93,29 @@ describe("reminder messages", () => {
     readingAssignment: "Chapters 1–9",
   };
 
-  it("titles the notification with the club, the session and how soon it starts", () => {
-    expect(reminderMessage(session, "24h").title).toBe("The Hailsham Circle: Part One starts in 24 hours");
-    expect(reminderMessage(session, "1h").title).toBe("The Hailsham Circle: Part One starts in 1 hour");
+  it("titles the notification with the club, the meeting and how soon it starts", () => {
+    expect(reminderMessage(meeting, "24h").title).toBe("The Hailsham Circle: Part One starts in 24 hours");
+    expect(reminderMessage(meeting, "1h").title).toBe("The Hailsham Circle: Part One starts in 1 hour");
   });
 
-  it("gives the time in the session's own zone and the reading assignment", () => {
-    const message = reminderMessage(session, "24h");
+  it("gives the time in the meeting's own zone and the reading assignment", () => {
+    const message = reminderMessage(meeting, "24h");
     expect(message.body.split("\n").map(plain)).toEqual(["Thursday, March 12, 2026 at 7:00 PM CET", "Before then, read: Chapters 1–9"]);
-    expect(message.path).toBe("/clubs/club-1/sessions/session-1");
+    expect(message.path).toBe("/clubs/club-1/meetings/meeting-1");
   });
 
-  it("leaves out the reading when the session has none", () => {
-    expect(plain(reminderMessage({ ...session, readingAssignment: "  " }, "1h").body)).toBe("Thursday, March 12, 2026 at 7:00 PM CET");
+  it("leaves out the reading when the meeting has none", () => {
+    expect(plain(reminderMessage({ ...meeting, readingAssignment: "  " }, "1h").body)).toBe("Thursday, March 12, 2026 at 7:00 PM CET");
   });
 
-  it("emails a full link, the zone's name and only the details the session has", () => {
-    const email = reminderEmail({ session, kind: "1h", recipientName: "Kathy", baseUrl: "https://club.example.org/" });
+  it("emails a full link, the zone's name and only the details the meeting has", () => {
+    const email = reminderEmail({ meeting, kind: "1h", recipientName: "Kathy", baseUrl: "https://club.example.org/" });
     expect(email.subject).toBe("The Hailsham Circle: Part One starts in 1 hour");
     expect(email.text).toContain("Hello Kathy,");
-    expect(email.text).toContain("\nhttps://club.example.org/clubs/club-1/sessions/session-1\n");
+    expect(email.text).toContain("\nhttps://club.example.org/clubs/club-1/meetings/meeting-1\n");
     expect(email.text).toContain("(Europe/Madrid)");
     expect(email.text).not.toContain("Where:");
-    expect(reminderEmail({ session: { ...session, location: "https://meet.example/abc" }, kind: "1h", recipientName: "Kathy", baseUrl: "https://club.example.org" }).text).toContain(
+    expect(reminderEmail({ meeting: { ...meeting, location: "https://meet.example/abc" }, kind: "1h", recipientName: "Kathy", baseUrl: "https://club.example.org" }).text).toContain(
       "Where: https://meet.example/abc",
     );
   });

@@ -3,13 +3,13 @@ import Link from "next/link";
 import { BookCover } from "@/components/book/book-cover";
 import { RoomList } from "@/components/book/room-list";
 import { ClubNav } from "@/components/club/club-nav";
-import { NextSessionCard } from "@/components/session/next-session-card";
-import { SessionList } from "@/components/session/session-list";
+import { NextMeetingCard } from "@/components/meeting/next-meeting-card";
+import { MeetingList } from "@/components/meeting/meeting-list";
 import { requireUser } from "@/lib/auth";
 import { loadClubOverview } from "@/lib/books";
 import { loadOrNotFound } from "@/lib/page-data";
 import { can } from "@/lib/permissions";
-import { loadNextSession, loadRecentPastSessions } from "@/lib/sessions/service";
+import { loadNextMeeting, loadRecentPastMeetings } from "@/lib/meetings/service";
 
 type Props = { params: Promise<{ clubId: string }> };
 
@@ -19,9 +19,9 @@ export default async function ClubPage({ params }: Props) {
   const { clubId } = await params;
   const user = await requireUser(`/clubs/${clubId}`);
   const { club, book, rooms, pastBooks, role } = await loadOrNotFound(() => loadClubOverview({ clubId, userId: user.id }));
-  const [nextSession, pastSessions] = await Promise.all([
-    loadNextSession({ clubId: club.id, userId: user.id }),
-    loadRecentPastSessions({ clubId: club.id, userId: user.id, limit: 3 }),
+  const [nextMeeting, pastMeetings] = await Promise.all([
+    loadNextMeeting({ clubId: club.id, userId: user.id }),
+    loadRecentPastMeetings({ clubId: club.id, userId: user.id, limit: 3 }),
   ]);
   const managesBooks = can(role, "book:manage");
   const managesQuestions = can(role, "room:manage");
@@ -34,18 +34,18 @@ export default async function ClubPage({ params }: Props) {
         {club.description ? <p className="text-muted">{club.description}</p> : null}
       </header>
       <ClubNav clubId={club.id} role={role} current="discussion" />
-      <NextSessionCard session={nextSession} clubId={club.id} canSchedule={can(role, "session:schedule")} />
-      {pastSessions.length > 0 ? (
+      <NextMeetingCard meeting={nextMeeting} clubId={club.id} canSchedule={can(role, "meeting:schedule")} />
+      {pastMeetings.length > 0 ? (
         <section aria-labelledby="past-meetings-heading" className="space-y-3">
           <div className="flex flex-wrap items-baseline justify-between gap-x-4">
             <h2 id="past-meetings-heading" className="text-xs font-medium uppercase tracking-wider text-muted">
               Past meetings
             </h2>
-            <Link href={`/clubs/${club.id}/sessions`} className="text-sm text-accent hover:underline">
+            <Link href={`/clubs/${club.id}/meetings`} className="text-sm text-accent hover:underline">
               All meetings
             </Link>
           </div>
-          <SessionList sessions={pastSessions} showRsvp={false} />
+          <MeetingList meetings={pastMeetings} showRsvp={false} />
         </section>
       ) : null}
 

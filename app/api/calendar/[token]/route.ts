@@ -1,5 +1,5 @@
 import { errorResponse } from "@/lib/http";
-import { calendarFeedIcs, siteOrigin } from "@/lib/sessions/feeds";
+import { calendarFeedIcs, siteOrigin } from "@/lib/meetings/feeds";
 
 type Context = { params: Promise<{ token: string }> };
 

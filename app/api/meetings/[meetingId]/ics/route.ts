@@ -1,0 +1,18 @@
+import { withUser } from "@/lib/http";
+import { siteOrigin } from "@/lib/meetings/feeds";
+import { loadMeetingIcs } from "@/lib/meetings/service";
+
+type Context = { params: Promise<{ meetingId: string }> };
+
+/** "Add to calendar": one meeting as an .ics download, for members of its club. */
+export const GET = withUser<Context>(async ({ request, context, user }) => {
+  const { meetingId } = await context.params;
+  const { filename, body } = await loadMeetingIcs({ meetingId, userId: user.id, origin: siteOrigin(request.headers) });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+});

@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import type { MeetingFormValues } from "@/components/meeting/meeting-form";
+import type { RsvpStatus } from "@/db/schema/meetings";
+import { runAction, type ActionResult } from "@/lib/action";
+import { cancelMeeting, editMeeting, scheduleMeeting, meetingHref, setRsvp, type RsvpSummary } from "@/lib/meetings/service";
+
+function refreshClub(clubId: string) {
+  // The club page, the Meetings list and every meeting page show what changed.
+  revalidatePath(`/clubs/${clubId}`, "layout");
+  revalidatePath("/");
+}
+
+export async function scheduleMeetingAction(clubId: string, values: MeetingFormValues): Promise<ActionResult<{ href: string }>> {
+  const result = await runAction((user) => scheduleMeeting({ clubId, userId: user.id, values }));
+  if (!result.ok) return result;
+  const { clubId: id, meetingIds } = result.data;
+  refreshClub(id);
+  const [first] = meetingIds;
+  return { ok: true, data: { href: first ? meetingHref(id, first) : `/clubs/${id}/meetings` } };
+}
+
+export async function editMeetingAction(clubId: string, meetingId: string, values: MeetingFormValues): Promise<ActionResult<{ href: string }>> {
+  const result = await runAction((user) => editMeeting({ clubId, meetingId, userId: user.id, values }));
+  if (!result.ok) return result;
+  refreshClub(result.data.clubId);
+  return { ok: true, data: { href: meetingHref(result.data.clubId, result.data.meetingId) } };
+}
+
+export async function cancelMeetingAction(clubId: string, meetingId: string): Promise<ActionResult<{ meetingId: string }>> {
+  const result = await runAction((user) => cancelMeeting({ clubId, meetingId, userId: user.id }));
+  if (!result.ok) return result;
+  refreshClub(result.data.clubId);
+  return { ok: true, data: { meetingId: result.data.meetingId } };
+}
+
+export async function setRsvpAction(
+  clubId: string,
+  meetingId: string,
+  status: RsvpStatus,
+): Promise<ActionResult<{ status: RsvpStatus; summary: RsvpSummary }>> {
+  const result = await runAction((user) => setRsvp({ clubId, meetingId, userId: user.id, status }));
+  if (result.ok) refreshClub(clubId);
+  return result;
+}

@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ClubNav } from "@/components/club/club-nav";
+import { NextMeetingCard } from "@/components/meeting/next-meeting-card";
+import { MeetingList } from "@/components/meeting/meeting-list";
+import { requireUser } from "@/lib/auth";
+import { loadOrNotFound } from "@/lib/page-data";
+import { can } from "@/lib/permissions";
+import { loadMeetingsPage } from "@/lib/meetings/service";
+
+type Props = { params: Promise<{ clubId: string }> };
+
+export const metadata: Metadata = { title: "Meetings" };
+
+export default async function MeetingsPage({ params }: Props) {
+  const { clubId } = await params;
+  const user = await requireUser(`/clubs/${clubId}/meetings`);
+  const { club, role, next, upcoming, past } = await loadOrNotFound(() => loadMeetingsPage({ clubId, userId: user.id }));
+  const schedules = can(role, "meeting:schedule");
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="font-serif text-3xl font-semibold sm:text-4xl">{club.name}</h1>
+      </header>
+      <ClubNav clubId={club.id} role={role} current="meetings" />
+
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 className="font-serif text-2xl font-semibold">Meetings</h2>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <Link href="/calendar" className="px-1 py-2 text-accent hover:underline">
+            Subscribe in your calendar
+          </Link>
+          {schedules ? (
+            <Link
+              href={`/clubs/${club.id}/meetings/new`}
+              className="rounded-md bg-accent px-4 py-2 font-medium text-white hover:bg-accent-strong focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+            >
+              Schedule a meeting
+            </Link>
+          ) : null}
+        </div>
+      </div>
+
+      <NextMeetingCard clubId={club.id} canSchedule={schedules} meeting={next} />
+
+      {upcoming.length > 0 ? (
+        <section aria-labelledby="upcoming-heading" className="space-y-3">
+          <h2 id="upcoming-heading" className="text-xs font-medium uppercase tracking-wider text-muted">
+            {next ? "After that" : "Coming up"}
+          </h2>
+          <MeetingList meetings={upcoming} showRsvp />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="past-heading" className="space-y-3">
+        <h2 id="past-heading" className="text-xs font-medium uppercase tracking-wider text-muted">
+          Past meetings
+        </h2>
+        {past.length > 0 ? (
+          <MeetingList meetings={past} showRsvp={false} />
+        ) : (
+          <p className="text-sm text-muted">None yet. Once a meeting has ended, it&apos;s kept here with its agenda.</p>
+        )}
+      </section>
+    </div>
+  );
+}

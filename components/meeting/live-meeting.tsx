@@ -1,0 +1,263 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useId, useReducer, useRef, useState } from "react";
+import type { Viewer } from "@/components/discussion/discussion-context";
+import { requestJson } from "@/components/discussion/request";
+import { can } from "@/lib/permissions";
+import { connectRealtime } from "@/lib/realtime/client";
+import type { PresentMember, MeetingMarkerView } from "@/lib/realtime/events";
+import { LiveAgenda } from "./live-agenda";
+import { LivePresence, type MeetingConnection } from "./live-presence";
+import { LiveRoomPanel } from "./live-room-panel";
+
+export type LiveAgendaItem = { roomId: string; position: number; question: string };
+
+export type LiveMeetingProps = {
+  clubId: string;
+  meetingId: string;
+  agenda: LiveAgendaItem[];
+  /** The question a moderator marked as being discussed now, if any. */
+  currentRoomId: string | null;
+  viewer: Viewer;
+};
+
+type View = {
+  marker: string | null;
+  selected: string | null;
+  /** Following: the room shown moves with the marker. Browsing another question turns it off. */
+  following: boolean;
+  /** The latest marker change, for screen readers. */
+  announcement: string;
+};
+
+type ViewAction =
+  | { type: "marker"; roomId: string | null; announce: boolean; keepRoom: boolean }
+  /** The viewer (a moderator) moved the marker: they go with it. */
+  | { type: "lead"; roomId: string | null }
+  | { type: "select"; roomId: string }
+  | { type: "follow" };
+
+/** "question 3: What did you make of…?", ending in a full stop unless the question already has one. */
+function describe(agenda: LiveAgendaItem[], roomId: string | null): string {
+  const item = agenda.find((entry) => entry.roomId === roomId);
+  if (!item) return "a question added after this page loaded.";
+  const question = item.question.trim();
+  return `question ${item.position}: ${question}${/[.?!…]$/.test(question) ? "" : "."}`;
+}
+
+function reducer(agenda: LiveAgendaItem[]) {
+  return (view: View, action: ViewAction): View => {
+    switch (action.type) {
+      case "marker": {
+        if (action.roomId === view.marker) return view;
+        // A question added to the agenda after this page loaded is marked but not shown.
+        const known = agenda.some((item) => item.roomId === action.roomId);
+        const moves = view.following && known && !action.keepRoom;
+        const next: View = {
+          ...view,
+          marker: action.roomId,
+          selected: moves ? action.roomId : view.selected,
+          following: action.keepRoom && action.roomId !== null ? false : view.following,
+        };
+        if (!action.announce) return next;
+        const text =
+          action.roomId === null
+            ? "The moderator cleared the question being discussed."
+            : `Now discussing ${describe(agenda, action.roomId)}${moves || !known ? "" : " Choose Follow the discussion to go there."}`;
+        return { ...next, announcement: text };
+      }
+      case "lead": {
+        const text = action.roomId === null ? "You cleared the question being discussed." : `Now discussing ${describe(agenda, action.roomId)}`;
+        return {
+          marker: action.roomId,
+          selected: action.roomId ?? view.selected,
+          following: true,
+          announcement: text,
+        };
+      }
+      case "select":
+        // With no marker there is nothing to drift from: the view still follows once one is set.
+        return { ...view, selected: action.roomId, following: view.marker === null || action.roomId === view.marker };
+      case "follow":
+        return { ...view, following: true, selected: view.marker ?? view.selected };
+    }
+  };
+}
+
+/** The live meeting: agenda rooms, presence, and the moderator's "now discussing" marker. */
+export function LiveMeeting({ clubId, meetingId, agenda, currentRoomId, viewer }: LiveMeetingProps) {
+  const [view, dispatch] = useReducer(reducer(agenda), undefined, (): View => {
+    const marker = agenda.some((item) => item.roomId === currentRoomId) ? currentRoomId : null;
+    return { marker, selected: marker ?? agenda[0]?.roomId ?? null, following: true, announcement: "" };
+  });
+  const [present, setPresent] = useState<PresentMember[]>([]);
+  const [connection, setConnection] = useState<MeetingConnection>("connecting");
+  const [marking, setMarking] = useState(false);
+  const [markError, setMarkError] = useState<string | null>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  const agendaHeading = useId();
+
+  const mayMark = can(viewer.role, "meeting:set-marker");
+  const markerItem = agenda.find((item) => item.roomId === view.marker) ?? null;
+  // The agenda can change under an open page (a refresh after an edit): fall back to a question still on it.
+  const selectedItem = agenda.find((item) => item.roomId === view.selected) ?? markerItem ?? agenda[0] ?? null;
+
+  // Someone halfway through a reply keeps their place when the marker moves; they can follow after.
+  const writingInPanel = useCallback(() => {
+    const active = document.activeElement;
+    return active instanceof HTMLTextAreaElement && active.value.trim() !== "" && panel.current?.contains(active) === true;
+  }, []);
+
+  const applyMarker = useCallback(
+    (marker: MeetingMarkerView, announce: boolean) => {
+      if (marker.meetingId !== meetingId) return;
+      dispatch({ type: "marker", roomId: marker.roomId, announce, keepRoom: writingInPanel() });
+    },
+    [meetingId, writingInPanel],
+  );
+
+  useEffect(() => {
+    const socket = connectRealtime();
+    let stopped = false;
+
+    socket.on("connect", () => {
+      // On every (re)connect: be counted again, and pick up a marker that moved while away.
+      socket.emit("meeting:join", { meetingId }, (result) => {
+        if (stopped) return;
+        if (result.ok) {
+          setPresent(result.data.present);
+          applyMarker({ meetingId, roomId: result.data.currentRoomId }, true);
+          setConnection("live");
+        } else {
+          setConnection("unavailable");
+        }
+      });
+    });
+    socket.on("disconnect", () => {
+      if (!stopped) setConnection("reconnecting");
+    });
+    socket.on("connect_error", () => setConnection(socket.active ? "reconnecting" : "unavailable"));
+    socket.on("meeting:presence", (payload) => {
+      if (payload.meetingId === meetingId) setPresent(payload.present);
+    });
+    socket.on("meeting:marker", (marker) => applyMarker(marker, true));
+    socket.on("club:access-revoked", (payload) => {
+      if (payload.clubId !== clubId) return;
+      stopped = true;
+      setPresent([]);
+      setConnection("revoked");
+      socket.disconnect();
+    });
+    return () => {
+      stopped = true;
+      socket.disconnect();
+    };
+  }, [meetingId, clubId, applyMarker]);
+
+  function select(roomId: string) {
+    dispatch({ type: "select", roomId });
+    // Stacked on a phone, the room is below the agenda: bring it into view.
+    if (!window.matchMedia("(min-width: 1024px)").matches) {
+      requestAnimationFrame(() => panel.current?.scrollIntoView({ behavior: "smooth", block: "start" }));
+    }
+  }
+
+  async function mark(roomId: string | null) {
+    if (marking) return;
+    setMarking(true);
+    setMarkError(null);
+    const result = await requestJson<{ marker: MeetingMarkerView }>(`/api/meetings/${meetingId}/marker`, { method: "PUT", body: { roomId } });
+    setMarking(false);
+    if (!result.ok) {
+      setMarkError(result.error);
+      return;
+    }
+    dispatch({ type: "lead", roomId: result.data.marker.roomId });
+  }
+
+  if (agenda.length === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-line bg-white/60 p-6 text-center text-muted">
+        This meeting has no questions on its agenda.
+      </div>
+    );
+  }
+
+  if (connection === "revoked") {
+    return (
+      <div className="rounded-lg border border-line bg-white p-5 shadow-sm">
+        <p className="font-serif text-lg font-semibold">You&apos;re no longer a member of this club.</p>
+        <p className="mt-1 text-sm text-muted">This meeting has stopped updating, and its questions are closed to you.</p>
+        <Link href="/" className="mt-3 inline-block text-sm font-medium text-accent hover:underline">
+          Go to your clubs
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    // Wider than the page's reading column on large screens, so the agenda and the room sit side by side.
+    <div className="space-y-6 lg:ml-[calc(50%_-_min(32rem,_50vw_-_1.5rem))] lg:w-[min(64rem,_calc(100vw_-_3rem))]">
+      <p className="sr-only" aria-live="polite">
+        {view.announcement}
+      </p>
+
+      <div className="flex flex-col gap-3 rounded-lg border border-line bg-white px-4 py-3 shadow-sm sm:flex-row sm:items-center sm:justify-between">
+        <LivePresence present={present} connection={connection} />
+        {markerItem && !view.following ? (
+          <div className="flex shrink-0 flex-wrap items-center gap-x-3 gap-y-2">
+            <p className="text-sm text-muted">
+              Now discussing: <span className="font-medium text-ink">question {markerItem.position}</span>
+            </p>
+            <button
+              type="button"
+              onClick={() => dispatch({ type: "follow" })}
+              className="inline-flex items-center justify-center gap-2 rounded-md bg-accent px-3.5 py-2 text-sm font-medium text-white hover:bg-accent-strong focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+            >
+              <span aria-hidden className="h-2 w-2 rounded-full bg-white/90" />
+              Follow the discussion
+            </button>
+          </div>
+        ) : markerItem ? (
+          <p className="flex shrink-0 items-center gap-2 text-sm text-muted">
+            <span aria-hidden className="h-2 w-2 rounded-full bg-emerald-600" />
+            Following the discussion
+          </p>
+        ) : (
+          <p className="text-sm text-muted sm:max-w-xs sm:text-right">
+            {mayMark ? "Choose “Discuss this now” on a question to bring everyone to it." : "Waiting for the moderator to choose a question."}
+          </p>
+        )}
+      </div>
+
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)] lg:items-start">
+        <section aria-labelledby={agendaHeading} className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pb-1 lg:pr-1">
+          <h2 id={agendaHeading} className="text-xs font-medium uppercase tracking-wider text-muted">
+            Agenda · {agenda.length} {agenda.length === 1 ? "question" : "questions"}
+          </h2>
+          {markError ? (
+            <p role="alert" className="text-sm text-danger">
+              {markError}
+            </p>
+          ) : null}
+          <LiveAgenda
+            agenda={agenda}
+            markerRoomId={view.marker}
+            selectedRoomId={selectedItem?.roomId ?? null}
+            mayMark={mayMark}
+            pending={marking}
+            onSelect={select}
+            onMark={(roomId) => void mark(roomId)}
+          />
+        </section>
+
+        <div ref={panel} className="min-w-0 scroll-mt-4">
+          {selectedItem ? (
+            <LiveRoomPanel key={selectedItem.roomId} clubId={clubId} item={selectedItem} isMarker={selectedItem.roomId === view.marker} viewer={viewer} />
+          ) : null}
+        </div>
+      </div>
+    </div>
+  );
+}

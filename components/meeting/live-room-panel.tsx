@@ -1,0 +1,92 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useId, useState } from "react";
+import type { Viewer } from "@/components/discussion/discussion-context";
+import { requestJson } from "@/components/discussion/request";
+import { RoomDiscussion } from "@/components/discussion/room-discussion";
+import type { RoomStateView } from "@/lib/realtime/events";
+import type { ReplyView } from "@/lib/reply-view";
+import type { LiveAgendaItem } from "./live-meeting";
+
+type Snapshot = { status: "loading" } | { status: "ready"; replies: ReplyView[]; locked: boolean } | { status: "failed"; message: string };
+
+type Props = {
+  clubId: string;
+  item: LiveAgendaItem;
+  isMarker: boolean;
+  viewer: Viewer;
+};
+
+/**
+ * One agenda question with its live replies. Mount it keyed by the room: its replies and lock
+ * are loaded fresh when it is chosen, and the room's own live connection keeps them current.
+ */
+export function LiveRoomPanel({ clubId, item, isMarker, viewer }: Props) {
+  const [snapshot, setSnapshot] = useState<Snapshot>({ status: "loading" });
+  const [attempt, setAttempt] = useState(0);
+  const heading = useId();
+
+  useEffect(() => {
+    let cancelled = false;
+    void requestJson<{ room: RoomStateView; replies: ReplyView[] }>(`/api/rooms/${item.roomId}`).then((result) => {
+      if (cancelled) return;
+      setSnapshot(
+        result.ok
+          ? { status: "ready", replies: result.data.replies, locked: result.data.room.locked }
+          : { status: "failed", message: result.status === 404 ? "This question isn't available to you any more." : result.error },
+      );
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [item.roomId, attempt]);
+
+  return (
+    <section aria-labelledby={heading} className="min-w-0 space-y-6">
+      <header className="space-y-2 border-b border-line pb-5">
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs font-medium uppercase tracking-wider text-muted">
+          Question {item.position}
+          {isMarker ? <span className="rounded-full bg-accent-soft px-2 py-0.5 text-[11px] text-accent-strong">Now discussing</span> : null}
+        </p>
+        <h2 id={heading} className="font-serif text-2xl font-semibold leading-snug">
+          {item.question}
+        </h2>
+        <Link href={`/clubs/${clubId}/rooms/${item.roomId}`} className="inline-block text-sm text-accent hover:underline">
+          Open this question&apos;s room
+        </Link>
+      </header>
+
+      {snapshot.status === "loading" ? (
+        <div aria-busy="true" className="space-y-3">
+          <p className="text-sm text-muted">Loading replies…</p>
+          <div aria-hidden className="h-24 animate-pulse rounded-lg border border-line bg-white/70" />
+          <div aria-hidden className="h-16 animate-pulse rounded-lg border border-line bg-white/50" />
+        </div>
+      ) : snapshot.status === "failed" ? (
+        <div role="alert" className="space-y-2 rounded-lg border border-line bg-white p-4 text-sm">
+          <p className="text-danger">{snapshot.message}</p>
+          <button
+            type="button"
+            onClick={() => {
+              setSnapshot({ status: "loading" });
+              setAttempt((count) => count + 1);
+            }}
+            className="font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+          >
+            Try again
+          </button>
+        </div>
+      ) : (
+        <RoomDiscussion
+          key={item.roomId}
+          roomId={item.roomId}
+          clubId={clubId}
+          viewer={viewer}
+          initialReplies={snapshot.replies}
+          initialLocked={snapshot.locked}
+        />
+      )}
+    </section>
+  );
+}

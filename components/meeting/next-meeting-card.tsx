@@ -1,0 +1,91 @@
+import Link from "next/link";
+import type { NextMeetingView } from "@/lib/meetings/service";
+import { rsvpLabel } from "./meeting-list";
+import { MeetingLocation } from "./meeting-location";
+import { MeetingTime } from "./meeting-time";
+
+type Props = {
+  /** From loadNextMeeting({ clubId, userId }); null when nothing is planned. */
+  meeting: NextMeetingView | null;
+  clubId: string;
+  /** Moderators get a way to schedule one when nothing is planned. */
+  canSchedule?: boolean;
+};
+
+function attendance(viewerRsvp: NextMeetingView["viewerRsvp"], goingCount: number): string {
+  if (viewerRsvp === "going") {
+    const others = goingCount - 1;
+    return others > 0 ? `You're going, with ${others} other${others === 1 ? "" : "s"}` : "You're going";
+  }
+  const mine = viewerRsvp ? rsvpLabel[viewerRsvp] : "You haven't said if you're coming";
+  return goingCount > 0 ? `${mine} · ${goingCount} going` : mine;
+}
+
+/** The club's next meeting: when (in the reader's zone, with a countdown), what to read, and whether they're coming. */
+export function NextMeetingCard({ meeting, clubId, canSchedule = false }: Props) {
+  if (!meeting) {
+    return (
+      <section aria-labelledby="next-meeting-heading" className="rounded-lg border border-dashed border-line bg-white/60 p-5 sm:p-6">
+        <h2 id="next-meeting-heading" className="text-xs font-medium uppercase tracking-wider text-muted">
+          Next meeting
+        </h2>
+        <p className="mt-2 text-muted">No meeting is planned yet.</p>
+        <div className="mt-3 flex flex-wrap gap-3 text-sm">
+          {canSchedule ? (
+            <Link href={`/clubs/${clubId}/meetings/new`} className="rounded-md bg-accent px-4 py-2 font-medium text-white hover:bg-accent-strong">
+              Schedule a meeting
+            </Link>
+          ) : null}
+          <Link href={`/clubs/${clubId}/meetings`} className="px-1 py-2 text-accent hover:underline">
+            All meetings
+          </Link>
+        </div>
+      </section>
+    );
+  }
+
+  const live = meeting.phase === "live";
+  return (
+    <section
+      aria-labelledby="next-meeting-heading"
+      className={`space-y-4 rounded-lg border bg-white p-5 shadow-sm sm:p-6 ${live ? "border-accent/50 ring-1 ring-accent/30" : "border-line"}`}
+    >
+      <div className="space-y-1">
+        <p className="text-xs font-medium uppercase tracking-wider text-muted">{live ? "Meeting now" : "Next meeting"}</p>
+        <h2 id="next-meeting-heading" className="font-serif text-2xl font-semibold">
+          <Link href={meeting.href} className="hover:text-accent">
+            {meeting.title}
+          </Link>
+        </h2>
+      </div>
+      <MeetingTime startsAt={meeting.startsAt} durationMinutes={meeting.durationMinutes} timeZone={meeting.timeZone} size="medium" />
+      {meeting.readingAssignment || meeting.location ? (
+        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
+          {meeting.readingAssignment ? (
+            <>
+              <dt className="font-medium text-muted">Read by then</dt>
+              <dd className="text-ink">{meeting.readingAssignment}</dd>
+            </>
+          ) : null}
+          {meeting.location ? (
+            <>
+              <dt className="font-medium text-muted">Where</dt>
+              <dd className="text-ink">
+                <MeetingLocation location={meeting.location} isLink={meeting.locationIsLink} compact />
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
+      <div className="flex flex-wrap items-center justify-between gap-3 border-t border-line pt-4 text-sm">
+        <p className="text-muted">{attendance(meeting.viewerRsvp, meeting.goingCount)}</p>
+        <Link
+          href={meeting.href}
+          className="rounded-md border border-line bg-white px-4 py-2 font-medium text-ink hover:bg-paper focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+        >
+          {live ? "Join the meeting" : meeting.viewerRsvp ? "Meeting details" : "Say if you're coming"}
+        </Link>
+      </div>
+    </section>
+  );
+}
