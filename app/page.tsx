@@ -3,8 +3,8 @@ import { rsvpLabel } from "@/components/meeting/meeting-list";
 import { MeetingTimeCompact } from "@/components/meeting/meeting-time";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { getCurrentUser } from "@/lib/auth";
-import { listMyClubs } from "@/lib/clubs";
-import { loadNextMeetingsByClub } from "@/lib/meetings/service";
+import { listMyClubs } from "@/lib/clubs/clubs";
+import { loadNextMeetingsByClub } from "@/lib/meetings/pages";
 
 const createClubLinkClass =
   "inline-flex items-center justify-center rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent-strong focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent";

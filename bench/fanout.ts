@@ -4,7 +4,7 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "../lib/realtime/events";
-import type { ReplyView } from "../lib/reply-view";
+import type { ReplyView } from "../lib/discussion/reply-view";
 import { cpuSnapshot, cpuUsage, type CpuUsage } from "./cpu";
 import { httpRequest } from "./http";
 import { round, roundSummary, summarize, type Summary } from "./stats";

@@ -7,8 +7,8 @@ import { replies, rooms } from "@/db/schema/discussion";
 import { meetingAgenda, meetings } from "@/db/schema/meetings";
 import { users } from "@/db/schema/users";
 import { parseGuide } from "@/lib/guides/parse";
-import { renderMarkdown } from "@/lib/markdown";
-import { hashPassword } from "@/lib/passwords";
+import { renderMarkdown } from "@/lib/discussion/markdown";
+import { hashPassword } from "@/lib/accounts/passwords";
 import { Temporal } from "@js-temporal/polyfill";
 import { resolveLocalStart } from "@/lib/meetings/time";
 

@@ -7,7 +7,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { createUser, findUserByEmail, findUserById } from "@/db/queries/users";
 import { getEnv } from "@/lib/env";
-import { decoyHash, verifyPassword } from "@/lib/passwords";
+import { decoyHash, verifyPassword } from "@/lib/accounts/passwords";
 import { signInInput } from "@/lib/validation/auth";
 
 export type SessionUser = { id: string; name: string; email: string };

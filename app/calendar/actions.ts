@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/action";
+import { runAction, type ActionResult } from "@/lib/doors/action";
 import { createCalendarFeed, revokeCalendarFeed, type CalendarFeedView } from "@/lib/meetings/feeds";
 
 export async function createCalendarFeedAction(): Promise<ActionResult<CalendarFeedView>> {

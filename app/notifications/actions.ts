@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/action";
+import { runAction, type ActionResult } from "@/lib/doors/action";
 import { markAllNotificationsRead } from "@/lib/reminders/notifications";
 
 export async function markAllReadAction(input: { upTo: string | null }): Promise<ActionResult<{ marked: number }>> {

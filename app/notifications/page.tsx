@@ -4,7 +4,7 @@ import { markAllReadAction } from "@/app/notifications/actions";
 import { MarkAllReadButton } from "@/components/notifications/mark-all-read-button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { requireUser } from "@/lib/auth";
-import { loadOrNotFound } from "@/lib/page-data";
+import { loadOrNotFound } from "@/lib/doors/page";
 import { loadNotificationsPage, NOTIFICATIONS_SHOWN } from "@/lib/reminders/notifications";
 
 export const metadata: Metadata = { title: "Notifications" };

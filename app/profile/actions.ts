@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/action";
-import { changePassword, renameUser } from "@/lib/profile";
+import { runAction, type ActionResult } from "@/lib/doors/action";
+import { changePassword, renameUser } from "@/lib/accounts/profile";
 
 export async function renameAction(input: { name: string }): Promise<ActionResult<{ name: string }>> {
   const result = await runAction((user) => renameUser({ userId: user.id, body: input }));

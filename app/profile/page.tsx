@@ -3,8 +3,8 @@ import { changePasswordAction, renameAction } from "@/app/profile/actions";
 import { DisplayNameForm } from "@/components/profile/display-name-form";
 import { PasswordForm } from "@/components/profile/password-form";
 import { requireUser } from "@/lib/auth";
-import { loadOrNotFound } from "@/lib/page-data";
-import { loadProfile } from "@/lib/profile";
+import { loadOrNotFound } from "@/lib/doors/page";
+import { loadProfile } from "@/lib/accounts/profile";
 
 export const metadata: Metadata = { title: "Your profile" };
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/components/auth/sign-up-form";
 import { getCurrentUser } from "@/lib/auth";
-import { safeCallbackPath } from "@/lib/safe-redirect";
+import { safeCallbackPath } from "@/lib/accounts/safe-redirect";
 
 export const metadata: Metadata = { title: "Create an account" };
 

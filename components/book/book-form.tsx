@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/doors/action";
 
 export type BookFormValues = { title: string; author: string; year: string; coverUrl: string; description: string; makeCurrent?: boolean };
 

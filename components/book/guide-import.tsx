@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/doors/action";
 import { parseGuide } from "@/lib/guides/parse";
 
 export type ReviewedQuestion = { text: string; section: string | null };

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ButtonHTMLAttributes, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/doors/action";
 
 export type ManagedQuestion = { id: string; position: number; question: string; section: string | null; replyCount: number };
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/doors/action";
 
 /** Makes a past book the club's current one; the page refreshes from the server action's revalidation. */
 export function SetCurrentBookButton({ action }: { action: () => Promise<ActionResult<null>> }) {

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/doors/action";
 
 const alertBox = "rounded-md border border-danger/30 bg-red-50 px-3 py-2 text-sm text-danger";
 

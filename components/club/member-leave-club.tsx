@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from "react";
 import { MemberConfirmDialog } from "@/components/club/member-confirm-dialog";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/doors/action";
 
 type Props = {
   clubName: string;

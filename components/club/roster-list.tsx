@@ -3,8 +3,8 @@
 import { useState, useTransition } from "react";
 import { MemberConfirmDialog } from "@/components/club/member-confirm-dialog";
 import { MemberRoleBadge } from "@/components/club/member-role-badge";
-import type { ActionResult } from "@/lib/action";
-import type { RosterMember } from "@/lib/members";
+import type { ActionResult } from "@/lib/doors/action";
+import type { RosterMember } from "@/lib/clubs/members";
 
 type MemberAction = (input: unknown) => Promise<ActionResult<null>>;
 

@@ -2,7 +2,7 @@
 
 import { createContext, useContext } from "react";
 import type { ClubRole } from "@/db/schema/clubs";
-import type { ReplyView } from "@/lib/reply-view";
+import type { ReplyView } from "@/lib/discussion/reply-view";
 
 export type Viewer = { id: string; role: ClubRole };
 

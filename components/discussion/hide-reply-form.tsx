@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import type { ReplyView } from "@/lib/reply-view";
+import type { ReplyView } from "@/lib/discussion/reply-view";
 import { useDiscussion } from "./discussion-context";
 import { requestJson } from "./request";
 import { hiddenReasonMaxLength } from "@/lib/validation/limits";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useState } from "react";
-import type { ReplyView } from "@/lib/reply-view";
+import type { ReplyView } from "@/lib/discussion/reply-view";
 import { formatDateTime } from "./edited-marker";
 import { requestJson } from "./request";
 

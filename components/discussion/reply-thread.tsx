@@ -3,8 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { can, canDeleteReply, canEditReply, canPostInRoom, canViewReplyHistory } from "@/lib/permissions";
-import type { ReplyView } from "@/lib/reply-view";
-import { countDescendants, type ThreadNode } from "@/lib/threads";
+import type { ReplyView } from "@/lib/discussion/reply-view";
+import { countDescendants, type ThreadNode } from "@/lib/discussion/threads";
 import { ActionsMenu, type MenuAction } from "./actions-menu";
 import { ConfirmDialog } from "./confirm-dialog";
 import { useDiscussion } from "./discussion-context";

@@ -3,7 +3,7 @@
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { CopyLink } from "@/components/invite/copy-link";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/doors/action";
 
 type Props = {
   action: (input: { expiresInDays: string; maxUses: string }) => Promise<ActionResult<{ id: string; path: string }>>;

@@ -4,8 +4,8 @@ import { useState, useTransition } from "react";
 import { CopyLink } from "@/components/invite/copy-link";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { ActionResult } from "@/lib/action";
-import type { InviteStatus, InviteView } from "@/lib/invites";
+import type { ActionResult } from "@/lib/doors/action";
+import type { InviteStatus, InviteView } from "@/lib/clubs/invites";
 
 type Props = {
   invites: InviteView[];

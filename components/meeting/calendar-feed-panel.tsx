@@ -5,7 +5,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/discussion/confirm-dialog";
 import { CopyLink } from "@/components/invite/copy-link";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/doors/action";
 
 type Feed = { path: string; createdAt: string };
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/doors/action";
 
 type Props = {
   action: () => Promise<ActionResult<unknown>>;

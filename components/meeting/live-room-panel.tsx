@@ -6,7 +6,7 @@ import type { Viewer } from "@/components/discussion/discussion-context";
 import { requestJson } from "@/components/discussion/request";
 import { RoomDiscussion } from "@/components/discussion/room-discussion";
 import type { RoomStateView } from "@/lib/realtime/events";
-import type { ReplyView } from "@/lib/reply-view";
+import type { ReplyView } from "@/lib/discussion/reply-view";
 import type { LiveAgendaItem } from "./live-meeting";
 
 type Snapshot = { status: "loading" } | { status: "ready"; replies: ReplyView[]; locked: boolean } | { status: "failed"; message: string };

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/doors/action";
 import { formatInZone, repeatStarts, resolveLocalStart, type StartChoice, type StartOption } from "@/lib/meetings/time";
 import { AgendaPicker, type AgendaRoom } from "./agenda-picker";
 import { formatDuration } from "./meeting-time";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { NextMeetingView } from "@/lib/meetings/service";
+import type { NextMeetingView } from "@/lib/meetings/views";
 import { rsvpLabel } from "./meeting-list";
 import { MeetingLocation } from "./meeting-location";
 import { MeetingTime } from "./meeting-time";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { RsvpStatus } from "@/db/schema/meetings";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/doors/action";
 
 export type RsvpSummaryView = { counts: Record<RsvpStatus, number>; names: Record<RsvpStatus, string[]> };
 

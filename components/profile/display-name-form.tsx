@@ -3,7 +3,7 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/action";
+import type { ActionResult } from "@/lib/doors/action";
 
 type Props = {
   currentName: string;

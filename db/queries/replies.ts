@@ -2,7 +2,7 @@ import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { replies, replyRevisions, rooms } from "@/db/schema/discussion";
 import { users } from "@/db/schema/users";
-import type { ReplyView } from "@/lib/reply-view";
+import type { ReplyView } from "@/lib/discussion/reply-view";
 
 type Executor = Pick<Database, "select">;
 

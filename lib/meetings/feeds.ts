@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { findCalendarFeedUser, getActiveCalendarFeed, replaceCalendarFeed, revokeCalendarFeeds } from "@/db/queries/calendar-feeds";
 import { listFeedMeetings } from "@/db/queries/meetings";
-import { meetingsToIcs } from "@/lib/calendar/ics";
+import { meetingsToIcs } from "@/lib/meetings/ics";
 import { notFound } from "@/lib/errors";
-import { toCalendarEvent } from "@/lib/meetings/service";
+import { toCalendarEvent } from "@/lib/meetings/calendar";
 import { calendarFeedToken } from "@/lib/validation/meetings";
 
 // How far back a feed reaches: a recent meeting stays in people's calendars (a cancelled one

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getLiveMeetingState, listMeetingAttendees, updateMeetingMarker } from "@/db/queries/live-meetings";
 import type { ClubRole } from "@/db/schema/clubs";
-import { requireClubAccess } from "@/lib/club-access";
+import { requireClubAccess } from "@/lib/access";
 import { AppError, notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import type { PresentMember, MeetingMarkerView } from "@/lib/realtime/events";

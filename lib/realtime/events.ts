@@ -1,4 +1,4 @@
-import type { ReplyView } from "@/lib/reply-view";
+import type { ReplyView } from "@/lib/discussion/reply-view";
 
 /** What every acknowledgement carries back to the client. */
 export type Ack<Data> = { ok: true; data: Data } | { ok: false; error: string };

@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import type { ReplyView } from "@/lib/reply-view";
+import type { ReplyView } from "@/lib/discussion/reply-view";
 import {
   roomChannel,
   meetingChannel,

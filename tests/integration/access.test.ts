@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { loadClubOverview } from "@/lib/books";
-import { listRepliesAfter, loadRoomPage, postReply } from "@/lib/discussion";
+import { loadClubOverview } from "@/lib/books/books";
+import { listRepliesAfter, loadRoomPage, postReply } from "@/lib/discussion/replies";
 import { AppError } from "@/lib/errors";
 import type { Ack } from "@/lib/realtime/events";
-import type { ReplyView } from "@/lib/reply-view";
+import type { ReplyView } from "@/lib/discussion/reply-view";
 import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { clubMembers } from "@/db/schema/clubs";

@@ -63,11 +63,11 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
-import { listMyClubs } from "@/lib/clubs";
+import { listMyClubs } from "@/lib/clubs/clubs";
 import { books } from "@/db/schema/clubs";
 import { rooms } from "@/db/schema/discussion";
 import { calendarFeeds, notifications, rsvps, meetingAgenda, meetings } from "@/db/schema/meetings";
-import { createBook, loadBookPage, loadClubBooks, loadClubOverview, setCurrentBook, updateBook } from "@/lib/books";
+import { createBook, loadBookPage, loadClubBooks, loadClubOverview, setCurrentBook, updateBook } from "@/lib/books/books";
 import {
   deleteReply,
   editReply,
@@ -77,30 +77,20 @@ import {
   loadRoomPage,
   loadRoomSnapshot,
   postReply,
-} from "@/lib/discussion";
+} from "@/lib/discussion/replies";
 import { AppError, errorStatus, type AppErrorCode } from "@/lib/errors";
-import { createClubInvite, listInvites, loadInvitesPage, revokeClubInvite } from "@/lib/invites";
-import { changeMemberRole, leaveClub, loadRosterPage, removeMember, transferOwnership } from "@/lib/members";
-import { hideReply, lockRoom, pinReply, unhideReply, unlockRoom, unpinReply } from "@/lib/moderation";
+import { createClubInvite, listInvites, loadInvitesPage, revokeClubInvite } from "@/lib/clubs/invites";
+import { changeMemberRole, leaveClub, loadRosterPage, removeMember, transferOwnership } from "@/lib/clubs/members";
+import { hideReply, lockRoom, pinReply, unhideReply, unlockRoom, unpinReply } from "@/lib/discussion/moderation";
 import { clubActions, permissionMatrix, type ClubAction } from "@/lib/permissions";
-import { addQuestion, editQuestion, importQuestions, moveQuestion, removeQuestion } from "@/lib/questions";
-import type { ReplyView } from "@/lib/reply-view";
+import { addQuestion, editQuestion, importQuestions, moveQuestion, removeQuestion } from "@/lib/books/questions";
+import type { ReplyView } from "@/lib/discussion/reply-view";
 import { loadNotificationsPage, markAllNotificationsRead } from "@/lib/reminders/notifications";
 import { calendarFeedIcs, loadCalendarFeed, revokeCalendarFeed } from "@/lib/meetings/feeds";
 import { loadMeetingForMember, setMeetingMarker } from "@/lib/meetings/live";
-import {
-  cancelMeeting,
-  editMeeting,
-  loadNextMeeting,
-  loadNextMeetingsByClub,
-  loadRecentPastMeetings,
-  loadMeetingForm,
-  loadMeetingIcs,
-  loadMeetingPage,
-  loadMeetingsPage,
-  scheduleMeeting,
-  setRsvp,
-} from "@/lib/meetings/service";
+import { cancelMeeting, editMeeting, scheduleMeeting, setRsvp } from "@/lib/meetings/schedule";
+import { loadNextMeeting, loadNextMeetingsByClub, loadRecentPastMeetings, loadMeetingForm, loadMeetingPage, loadMeetingsPage } from "@/lib/meetings/pages";
+import { loadMeetingIcs } from "@/lib/meetings/calendar";
 import { createTestClub, createTestUser, replyInput } from "./factories";
 import { joinRoom, joinMeeting, useRealtimeServer, type ClientSocket } from "./realtime-harness";
 

@@ -2,8 +2,8 @@ import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { books, clubs } from "@/db/schema/clubs";
-import { createBook, loadBookPage, loadClubBooks, loadClubOverview, setCurrentBook, updateBook } from "@/lib/books";
-import { loadRoomPage } from "@/lib/discussion";
+import { createBook, loadBookPage, loadClubBooks, loadClubOverview, setCurrentBook, updateBook } from "@/lib/books/books";
+import { loadRoomPage } from "@/lib/discussion/replies";
 import { AppError } from "@/lib/errors";
 import { createTestClub, createTestUser } from "./factories";
 

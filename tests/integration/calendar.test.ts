@@ -6,7 +6,8 @@ import { getDb } from "@/db/index";
 import { calendarFeeds, meetings } from "@/db/schema/meetings";
 import { AppError } from "@/lib/errors";
 import { calendarFeedIcs, createCalendarFeed, loadCalendarFeed, revokeCalendarFeed } from "@/lib/meetings/feeds";
-import { cancelMeeting, editMeeting, loadMeetingIcs, scheduleMeeting } from "@/lib/meetings/service";
+import { cancelMeeting, editMeeting, scheduleMeeting } from "@/lib/meetings/schedule";
+import { loadMeetingIcs } from "@/lib/meetings/calendar";
 import { createTestClub, createTestUser } from "./factories";
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {

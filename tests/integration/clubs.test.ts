@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { clubMembers, clubs } from "@/db/schema/clubs";
-import { createClub } from "@/lib/clubs";
-import { loadClubOverview } from "@/lib/books";
+import { createClub } from "@/lib/clubs/clubs";
+import { loadClubOverview } from "@/lib/books/books";
 import { AppError } from "@/lib/errors";
 import { createTestUser } from "./factories";
 

@@ -4,7 +4,7 @@ import { getDb } from "@/db/index";
 import { clubMembers } from "@/db/schema/clubs";
 import { invites } from "@/db/schema/invites";
 import { AppError } from "@/lib/errors";
-import { createClubInvite, joinClubWithInvite, listInvites, revokeClubInvite, viewInvite } from "@/lib/invites";
+import { createClubInvite, joinClubWithInvite, listInvites, revokeClubInvite, viewInvite } from "@/lib/clubs/invites";
 import { createTestClub, createTestUser } from "./factories";
 
 async function caught(promise: Promise<unknown>): Promise<AppError> {

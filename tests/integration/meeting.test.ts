@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { meetingAgenda, meetings } from "@/db/schema/meetings";
 import { AppError } from "@/lib/errors";
-import { removeMember } from "@/lib/members";
+import { removeMember } from "@/lib/clubs/members";
 import type { Ack, PresentMember, MeetingMarkerView, MeetingPresenceView } from "@/lib/realtime/events";
 import { setMeetingMarker } from "@/lib/meetings/live";
 import { createTestClub, createTestUser } from "./factories";

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { rsvps, meetingAgenda, meetings } from "@/db/schema/meetings";
 import { AppError } from "@/lib/errors";
-import { cancelMeeting, editMeeting, loadNextMeeting, loadRecentPastMeetings, loadMeetingPage, loadMeetingsPage, scheduleMeeting, setRsvp } from "@/lib/meetings/service";
+import { cancelMeeting, editMeeting, scheduleMeeting, setRsvp } from "@/lib/meetings/schedule";
+import { loadNextMeeting, loadRecentPastMeetings, loadMeetingPage, loadMeetingsPage } from "@/lib/meetings/pages";
 import { createTestClub, createTestUser } from "./factories";
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {

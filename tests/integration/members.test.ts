@@ -2,10 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { clubMembers, type ClubRole } from "@/db/schema/clubs";
-import { loadRoomPage, postReply } from "@/lib/discussion";
+import { loadRoomPage, postReply } from "@/lib/discussion/replies";
 import { AppError } from "@/lib/errors";
-import { changeMemberRole, leaveClub, loadRosterPage, removeMember, transferOwnership } from "@/lib/members";
-import type { ReplyView } from "@/lib/reply-view";
+import { changeMemberRole, leaveClub, loadRosterPage, removeMember, transferOwnership } from "@/lib/clubs/members";
+import type { ReplyView } from "@/lib/discussion/reply-view";
 import { createTestClub, createTestUser, replyInput } from "./factories";
 import { joinRoom, useRealtimeServer, type ClientSocket } from "./realtime-harness";
 

@@ -2,11 +2,11 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { replies, rooms } from "@/db/schema/discussion";
-import { deleteReply, editReply, loadReply, loadRoomPage, postReply } from "@/lib/discussion";
+import { deleteReply, editReply, loadReply, loadRoomPage, postReply } from "@/lib/discussion/replies";
 import { AppError } from "@/lib/errors";
-import { hideReply, lockRoom, pinReply, unhideReply, unlockRoom, unpinReply } from "@/lib/moderation";
+import { hideReply, lockRoom, pinReply, unhideReply, unlockRoom, unpinReply } from "@/lib/discussion/moderation";
 import type { RoomStateView } from "@/lib/realtime/events";
-import type { ReplyView } from "@/lib/reply-view";
+import type { ReplyView } from "@/lib/discussion/reply-view";
 import { countRoomReplies, createTestClub, createTestUser, replyInput } from "./factories";
 import { joinRoom, useRealtimeServer } from "./realtime-harness";
 

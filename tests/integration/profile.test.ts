@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { users } from "@/db/schema/users";
 import { AppError } from "@/lib/errors";
-import { hashPassword, verifyPassword } from "@/lib/passwords";
-import { changePassword, loadProfile, renameUser } from "@/lib/profile";
+import { hashPassword, verifyPassword } from "@/lib/accounts/passwords";
+import { changePassword, loadProfile, renameUser } from "@/lib/accounts/profile";
 import { createTestUser } from "./factories";
 
 async function storedUser(userId: string) {

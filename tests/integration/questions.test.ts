@@ -4,11 +4,11 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { listBookRooms } from "@/db/queries/rooms";
 import { rooms } from "@/db/schema/discussion";
-import { createBook } from "@/lib/books";
-import { postReply } from "@/lib/discussion";
+import { createBook } from "@/lib/books/books";
+import { postReply } from "@/lib/discussion/replies";
 import { AppError } from "@/lib/errors";
 import { parseGuide } from "@/lib/guides/parse";
-import { addQuestion, editQuestion, importQuestions, moveQuestion, removeQuestion } from "@/lib/questions";
+import { addQuestion, editQuestion, importQuestions, moveQuestion, removeQuestion } from "@/lib/books/questions";
 import { countRoomReplies, createTestClub, createTestUser, replyInput } from "./factories";
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from "vitest";
 import type { Ack, ClientToServerEvents, ServerToClientEvents, MeetingJoinView } from "@/lib/realtime/events";
 import { registerRealtimeServer, type RealtimeServer } from "@/lib/realtime/publish";
 import { attachRealtime } from "@/lib/realtime/server";
-import type { ReplyView } from "@/lib/reply-view";
+import type { ReplyView } from "@/lib/discussion/reply-view";
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type TestUser = { id: string; name: string; email: string };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { listRepliesAfter, loadRoomPage, postReply } from "@/lib/discussion";
+import { listRepliesAfter, loadRoomPage, postReply } from "@/lib/discussion/replies";
 import { AppError } from "@/lib/errors";
 import { countRoomReplies, createTestClub, createTestUser, replyInput, roomCounters } from "./factories";
 

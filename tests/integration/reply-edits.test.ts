@@ -2,9 +2,9 @@ import { asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { replies, replyRevisions } from "@/db/schema/discussion";
-import { deleteReply, editReply, loadReply, loadReplyHistory, loadRoomPage, postReply } from "@/lib/discussion";
+import { deleteReply, editReply, loadReply, loadReplyHistory, loadRoomPage, postReply } from "@/lib/discussion/replies";
 import { AppError } from "@/lib/errors";
-import { lockRoom } from "@/lib/moderation";
+import { lockRoom } from "@/lib/discussion/moderation";
 import { createTestClub, createTestUser, replyInput } from "./factories";
 
 async function setting() {

@@ -9,7 +9,7 @@ import { books, clubMembers, clubs } from "@/db/schema/clubs";
 import { replies, rooms } from "@/db/schema/discussion";
 import { meetingAgenda, meetings } from "@/db/schema/meetings";
 import { demoAccounts, demoPassword, seedDemo } from "@/db/seed";
-import { verifyPassword } from "@/lib/passwords";
+import { verifyPassword } from "@/lib/accounts/passwords";
 import { createDatabase, dropDatabase } from "@/scripts/test-db";
 
 // The demo seeds only an empty database, so this file gives it one of its own.

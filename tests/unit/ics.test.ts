@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { icsFilename, meetingDescription, meetingsToIcs, type MeetingEvent } from "@/lib/calendar/ics";
+import { icsFilename, meetingDescription, meetingsToIcs, type MeetingEvent } from "@/lib/meetings/ics";
 
 const meeting = (overrides: Partial<MeetingEvent> = {}): MeetingEvent => ({
   id: "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b",

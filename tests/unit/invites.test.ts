@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inviteProblem } from "@/db/queries/invites";
-import { newInviteToken } from "@/lib/invites";
+import { newInviteToken } from "@/lib/clubs/invites";
 import { createInviteInput, inviteToken } from "@/lib/validation/invites";
 
 const now = new Date("2030-06-01T12:00:00Z");

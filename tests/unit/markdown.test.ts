@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/discussion/markdown";
 
 describe("renderMarkdown", () => {
   it("renders emphasis, quotes and lists", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "@/lib/passwords";
+import { hashPassword, verifyPassword } from "@/lib/accounts/passwords";
 
 describe("passwords", () => {
   it("verifies the right password and refuses a wrong one", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildThreadTree, countDescendants, excerptFromHtml, mergeReplies, replaceReply, threadIndexById, type ThreadNode } from "@/lib/threads";
+import { buildThreadTree, countDescendants, excerptFromHtml, mergeReplies, replaceReply, threadIndexById, type ThreadNode } from "@/lib/discussion/threads";
 
 type Item = { id: string; parentId: string | null; seq: number };
 const item = (id: string, seq: number, parentId: string | null = null): Item => ({ id, parentId, seq });

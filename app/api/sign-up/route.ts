@@ -1,5 +1,5 @@
-import { signUp } from "@/lib/accounts";
-import { errorResponse, readJson } from "@/lib/http";
+import { signUp } from "@/lib/accounts/sign-up";
+import { errorResponse, readJson } from "@/lib/doors/route";
 
 export async function POST(request: Request) {
   try {

@@ -6,10 +6,10 @@ import { ClubNav } from "@/components/club/club-nav";
 import { NextMeetingCard } from "@/components/meeting/next-meeting-card";
 import { MeetingList } from "@/components/meeting/meeting-list";
 import { requireUser } from "@/lib/auth";
-import { loadClubOverview } from "@/lib/books";
-import { loadOrNotFound } from "@/lib/page-data";
+import { loadClubOverview } from "@/lib/books/books";
+import { loadOrNotFound } from "@/lib/doors/page";
 import { can } from "@/lib/permissions";
-import { loadNextMeeting, loadRecentPastMeetings } from "@/lib/meetings/service";
+import { loadNextMeeting, loadRecentPastMeetings } from "@/lib/meetings/pages";
 
 type Props = { params: Promise<{ clubId: string }> };
 

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { runAction, type ActionResult } from "@/lib/action";
-import { createClub } from "@/lib/clubs";
+import { runAction, type ActionResult } from "@/lib/doors/action";
+import { createClub } from "@/lib/clubs/clubs";
 
 export async function createClubAction(input: { name: string; description: string }): Promise<ActionResult<{ clubId: string }>> {
   const result = await runAction((user) => createClub({ userId: user.id, body: input }));

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { runAction, type ActionResult } from "@/lib/action";
+import { runAction, type ActionResult } from "@/lib/doors/action";
 import { AppError } from "@/lib/errors";
-import { inviteProblemMessages, joinClubWithInvite } from "@/lib/invites";
+import { inviteProblemMessages, joinClubWithInvite } from "@/lib/clubs/invites";
 
 export async function joinClubAction(token: string): Promise<ActionResult<{ clubId: string }>> {
   const result = await runAction(async (user) => {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { joinClubAction } from "@/app/invite/[token]/actions";
 import { JoinClubButton } from "@/components/invite/join-club-button";
 import { getCurrentUser } from "@/lib/auth";
-import { inviteProblemMessages, viewInvite } from "@/lib/invites";
+import { inviteProblemMessages, viewInvite } from "@/lib/clubs/invites";
 
 type Props = { params: Promise<{ token: string }> };
 

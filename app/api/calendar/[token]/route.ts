@@ -1,4 +1,4 @@
-import { errorResponse } from "@/lib/http";
+import { errorResponse } from "@/lib/doors/route";
 import { calendarFeedIcs, siteOrigin } from "@/lib/meetings/feeds";
 
 type Context = { params: Promise<{ token: string }> };

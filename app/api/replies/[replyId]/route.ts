@@ -1,5 +1,5 @@
-import { deleteReply, editReply, loadReply } from "@/lib/discussion";
-import { readJson, withUser } from "@/lib/http";
+import { deleteReply, editReply, loadReply } from "@/lib/discussion/replies";
+import { readJson, withUser } from "@/lib/doors/route";
 
 type Context = { params: Promise<{ replyId: string }> };
 

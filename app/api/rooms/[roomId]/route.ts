@@ -1,5 +1,5 @@
-import { loadRoomSnapshot } from "@/lib/discussion";
-import { withUser } from "@/lib/http";
+import { loadRoomSnapshot } from "@/lib/discussion/replies";
+import { withUser } from "@/lib/doors/route";
 
 type Context = { params: Promise<{ roomId: string }> };
 

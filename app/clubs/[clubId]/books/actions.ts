@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import type { BookFormValues } from "@/components/book/book-form";
-import { runAction, type ActionResult } from "@/lib/action";
-import { createBook } from "@/lib/books";
+import { runAction, type ActionResult } from "@/lib/doors/action";
+import { createBook } from "@/lib/books/books";
 
 export async function createBookAction(clubId: string, values: BookFormValues): Promise<ActionResult<{ href: string }>> {
   const result = await runAction((user) => createBook({ clubId, userId: user.id, values }));

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { BookCover } from "@/components/book/book-cover";
 import { ClubNav } from "@/components/club/club-nav";
 import { requireUser } from "@/lib/auth";
-import { loadClubBooks } from "@/lib/books";
-import { loadOrNotFound } from "@/lib/page-data";
+import { loadClubBooks } from "@/lib/books/books";
+import { loadOrNotFound } from "@/lib/doors/page";
 import { can } from "@/lib/permissions";
 
 type Props = { params: Promise<{ clubId: string }> };

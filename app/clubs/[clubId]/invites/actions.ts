@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/action";
-import { createClubInvite, revokeClubInvite } from "@/lib/invites";
+import { runAction, type ActionResult } from "@/lib/doors/action";
+import { createClubInvite, revokeClubInvite } from "@/lib/clubs/invites";
 
 export async function createInviteAction(
   clubId: string,

@@ -5,8 +5,8 @@ import { ClubNav } from "@/components/club/club-nav";
 import { CreateInviteForm } from "@/components/invite/create-invite-form";
 import { InviteList } from "@/components/invite/invite-list";
 import { requireUser } from "@/lib/auth";
-import { loadInvitesPage } from "@/lib/invites";
-import { loadOrNotFound } from "@/lib/page-data";
+import { loadInvitesPage } from "@/lib/clubs/invites";
+import { loadOrNotFound } from "@/lib/doors/page";
 import { defaultInviteExpiryDays, inviteExpiryChoices, inviteMaxUsesLimit } from "@/lib/validation/invites";
 
 type Props = { params: Promise<{ clubId: string }> };

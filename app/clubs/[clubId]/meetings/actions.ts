@@ -3,8 +3,9 @@
 import { revalidatePath } from "next/cache";
 import type { MeetingFormValues } from "@/components/meeting/meeting-form";
 import type { RsvpStatus } from "@/db/schema/meetings";
-import { runAction, type ActionResult } from "@/lib/action";
-import { cancelMeeting, editMeeting, scheduleMeeting, meetingHref, setRsvp, type RsvpSummary } from "@/lib/meetings/service";
+import { runAction, type ActionResult } from "@/lib/doors/action";
+import { cancelMeeting, editMeeting, scheduleMeeting, setRsvp } from "@/lib/meetings/schedule";
+import { meetingHref, type RsvpSummary } from "@/lib/meetings/views";
 
 function refreshClub(clubId: string) {
   // The club page, the Meetings list and every meeting page show what changed.

@@ -4,9 +4,9 @@ import { ClubNav } from "@/components/club/club-nav";
 import { NextMeetingCard } from "@/components/meeting/next-meeting-card";
 import { MeetingList } from "@/components/meeting/meeting-list";
 import { requireUser } from "@/lib/auth";
-import { loadOrNotFound } from "@/lib/page-data";
+import { loadOrNotFound } from "@/lib/doors/page";
 import { can } from "@/lib/permissions";
-import { loadMeetingsPage } from "@/lib/meetings/service";
+import { loadMeetingsPage } from "@/lib/meetings/pages";
 
 type Props = { params: Promise<{ clubId: string }> };
 

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { runAction, type ActionResult } from "@/lib/action";
-import { changeMemberRole, leaveClub, removeMember, transferOwnership } from "@/lib/members";
+import { runAction, type ActionResult } from "@/lib/doors/action";
+import { changeMemberRole, leaveClub, removeMember, transferOwnership } from "@/lib/clubs/members";
 
 // The club id is bound by the page, but a caller can send anything: the services validate it.
 const rosterPath = (clubId: string) => `/clubs/${clubId}/members`;

@@ -4,8 +4,8 @@ import { MemberLeaveClub } from "@/components/club/member-leave-club";
 import { RosterList } from "@/components/club/roster-list";
 import type { ClubRole } from "@/db/schema/clubs";
 import { requireUser } from "@/lib/auth";
-import { loadRosterPage } from "@/lib/members";
-import { loadOrNotFound } from "@/lib/page-data";
+import { loadRosterPage } from "@/lib/clubs/members";
+import { loadOrNotFound } from "@/lib/doors/page";
 import { leaveClubAction, removeMemberAction, setMemberRoleAction, transferOwnershipAction } from "./actions";
 
 type Props = { params: Promise<{ clubId: string }> };

@@ -1,6 +1,6 @@
-import { withUser } from "@/lib/http";
+import { withUser } from "@/lib/doors/route";
 import { siteOrigin } from "@/lib/meetings/feeds";
-import { loadMeetingIcs } from "@/lib/meetings/service";
+import { loadMeetingIcs } from "@/lib/meetings/calendar";
 
 type Context = { params: Promise<{ meetingId: string }> };
 

@@ -1,4 +1,4 @@
-import { readJson, withUser } from "@/lib/http";
+import { readJson, withUser } from "@/lib/doors/route";
 import { setMeetingMarker } from "@/lib/meetings/live";
 
 type Context = { params: Promise<{ meetingId: string }> };

@@ -1,5 +1,5 @@
-import { readJson, withUser } from "@/lib/http";
-import { hideReply, unhideReply } from "@/lib/moderation";
+import { readJson, withUser } from "@/lib/doors/route";
+import { hideReply, unhideReply } from "@/lib/discussion/moderation";
 
 type Context = { params: Promise<{ replyId: string }> };
 

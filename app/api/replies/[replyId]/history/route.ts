@@ -1,5 +1,5 @@
-import { loadReplyHistory } from "@/lib/discussion";
-import { withUser } from "@/lib/http";
+import { loadReplyHistory } from "@/lib/discussion/replies";
+import { withUser } from "@/lib/doors/route";
 
 type Context = { params: Promise<{ replyId: string }> };
 

@@ -1,5 +1,5 @@
-import { withUser } from "@/lib/http";
-import { pinReply, unpinReply } from "@/lib/moderation";
+import { withUser } from "@/lib/doors/route";
+import { pinReply, unpinReply } from "@/lib/discussion/moderation";
 
 type Context = { params: Promise<{ replyId: string }> };
 

@@ -1,5 +1,5 @@
-import { withUser } from "@/lib/http";
-import { lockRoom, unlockRoom } from "@/lib/moderation";
+import { withUser } from "@/lib/doors/route";
+import { lockRoom, unlockRoom } from "@/lib/discussion/moderation";
 
 type Context = { params: Promise<{ roomId: string }> };
 

@@ -1,5 +1,5 @@
-import { listRepliesAfter, postReply } from "@/lib/discussion";
-import { readJson, withUser } from "@/lib/http";
+import { listRepliesAfter, postReply } from "@/lib/discussion/replies";
+import { readJson, withUser } from "@/lib/doors/route";
 
 type Context = { params: Promise<{ roomId: string }> };
 

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import type { BookFormValues } from "@/components/book/book-form";
-import { runAction, type ActionResult } from "@/lib/action";
-import { setCurrentBook, updateBook } from "@/lib/books";
+import { runAction, type ActionResult } from "@/lib/doors/action";
+import { setCurrentBook, updateBook } from "@/lib/books/books";
 
 export async function updateBookAction(clubId: string, bookId: string, values: BookFormValues): Promise<ActionResult<{ href: string }>> {
   const result = await runAction((user) => updateBook({ clubId, bookId, userId: user.id, values }));

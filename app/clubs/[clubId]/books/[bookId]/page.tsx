@@ -5,8 +5,8 @@ import { Breadcrumb } from "@/components/book/breadcrumb";
 import { RoomList } from "@/components/book/room-list";
 import { SetCurrentBookButton } from "@/components/book/set-current-book-button";
 import { requireUser } from "@/lib/auth";
-import { loadBookPage } from "@/lib/books";
-import { loadOrNotFound } from "@/lib/page-data";
+import { loadBookPage } from "@/lib/books/books";
+import { loadOrNotFound } from "@/lib/doors/page";
 import { can } from "@/lib/permissions";
 import { setCurrentBookAction } from "./actions";
 

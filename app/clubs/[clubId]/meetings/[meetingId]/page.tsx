@@ -8,9 +8,9 @@ import { AgendaList } from "@/components/meeting/agenda-list";
 import { MeetingLocation } from "@/components/meeting/meeting-location";
 import { MeetingTime } from "@/components/meeting/meeting-time";
 import { requireUser } from "@/lib/auth";
-import { loadOrNotFound } from "@/lib/page-data";
+import { loadOrNotFound } from "@/lib/doors/page";
 import { can } from "@/lib/permissions";
-import { loadMeetingPage } from "@/lib/meetings/service";
+import { loadMeetingPage } from "@/lib/meetings/pages";
 import { cancelMeetingAction, setRsvpAction } from "../actions";
 
 type Props = { params: Promise<{ clubId: string; meetingId: string }> };

@@ -3,9 +3,9 @@ import { Breadcrumb } from "@/components/book/breadcrumb";
 import { ModeratorsOnly } from "@/components/book/moderators-only";
 import { MeetingForm } from "@/components/meeting/meeting-form";
 import { requireUser } from "@/lib/auth";
-import { loadOrNotFound } from "@/lib/page-data";
+import { loadOrNotFound } from "@/lib/doors/page";
 import { can } from "@/lib/permissions";
-import { loadMeetingForm } from "@/lib/meetings/service";
+import { loadMeetingForm } from "@/lib/meetings/pages";
 import { meetingLimits } from "@/lib/validation/meetings";
 import { scheduleMeetingAction } from "../actions";
 

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RoomDiscussion } from "@/components/discussion/room-discussion";
 import { requireUser } from "@/lib/auth";
-import { loadRoomPage } from "@/lib/discussion";
-import { loadOrNotFound } from "@/lib/page-data";
+import { loadRoomPage } from "@/lib/discussion/replies";
+import { loadOrNotFound } from "@/lib/doors/page";
 
 type Props = { params: Promise<{ clubId: string; roomId: string }> };
 

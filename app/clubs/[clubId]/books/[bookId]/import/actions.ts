@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ReviewedQuestion } from "@/components/book/guide-import";
-import { runAction, type ActionResult } from "@/lib/action";
-import { importQuestions } from "@/lib/questions";
+import { runAction, type ActionResult } from "@/lib/doors/action";
+import { importQuestions } from "@/lib/books/questions";
 
 /** Creates the reviewed questions as rooms, then opens the page that lists them. */
 export async function importGuideAction(clubId: string, bookId: string, questions: ReviewedQuestion[]): Promise<ActionResult<null>> {

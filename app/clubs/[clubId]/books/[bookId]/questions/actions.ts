@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/action";
-import { addQuestion, editQuestion, moveQuestion, removeQuestion } from "@/lib/questions";
+import { runAction, type ActionResult } from "@/lib/doors/action";
+import { addQuestion, editQuestion, moveQuestion, removeQuestion } from "@/lib/books/questions";
 
 // The services check every id against the club (a room of another club is not found), so the
 // paths revalidated here only ever name what was actually changed.

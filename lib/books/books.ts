@@ -7,7 +7,7 @@ import {
   updateBook as writeBook,
 } from "@/db/queries/books";
 import { listBookRooms } from "@/db/queries/rooms";
-import { requireClubPermission, requireMember } from "@/lib/club-access";
+import { requireClubPermission, requireMember } from "@/lib/access";
 import { notFound } from "@/lib/errors";
 import { bookInput, createBookInput } from "@/lib/validation/books";
 import { parseInput } from "@/lib/validation/parse";

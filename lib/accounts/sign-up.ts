@@ -1,6 +1,6 @@
 import { createUser } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
-import { hashPassword } from "@/lib/passwords";
+import { hashPassword } from "@/lib/accounts/passwords";
 import { signUpInput } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
 

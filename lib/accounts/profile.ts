@@ -1,6 +1,6 @@
 import { getUserPasswordHash, getUserProfile, replaceUserPasswordHash, updateUserName } from "@/db/queries/users";
 import { AppError, notFound } from "@/lib/errors";
-import { hashPassword, verifyPassword } from "@/lib/passwords";
+import { hashPassword, verifyPassword } from "@/lib/accounts/passwords";
 import { parseInput } from "@/lib/validation/parse";
 import { changePasswordInput, renameInput } from "@/lib/validation/profile";
 

@@ -9,7 +9,7 @@ import {
   type MemberGuard,
 } from "@/db/queries/members";
 import type { ClubRole } from "@/db/schema/clubs";
-import { clubIdOrNotFound, requireClubAccess } from "@/lib/club-access";
+import { clubIdOrNotFound, requireClubAccess } from "@/lib/access";
 import { AppError, notFound } from "@/lib/errors";
 import { can, canRemoveMember } from "@/lib/permissions";
 import { revokeClubAccess } from "@/lib/realtime/publish";

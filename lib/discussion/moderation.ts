@@ -1,13 +1,13 @@
 import { hideReplyRow, setReplyPinned, unhideReplyRow } from "@/db/queries/replies";
 import { setRoomLocked } from "@/db/queries/rooms";
 import type { ClubRole } from "@/db/schema/clubs";
-import { requireReplyAccess, requireRoomAccess } from "@/lib/club-access";
-import { settleReplyChange } from "@/lib/discussion";
+import { requireReplyAccess, requireRoomAccess } from "@/lib/access";
+import { settleReplyChange } from "@/lib/discussion/replies";
 import { AppError, notFound } from "@/lib/errors";
 import { can, type ClubAction } from "@/lib/permissions";
 import type { RoomStateView } from "@/lib/realtime/events";
 import { publishRoomUpdated } from "@/lib/realtime/publish";
-import type { ReplyView } from "@/lib/reply-view";
+import type { ReplyView } from "@/lib/discussion/reply-view";
 import { parseInput } from "@/lib/validation/parse";
 import { hideReplyInput } from "@/lib/validation/moderation";
 

@@ -1,7 +1,7 @@
 import { getClubSummary } from "@/db/queries/books";
 import { appendQuestions, getClubQuestion, moveQuestion as swapQuestion, removeQuestion as dropQuestion, updateQuestionText } from "@/db/queries/questions";
-import { requireClubBook } from "@/lib/books";
-import { requireClubPermission } from "@/lib/club-access";
+import { requireClubBook } from "@/lib/books/books";
+import { requireClubPermission } from "@/lib/access";
 import { AppError, notFound } from "@/lib/errors";
 import { publishRoomUpdated } from "@/lib/realtime/publish";
 import { parseInput } from "@/lib/validation/parse";

@@ -8,13 +8,13 @@ import {
   type ReplyChangeResult,
 } from "@/db/queries/replies";
 import { getRoomLockState, getRoomWithClub } from "@/db/queries/rooms";
-import { requireReplyAccess, requireRoomAccess } from "@/lib/club-access";
+import { requireReplyAccess, requireRoomAccess } from "@/lib/access";
 import { AppError, notFound } from "@/lib/errors";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/discussion/markdown";
 import { can, canDeleteReply, canEditReply, canPostInRoom, canViewReplyHistory } from "@/lib/permissions";
 import type { RoomStateView } from "@/lib/realtime/events";
 import { publishReplyCreated, publishReplyUpdated } from "@/lib/realtime/publish";
-import type { ReplyView } from "@/lib/reply-view";
+import type { ReplyView } from "@/lib/discussion/reply-view";
 import { parseInput } from "@/lib/validation/parse";
 import { editReplyInput, postReplyInput, repliesAfterQuery } from "@/lib/validation/replies";
 

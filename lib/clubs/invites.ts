@@ -11,7 +11,7 @@ import {
   revokeInvite,
 } from "@/db/queries/invites";
 import type { ClubRole } from "@/db/schema/clubs";
-import { requireClubPermission } from "@/lib/club-access";
+import { requireClubPermission } from "@/lib/access";
 import { notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { createInviteInput, inviteToken } from "@/lib/validation/invites";
