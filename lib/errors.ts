@@ -30,17 +30,3 @@ export class AppError extends Error {
 
 // "Forbidden" and "not found" must look the same to a stranger: both say the thing is not there.
 export const notFound = (what = "This page") => new AppError("not_found", `${what} could not be found.`);
-
-export type ErrorBody = { error: { code: AppErrorCode | "internal"; message: string; fields?: Record<string, string> } };
-
-/** Turns any thrown value into a status and a body safe to show; unknown errors are logged, not leaked. */
-export function toErrorResponse(error: unknown): { status: number; body: ErrorBody } {
-  if (error instanceof AppError) {
-    return { status: error.status, body: { error: { code: error.code, message: error.message, fields: error.fields } } };
-  }
-  console.error(error);
-  return {
-    status: 500,
-    body: { error: { code: "internal", message: "Something went wrong on our side. Please try again." } },
-  };
-}

@@ -67,6 +67,22 @@ export function canViewReplyHistory(actor: ClubRole | null | undefined, input: {
   return can(actor, "reply:view-history") || (input.isAuthor && can(actor, "room:read"));
 }
 
+/**
+ * Who may read a reply's stored text (its Markdown source and rendered HTML): moderators, a
+ * hidden reply's included, and the author of a visible reply, who needs the source to edit it.
+ * A deleted reply has no text left for anyone.
+ */
+export function canReadReplySource(actor: ClubRole | null | undefined, reply: { isAuthor: boolean; state: "visible" | "hidden" | "deleted" }): boolean {
+  if (reply.state === "deleted") return false;
+  return can(actor, "reply:view-hidden") || (reply.isAuthor && reply.state === "visible" && can(actor, "room:read"));
+}
+
+/** Whether a reply's current text belongs in its history for this reader: visible to all members, hidden to moderators only. */
+export function canSeeCurrentReplyText(actor: ClubRole | null | undefined, reply: { state: "visible" | "hidden" | "deleted" }): boolean {
+  if (reply.state === "visible") return can(actor, "room:read");
+  return reply.state === "hidden" && can(actor, "reply:view-hidden");
+}
+
 export function canPostInRoom(actor: ClubRole | null | undefined, room: { locked: boolean }): boolean {
   return room.locked ? can(actor, "reply:create-in-locked-room") : can(actor, "reply:create");
 }

@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/doors/action";
+import { runAction } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 import { markAllNotificationsRead } from "@/lib/reminders/notifications";
 
-export async function markAllReadAction(input: { upTo: string | null }): Promise<ActionResult<{ marked: number }>> {
+export async function markAllReadAction(input: { upTo: string | null }): Promise<Outcome<{ marked: number }>> {
   const result = await runAction((user) => markAllNotificationsRead({ userId: user.id, body: input }));
   // The unread count sits in the header, on every page.
   if (result.ok) revalidatePath("/", "layout");

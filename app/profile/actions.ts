@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/doors/action";
+import { runAction } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 import { changePassword, renameUser } from "@/lib/accounts/profile";
 
-export async function renameAction(input: { name: string }): Promise<ActionResult<{ name: string }>> {
+export async function renameAction(input: { name: string }): Promise<Outcome<{ name: string }>> {
   const result = await runAction((user) => renameUser({ userId: user.id, body: input }));
   if (result.ok) revalidatePath("/", "layout");
   return result;
@@ -14,7 +15,7 @@ export async function changePasswordAction(input: {
   currentPassword: string;
   newPassword: string;
   confirmPassword: string;
-}): Promise<ActionResult<{ hadPassword: boolean }>> {
+}): Promise<Outcome<{ hadPassword: boolean }>> {
   const result = await runAction((user) => changePassword({ userId: user.id, body: input }));
   if (result.ok) revalidatePath("/profile");
   return result;

@@ -5,12 +5,12 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 
 export type BookFormValues = { title: string; author: string; year: string; coverUrl: string; description: string; makeCurrent?: boolean };
 
 type Props = {
-  action: (values: BookFormValues) => Promise<ActionResult<{ href: string }>>;
+  action: (values: BookFormValues) => Promise<Outcome<{ href: string }>>;
   initial?: Partial<BookFormValues>;
   submitLabel: string;
   pendingLabel: string;
@@ -45,7 +45,7 @@ export function BookForm({ action, initial, submitLabel, pendingLabel, cancelHre
         router.push(result.data.href);
         return;
       }
-      setError({ message: result.error, fields: result.fields });
+      setError({ message: result.error.message, fields: result.error.fields });
     } catch {
       setError({ message: "We couldn't reach Chapterhouse. Check your connection and try again." });
     }

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 import { parseGuide } from "@/lib/guides/parse";
 
 export type ReviewedQuestion = { text: string; section: string | null };
@@ -10,7 +10,7 @@ export type ReviewedQuestion = { text: string; section: string | null };
 type Item = ReviewedQuestion & { key: number };
 
 type Props = {
-  action: (questions: ReviewedQuestion[]) => Promise<ActionResult<null>>;
+  action: (questions: ReviewedQuestion[]) => Promise<Outcome<null>>;
   bookTitle: string;
   existingCount: number;
   maxQuestions: number;
@@ -198,7 +198,7 @@ function ReviewStep({ items, setItems, newItem, onBack, action, bookTitle, exist
     try {
       const result = await action(items.map(({ text, section }) => ({ text, section })));
       // On success the action moves on to the book's rooms; only a refusal comes back here.
-      if (result && !result.ok) setError({ message: result.error, fields: result.fields });
+      if (result && !result.ok) setError({ message: result.error.message, fields: result.error.fields });
     } catch {
       setError({ message: "We couldn't reach Chapterhouse. Nothing was created; try again in a moment." });
     }

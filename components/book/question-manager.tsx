@@ -3,26 +3,25 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ButtonHTMLAttributes, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/doors/action";
+import { offlineFailure, type Outcome } from "@/lib/doors/outcome";
 
 export type ManagedQuestion = { id: string; position: number; question: string; section: string | null; replyCount: number };
 
 type Actions = {
-  add: (values: { question: string }) => Promise<ActionResult<null>>;
-  edit: (roomId: string, values: { question: string }) => Promise<ActionResult<null>>;
-  move: (roomId: string, values: { direction: "up" | "down" }) => Promise<ActionResult<null>>;
-  remove: (roomId: string, values: { confirmArchive: boolean }) => Promise<ActionResult<{ status: "deleted" | "archived" }>>;
+  add: (values: { question: string }) => Promise<Outcome<null>>;
+  edit: (roomId: string, values: { question: string }) => Promise<Outcome<null>>;
+  move: (roomId: string, values: { direction: "up" | "down" }) => Promise<Outcome<null>>;
+  remove: (roomId: string, values: { confirmArchive: boolean }) => Promise<Outcome<{ status: "deleted" | "archived" }>>;
 };
 
 type Props = { questions: ManagedQuestion[]; actions: Actions; maxLength: number };
 
-const offline = "We couldn't reach Chapterhouse. Check your connection and try again.";
 
-async function attempt<Data>(work: () => Promise<ActionResult<Data>>): Promise<ActionResult<Data>> {
+async function attempt<Data>(work: () => Promise<Outcome<Data>>): Promise<Outcome<Data>> {
   try {
     return await work();
   } catch {
-    return { ok: false, error: offline };
+    return offlineFailure;
   }
 }
 
@@ -120,7 +119,7 @@ function QuestionRow({ question, number, isFirst, isLast, count, sectionLabel, a
     const result = await attempt(() => actions.edit(question.id, { question: draft }));
     setPending(false);
     if (!result.ok) {
-      setError(result.error);
+      setError(result.error.message);
       return;
     }
     setMode("view");
@@ -134,7 +133,7 @@ function QuestionRow({ question, number, isFirst, isLast, count, sectionLabel, a
     const result = await attempt(() => actions.move(question.id, { direction }));
     setPending(false);
     if (!result.ok) {
-      setError(result.error);
+      setError(result.error.message);
       return;
     }
     const to = direction === "up" ? number - 1 : number + 1;
@@ -153,7 +152,7 @@ function QuestionRow({ question, number, isFirst, isLast, count, sectionLabel, a
     setPending(false);
     if (!result.ok) {
       // Most likely someone replied since this page loaded: with the fresh count, the prompt asks to archive instead.
-      setError(result.error);
+      setError(result.error.message);
       router.refresh();
       return;
     }
@@ -326,7 +325,7 @@ function AddQuestionForm({ add, maxLength, announce }: { add: Actions["add"]; ma
     const result = await attempt(() => add({ question: text }));
     setPending(false);
     if (!result.ok) {
-      setError(result.error);
+      setError(result.error.message);
       return;
     }
     setText("");

@@ -2,10 +2,10 @@
 
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 
 /** Makes a past book the club's current one; the page refreshes from the server action's revalidation. */
-export function SetCurrentBookButton({ action }: { action: () => Promise<ActionResult<null>> }) {
+export function SetCurrentBookButton({ action }: { action: () => Promise<Outcome<null>> }) {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -14,7 +14,7 @@ export function SetCurrentBookButton({ action }: { action: () => Promise<ActionR
     setError(null);
     try {
       const result = await action();
-      if (!result.ok) setError(result.error);
+      if (!result.ok) setError(result.error.message);
     } catch {
       setError("We couldn't reach Chapterhouse. Check your connection and try again.");
     }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 
 const alertBox = "rounded-md border border-danger/30 bg-red-50 px-3 py-2 text-sm text-danger";
 
@@ -12,7 +12,7 @@ type Errors = { message?: string; fields?: Record<string, string> };
 
 type Props = {
   /** Redirects to the new club on success, so only a failure comes back. */
-  action: (input: { name: string; description: string }) => Promise<ActionResult<{ clubId: string }>>;
+  action: (input: { name: string; description: string }) => Promise<Outcome<{ clubId: string }>>;
   nameMaxLength: number;
   descriptionMaxLength: number;
 };
@@ -30,7 +30,7 @@ export function CreateClubForm({ action, nameMaxLength, descriptionMaxLength }: 
     startTransition(async () => {
       try {
         const result = await action(input);
-        if (result && !result.ok) setErrors({ message: result.error, fields: result.fields });
+        if (result && !result.ok) setErrors({ message: result.error.message, fields: result.error.fields });
       } catch {
         setErrors({ message: "We couldn't reach Chapterhouse. Check your connection and try again." });
       }

@@ -2,13 +2,13 @@
 
 import { useState, useTransition } from "react";
 import { MemberConfirmDialog } from "@/components/club/member-confirm-dialog";
-import type { ActionResult } from "@/lib/doors/action";
+import { offlineFailure, type Outcome } from "@/lib/doors/outcome";
 
 type Props = {
   clubName: string;
   /** Why the viewer can't leave yet (the last owner); null when they can. */
   blockedReason: string | null;
-  leave: () => Promise<ActionResult<null>>;
+  leave: () => Promise<Outcome<null>>;
 };
 
 export function MemberLeaveClub({ clubName, blockedReason, leave }: Props) {
@@ -20,8 +20,8 @@ export function MemberLeaveClub({ clubName, blockedReason, leave }: Props) {
     setError(null);
     startTransition(async () => {
       // On success the action redirects home, so only a failure comes back here.
-      const result = await leave().catch(() => ({ ok: false as const, error: "We couldn't reach Chapterhouse. Check your connection and try again." }));
-      if (!result.ok) setError(result.error);
+      const result = await leave().catch(() => offlineFailure);
+      if (!result.ok) setError(result.error.message);
     });
   }
 

@@ -3,10 +3,10 @@
 import { useState, useTransition } from "react";
 import { MemberConfirmDialog } from "@/components/club/member-confirm-dialog";
 import { MemberRoleBadge } from "@/components/club/member-role-badge";
-import type { ActionResult } from "@/lib/doors/action";
+import { offlineFailure, type Outcome } from "@/lib/doors/outcome";
 import type { RosterMember } from "@/lib/clubs/members";
 
-type MemberAction = (input: unknown) => Promise<ActionResult<null>>;
+type MemberAction = (input: unknown) => Promise<Outcome<null>>;
 
 type Props = {
   clubName: string;
@@ -32,21 +32,21 @@ export function RosterList({ clubName, members, setRole, transfer, remove }: Pro
   const [dialogError, setDialogError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  function run(member: RosterMember, action: () => Promise<ActionResult<null>>, done: string) {
+  function run(member: RosterMember, action: () => Promise<Outcome<null>>, done: string) {
     setBusyId(member.id);
     setError(null);
     setDialogError(null);
     setNotice(null);
     startTransition(async () => {
-      const result = await action().catch(() => ({ ok: false as const, error: "We couldn't reach Chapterhouse. Check your connection and try again." }));
+      const result = await action().catch(() => offlineFailure);
       setBusyId(null);
       if (result.ok) {
         setConfirming(null);
         setNotice(done);
       } else if (confirming) {
-        setDialogError(result.error);
+        setDialogError(result.error.message);
       } else {
-        setError(result.error);
+        setError(result.error.message);
       }
     });
   }

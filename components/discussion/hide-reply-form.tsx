@@ -35,7 +35,7 @@ export function HideReplyForm({ replyId, onDone }: { replyId: string; onDone: ()
       onChanged(result.data.reply);
       onDone();
     } else {
-      setError(result.error);
+      setError(result.error.message);
     }
   }
 

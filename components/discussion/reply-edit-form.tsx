@@ -21,7 +21,7 @@ export function ReplyEditForm({ replyId, onDone }: { replyId: string; onDone: ()
     void requestJson<{ source: { body: string } | null }>(`/api/replies/${replyId}`).then((result) => {
       if (!active) return;
       if (result.ok && result.data.source) setBody(result.data.source.body);
-      else setError(result.ok ? "This reply can no longer be edited." : result.error);
+      else setError(result.ok ? "This reply can no longer be edited." : result.error.message);
     });
     return () => {
       active = false;
@@ -50,7 +50,7 @@ export function ReplyEditForm({ replyId, onDone }: { replyId: string; onDone: ()
       onChanged(result.data.reply);
       onDone();
     } else {
-      setError(result.error);
+      setError(result.error.message);
     }
   }
 

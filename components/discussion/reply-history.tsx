@@ -24,7 +24,7 @@ export function ReplyHistory({ replyId, onClose }: { replyId: string; onClose: (
     void requestJson<History>(`/api/replies/${replyId}/history`).then((result) => {
       if (!active) return;
       if (result.ok) setHistory(result.data);
-      else setError(result.error);
+      else setError(result.error.message);
     });
     return () => {
       active = false;

@@ -83,7 +83,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
       onChanged(result.data.reply);
       after?.();
     } else {
-      setError(result.error);
+      setError(result.error.message);
     }
   }
 
@@ -95,7 +95,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
     setError(null);
     const result = await requestJson<{ source: { bodyHtml: string } | null }>(`/api/replies/${reply.id}`);
     if (result.ok && result.data.source) setRevealedHtml(result.data.source.bodyHtml);
-    else setError(result.ok ? "The hidden text isn't available." : result.error);
+    else setError(result.ok ? "The hidden text isn't available." : result.error.message);
   }
 
   const togglePanel = (next: Exclude<Panel, null>) => setPanel((current) => (current === next ? null : next));

@@ -1,5 +1,7 @@
-/** What a call to the app's API came back with, ready for a form to show. */
-export type RequestResult<Data> = { ok: true; data: Data } | { ok: false; status: number; error: string };
+import { internalErrorMessage, type WireError } from "@/lib/doors/outcome";
+
+/** What a call to the app's API came back with: its data, or the wire error and the HTTP status (0 when offline). */
+export type RequestResult<Data> = { ok: true; data: Data } | { ok: false; status: number; error: WireError };
 
 /**
  * Calls one of the app's JSON routes from the browser. The server's message is shown as it is
@@ -12,14 +14,10 @@ export async function requestJson<Data>(url: string, init: { method: string; bod
       headers: init.body === undefined ? undefined : { "content-type": "application/json" },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     });
-    const payload = (await response.json().catch(() => null)) as (Data & { error?: { message?: string } }) | null;
+    const payload = (await response.json().catch(() => null)) as (Data & { error?: WireError }) | null;
     if (response.ok && payload) return { ok: true, data: payload };
-    return {
-      ok: false,
-      status: response.status,
-      error: payload?.error?.message ?? "Something went wrong on our side. Please try again.",
-    };
+    return { ok: false, status: response.status, error: payload?.error ?? { code: "internal", message: internalErrorMessage } };
   } catch {
-    return { ok: false, status: 0, error: "You seem to be offline. Try again when you're back." };
+    return { ok: false, status: 0, error: { code: "offline", message: "You seem to be offline. Try again when you're back." } };
   }
 }

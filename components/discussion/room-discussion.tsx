@@ -185,7 +185,7 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
       applyRoomState(result.data.room);
       setConfirmingLock(false);
     } else {
-      setLockError(result.error);
+      setLockError(result.error.message);
     }
   }
 

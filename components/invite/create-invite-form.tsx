@@ -3,10 +3,10 @@
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { CopyLink } from "@/components/invite/copy-link";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 
 type Props = {
-  action: (input: { expiresInDays: string; maxUses: string }) => Promise<ActionResult<{ id: string; path: string }>>;
+  action: (input: { expiresInDays: string; maxUses: string }) => Promise<Outcome<{ id: string; path: string }>>;
   origin: string;
   expiryChoices: readonly number[];
   defaultExpiryDays: number;
@@ -35,7 +35,7 @@ export function CreateInviteForm({ action, origin, expiryChoices, defaultExpiryD
       try {
         const result = await action(input);
         if (result.ok) setCreated(`${origin}${result.data.path}`);
-        else setErrors({ message: result.error, fields: result.fields });
+        else setErrors({ message: result.error.message, fields: result.error.fields });
       } catch {
         setErrors({ message: "We couldn't reach Chapterhouse. Check your connection and try again." });
       }

@@ -4,13 +4,13 @@ import { useState, useTransition } from "react";
 import { CopyLink } from "@/components/invite/copy-link";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { ActionResult } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 import type { InviteStatus, InviteView } from "@/lib/clubs/invites";
 
 type Props = {
   invites: InviteView[];
   origin: string;
-  revoke: (inviteId: string) => Promise<ActionResult<null>>;
+  revoke: (inviteId: string) => Promise<Outcome<null>>;
 };
 
 const statusLabels: Record<InviteStatus, { text: string; className: string }> = {
@@ -75,7 +75,7 @@ function ActiveInvite({ invite, origin, revoke }: { invite: InviteView; origin: 
     startTransition(async () => {
       try {
         const result = await revoke(invite.id);
-        if (!result.ok) setError(result.error);
+        if (!result.ok) setError(result.error.message);
       } catch {
         setError("We couldn't reach Chapterhouse. Check your connection and try again.");
       }

@@ -2,12 +2,12 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 
 type Props = {
   clubName: string;
   /** Redirects to the club on success, so only a failure comes back. */
-  join: () => Promise<ActionResult<{ clubId: string }>>;
+  join: () => Promise<Outcome<{ clubId: string }>>;
 };
 
 export function JoinClubButton({ clubName, join }: Props) {
@@ -19,7 +19,7 @@ export function JoinClubButton({ clubName, join }: Props) {
     startTransition(async () => {
       try {
         const result = await join();
-        if (result && !result.ok) setError(result.error);
+        if (result && !result.ok) setError(result.error.message);
       } catch {
         setError("We couldn't reach Chapterhouse. Check your connection and try again.");
       }

@@ -5,15 +5,15 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/discussion/confirm-dialog";
 import { CopyLink } from "@/components/invite/copy-link";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 
 type Feed = { path: string; createdAt: string };
 
 type Props = {
   feed: Feed | null;
   origin: string;
-  createAction: () => Promise<ActionResult<Feed>>;
-  revokeAction: () => Promise<ActionResult<{ revoked: number }>>;
+  createAction: () => Promise<Outcome<Feed>>;
+  revokeAction: () => Promise<Outcome<{ revoked: number }>>;
 };
 
 const created = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
@@ -37,7 +37,7 @@ export function CalendarFeedPanel({ feed, origin, createAction, revokeAction }: 
         setConfirming(null);
         router.refresh();
       } else {
-        setError(result.error);
+        setError(result.error.message);
       }
     } catch {
       setError("We couldn't reach Chapterhouse. Check your connection and try again.");

@@ -3,10 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 
 type Props = {
-  action: () => Promise<ActionResult<unknown>>;
+  action: () => Promise<Outcome<unknown>>;
   title: string;
 };
 
@@ -38,7 +38,7 @@ export function CancelMeetingButton({ action, title }: Props) {
         setOpen(false);
         router.refresh();
       } else {
-        setError(result.error);
+        setError(result.error.message);
       }
     } catch {
       setError("We couldn't reach Chapterhouse. Check your connection and try again.");

@@ -170,7 +170,7 @@ export function LiveMeeting({ clubId, meetingId, agenda, currentRoomId, viewer }
     const result = await requestJson<{ marker: MeetingMarkerView }>(`/api/meetings/${meetingId}/marker`, { method: "PUT", body: { roomId } });
     setMarking(false);
     if (!result.ok) {
-      setMarkError(result.error);
+      setMarkError(result.error.message);
       return;
     }
     dispatch({ type: "lead", roomId: result.data.marker.roomId });

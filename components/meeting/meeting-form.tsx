@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 import { formatInZone, repeatStarts, resolveLocalStart, type StartChoice, type StartOption } from "@/lib/meetings/time";
 import { AgendaPicker, type AgendaRoom } from "./agenda-picker";
 import { formatDuration } from "./meeting-time";
@@ -48,7 +48,7 @@ type Initial = {
 };
 
 type Props = {
-  action: (values: MeetingFormValues) => Promise<ActionResult<{ href: string }>>;
+  action: (values: MeetingFormValues) => Promise<Outcome<{ href: string }>>;
   rooms: AgendaRoom[];
   limits: MeetingFormLimits;
   initial?: Initial;
@@ -153,7 +153,7 @@ export function MeetingForm({ action, rooms, limits, initial, offerRepeat, submi
         router.push(result.data.href);
         return;
       }
-      setError({ message: result.error, fields: result.fields });
+      setError({ message: result.error.message, fields: result.error.fields });
     } catch {
       setError({ message: "We couldn't reach Chapterhouse. Check your connection and try again." });
     }

@@ -2,12 +2,12 @@
 
 import { useState } from "react";
 import type { RsvpStatus } from "@/db/schema/meetings";
-import type { ActionResult } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 
 export type RsvpSummaryView = { counts: Record<RsvpStatus, number>; names: Record<RsvpStatus, string[]> };
 
 type Props = {
-  action: (status: RsvpStatus) => Promise<ActionResult<{ status: RsvpStatus; summary: RsvpSummaryView }>>;
+  action: (status: RsvpStatus) => Promise<Outcome<{ status: RsvpStatus; summary: RsvpSummaryView }>>;
   initialStatus: RsvpStatus | null;
   initialSummary: RsvpSummaryView;
   /** Answering no longer makes sense (cancelled, ended): the answers stay readable, the buttons go. */
@@ -46,7 +46,7 @@ export function RsvpPanel({ action, initialStatus, initialSummary, closed = fals
         setSummary(result.data.summary);
       } else {
         setStatus(previous);
-        setError(result.error);
+        setError(result.error.message);
       }
     } catch {
       setStatus(previous);

@@ -2,11 +2,11 @@
 
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import type { ActionResult } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 
 type Props = {
   upTo: string | null;
-  markAllRead: (input: { upTo: string | null }) => Promise<ActionResult<{ marked: number }>>;
+  markAllRead: (input: { upTo: string | null }) => Promise<Outcome<{ marked: number }>>;
   /** The page's status line, which keeps keyboard focus once this button is no longer needed. */
   statusId: string;
 };
@@ -21,7 +21,7 @@ export function MarkAllReadButton({ upTo, markAllRead, statusId }: Props) {
       try {
         const result = await markAllRead({ upTo });
         if (result.ok) document.getElementById(statusId)?.focus();
-        else setError(result.error);
+        else setError(result.error.message);
       } catch {
         setError("We couldn't reach Chapterhouse. Check your connection and try again.");
       }

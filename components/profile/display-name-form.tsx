@@ -3,11 +3,11 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 
 type Props = {
   currentName: string;
-  rename: (input: { name: string }) => Promise<ActionResult<{ name: string }>>;
+  rename: (input: { name: string }) => Promise<Outcome<{ name: string }>>;
 };
 
 type State = { kind: "idle" } | { kind: "saved"; name: string } | { kind: "error"; message: string; field?: string };
@@ -27,7 +27,7 @@ export function DisplayNameForm({ currentName, rename }: Props) {
           setName(result.data.name);
           setState({ kind: "saved", name: result.data.name });
         } else {
-          setState({ kind: "error", message: result.error, field: result.fields?.name });
+          setState({ kind: "error", message: result.error.message, field: result.error.fields?.name });
         }
       } catch {
         setState({ kind: "error", message: "We couldn't reach Chapterhouse. Check your connection and try again." });

@@ -3,14 +3,14 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import type { ActionResult } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 
 type Input = { currentPassword: string; newPassword: string; confirmPassword: string };
 
 type Props = {
   /** False for accounts made through GitHub or Google: they set a first password without a current one. */
   hasPassword: boolean;
-  changePassword: (input: Input) => Promise<ActionResult<{ hadPassword: boolean }>>;
+  changePassword: (input: Input) => Promise<Outcome<{ hadPassword: boolean }>>;
 };
 
 type State = { kind: "idle" } | { kind: "saved"; message: string } | { kind: "error"; message: string; fields?: Record<string, string> };
@@ -41,7 +41,7 @@ export function PasswordForm({ hasPassword, changePassword }: Props) {
               : "Your password is set. You can now also sign in with your email and this password.",
           });
         } else {
-          setState({ kind: "error", message: result.error, fields: result.fields });
+          setState({ kind: "error", message: result.error.message, fields: result.error.fields });
         }
       } catch {
         setState({ kind: "error", message: "We couldn't reach Chapterhouse. Check your connection and try again." });

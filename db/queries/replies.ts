@@ -2,11 +2,10 @@ import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { replies, replyRevisions, rooms } from "@/db/schema/discussion";
 import { users } from "@/db/schema/users";
-import type { ReplyView } from "@/lib/discussion/reply-view";
 
 type Executor = Pick<Database, "select">;
 
-function selectReplyViews(executor: Executor) {
+function selectReplyRows(executor: Executor) {
   return executor
     .select({
       id: replies.id,
@@ -27,38 +26,24 @@ function selectReplyViews(executor: Executor) {
     .innerJoin(users, eq(users.id, replies.authorId));
 }
 
-type ReplyRow = Awaited<ReturnType<ReturnType<typeof selectReplyViews>["where"]>>[number];
-
-export function toReplyView(row: ReplyRow): ReplyView {
-  const state = row.deletedAt ? "deleted" : row.hiddenAt ? "hidden" : "visible";
-  return {
-    id: row.id,
-    roomId: row.roomId,
-    parentId: row.parentId,
-    seq: row.seq,
-    author: { id: row.authorId, name: row.authorName },
-    bodyHtml: state === "visible" ? row.bodyHtml : "",
-    createdAt: row.createdAt.toISOString(),
-    editedAt: row.editedAt?.toISOString() ?? null,
-    state,
-    hiddenReason: state === "hidden" ? row.hiddenReason : null,
-    pinned: row.pinnedAt !== null && state === "visible",
-  };
-}
+/**
+ * A reply as stored, with its author's name and its text whatever its state. What a given
+ * reader may see of it (a hidden reply's text is for moderators) is decided in lib/, not here.
+ */
+export type ReplyRow = Awaited<ReturnType<ReturnType<typeof selectReplyRows>["where"]>>[number];
 
 /** A room's replies in posting order; with afterSeq, only those posted after that one. */
-export async function listRoomReplies(input: { roomId: string; afterSeq?: number }): Promise<ReplyView[]> {
+export async function listRoomReplies(input: { roomId: string; afterSeq?: number }): Promise<ReplyRow[]> {
   const condition =
     input.afterSeq && input.afterSeq > 0
       ? and(eq(replies.roomId, input.roomId), gt(replies.seq, input.afterSeq))
       : eq(replies.roomId, input.roomId);
-  const rows = await selectReplyViews(getDb()).where(condition).orderBy(asc(replies.seq));
-  return rows.map(toReplyView);
+  return selectReplyRows(getDb()).where(condition).orderBy(asc(replies.seq));
 }
 
 export type CreateReplyResult =
-  | { status: "created"; reply: ReplyView }
-  | { status: "duplicate"; reply: ReplyView }
+  | { status: "created"; reply: ReplyRow }
+  | { status: "duplicate"; reply: ReplyRow }
   | { status: "room_not_found" }
   | { status: "room_locked" }
   | { status: "parent_not_found" }
@@ -87,11 +72,11 @@ export async function createReply(input: {
       .for("update");
     if (!room) return { status: "room_not_found" };
 
-    const [existing] = await selectReplyViews(tx).where(
+    const [existing] = await selectReplyRows(tx).where(
       and(eq(replies.authorId, input.authorId), eq(replies.idempotencyKey, input.idempotencyKey)),
     );
     if (existing) {
-      return existing.roomId === input.roomId ? { status: "duplicate", reply: toReplyView(existing) } : { status: "key_reused" };
+      return existing.roomId === input.roomId ? { status: "duplicate", reply: existing } : { status: "key_reused" };
     }
 
     // Checked under the row lock, after the retry check: a retry of a reply that was posted
@@ -126,9 +111,9 @@ export async function createReply(input: {
       .set({ replySeq: seq, replyCount: sql`${rooms.replyCount} + 1`, lastReplyAt: sql`now()` })
       .where(eq(rooms.id, input.roomId));
 
-    const [created] = await selectReplyViews(tx).where(eq(replies.id, inserted.id));
+    const [created] = await selectReplyRows(tx).where(eq(replies.id, inserted.id));
     if (!created) throw new Error("Inserted reply not found");
-    return { status: "created", reply: toReplyView(created) };
+    return { status: "created", reply: created };
   });
 }
 
@@ -142,7 +127,7 @@ export async function getReplyAccessInfo(input: { replyId: string }): Promise<{ 
   return row ?? null;
 }
 
-/** A reply as members see it, plus its stored text for the callers allowed to read it. */
+/** A reply with its stored Markdown source, for the callers allowed to read it. */
 export async function getReplyWithText(input: { replyId: string }) {
   const db = getDb();
   const [row] = await db
@@ -150,9 +135,9 @@ export async function getReplyWithText(input: { replyId: string }) {
     .from(replies)
     .where(eq(replies.id, input.replyId))
     .limit(1);
-  const [view] = await selectReplyViews(db).where(eq(replies.id, input.replyId));
+  const [view] = await selectReplyRows(db).where(eq(replies.id, input.replyId));
   if (!row || !view) return null;
-  return { reply: toReplyView(view), body: row.body, bodyHtml: row.bodyHtml };
+  return { reply: view, body: row.body, bodyHtml: row.bodyHtml };
 }
 
 /** Earlier versions of a reply, oldest first. */
@@ -165,8 +150,8 @@ export async function listReplyRevisions(input: { replyId: string }) {
 }
 
 export type ReplyChangeResult =
-  | { status: "changed"; reply: ReplyView }
-  | { status: "unchanged"; reply: ReplyView }
+  | { status: "changed"; reply: ReplyRow }
+  | { status: "unchanged"; reply: ReplyRow }
   | { status: "not_found" }
   | { status: "deleted" }
   | { status: "hidden" };
@@ -201,9 +186,9 @@ async function changeReply(
     if (!current) return { status: "not_found" };
     const outcome = await change(tx, current);
     if (outcome === "deleted" || outcome === "hidden") return { status: outcome };
-    const [row] = await selectReplyViews(tx).where(eq(replies.id, replyId));
+    const [row] = await selectReplyRows(tx).where(eq(replies.id, replyId));
     if (!row) throw new Error("Changed reply not found");
-    return { status: outcome ? "changed" : "unchanged", reply: toReplyView(row) };
+    return { status: outcome ? "changed" : "unchanged", reply: row };
   });
 }
 

@@ -1,77 +1,92 @@
 import { hideReplyRow, setReplyPinned, unhideReplyRow } from "@/db/queries/replies";
 import { setRoomLocked } from "@/db/queries/rooms";
-import type { ClubRole } from "@/db/schema/clubs";
-import { requireReplyAccess, requireRoomAccess } from "@/lib/access";
-import { settleReplyChange } from "@/lib/discussion/replies";
-import { AppError, notFound } from "@/lib/errors";
+import { ensure, resolveReply, resolveRoom } from "@/lib/access";
+import { door } from "@/lib/doors/door";
+import { done, type Done } from "@/lib/doors/live";
+import { notFound } from "@/lib/errors";
 import { can, type ClubAction } from "@/lib/permissions";
 import type { RoomStateView } from "@/lib/realtime/events";
-import { publishRoomUpdated } from "@/lib/realtime/publish";
-import type { ReplyView } from "@/lib/discussion/reply-view";
-import { parseInput } from "@/lib/validation/parse";
 import { hideReplyInput } from "@/lib/validation/moderation";
+import { replyParams, roomParams, settleReplyChange } from "./replies";
 
-// A stranger learns nothing (requireReplyAccess / requireRoomAccess answer not-found first);
-// a member is told plainly that this is a moderator's job.
-function requireModerator(role: ClubRole, action: ClubAction, message: string): void {
-  if (!can(role, action)) throw new AppError("forbidden", message);
+// Moderators' doors in a room: pin, hide, lock. A stranger learns nothing (resolve answers
+// not-found first); a member is told plainly that this is a moderator's job.
+
+function moderatorOfReply(action: ClubAction, refusal: string) {
+  return async ({ params, userId }: { params: { replyId: string }; userId: string }) => {
+    const access = await resolveReply({ replyId: params.replyId, userId });
+    ensure(can(access.role, action), refusal);
+    return access;
+  };
 }
 
-export async function pinReply(input: { replyId: unknown; userId: string }): Promise<ReplyView> {
-  const { replyId, role } = await requireReplyAccess(input);
-  requireModerator(role, "reply:pin", "Only moderators can pin replies.");
-  return settleReplyChange(await setReplyPinned({ replyId, pinned: true }), {
-    deleted: "A deleted reply can't be pinned.",
-    hidden: "A hidden reply can't be pinned. Unhide it first.",
-  });
-}
+export const pinReply = door({
+  params: replyParams,
+  what: "This reply",
+  resolve: moderatorOfReply("reply:pin", "Only moderators can pin replies."),
+  act: async ({ params }) =>
+    settleReplyChange(await setReplyPinned({ replyId: params.replyId, pinned: true }), {
+      deleted: "A deleted reply can't be pinned.",
+      hidden: "A hidden reply can't be pinned. Unhide it first.",
+    }),
+});
 
-export async function unpinReply(input: { replyId: unknown; userId: string }): Promise<ReplyView> {
-  const { replyId, role } = await requireReplyAccess(input);
-  requireModerator(role, "reply:pin", "Only moderators can unpin replies.");
-  return settleReplyChange(await setReplyPinned({ replyId, pinned: false }), {
-    deleted: "This reply was deleted.",
-    hidden: "This reply is hidden.",
-  });
-}
+export const unpinReply = door({
+  params: replyParams,
+  what: "This reply",
+  resolve: moderatorOfReply("reply:pin", "Only moderators can unpin replies."),
+  act: async ({ params }) =>
+    settleReplyChange(await setReplyPinned({ replyId: params.replyId, pinned: false }), {
+      deleted: "This reply was deleted.",
+      hidden: "This reply is hidden.",
+    }),
+});
 
 /**
- * Hides a reply with a reason members will see. What is broadcast is the members' view, so the
+ * Hides a reply with a reason members will see. What is sent live is the members' view, so the
  * hidden text never leaves the server; moderators fetch it on request.
  */
-export async function hideReply(input: { replyId: unknown; userId: string; body: unknown }): Promise<ReplyView> {
-  const { replyId, role } = await requireReplyAccess(input);
-  requireModerator(role, "reply:hide", "Only moderators can hide replies.");
-  const { reason } = parseInput(hideReplyInput, input.body);
-  return settleReplyChange(await hideReplyRow({ replyId, reason, hiddenById: input.userId }), {
-    deleted: "This reply was deleted by its author; there is nothing left to hide.",
-    hidden: "This reply is already hidden.",
-  });
-}
+export const hideReply = door({
+  params: replyParams,
+  what: "This reply",
+  resolve: moderatorOfReply("reply:hide", "Only moderators can hide replies."),
+  body: hideReplyInput,
+  act: async ({ params, body, userId }) =>
+    settleReplyChange(await hideReplyRow({ replyId: params.replyId, reason: body.reason, hiddenById: userId }), {
+      deleted: "This reply was deleted by its author; there is nothing left to hide.",
+      hidden: "This reply is already hidden.",
+    }),
+});
 
-export async function unhideReply(input: { replyId: unknown; userId: string }): Promise<ReplyView> {
-  const { replyId, role } = await requireReplyAccess(input);
-  requireModerator(role, "reply:hide", "Only moderators can unhide replies.");
-  return settleReplyChange(await unhideReplyRow({ replyId }), {
-    deleted: "This reply was deleted by its author.",
-    hidden: "This reply is hidden.",
-  });
-}
+export const unhideReply = door({
+  params: replyParams,
+  what: "This reply",
+  resolve: moderatorOfReply("reply:hide", "Only moderators can unhide replies."),
+  act: async ({ params }) =>
+    settleReplyChange(await unhideReplyRow({ replyId: params.replyId }), {
+      deleted: "This reply was deleted by its author.",
+      hidden: "This reply is hidden.",
+    }),
+});
 
-async function setLock(input: { roomId: unknown; userId: string; locked: boolean }): Promise<RoomStateView> {
-  const { roomId, role } = await requireRoomAccess({ roomId: input.roomId, userId: input.userId, action: "room:read" });
-  requireModerator(role, "room:lock", input.locked ? "Only moderators can lock a room." : "Only moderators can unlock a room.");
-  const room = await setRoomLocked({ roomId, locked: input.locked });
-  if (!room) throw notFound("This room");
-  publishRoomUpdated(room);
-  return room;
+function lockDoor(locked: boolean) {
+  return door({
+    params: roomParams,
+    what: "This room",
+    resolve: async ({ params, userId }) => {
+      const access = await resolveRoom({ roomId: params.roomId, userId });
+      ensure(can(access.role, "room:lock"), locked ? "Only moderators can lock a room." : "Only moderators can unlock a room.");
+      return access;
+    },
+    act: async ({ params }): Promise<Done<RoomStateView>> => {
+      const room = await setRoomLocked({ roomId: params.roomId, locked });
+      if (!room) throw notFound("This room");
+      return done(room, { type: "room:updated", room });
+    },
+  });
 }
 
 /** Closes a room to new replies from members (moderators may still post); live pages switch at once. */
-export function lockRoom(input: { roomId: unknown; userId: string }): Promise<RoomStateView> {
-  return setLock({ ...input, locked: true });
-}
+export const lockRoom = lockDoor(true);
 
-export function unlockRoom(input: { roomId: unknown; userId: string }): Promise<RoomStateView> {
-  return setLock({ ...input, locked: false });
-}
+export const unlockRoom = lockDoor(false);

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   createReply,
   getReplyWithText,
@@ -8,24 +9,37 @@ import {
   type ReplyChangeResult,
 } from "@/db/queries/replies";
 import { getRoomLockState, getRoomWithClub } from "@/db/queries/rooms";
-import { requireReplyAccess, requireRoomAccess } from "@/lib/access";
+import { ensure, resolveReply, resolveRoom } from "@/lib/access";
+import { door } from "@/lib/doors/door";
+import { done, type Done } from "@/lib/doors/live";
 import { AppError, notFound } from "@/lib/errors";
-import { renderMarkdown } from "@/lib/discussion/markdown";
-import { can, canDeleteReply, canEditReply, canPostInRoom, canViewReplyHistory } from "@/lib/permissions";
+import { can, canDeleteReply, canEditReply, canPostInRoom, canReadReplySource, canSeeCurrentReplyText, canViewReplyHistory } from "@/lib/permissions";
 import type { RoomStateView } from "@/lib/realtime/events";
-import { publishReplyCreated, publishReplyUpdated } from "@/lib/realtime/publish";
-import type { ReplyView } from "@/lib/discussion/reply-view";
-import { parseInput } from "@/lib/validation/parse";
+import { uuidParam } from "@/lib/validation/ids";
 import { editReplyInput, postReplyInput, repliesAfterQuery } from "@/lib/validation/replies";
+import { renderMarkdown } from "./markdown";
+import { toReplyView } from "./members-view";
+import type { ReplyView } from "./reply-view";
 
-/** Turns a reply change into the reply as members now see it, broadcasting it only if something changed. */
-export function settleReplyChange(result: ReplyChangeResult, refusals: { deleted: string; hidden: string }): ReplyView {
+// The doors of a room's discussion: reading it, posting, and an author's edits. Each is a
+// door (lib/doors/door.ts): ids parsed, the room or reply resolved for the caller, the payload
+// parsed, then the act, whose live events are sent after it committed.
+
+export const roomParams = z.object({ roomId: uuidParam });
+export const replyParams = z.object({ replyId: uuidParam });
+
+/**
+ * Turns a reply change into the reply as members now see it, with a `reply:updated` event only
+ * if something changed; the refusals say why a deleted or hidden reply can't take the change.
+ */
+export function settleReplyChange(result: ReplyChangeResult, refusals: { deleted: string; hidden: string }): Done<ReplyView> {
   switch (result.status) {
-    case "changed":
-      publishReplyUpdated(result.reply);
-      return result.reply;
+    case "changed": {
+      const reply = toReplyView(result.reply);
+      return done(reply, { type: "reply:updated", reply });
+    }
     case "unchanged":
-      return result.reply;
+      return done(toReplyView(result.reply));
     case "not_found":
       throw notFound("This reply");
     case "deleted":
@@ -35,63 +49,81 @@ export function settleReplyChange(result: ReplyChangeResult, refusals: { deleted
   }
 }
 
-export async function loadRoomPage(input: { roomId: string; userId: string }) {
-  const { roomId, role } = await requireRoomAccess({ roomId: input.roomId, userId: input.userId, action: "room:read" });
-  const [room, replies] = await Promise.all([getRoomWithClub({ roomId }), listRoomReplies({ roomId })]);
-  if (!room) throw notFound("This room");
-  return { room, replies, role };
-}
+/** A room's page: the room, its club and book, every reply as members see it, and the caller's role. */
+export const loadRoomPage = door({
+  params: roomParams,
+  what: "This room",
+  resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
+  act: async ({ params, target }) => {
+    const [room, rows] = await Promise.all([getRoomWithClub({ roomId: params.roomId }), listRoomReplies({ roomId: params.roomId })]);
+    if (!room) throw notFound("This room");
+    return done({ room, replies: rows.map(toReplyView), role: target.role });
+  },
+});
 
 /** Everything a live page needs to catch up after a long disconnection: the lock and every reply as it is now. */
-export async function loadRoomSnapshot(input: { roomId: unknown; userId: string }): Promise<{ room: RoomStateView; replies: ReplyView[] }> {
-  const { roomId } = await requireRoomAccess({ roomId: input.roomId, userId: input.userId, action: "room:read" });
-  const [room, replies] = await Promise.all([getRoomLockState({ roomId }), listRoomReplies({ roomId })]);
-  if (!room) throw notFound("This room");
-  return { room, replies };
-}
+export const loadRoomSnapshot = door({
+  params: roomParams,
+  what: "This room",
+  resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
+  act: async ({ params }): Promise<Done<{ room: RoomStateView; replies: ReplyView[] }>> => {
+    const [room, rows] = await Promise.all([getRoomLockState({ roomId: params.roomId }), listRoomReplies({ roomId: params.roomId })]);
+    if (!room) throw notFound("This room");
+    return done({ room, replies: rows.map(toReplyView) });
+  },
+});
 
-export async function listRepliesAfter(input: { roomId: unknown; userId: string; query: unknown }): Promise<ReplyView[]> {
-  const { roomId } = await requireRoomAccess({ roomId: input.roomId, userId: input.userId, action: "room:read" });
-  const { after } = parseInput(repliesAfterQuery, input.query);
-  return listRoomReplies({ roomId, afterSeq: after });
-}
+/** The replies posted after sequence number `body.after` (0: all), in posting order. */
+export const listRepliesAfter = door({
+  params: roomParams,
+  what: "This room",
+  resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
+  body: repliesAfterQuery,
+  act: async ({ params, body }) => done((await listRoomReplies({ roomId: params.roomId, afterSeq: body.after })).map(toReplyView)),
+});
 
 /**
- * Posts a reply: validate, authorize for this room, write in one transaction, and only after
- * it commits, broadcast. A retry with the same idempotency key returns the first reply.
+ * Posts a reply: written in one transaction under the room's lock (sequence order is commit
+ * order), then sent to the room. A retry with the same idempotency key returns the first reply
+ * (`created: false`) and sends nothing.
  */
-export async function postReply(input: { roomId: unknown; userId: string; body: unknown }): Promise<{ reply: ReplyView; created: boolean }> {
-  const { roomId, role } = await requireRoomAccess({ roomId: input.roomId, userId: input.userId, action: "reply:create" });
-  const data = parseInput(postReplyInput, input.body);
-  const result = await createReply({
-    roomId,
-    authorId: input.userId,
-    parentId: data.parentId,
-    body: data.body,
-    bodyHtml: renderMarkdown(data.body),
-    idempotencyKey: data.idempotencyKey,
-    mayPostWhenLocked: can(role, "reply:create-in-locked-room"),
-  }).catch((error: unknown) => {
-    // The same key raced into two rooms at once: the unique index keeps the second out.
-    if (isUniqueViolation(error)) return { status: "key_reused" as const };
-    throw error;
-  });
-  switch (result.status) {
-    case "created":
-      publishReplyCreated(result.reply);
-      return { reply: result.reply, created: true };
-    case "duplicate":
-      return { reply: result.reply, created: false };
-    case "room_not_found":
-      throw notFound("This room");
-    case "room_locked":
-      throw new AppError("locked", "This room is locked: a moderator has closed it to new replies.");
-    case "parent_not_found":
-      throw new AppError("bad_request", "The reply you are answering is not in this room.", { parentId: "Not in this room." });
-    case "key_reused":
-      throw new AppError("conflict", "This submission was already used for a different reply. Reload and try again.");
-  }
-}
+export const postReply = door({
+  params: roomParams,
+  what: "This room",
+  resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
+  body: postReplyInput,
+  act: async ({ params, body, target, userId }): Promise<Done<{ reply: ReplyView; created: boolean }>> => {
+    const result = await createReply({
+      roomId: params.roomId,
+      authorId: userId,
+      parentId: body.parentId,
+      body: body.body,
+      bodyHtml: renderMarkdown(body.body),
+      idempotencyKey: body.idempotencyKey,
+      mayPostWhenLocked: can(target.role, "reply:create-in-locked-room"),
+    }).catch((error: unknown) => {
+      // The same key raced into two rooms at once: the unique index keeps the second out.
+      if (isUniqueViolation(error)) return { status: "key_reused" as const };
+      throw error;
+    });
+    switch (result.status) {
+      case "created": {
+        const reply = toReplyView(result.reply);
+        return done({ reply, created: true }, { type: "reply:created", reply });
+      }
+      case "duplicate":
+        return done({ reply: toReplyView(result.reply), created: false });
+      case "room_not_found":
+        throw notFound("This room");
+      case "room_locked":
+        throw new AppError("locked", "This room is locked: a moderator has closed it to new replies.");
+      case "parent_not_found":
+        throw new AppError("bad_request", "The reply you are answering is not in this room.", { parentId: "Not in this room." });
+      case "key_reused":
+        throw new AppError("conflict", "This submission was already used for a different reply. Reload and try again.");
+    }
+  },
+});
 
 function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code ?? (error as { cause?: { code?: unknown } } | null)?.cause?.code;
@@ -99,69 +131,87 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
- * A reply as members see it, with its stored text for those who may read it: moderators (a
- * hidden reply's text included) and the author of a visible reply, who needs the Markdown to
- * edit it.
+ * A reply as members see it, with its stored text for those who may read it
+ * (lib/permissions.ts canReadReplySource); `source` is null for everyone else.
  */
-export async function loadReply(input: { replyId: unknown; userId: string }): Promise<{ reply: ReplyView; source: { body: string; bodyHtml: string } | null }> {
-  const { replyId, role, isAuthor } = await requireReplyAccess(input);
-  const found = await getReplyWithText({ replyId });
-  if (!found) throw notFound("This reply");
-  const { reply } = found;
-  const mayRead = reply.state !== "deleted" && (can(role, "reply:view-hidden") || (isAuthor && reply.state === "visible"));
-  return { reply, source: mayRead ? { body: found.body, bodyHtml: found.bodyHtml } : null };
-}
+export const loadReply = door({
+  params: replyParams,
+  what: "This reply",
+  resolve: ({ params, userId }) => resolveReply({ replyId: params.replyId, userId }),
+  act: async ({ params, target }): Promise<Done<{ reply: ReplyView; source: { body: string; bodyHtml: string } | null }>> => {
+    const found = await getReplyWithText({ replyId: params.replyId });
+    if (!found) throw notFound("This reply");
+    const reply = toReplyView(found.reply);
+    const mayRead = canReadReplySource(target.role, { isAuthor: target.isAuthor, state: reply.state });
+    return done({ reply, source: mayRead ? { body: found.body, bodyHtml: found.bodyHtml } : null });
+  },
+});
 
-/** One version of a reply's text; the current one has no replacedAt. */
+/** One version of a reply's text; the current one has no replacedAt. Times are ISO instants. */
 export type ReplyVersion = { bodyHtml: string; writtenAt: string; replacedAt: string | null };
 
 /**
  * Every earlier version of a reply, oldest first, then the current one when the caller may read
  * it (a deleted reply has none; a hidden one's is for moderators).
  */
-export async function loadReplyHistory(input: { replyId: unknown; userId: string }): Promise<{ reply: ReplyView; versions: ReplyVersion[] }> {
-  const { replyId, role, isAuthor } = await requireReplyAccess(input);
-  if (!canViewReplyHistory(role, { isAuthor })) {
-    throw new AppError("forbidden", "Only moderators and the reply's author can see its edit history.");
-  }
-  const [found, revisions] = await Promise.all([getReplyWithText({ replyId }), listReplyRevisions({ replyId })]);
-  if (!found) throw notFound("This reply");
-  const versions: ReplyVersion[] = revisions.map((revision) => ({
-    bodyHtml: revision.bodyHtml,
-    writtenAt: revision.writtenAt.toISOString(),
-    replacedAt: revision.replacedAt.toISOString(),
-  }));
-  const { reply } = found;
-  if (reply.state === "visible" || (reply.state === "hidden" && can(role, "reply:view-hidden"))) {
-    versions.push({ bodyHtml: found.bodyHtml, writtenAt: reply.editedAt ?? reply.createdAt, replacedAt: null });
-  }
-  return { reply, versions };
-}
+export const loadReplyHistory = door({
+  params: replyParams,
+  what: "This reply",
+  resolve: async ({ params, userId }) => {
+    const access = await resolveReply({ replyId: params.replyId, userId });
+    ensure(canViewReplyHistory(access.role, access), "Only moderators and the reply's author can see its edit history.");
+    return access;
+  },
+  act: async ({ params, target }): Promise<Done<{ reply: ReplyView; versions: ReplyVersion[] }>> => {
+    const [found, revisions] = await Promise.all([getReplyWithText({ replyId: params.replyId }), listReplyRevisions({ replyId: params.replyId })]);
+    if (!found) throw notFound("This reply");
+    const versions: ReplyVersion[] = revisions.map((revision) => ({
+      bodyHtml: revision.bodyHtml,
+      writtenAt: revision.writtenAt.toISOString(),
+      replacedAt: revision.replacedAt.toISOString(),
+    }));
+    const reply = toReplyView(found.reply);
+    if (canSeeCurrentReplyText(target.role, reply)) {
+      versions.push({ bodyHtml: found.bodyHtml, writtenAt: reply.editedAt ?? reply.createdAt, replacedAt: null });
+    }
+    return done({ reply, versions });
+  },
+});
 
 /**
  * An author edits their reply: same rules as posting, Markdown rendered again, the replaced
  * text kept as a revision, and everyone in the room sees the change once it commits.
  */
-export async function editReply(input: { replyId: unknown; userId: string; body: unknown }): Promise<ReplyView> {
-  const { replyId, roomId, role, isAuthor } = await requireReplyAccess(input);
-  if (!canEditReply(role, { isAuthor })) throw new AppError("forbidden", "You can only edit your own replies.");
-  const room = await getRoomLockState({ roomId });
-  if (!room) throw notFound("This reply");
-  if (!canPostInRoom(role, { locked: room.locked })) {
-    throw new AppError("locked", "This room is locked: replies in it can't be changed until a moderator unlocks it.");
-  }
-  const data = parseInput(editReplyInput, input.body);
-  const result = await updateReplyBody({ replyId, body: data.body, bodyHtml: renderMarkdown(data.body) });
-  return settleReplyChange(result, {
-    deleted: "This reply was deleted, so it can't be edited.",
-    hidden: "A moderator has hidden this reply, so it can't be edited.",
-  });
-}
+export const editReply = door({
+  params: replyParams,
+  what: "This reply",
+  resolve: async ({ params, userId }) => {
+    const access = await resolveReply({ replyId: params.replyId, userId });
+    ensure(canEditReply(access.role, access), "You can only edit your own replies.");
+    const room = await getRoomLockState({ roomId: access.roomId });
+    if (!room) throw notFound("This reply");
+    if (!canPostInRoom(access.role, room)) {
+      throw new AppError("locked", "This room is locked: replies in it can't be changed until a moderator unlocks it.");
+    }
+    return access;
+  },
+  body: editReplyInput,
+  act: async ({ params, body }) =>
+    settleReplyChange(await updateReplyBody({ replyId: params.replyId, body: body.body, bodyHtml: renderMarkdown(body.body) }), {
+      deleted: "This reply was deleted, so it can't be edited.",
+      hidden: "A moderator has hidden this reply, so it can't be edited.",
+    }),
+});
 
 /** An author deletes their reply: its text goes, its place in the thread (and the replies under it) stays. */
-export async function deleteReply(input: { replyId: unknown; userId: string }): Promise<ReplyView> {
-  const { replyId, role, isAuthor } = await requireReplyAccess(input);
-  if (!canDeleteReply(role, { isAuthor })) throw new AppError("forbidden", "You can only delete your own replies.");
-  const result = await softDeleteReply({ replyId });
-  return settleReplyChange(result, { deleted: "This reply was already deleted.", hidden: "This reply is hidden." });
-}
+export const deleteReply = door({
+  params: replyParams,
+  what: "This reply",
+  resolve: async ({ params, userId }) => {
+    const access = await resolveReply({ replyId: params.replyId, userId });
+    ensure(canDeleteReply(access.role, access), "You can only delete your own replies.");
+    return access;
+  },
+  act: async ({ params }) =>
+    settleReplyChange(await softDeleteReply({ replyId: params.replyId }), { deleted: "This reply was already deleted.", hidden: "This reply is hidden." }),
+});

@@ -1,5 +1,6 @@
 import { getCurrentUser, type SessionUser } from "@/lib/auth";
-import { AppError, toErrorResponse } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { toWireError } from "./outcome";
 
 /** Reads a JSON body, or fails with a 400 a person can understand. */
 export async function readJson(request: Request): Promise<unknown> {
@@ -10,23 +11,28 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
+/** Any failure as a JSON response: `{ error: WireError }` with the error's HTTP status. */
 export function errorResponse(error: unknown): Response {
-  const { status, body } = toErrorResponse(error);
-  return Response.json(body, { status });
+  const { status, error: wire } = toWireError(error);
+  return Response.json({ error: wire }, { status });
 }
 
+type RouteContext = { params: Promise<Record<string, string>> };
+
 /**
- * The one wrapper every API route handler goes through: require a signed-in user, run the
- * handler, and turn any failure into a JSON error with the right status.
+ * The wrapper every API route handler goes through: require a signed-in user (401 otherwise),
+ * hand the route's params and the user to the handler, which calls a door (lib/doors/door.ts),
+ * and turn any failure into the wire error with its status.
  */
-export function withUser<Context>(
-  handler: (input: { request: Request; context: Context; user: SessionUser }) => Promise<Response>,
-): (request: Request, context: Context) => Promise<Response> {
-  return async (request, context) => {
+export function route<Params extends Record<string, string>>(
+  handler: (input: { request: Request; params: Params; user: SessionUser }) => Promise<Response>,
+): (request: Request, context: { params: Promise<Params> }) => Promise<Response> {
+  return async (request, context: RouteContext | { params: Promise<Params> }) => {
     try {
       const user = await getCurrentUser();
       if (!user) throw new AppError("unauthorized", "Sign in to continue.");
-      return await handler({ request, context, user });
+      const params = (await context.params) as Params;
+      return await handler({ request, params, user });
     } catch (error) {
       return errorResponse(error);
     }

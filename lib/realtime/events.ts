@@ -1,7 +1,9 @@
 import type { ReplyView } from "@/lib/discussion/reply-view";
 
-/** What every acknowledgement carries back to the client. */
-export type Ack<Data> = { ok: true; data: Data } | { ok: false; error: string };
+import type { Outcome } from "@/lib/doors/outcome";
+
+/** What every acknowledgement carries back to the client: the same Outcome as a server action's. */
+export type Ack<Data> = Outcome<Data>;
 
 export type ClientToServerEvents = {
   /** Subscribe to a room; the answer holds every reply after `afterSeq`, so a reconnect misses nothing. */

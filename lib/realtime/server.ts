@@ -4,7 +4,8 @@ import { Server } from "socket.io";
 import { z } from "zod";
 import { requireRoomAccess } from "@/lib/access";
 import { listRepliesAfter } from "@/lib/discussion/replies";
-import { AppError, notFound } from "@/lib/errors";
+import { toWireError } from "@/lib/doors/outcome";
+import { notFound } from "@/lib/errors";
 import { listPresentMembers, loadMeetingForMember } from "@/lib/meetings/live";
 import { roomChannel, roomIdOfChannel, meetingChannel, meetingIdOfChannel, userChannel, type PresentMember } from "./events";
 import { registerRealtimeServer, type RealtimeServer } from "./publish";
@@ -133,14 +134,14 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
       const respond = typeof ack === "function" ? ack : () => {};
       const parsed = joinPayload.safeParse(payload);
       if (!parsed.success) {
-        respond({ ok: false, error: "That room could not be found." });
+        respond({ ok: false, error: { code: "not_found", message: "That room could not be found." } });
         return;
       }
       try {
         const replies = await listRepliesAfter({
           roomId: parsed.data.roomId,
           userId: socket.data.userId,
-          query: { after: parsed.data.afterSeq },
+          body: { after: parsed.data.afterSeq },
         });
         await socket.join(roomChannel(parsed.data.roomId));
         // A removal that committed between the check above and the join sent its revoke
@@ -153,10 +154,9 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
       } catch (error) {
         // A recovered connection comes back already in the channels it had: a refused join leaves it.
         await socket.leave(roomChannel(parsed.data.roomId));
-        const message = error instanceof AppError ? error.message : "Could not join the live discussion.";
-        if (!(error instanceof AppError)) console.error(error);
-        socket.emit("room:error", { roomId: parsed.data.roomId, message });
-        respond({ ok: false, error: message });
+        const { error: wire } = toWireError(error);
+        socket.emit("room:error", { roomId: parsed.data.roomId, message: wire.message });
+        respond({ ok: false, error: wire });
       }
     });
 
@@ -169,7 +169,7 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
       const respond = typeof ack === "function" ? ack : () => {};
       const parsed = meetingPayload.safeParse(payload);
       if (!parsed.success) {
-        respond({ ok: false, error: "This meeting could not be found." });
+        respond({ ok: false, error: { code: "not_found", message: "This meeting could not be found." } });
         return;
       }
       const channel = meetingChannel(parsed.data.meetingId);
@@ -185,9 +185,7 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
         respond({ ok: true, data: { present, currentRoomId: current.currentRoomId } });
       } catch (error) {
         await socket.leave(channel);
-        const message = error instanceof AppError ? error.message : "Could not join the meeting.";
-        if (!(error instanceof AppError)) console.error(error);
-        respond({ ok: false, error: message });
+        respond({ ok: false, error: toWireError(error).error });
       }
     });
 

@@ -35,7 +35,7 @@ describe("a non-member", () => {
 
     await expectNotFound(loadClubOverview({ clubId: club.clubId, userId: stranger.id }));
     await expectNotFound(loadRoomPage({ roomId, userId: stranger.id }));
-    await expectNotFound(listRepliesAfter({ roomId, userId: stranger.id, query: {} }));
+    await expectNotFound(listRepliesAfter({ roomId, userId: stranger.id, body: {} }));
   });
 
   it("cannot post, and nothing is written", async () => {
@@ -59,7 +59,7 @@ describe("a non-member", () => {
     socket.on("reply:created", (reply) => received.push(reply));
 
     const ack = await joinRoom(socket, roomId);
-    expect(ack).toEqual({ ok: false, error: "This room could not be found." });
+    expect(ack).toEqual({ ok: false, error: { code: "not_found", message: "This room could not be found." } });
     expect(await errorEvent).toMatchObject({ roomId });
 
     await postReply({ roomId, userId: member.id, body: replyInput("Not for strangers") });

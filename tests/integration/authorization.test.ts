@@ -340,7 +340,7 @@ const entryPoints: EntryPoint[] = [
   { name: "loadRoomSnapshot", call: (userId, w) => loadRoomSnapshot({ roomId: w.club.openRoomId, userId }), denied: nf, allowed: "member" },
   {
     name: "listRepliesAfter",
-    call: (userId, w) => listRepliesAfter({ roomId: w.club.openRoomId, userId, query: { after: "0" } }),
+    call: (userId, w) => listRepliesAfter({ roomId: w.club.openRoomId, userId, body: { after: "0" } }),
     denied: nf,
     allowed: "member",
   },
@@ -733,7 +733,7 @@ describe("every entry point, called by the wrong person", () => {
       const received = recordEvents(intruder);
       const before = await snapshot();
       const ack = await joinRoom(intruder, world.club.openRoomId);
-      expect(ack).toEqual({ ok: false, error: "This room could not be found." });
+      expect(ack).toEqual({ ok: false, error: { code: "not_found", message: "This room could not be found." } });
       expect(await snapshot()).toEqual(before);
 
       // A member in the room proves the events below were really sent.
@@ -751,7 +751,7 @@ describe("every entry point, called by the wrong person", () => {
       const received = recordEvents(intruder);
       const before = await snapshot();
       const ack = await joinMeeting(intruder, world.club.meetingId);
-      expect(ack).toEqual({ ok: false, error: "This meeting could not be found." });
+      expect(ack).toEqual({ ok: false, error: { code: "not_found", message: "This meeting could not be found." } });
       expect(await snapshot()).toEqual(before);
 
       const member = await connectAs(world.users.member);
@@ -778,7 +778,7 @@ describe("what a member may read leaves out what is for moderators", () => {
     const reads = await Promise.all([
       loadRoomPage({ roomId: world.club.openRoomId, userId: member }),
       loadRoomSnapshot({ roomId: world.club.openRoomId, userId: member }),
-      listRepliesAfter({ roomId: world.club.openRoomId, userId: member, query: {} }),
+      listRepliesAfter({ roomId: world.club.openRoomId, userId: member, body: {} }),
       loadReply({ replyId: world.club.hiddenReplyId, userId: member }),
       joinRoom(await connectAs(world.users.member), world.club.openRoomId),
     ]);

@@ -140,7 +140,7 @@ describe("presence at a meeting", () => {
     const strangerSocket = await connectAs(stranger);
     const heard = listen(strangerSocket);
 
-    expect(await joinMeeting(strangerSocket, meetingId)).toEqual({ ok: false, error: "This meeting could not be found." });
+    expect(await joinMeeting(strangerSocket, meetingId)).toEqual({ ok: false, error: { code: "not_found", message: "This meeting could not be found." } });
     await setMeetingMarker({ meetingId, userId: moderator.id, body: { roomId: first } });
     memberSocket.disconnect();
     await settle();
@@ -150,7 +150,7 @@ describe("presence at a meeting", () => {
   it("answers a malformed or unknown meeting id with not-found, not a crash", async () => {
     const { member } = await meeting();
     const socket = await connectAs(member);
-    expect(await joinMeeting(socket, "not-a-uuid")).toEqual({ ok: false, error: "This meeting could not be found." });
+    expect(await joinMeeting(socket, "not-a-uuid")).toEqual({ ok: false, error: { code: "not_found", message: "This meeting could not be found." } });
     expect(await joinMeeting(socket, "00000000-0000-4000-8000-000000000000")).toMatchObject({ ok: false });
     const ack = await new Promise<Ack<unknown>>((resolve) =>
       (socket.emit as (event: string, payload: unknown, ack: (result: Ack<unknown>) => void) => void)("meeting:join", { meetingId: 7 }, resolve),
@@ -276,6 +276,6 @@ describe("a member removed from the club", () => {
     const { moderator, member, clubId, meetingId } = await meeting();
     const socket = await connectAs(member);
     await removeMember({ clubId, userId: moderator.id, input: { memberId: member.id } });
-    expect(await joinMeeting(socket, meetingId)).toEqual({ ok: false, error: "This meeting could not be found." });
+    expect(await joinMeeting(socket, meetingId)).toEqual({ ok: false, error: { code: "not_found", message: "This meeting could not be found." } });
   });
 });

@@ -298,7 +298,7 @@ describe("a live connection", () => {
     expect(received).toEqual([]);
 
     const rejoin = await joinRoom(socket, roomId);
-    expect(rejoin).toEqual({ ok: false, error: "This room could not be found." });
+    expect(rejoin).toEqual({ ok: false, error: { code: "not_found", message: "This room could not be found." } });
   });
 
   it("of someone who leaves is taken out of the club's rooms too", async () => {

@@ -125,8 +125,8 @@ describe("posting replies", () => {
     for (const text of ["one", "two", "three", "four"]) {
       await postReply({ roomId, userId: member.id, body: replyInput(text) });
     }
-    const after = await listRepliesAfter({ roomId, userId: member.id, query: { after: "2" } });
+    const after = await listRepliesAfter({ roomId, userId: member.id, body: { after: "2" } });
     expect(after.map((reply) => reply.seq)).toEqual([3, 4]);
-    await expectAppError(listRepliesAfter({ roomId, userId: member.id, query: { after: "-1" } }), "bad_request");
+    await expectAppError(listRepliesAfter({ roomId, userId: member.id, body: { after: "-1" } }), "bad_request");
   });
 });

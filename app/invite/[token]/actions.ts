@@ -2,11 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { runAction, type ActionResult } from "@/lib/doors/action";
+import { runAction } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 import { AppError } from "@/lib/errors";
 import { inviteProblemMessages, joinClubWithInvite } from "@/lib/clubs/invites";
 
-export async function joinClubAction(token: string): Promise<ActionResult<{ clubId: string }>> {
+export async function joinClubAction(token: string): Promise<Outcome<{ clubId: string }>> {
   const result = await runAction(async (user) => {
     const joined = await joinClubWithInvite({ token, userId: user.id });
     if (joined.status === "joined" || joined.status === "already_member") return { clubId: joined.clubId };

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import type { MeetingFormValues } from "@/components/meeting/meeting-form";
 import type { RsvpStatus } from "@/db/schema/meetings";
-import { runAction, type ActionResult } from "@/lib/doors/action";
+import { runAction } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 import { cancelMeeting, editMeeting, scheduleMeeting, setRsvp } from "@/lib/meetings/schedule";
 import { meetingHref, type RsvpSummary } from "@/lib/meetings/views";
 
@@ -13,7 +14,7 @@ function refreshClub(clubId: string) {
   revalidatePath("/");
 }
 
-export async function scheduleMeetingAction(clubId: string, values: MeetingFormValues): Promise<ActionResult<{ href: string }>> {
+export async function scheduleMeetingAction(clubId: string, values: MeetingFormValues): Promise<Outcome<{ href: string }>> {
   const result = await runAction((user) => scheduleMeeting({ clubId, userId: user.id, values }));
   if (!result.ok) return result;
   const { clubId: id, meetingIds } = result.data;
@@ -22,14 +23,14 @@ export async function scheduleMeetingAction(clubId: string, values: MeetingFormV
   return { ok: true, data: { href: first ? meetingHref(id, first) : `/clubs/${id}/meetings` } };
 }
 
-export async function editMeetingAction(clubId: string, meetingId: string, values: MeetingFormValues): Promise<ActionResult<{ href: string }>> {
+export async function editMeetingAction(clubId: string, meetingId: string, values: MeetingFormValues): Promise<Outcome<{ href: string }>> {
   const result = await runAction((user) => editMeeting({ clubId, meetingId, userId: user.id, values }));
   if (!result.ok) return result;
   refreshClub(result.data.clubId);
   return { ok: true, data: { href: meetingHref(result.data.clubId, result.data.meetingId) } };
 }
 
-export async function cancelMeetingAction(clubId: string, meetingId: string): Promise<ActionResult<{ meetingId: string }>> {
+export async function cancelMeetingAction(clubId: string, meetingId: string): Promise<Outcome<{ meetingId: string }>> {
   const result = await runAction((user) => cancelMeeting({ clubId, meetingId, userId: user.id }));
   if (!result.ok) return result;
   refreshClub(result.data.clubId);
@@ -40,7 +41,7 @@ export async function setRsvpAction(
   clubId: string,
   meetingId: string,
   status: RsvpStatus,
-): Promise<ActionResult<{ status: RsvpStatus; summary: RsvpSummary }>> {
+): Promise<Outcome<{ status: RsvpStatus; summary: RsvpSummary }>> {
   const result = await runAction((user) => setRsvp({ clubId, meetingId, userId: user.id, status }));
   if (result.ok) refreshClub(clubId);
   return result;

@@ -2,13 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { runAction, type ActionResult } from "@/lib/doors/action";
+import { runAction } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 import { changeMemberRole, leaveClub, removeMember, transferOwnership } from "@/lib/clubs/members";
 
 // The club id is bound by the page, but a caller can send anything: the services validate it.
 const rosterPath = (clubId: string) => `/clubs/${clubId}/members`;
 
-export async function setMemberRoleAction(clubId: string, input: unknown): Promise<ActionResult<null>> {
+export async function setMemberRoleAction(clubId: string, input: unknown): Promise<Outcome<null>> {
   const result = await runAction(async (user) => {
     await changeMemberRole({ clubId, userId: user.id, input });
     return null;
@@ -17,7 +18,7 @@ export async function setMemberRoleAction(clubId: string, input: unknown): Promi
   return result;
 }
 
-export async function transferOwnershipAction(clubId: string, input: unknown): Promise<ActionResult<null>> {
+export async function transferOwnershipAction(clubId: string, input: unknown): Promise<Outcome<null>> {
   const result = await runAction(async (user) => {
     await transferOwnership({ clubId, userId: user.id, input });
     return null;
@@ -26,7 +27,7 @@ export async function transferOwnershipAction(clubId: string, input: unknown): P
   return result;
 }
 
-export async function removeMemberAction(clubId: string, input: unknown): Promise<ActionResult<null>> {
+export async function removeMemberAction(clubId: string, input: unknown): Promise<Outcome<null>> {
   const result = await runAction(async (user) => {
     await removeMember({ clubId, userId: user.id, input });
     return null;
@@ -35,7 +36,7 @@ export async function removeMemberAction(clubId: string, input: unknown): Promis
   return result;
 }
 
-export async function leaveClubAction(clubId: string): Promise<ActionResult<null>> {
+export async function leaveClubAction(clubId: string): Promise<Outcome<null>> {
   const result = await runAction(async (user) => {
     await leaveClub({ clubId, userId: user.id });
     return null;

@@ -1,12 +1,12 @@
-import { withUser } from "@/lib/doors/route";
+import { route } from "@/lib/doors/route";
 import { siteOrigin } from "@/lib/meetings/feeds";
 import { loadMeetingIcs } from "@/lib/meetings/calendar";
 
-type Context = { params: Promise<{ meetingId: string }> };
+type Params = { meetingId: string };
 
 /** "Add to calendar": one meeting as an .ics download, for members of its club. */
-export const GET = withUser<Context>(async ({ request, context, user }) => {
-  const { meetingId } = await context.params;
+export const GET = route<Params>(async ({ request, params, user }) => {
+  const { meetingId } = params;
   const { filename, body } = await loadMeetingIcs({ meetingId, userId: user.id, origin: siteOrigin(request.headers) });
   return new Response(body, {
     headers: {

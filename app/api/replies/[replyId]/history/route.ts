@@ -1,9 +1,9 @@
 import { loadReplyHistory } from "@/lib/discussion/replies";
-import { withUser } from "@/lib/doors/route";
+import { route } from "@/lib/doors/route";
 
-type Context = { params: Promise<{ replyId: string }> };
+type Params = { replyId: string };
 
-export const GET = withUser<Context>(async ({ context, user }) => {
-  const { replyId } = await context.params;
+export const GET = route<Params>(async ({ params, user }) => {
+  const { replyId } = params;
   return Response.json(await loadReplyHistory({ replyId, userId: user.id }));
 });

@@ -1,14 +1,14 @@
-import { withUser } from "@/lib/doors/route";
+import { route } from "@/lib/doors/route";
 import { lockRoom, unlockRoom } from "@/lib/discussion/moderation";
 
-type Context = { params: Promise<{ roomId: string }> };
+type Params = { roomId: string };
 
-export const PUT = withUser<Context>(async ({ context, user }) => {
-  const { roomId } = await context.params;
+export const PUT = route<Params>(async ({ params, user }) => {
+  const { roomId } = params;
   return Response.json({ room: await lockRoom({ roomId, userId: user.id }) });
 });
 
-export const DELETE = withUser<Context>(async ({ context, user }) => {
-  const { roomId } = await context.params;
+export const DELETE = route<Params>(async ({ params, user }) => {
+  const { roomId } = params;
   return Response.json({ room: await unlockRoom({ roomId, userId: user.id }) });
 });

@@ -2,10 +2,11 @@
 
 import { revalidatePath } from "next/cache";
 import type { BookFormValues } from "@/components/book/book-form";
-import { runAction, type ActionResult } from "@/lib/doors/action";
+import { runAction } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 import { setCurrentBook, updateBook } from "@/lib/books/books";
 
-export async function updateBookAction(clubId: string, bookId: string, values: BookFormValues): Promise<ActionResult<{ href: string }>> {
+export async function updateBookAction(clubId: string, bookId: string, values: BookFormValues): Promise<Outcome<{ href: string }>> {
   const result = await runAction((user) => updateBook({ clubId, bookId, userId: user.id, values }));
   if (!result.ok) return result;
   const book = result.data;
@@ -13,7 +14,7 @@ export async function updateBookAction(clubId: string, bookId: string, values: B
   return { ok: true, data: { href: `/clubs/${book.clubId}/books/${book.id}` } };
 }
 
-export async function setCurrentBookAction(clubId: string, bookId: string): Promise<ActionResult<null>> {
+export async function setCurrentBookAction(clubId: string, bookId: string): Promise<Outcome<null>> {
   const result = await runAction((user) => setCurrentBook({ clubId, bookId, userId: user.id }));
   if (!result.ok) return result;
   revalidatePath(`/clubs/${clubId}`, "layout");

@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { runAction, type ActionResult } from "@/lib/doors/action";
+import { runAction } from "@/lib/doors/action";
+import type { Outcome } from "@/lib/doors/outcome";
 import { addQuestion, editQuestion, moveQuestion, removeQuestion } from "@/lib/books/questions";
 
 // The services check every id against the club (a room of another club is not found), so the
@@ -10,21 +11,21 @@ function refresh(clubId: string) {
   revalidatePath(`/clubs/${clubId}`, "layout");
 }
 
-export async function addQuestionAction(clubId: string, bookId: string, values: { question: string }): Promise<ActionResult<null>> {
+export async function addQuestionAction(clubId: string, bookId: string, values: { question: string }): Promise<Outcome<null>> {
   const result = await runAction((user) => addQuestion({ clubId, bookId, userId: user.id, values }));
   if (!result.ok) return result;
   refresh(clubId);
   return { ok: true, data: null };
 }
 
-export async function editQuestionAction(clubId: string, roomId: string, values: { question: string }): Promise<ActionResult<null>> {
+export async function editQuestionAction(clubId: string, roomId: string, values: { question: string }): Promise<Outcome<null>> {
   const result = await runAction((user) => editQuestion({ clubId, roomId, userId: user.id, values }));
   if (!result.ok) return result;
   refresh(clubId);
   return { ok: true, data: null };
 }
 
-export async function moveQuestionAction(clubId: string, roomId: string, values: { direction: "up" | "down" }): Promise<ActionResult<null>> {
+export async function moveQuestionAction(clubId: string, roomId: string, values: { direction: "up" | "down" }): Promise<Outcome<null>> {
   const result = await runAction((user) => moveQuestion({ clubId, roomId, userId: user.id, values }));
   if (!result.ok) return result;
   refresh(clubId);
@@ -35,7 +36,7 @@ export async function removeQuestionAction(
   clubId: string,
   roomId: string,
   values: { confirmArchive: boolean },
-): Promise<ActionResult<{ status: "deleted" | "archived" }>> {
+): Promise<Outcome<{ status: "deleted" | "archived" }>> {
   const result = await runAction((user) => removeQuestion({ clubId, roomId, userId: user.id, values }));
   if (!result.ok) return result;
   refresh(clubId);

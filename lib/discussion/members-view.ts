@@ -1,0 +1,24 @@
+import type { ReplyRow } from "@/db/queries/replies";
+import type { ReplyView } from "./reply-view";
+
+/**
+ * A stored reply as members see it: a deleted reply keeps its place but no text, a hidden one
+ * shows its reason but never its text (moderators fetch that on request), and only a visible
+ * reply can be pinned. This shape is what pages, the API and live events all send.
+ */
+export function toReplyView(row: ReplyRow): ReplyView {
+  const state = row.deletedAt ? "deleted" : row.hiddenAt ? "hidden" : "visible";
+  return {
+    id: row.id,
+    roomId: row.roomId,
+    parentId: row.parentId,
+    seq: row.seq,
+    author: { id: row.authorId, name: row.authorName },
+    bodyHtml: state === "visible" ? row.bodyHtml : "",
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
+    state,
+    hiddenReason: state === "hidden" ? row.hiddenReason : null,
+    pinned: row.pinnedAt !== null && state === "visible",
+  };
+}
