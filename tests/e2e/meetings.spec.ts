@@ -106,7 +106,7 @@ test("a meeting scheduled in Madrid shows in Los Angeles time, takes a member's 
   expect(lines).toContain("BEGIN:VEVENT");
   expect(lines).toContain("DTSTART:20270128T180000Z");
   expect(lines).toContain("DTEND:20270128T193000Z");
-  expect(lines).toContain(`UID:meeting-${meetingId}@chapterhouse`);
+  expect(lines).toContain(`UID:session-${meetingId}@chapterhouse`);
   expect(lines).toContain("SEQUENCE:0");
   expect(lines).toContain(`SUMMARY:${clubName}: ${title}`);
   expect(lines).toContain("LOCATION:https://meet.example.com/hailsham-cottages");
