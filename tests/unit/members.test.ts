@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ClubRole } from "@/db/schema/clubs";
-import { memberActions, mustTransferBeforeLeaving } from "@/lib/clubs/members";
+import { memberActions, mustTransferBeforeLeaving } from "@/lib/permissions";
 import { memberTargetInput, setMemberRoleInput } from "@/lib/validation/members";
 
 const viewer = (role: ClubRole) => ({ id: "viewer", role });
