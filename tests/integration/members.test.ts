@@ -154,6 +154,13 @@ describe("changing a member's role", () => {
     expect(error.message).toBe("Choose a member of this club.");
     await expectRefused(clubId, () => changeMemberRole({ clubId, userId: owner.id, body: null }), 400);
   });
+
+  it("tells a stranger the club is not found before looking at their input, and a moderator no before it too", async () => {
+    const { moderator, stranger, clubId } = await setting();
+    const asStranger = await expectRefused(clubId, () => changeMemberRole({ clubId, userId: stranger.id, body: { memberId: "someone", role: "owner" } }), 404);
+    expect(asStranger.message).toBe("This club could not be found.");
+    await expectRefused(clubId, () => changeMemberRole({ clubId, userId: moderator.id, body: null }), 403);
+  });
 });
 
 describe("transferring ownership", () => {
