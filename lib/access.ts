@@ -87,3 +87,14 @@ export async function requireRoomAccess(input: { roomId: unknown; userId: string
   if (!can(access.role, input.action)) throw notFound(what);
   return access;
 }
+
+// ---- the caller's own things ----
+
+/**
+ * For doors that name no object but the caller's own rows (their profile, notifications, list
+ * of clubs): being signed in is the whole permission, and every query the act runs is keyed by
+ * this user id, so nobody else's rows can be reached.
+ */
+export async function resolveSelf(input: { userId: string }): Promise<{ userId: string }> {
+  return { userId: input.userId };
+}

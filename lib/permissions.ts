@@ -86,3 +86,49 @@ export function canSeeCurrentReplyText(actor: ClubRole | null | undefined, reply
 export function canPostInRoom(actor: ClubRole | null | undefined, room: { locked: boolean }): boolean {
   return room.locked ? can(actor, "reply:create-in-locked-room") : can(actor, "reply:create");
 }
+
+// ---- membership: roles, ownership, leaving (lib/clubs/members.ts asks these, under the row lock) ----
+
+/** Owners make members moderators and moderators members; an owner's role changes only by a transfer. */
+export function canChangeRoleOf(actor: ClubRole | null | undefined, member: ClubRole): boolean {
+  return can(actor, "member:set-role") && member !== "owner";
+}
+
+/** The owner hands the club to another member who is not already an owner. */
+export function canTransferOwnershipTo(actor: ClubRole | null | undefined, target: { role: ClubRole; isSelf: boolean }): boolean {
+  return can(actor, "club:transfer") && !target.isSelf && target.role !== "owner";
+}
+
+/** The last owner has to hand the club on first, or it would be left with nobody to run it. */
+export function mustTransferBeforeLeaving(role: ClubRole, ownerCount: number): boolean {
+  return role === "owner" && ownerCount <= 1;
+}
+
+/** Any member may leave, except the club's last owner (see mustTransferBeforeLeaving). */
+export function canLeaveClub(role: ClubRole | null | undefined, club: { ownerCount: number }): boolean {
+  return !!role && can(role, "club:leave") && !mustTransferBeforeLeaving(role, club.ownerCount);
+}
+
+/** What the roster offers a viewer for one member's row. */
+export type MemberActions = { promote: boolean; demote: boolean; transfer: boolean; remove: boolean };
+
+/**
+ * The roster's buttons for one member, by the same predicates the membership doors enforce.
+ * Acting on yourself is never a roster action: leaving has its own button.
+ */
+export function memberActions(viewer: { id: string; role: ClubRole }, member: { id: string; role: ClubRole }): MemberActions {
+  if (viewer.id === member.id) return { promote: false, demote: false, transfer: false, remove: false };
+  return {
+    promote: member.role === "member" && canChangeRoleOf(viewer.role, member.role),
+    demote: member.role === "moderator" && canChangeRoleOf(viewer.role, member.role),
+    transfer: canTransferOwnershipTo(viewer.role, { role: member.role, isSelf: false }),
+    remove: canRemoveMember(viewer.role, member.role),
+  };
+}
+
+// ---- invites ----
+
+/** Owners and moderators make, list and revoke invite links; other members only see that the page exists. */
+export function canManageInvites(actor: ClubRole | null | undefined): boolean {
+  return can(actor, "invite:manage");
+}

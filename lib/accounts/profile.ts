@@ -1,21 +1,37 @@
 import { getUserPasswordHash, getUserProfile, replaceUserPasswordHash, updateUserName } from "@/db/queries/users";
-import { AppError, notFound } from "@/lib/errors";
+import { resolveSelf } from "@/lib/access";
 import { hashPassword, verifyPassword } from "@/lib/accounts/passwords";
-import { parseInput } from "@/lib/validation/parse";
+import { door, noParams } from "@/lib/doors/door";
+import { done } from "@/lib/doors/live";
+import { AppError, notFound } from "@/lib/errors";
 import { changePasswordInput, renameInput } from "@/lib/validation/profile";
 
-export async function loadProfile(input: { userId: string }) {
-  const profile = await getUserProfile({ userId: input.userId });
-  if (!profile) throw notFound("Your account");
-  return profile;
-}
+// The doors of your own account. They name no object: the account is the caller's, which the
+// door settles by keying every query by the signed-in user's id (lib/access.ts resolveSelf).
 
-export async function renameUser(input: { userId: string; body: unknown }): Promise<{ name: string }> {
-  const { name } = parseInput(renameInput, input.body);
-  const updated = await updateUserName({ userId: input.userId, name });
-  if (!updated) throw notFound("Your account");
-  return { name: updated.name };
-}
+export const loadProfile = door({
+  params: noParams,
+  what: "Your account",
+  resolve: resolveSelf,
+  act: async ({ userId }) => {
+    const profile = await getUserProfile({ userId });
+    if (!profile) throw notFound("Your account");
+    return done(profile);
+  },
+});
+
+/** The name other members see; `body.name` is trimmed. */
+export const renameUser = door({
+  params: noParams,
+  what: "Your account",
+  resolve: resolveSelf,
+  body: renameInput,
+  act: async ({ body, userId }) => {
+    const updated = await updateUserName({ userId, name: body.name });
+    if (!updated) throw notFound("Your account");
+    return done({ name: updated.name });
+  },
+});
 
 const wrongPassword = () =>
   new AppError("bad_request", "Your current password isn't right, so the password was not changed.", {
@@ -24,25 +40,30 @@ const wrongPassword = () =>
 
 /**
  * Changes (or, for an account made through OAuth, sets) the password. When the account has a
- * password, the current one must be typed and verified first.
+ * password, the current one must be typed and verified first. `hadPassword` says which it was.
  */
-export async function changePassword(input: { userId: string; body: unknown }): Promise<{ hadPassword: boolean }> {
-  const data = parseInput(changePasswordInput, input.body);
-  const stored = await getUserPasswordHash({ userId: input.userId });
-  if (!stored) throw notFound("Your account");
-  if (stored.passwordHash !== null) {
-    if (!data.currentPassword) {
-      throw new AppError("bad_request", "Enter your current password to choose a new one.", {
-        currentPassword: "Enter your current password.",
-      });
+export const changePassword = door({
+  params: noParams,
+  what: "Your account",
+  resolve: resolveSelf,
+  body: changePasswordInput,
+  act: async ({ body, userId }) => {
+    const stored = await getUserPasswordHash({ userId });
+    if (!stored) throw notFound("Your account");
+    if (stored.passwordHash !== null) {
+      if (!body.currentPassword) {
+        throw new AppError("bad_request", "Enter your current password to choose a new one.", {
+          currentPassword: "Enter your current password.",
+        });
+      }
+      if (!(await verifyPassword(body.currentPassword, stored.passwordHash))) throw wrongPassword();
     }
-    if (!(await verifyPassword(data.currentPassword, stored.passwordHash))) throw wrongPassword();
-  }
-  const replaced = await replaceUserPasswordHash({
-    userId: input.userId,
-    expectedHash: stored.passwordHash,
-    passwordHash: await hashPassword(data.newPassword),
-  });
-  if (!replaced) throw new AppError("conflict", "Your password was changed somewhere else just now. Reload the page and try again.");
-  return { hadPassword: stored.passwordHash !== null };
-}
+    const replaced = await replaceUserPasswordHash({
+      userId,
+      expectedHash: stored.passwordHash,
+      passwordHash: await hashPassword(body.newPassword),
+    });
+    if (!replaced) throw new AppError("conflict", "Your password was changed somewhere else just now. Reload the page and try again.");
+    return done({ hadPassword: stored.passwordHash !== null });
+  },
+});

@@ -1,10 +1,16 @@
-import { createUser } from "@/db/queries/users";
+import { createUser, type UserSummary } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/accounts/passwords";
 import { signUpInput } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
 
-export async function signUp(body: unknown) {
+/**
+ * Creates an account from `{ email, name, password }` (lib/validation/auth.ts signUpInput).
+ * Not a door: there is nobody signed in yet, so nothing to resolve. Its errors reach the wire
+ * through app/api/sign-up's errorResponse, as the same WireError every door sends: a 400 naming
+ * each wrong field, or a 409 when the email already has an account.
+ */
+export async function signUp(body: unknown): Promise<UserSummary> {
   const input = parseInput(signUpInput, body);
   const user = await createUser({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) });
   if (!user) {

@@ -1,15 +1,27 @@
 import { createClubWithOwner, listUserClubs } from "@/db/queries/clubs";
+import { resolveSelf } from "@/lib/access";
+import { door, noParams } from "@/lib/doors/door";
+import { done } from "@/lib/doors/live";
 import { createClubInput } from "@/lib/validation/clubs";
-import { parseInput } from "@/lib/validation/parse";
+
+// Doors that name no club: starting one, and the list of your own.
 
 /** Anyone signed in may start a club; they become its owner in the same transaction. */
-export async function createClub(input: { userId: string; body: unknown }): Promise<{ clubId: string }> {
-  const data = parseInput(createClubInput, input.body);
-  const club = await createClubWithOwner({ name: data.name, description: data.description, ownerId: input.userId });
-  return { clubId: club.id };
-}
+export const createClub = door({
+  params: noParams,
+  what: "This club",
+  resolve: resolveSelf,
+  body: createClubInput,
+  act: async ({ body, userId }) => {
+    const club = await createClubWithOwner({ name: body.name, description: body.description, ownerId: userId });
+    return done({ clubId: club.id });
+  },
+});
 
 /** The signed-in user's own clubs, for the home page: only rows they are a member of. */
-export function listMyClubs(input: { userId: string }) {
-  return listUserClubs({ userId: input.userId });
-}
+export const listMyClubs = door({
+  params: noParams,
+  what: "Your clubs",
+  resolve: resolveSelf,
+  act: async ({ userId }) => done(await listUserClubs({ userId })),
+});

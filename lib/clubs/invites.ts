@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { getClubName, getMembershipRole } from "@/db/queries/clubs";
+import { getClubName } from "@/db/queries/clubs";
 import {
   createInvite,
   findInviteByToken,
@@ -10,13 +10,13 @@ import {
   type RedeemInviteResult,
   revokeInvite,
 } from "@/db/queries/invites";
-import type { ClubRole } from "@/db/schema/clubs";
-import { requireClubPermission } from "@/lib/access";
+import { ensure, resolveClub, type ClubAccess } from "@/lib/access";
+import { door } from "@/lib/doors/door";
+import { done, type Done } from "@/lib/doors/live";
 import { notFound } from "@/lib/errors";
-import { can } from "@/lib/permissions";
-import { createInviteInput, inviteToken } from "@/lib/validation/invites";
-import { parseInput } from "@/lib/validation/parse";
-import { uuidParam } from "@/lib/validation/ids";
+import { canManageInvites } from "@/lib/permissions";
+import { clubParams } from "@/lib/validation/clubs";
+import { createInviteInput, inviteLinkParams, inviteParams, inviteToken } from "@/lib/validation/invites";
 
 export type InviteStatus = "active" | InviteProblem;
 
@@ -50,29 +50,34 @@ export function newInviteToken(): string {
   return randomBytes(24).toString("base64url");
 }
 
-/** Owners and moderators manage invites; members are told no, strangers are told nothing exists. */
-function requireInviteManager(input: { clubId: unknown; userId: string }): Promise<{ clubId: string; role: ClubRole }> {
-  return requireClubPermission({ ...input, action: "invite:manage", refusal: "Only the club's owner and moderators can manage invite links." });
+/** The club for someone who manages its invites; other members are told no, strangers that nothing exists. */
+async function resolveInviteManager({ params, userId }: { params: { clubId: string }; userId: string }): Promise<ClubAccess> {
+  const access = await resolveClub({ clubId: params.clubId, userId });
+  ensure(canManageInvites(access.role), "Only the club's owner and moderators can manage invite links.");
+  return access;
 }
 
-export async function createClubInvite(input: { clubId: unknown; userId: string; body: unknown; now?: Date }): Promise<{ id: string; path: string }> {
-  const { clubId } = await requireInviteManager(input);
-  const data = parseInput(createInviteInput, input.body);
-  const now = input.now ?? new Date();
-  const invite = await createInvite({
-    clubId,
-    createdById: input.userId,
-    token: newInviteToken(),
-    expiresAt: new Date(now.getTime() + data.expiresInDays * dayMs),
-    maxUses: data.maxUses,
-  });
-  return { id: invite.id, path: invitePath(invite.token) };
-}
+/** A new link, open for `body.expiresInDays` days from now and for `body.maxUses` joins (null: no limit). */
+export const createClubInvite = door({
+  params: clubParams,
+  what: "This club",
+  resolve: resolveInviteManager,
+  body: createInviteInput,
+  act: async ({ params, body, userId, now }): Promise<Done<{ id: string; path: string }>> => {
+    const invite = await createInvite({
+      clubId: params.clubId,
+      createdById: userId,
+      token: newInviteToken(),
+      expiresAt: new Date(now.getTime() + body.expiresInDays * dayMs),
+      maxUses: body.maxUses,
+    });
+    return done({ id: invite.id, path: invitePath(invite.token) });
+  },
+});
 
-export async function listInvites(input: { clubId: unknown; userId: string; now?: Date }): Promise<InviteView[]> {
-  const { clubId } = await requireInviteManager(input);
-  const now = input.now ?? new Date();
-  const rows = await listClubInvites({ clubId });
+/** The club's invites, newest first, each with its status at `now`. */
+async function inviteViews(input: { clubId: string; now: Date }): Promise<InviteView[]> {
+  const rows = await listClubInvites({ clubId: input.clubId });
   return rows.map((row) => ({
     id: row.id,
     path: invitePath(row.token),
@@ -82,36 +87,50 @@ export async function listInvites(input: { clubId: unknown; userId: string; now?
     uses: row.uses,
     maxUses: row.maxUses,
     revokedAt: row.revokedAt?.toISOString() ?? null,
-    status: inviteProblem(row, now) ?? "active",
+    status: inviteProblem(row, input.now) ?? "active",
   }));
 }
+
+export const listInvites = door({
+  params: clubParams,
+  what: "This club",
+  resolve: resolveInviteManager,
+  act: async ({ params, now }) => done(await inviteViews({ clubId: params.clubId, now })),
+});
 
 /**
  * The invites page: any member may reach it (the club is theirs to see), but only those who
  * manage invites get the list; for the rest `invites` is null and the page explains why.
  */
-export async function loadInvitesPage(input: { clubId: string; userId: string }) {
-  if (!uuidParam.safeParse(input.clubId).success) throw notFound("This club");
-  const role = await getMembershipRole({ clubId: input.clubId, userId: input.userId });
-  if (!role || !can(role, "club:view")) throw notFound("This club");
-  const club = await getClubName({ clubId: input.clubId });
-  if (!club) throw notFound("This club");
-  const invites = can(role, "invite:manage") ? await listInvites(input) : null;
-  return { club, role, invites };
-}
+export const loadInvitesPage = door({
+  params: clubParams,
+  what: "This club",
+  resolve: ({ params, userId }) => resolveClub({ clubId: params.clubId, userId }),
+  act: async ({ params, target, now }) => {
+    const club = await getClubName({ clubId: params.clubId });
+    if (!club) throw notFound("This club");
+    const invites = canManageInvites(target.role) ? await inviteViews({ clubId: params.clubId, now }) : null;
+    return done({ club, role: target.role, invites });
+  },
+});
 
-export async function revokeClubInvite(input: { clubId: unknown; inviteId: unknown; userId: string }): Promise<void> {
-  const { clubId } = await requireInviteManager(input);
-  const inviteId = uuidParam.safeParse(input.inviteId);
-  if (!inviteId.success) throw notFound("This invite");
-  const result = await revokeInvite({ clubId, inviteId: inviteId.data });
-  // Revoking twice (two moderators, or a double click) leaves it revoked: nothing to report.
-  if (result === "not_found") throw notFound("This invite");
-}
+/** Turns a link off. Revoking twice (two moderators, or a double click) leaves it revoked: nothing to report. */
+export const revokeClubInvite = door({
+  params: inviteParams,
+  what: "This invite",
+  resolve: resolveInviteManager,
+  act: async ({ params }) => {
+    const result = await revokeInvite({ clubId: params.clubId, inviteId: params.inviteId });
+    if (result === "not_found") throw notFound("This invite");
+    return done(undefined);
+  },
+});
 
 /**
  * What an invite link shows. Only a usable link (or one opened by a member) shows the club:
  * it is the one place a non-member learns a club's name, and only with a valid token.
+ * Not a door: the page behind a link is also for people who are not signed in yet (`userId`
+ * null), and the token itself is the credential.
  */
 export async function viewInvite(input: { token: unknown; userId: string | null; now?: Date }): Promise<InvitePreview> {
   const token = inviteToken.safeParse(input.token);
@@ -132,12 +151,18 @@ export async function viewInvite(input: { token: unknown; userId: string | null;
 
 export type JoinResult = RedeemInviteResult;
 
-/** Joins the club behind a link. Joining again is harmless and uses nothing up. */
-export async function joinClubWithInvite(input: { token: unknown; userId: string; now?: Date }): Promise<JoinResult> {
-  const token = inviteToken.safeParse(input.token);
-  if (!token.success) return { status: "unknown" };
-  return redeemInvite({ token: token.data, userId: input.userId, now: input.now });
-}
+/**
+ * Joins the club behind a link. The token is the credential, so there is nothing to resolve
+ * beyond reading it; a malformed one is answered like an unknown one, never as an error.
+ * Joining again is harmless and uses nothing up.
+ */
+export const joinClubWithInvite = door({
+  params: inviteLinkParams,
+  what: "This invite link",
+  resolve: async ({ params }) => params.token,
+  act: async ({ target: token, userId, now }): Promise<Done<JoinResult>> =>
+    done(token ? await redeemInvite({ token, userId, now }) : { status: "unknown" }),
+});
 
 /** Why a link let nobody in, in the words its page and the join button use. */
 export const inviteProblemMessages: Record<InviteProblem | "unknown", { title: string; body: string }> = {

@@ -9,15 +9,28 @@ import {
   type MemberGuard,
 } from "@/db/queries/members";
 import type { ClubRole } from "@/db/schema/clubs";
-import { clubIdOrNotFound, requireClubAccess } from "@/lib/access";
+import { ensure, resolveClub } from "@/lib/access";
+import { door } from "@/lib/doors/door";
+import { done, type LiveEvent } from "@/lib/doors/live";
 import { AppError, notFound } from "@/lib/errors";
-import { can, canRemoveMember } from "@/lib/permissions";
-import { revokeClubAccess } from "@/lib/realtime/publish";
-import { parseInput } from "@/lib/validation/parse";
+import {
+  can,
+  canChangeRoleOf,
+  canLeaveClub,
+  canRemoveMember,
+  canTransferOwnershipTo,
+  memberActions,
+  type ClubAction,
+  type MemberActions,
+} from "@/lib/permissions";
+import { clubParams } from "@/lib/validation/clubs";
 import { memberTargetInput, setMemberRoleInput } from "@/lib/validation/members";
 
-/** What the viewer may do to one member on the roster; the services below enforce the same rules. */
-export type MemberActions = { promote: boolean; demote: boolean; transfer: boolean; remove: boolean };
+// The doors of a club's roster: reading it, changing roles, handing the club on, removing a
+// member and leaving. `resolve` turns strangers away (not found) and members without the right
+// (forbidden) before the payload is read; the writes then decide again, from roles read under
+// the row lock (db/queries/members.ts MemberGuard), so a concurrent change can never slip
+// between the check and the write. Both ask the same predicates in lib/permissions.ts.
 
 export type RosterMember = {
   id: string;
@@ -28,125 +41,149 @@ export type RosterMember = {
   actions: MemberActions;
 };
 
-export function memberActions(viewer: { id: string; role: ClubRole }, member: { id: string; role: ClubRole }): MemberActions {
-  // Acting on yourself is never a roster action: leaving has its own button.
-  if (viewer.id === member.id) return { promote: false, demote: false, transfer: false, remove: false };
-  const setsRoles = can(viewer.role, "member:set-role") && member.role !== "owner";
-  return {
-    promote: setsRoles && member.role === "member",
-    demote: setsRoles && member.role === "moderator",
-    transfer: can(viewer.role, "club:transfer") && member.role !== "owner",
-    remove: canRemoveMember(viewer.role, member.role),
-  };
-}
-
-/** The last owner has to hand the club on first, or it would be left with nobody to run it. */
-export function mustTransferBeforeLeaving(role: ClubRole, ownerCount: number): boolean {
-  return role === "owner" && ownerCount <= 1;
-}
-
 const lastOwnerMessage = "You're the only owner of this club. Transfer ownership to another member before you leave.";
+
+const refusals = {
+  setRole: "Only the club's owner can change members' roles.",
+  transfer: "Only the club's owner can transfer ownership.",
+  remove: "Only the club's owner and moderators can remove members.",
+  leave: "You can't leave this club.",
+  roster: "You can't see this club's members.",
+} as const;
 
 const forbidden = (message: string) => new AppError("forbidden", message);
 
-export async function loadRosterPage(input: { clubId: string; userId: string }) {
-  const clubId = clubIdOrNotFound(input.clubId);
-  const role = await requireClubAccess({ clubId, userId: input.userId, action: "member:view-roster", what: "This club" });
-  const [club, rows] = await Promise.all([getClubWithBook({ clubId }), listClubMembers({ clubId })]);
-  if (!club) throw notFound("This club");
-  const viewer = { id: input.userId, role };
-  const members: RosterMember[] = rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    role: row.role,
-    joinedAt: row.joinedAt.toISOString(),
-    isViewer: row.id === input.userId,
-    actions: memberActions(viewer, row),
-  }));
-  const ownerCount = rows.filter((row) => row.role === "owner").length;
-  return {
-    club: { id: club.id, name: club.name },
-    role,
-    members,
-    leave: mustTransferBeforeLeaving(role, ownerCount) ? { allowed: false as const, reason: lastOwnerMessage } : { allowed: true as const },
+/** The club for a member who may take `action` there; strangers get not-found, other members `refusal`. */
+function memberWho(action: ClubAction, refusal: string) {
+  return async ({ params, userId }: { params: { clubId: string }; userId: string }) => {
+    const access = await resolveClub({ clubId: params.clubId, userId });
+    ensure(can(access.role, action), refusal);
+    return access;
   };
 }
 
-// Every guard starts the same way: a caller who is not (or no longer) in the club learns nothing.
-function requireActor(actor: ClubRole | null): ClubRole {
+/** The roster page: every member with what the viewer may do to them, and whether the viewer may leave. */
+export const loadRosterPage = door({
+  params: clubParams,
+  what: "This club",
+  resolve: memberWho("member:view-roster", refusals.roster),
+  act: async ({ params, userId, target }) => {
+    const [club, rows] = await Promise.all([getClubWithBook({ clubId: params.clubId }), listClubMembers({ clubId: params.clubId })]);
+    if (!club) throw notFound("This club");
+    const viewer = { id: userId, role: target.role };
+    const members: RosterMember[] = rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      role: row.role,
+      joinedAt: row.joinedAt.toISOString(),
+      isViewer: row.id === userId,
+      actions: memberActions(viewer, row),
+    }));
+    const ownerCount = rows.filter((row) => row.role === "owner").length;
+    return done({
+      club: { id: club.id, name: club.name },
+      role: target.role,
+      members,
+      leave: canLeaveClub(target.role, { ownerCount }) ? { allowed: true as const } : { allowed: false as const, reason: lastOwnerMessage },
+    });
+  },
+});
+
+// Every guard starts the same way: a caller who is no longer in the club learns nothing.
+function lockedActor(actor: ClubRole | null): ClubRole {
   if (!actor) throw notFound("This club");
   return actor;
 }
 
-function requireMember(member: ClubRole | null): ClubRole {
+function lockedMember(member: ClubRole | null): ClubRole {
   if (!member) throw notFound("This member");
   return member;
 }
 
 /** Owners make members moderators and moderators members. An owner's role is changed only by a transfer. */
-export async function changeMemberRole(input: { clubId: unknown; userId: string; input: unknown }): Promise<{ memberId: string; role: ClubRole }> {
-  const clubId = clubIdOrNotFound(input.clubId);
-  const data = parseInput(setMemberRoleInput, input.input);
-  const guard: MemberGuard = (roles) => {
-    const actor = requireActor(roles.actor);
-    if (!can(actor, "member:set-role")) throw forbidden("Only the club's owner can change members' roles.");
-    const member = requireMember(roles.member);
-    if (member === "owner") throw forbidden("An owner's role can't be changed. To hand the club to someone else, transfer ownership.");
-  };
-  await setClubMemberRole({ clubId, actorId: input.userId, memberId: data.memberId, role: data.role, guard });
-  return { memberId: data.memberId, role: data.role };
-}
+export const changeMemberRole = door({
+  params: clubParams,
+  what: "This club",
+  resolve: memberWho("member:set-role", refusals.setRole),
+  body: setMemberRoleInput,
+  act: async ({ params, body, userId }) => {
+    const guard: MemberGuard = (roles) => {
+      const actor = lockedActor(roles.actor);
+      if (!can(actor, "member:set-role")) throw forbidden(refusals.setRole);
+      const member = lockedMember(roles.member);
+      if (!canChangeRoleOf(actor, member)) throw forbidden("An owner's role can't be changed. To hand the club to someone else, transfer ownership.");
+    };
+    await setClubMemberRole({ clubId: params.clubId, actorId: userId, memberId: body.memberId, role: body.role, guard });
+    return done({ memberId: body.memberId, role: body.role });
+  },
+});
 
 /** The owner hands the club to another member and stays on as a moderator. */
-export async function transferOwnership(input: { clubId: unknown; userId: string; input: unknown }): Promise<void> {
-  const clubId = clubIdOrNotFound(input.clubId);
-  const data = parseInput(memberTargetInput, input.input);
-  const guard: MemberGuard = (roles) => {
-    const actor = requireActor(roles.actor);
-    if (!can(actor, "club:transfer")) throw forbidden("Only the club's owner can transfer ownership.");
-    if (data.memberId === input.userId) throw new AppError("bad_request", "You already own this club. Choose another member.");
-    const member = requireMember(roles.member);
-    if (member === "owner") throw new AppError("bad_request", "That member is already an owner of this club.");
-  };
-  await transferClubOwnership({ clubId, actorId: input.userId, memberId: data.memberId, guard });
-}
+export const transferOwnership = door({
+  params: clubParams,
+  what: "This club",
+  resolve: memberWho("club:transfer", refusals.transfer),
+  body: memberTargetInput,
+  act: async ({ params, body, userId }) => {
+    const isSelf = body.memberId === userId;
+    const guard: MemberGuard = (roles) => {
+      const actor = lockedActor(roles.actor);
+      if (!can(actor, "club:transfer")) throw forbidden(refusals.transfer);
+      if (isSelf) throw new AppError("bad_request", "You already own this club. Choose another member.");
+      const member = lockedMember(roles.member);
+      if (!canTransferOwnershipTo(actor, { role: member, isSelf })) throw new AppError("bad_request", "That member is already an owner of this club.");
+    };
+    await transferClubOwnership({ clubId: params.clubId, actorId: userId, memberId: body.memberId, guard });
+    return done(undefined);
+  },
+});
 
 /**
  * Removes someone from the club. The database write alone shuts every page and API out (each
- * request reads the membership); live connections are taken out of the club's rooms after commit.
+ * request reads the membership); the returned event takes their live connections out of the
+ * club's rooms after commit, and the door answers only once it has.
  */
-export async function removeMember(input: { clubId: unknown; userId: string; input: unknown }): Promise<void> {
-  const clubId = clubIdOrNotFound(input.clubId);
-  const data = parseInput(memberTargetInput, input.input);
-  const guard: MemberGuard = (roles) => {
-    const actor = requireActor(roles.actor);
-    if (!can(actor, "member:remove")) throw forbidden("Only the club's owner and moderators can remove members.");
-    if (data.memberId === input.userId) throw new AppError("bad_request", "You can't remove yourself. To go, leave the club instead.");
-    const member = requireMember(roles.member);
-    if (!canRemoveMember(actor, member)) {
-      throw forbidden(member === "owner" ? "The club's owner can't be removed." : "Moderators can remove members, but not other moderators.");
-    }
-  };
-  await deleteClubMember({ clubId, actorId: input.userId, memberId: data.memberId, guard });
-  await revokeLiveAccess({ clubId, userId: data.memberId });
-}
+export const removeMember = door({
+  params: clubParams,
+  what: "This club",
+  resolve: memberWho("member:remove", refusals.remove),
+  body: memberTargetInput,
+  act: async ({ params, body, userId }) => {
+    const guard: MemberGuard = (roles) => {
+      const actor = lockedActor(roles.actor);
+      if (!can(actor, "member:remove")) throw forbidden(refusals.remove);
+      if (body.memberId === userId) throw new AppError("bad_request", "You can't remove yourself. To go, leave the club instead.");
+      const member = lockedMember(roles.member);
+      if (!canRemoveMember(actor, member)) {
+        throw forbidden(member === "owner" ? "The club's owner can't be removed." : "Moderators can remove members, but not other moderators.");
+      }
+    };
+    await deleteClubMember({ clubId: params.clubId, actorId: userId, memberId: body.memberId, guard });
+    return done(undefined, await accessRevoked({ clubId: params.clubId, userId: body.memberId }));
+  },
+});
 
 /** Leaves the club. The last owner stays until they have transferred ownership. */
-export async function leaveClub(input: { clubId: unknown; userId: string }): Promise<void> {
-  const clubId = clubIdOrNotFound(input.clubId);
-  await deleteOwnMembership({
-    clubId,
-    userId: input.userId,
-    guard: ({ role, ownerCount }) => {
-      const actor = requireActor(role);
-      if (!can(actor, "club:leave")) throw forbidden("You can't leave this club.");
-      if (mustTransferBeforeLeaving(actor, ownerCount)) throw new AppError("conflict", lastOwnerMessage);
-    },
-  });
-  await revokeLiveAccess({ clubId, userId: input.userId });
-}
+export const leaveClub = door({
+  params: clubParams,
+  what: "This club",
+  resolve: memberWho("club:leave", refusals.leave),
+  act: async ({ params, userId }) => {
+    await deleteOwnMembership({
+      clubId: params.clubId,
+      userId,
+      guard: ({ role, ownerCount }) => {
+        const actor = lockedActor(role);
+        if (!can(actor, "club:leave")) throw forbidden(refusals.leave);
+        if (!canLeaveClub(actor, { ownerCount })) throw new AppError("conflict", lastOwnerMessage);
+      },
+    });
+    return done(undefined, await accessRevoked({ clubId: params.clubId, userId }));
+  },
+});
 
-async function revokeLiveAccess(input: { clubId: string; userId: string }): Promise<void> {
+/** The event that takes a former member's sockets out of every room of the club, archived ones too. */
+async function accessRevoked(input: { clubId: string; userId: string }): Promise<LiveEvent> {
   const roomIds = await listClubRoomIds({ clubId: input.clubId });
-  await revokeClubAccess({ userId: input.userId, clubId: input.clubId, roomIds });
+  return { type: "club:access-revoked", userId: input.userId, clubId: input.clubId, roomIds };
 }

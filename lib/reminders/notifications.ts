@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { countUnreadNotifications, listUserNotifications, markNotificationsRead } from "@/db/queries/notifications";
-import { parseInput } from "@/lib/validation/parse";
+import { resolveSelf } from "@/lib/access";
+import { door, noParams } from "@/lib/doors/door";
+import { done } from "@/lib/doors/live";
 
-// A person's own notifications: the only permission is being that person, which the caller
-// settles by passing the signed-in user's id.
+// A person's own notifications, read and marked through doors that name no object: the only
+// permission is being that person (lib/access.ts resolveSelf). Delivering reminders is
+// lib/reminders/deliver.ts's job, not a door.
 
 export const NOTIFICATIONS_SHOWN = 50;
 
@@ -17,36 +20,48 @@ export type NotificationView = {
   read: boolean;
 };
 
-export async function loadNotificationsPage(input: { userId: string }) {
-  const [rows, unread] = await Promise.all([
-    listUserNotifications({ userId: input.userId, limit: NOTIFICATIONS_SHOWN }),
-    countUnreadNotifications({ userId: input.userId }),
-  ]);
-  const notifications: NotificationView[] = rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    body: row.body,
-    href: row.url && row.url.startsWith("/") && !row.url.startsWith("//") ? row.url : null,
-    createdAt: row.createdAt.toISOString(),
-    read: row.readAt !== null,
-  }));
-  return {
-    notifications,
-    unread,
-    // "Mark all as read" covers what the page showed: one that arrives meanwhile stays unread.
-    newestAt: notifications[0]?.createdAt ?? null,
-    hasMore: rows.length === NOTIFICATIONS_SHOWN,
-  };
-}
+/** The latest NOTIFICATIONS_SHOWN notifications, newest first, and how many are unread. */
+export const loadNotificationsPage = door({
+  params: noParams,
+  what: "Your notifications",
+  resolve: resolveSelf,
+  act: async ({ userId }) => {
+    const [rows, unread] = await Promise.all([
+      listUserNotifications({ userId, limit: NOTIFICATIONS_SHOWN }),
+      countUnreadNotifications({ userId }),
+    ]);
+    const notifications: NotificationView[] = rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      body: row.body,
+      href: row.url && row.url.startsWith("/") && !row.url.startsWith("//") ? row.url : null,
+      createdAt: row.createdAt.toISOString(),
+      read: row.readAt !== null,
+    }));
+    return done({
+      notifications,
+      unread,
+      // "Mark all as read" covers what the page showed: one that arrives meanwhile stays unread.
+      newestAt: notifications[0]?.createdAt ?? null,
+      hasMore: rows.length === NOTIFICATIONS_SHOWN,
+    });
+  },
+});
 
 const markAllReadInput = z.object({
   upTo: z.iso.datetime({ message: "Reload the page and try again." }).nullable(),
 });
 
-export async function markAllNotificationsRead(input: { userId: string; body: unknown }): Promise<{ marked: number }> {
-  const { upTo } = parseInput(markAllReadInput, input.body);
-  // The database keeps microseconds and the page's timestamp only milliseconds; the extra
-  // millisecond makes sure the newest one shown is included.
-  const limit = upTo ? new Date(new Date(upTo).getTime() + 1) : undefined;
-  return { marked: await markNotificationsRead({ userId: input.userId, upTo: limit }) };
-}
+/** Marks the caller's notifications read up to `body.upTo` (an ISO instant; null: all of them); `marked` counts them. */
+export const markAllNotificationsRead = door({
+  params: noParams,
+  what: "Your notifications",
+  resolve: resolveSelf,
+  body: markAllReadInput,
+  act: async ({ body, userId }) => {
+    // The database keeps microseconds and the page's timestamp only milliseconds; the extra
+    // millisecond makes sure the newest one shown is included.
+    const limit = body.upTo ? new Date(new Date(body.upTo).getTime() + 1) : undefined;
+    return done({ marked: await markNotificationsRead({ userId, upTo: limit }) });
+  },
+});

@@ -1,4 +1,8 @@
 import { z } from "zod";
+import { uuidParam } from "@/lib/validation/ids";
+
+/** The club a door names, from its URL or the page that bound it. */
+export const clubParams = z.object({ clubId: uuidParam });
 
 export const clubNameMaxLength = 80;
 export const clubDescriptionMaxLength = 500;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { uuidParam } from "@/lib/validation/ids";
 
 /** How long a new link stays open, in days; the form offers exactly these. */
 export const inviteExpiryChoices = [1, 7, 30] as const;
@@ -30,3 +31,12 @@ export const inviteToken = z
   .min(1)
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/);
+
+/** One invite of one club, as the revoke button names it. */
+export const inviteParams = z.object({ clubId: uuidParam, inviteId: uuidParam });
+
+/**
+ * The token an invite link names. One that cannot be a token becomes null rather than an error:
+ * the link's page says "not valid" for it, exactly as for a token that does not exist.
+ */
+export const inviteLinkParams = z.object({ token: inviteToken.nullable().catch(null) });

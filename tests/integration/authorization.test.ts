@@ -498,30 +498,30 @@ const entryPoints: EntryPoint[] = [
   { name: "loadRosterPage", call: (userId, w) => loadRosterPage({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
   {
     name: "changeMemberRole",
-    call: (userId, w) => changeMemberRole({ clubId: w.club.id, userId, input: { memberId: w.users.fellow.id, role: "moderator" } }),
+    call: (userId, w) => changeMemberRole({ clubId: w.club.id, userId, body: { memberId: w.users.fellow.id, role: "moderator" } }),
     denied: ownerOnly,
     throughOtherClub: {
-      call: (userId, w) => changeMemberRole({ clubId: w.other.id, userId, input: { memberId: w.users.fellow.id, role: "moderator" } }),
+      call: (userId, w) => changeMemberRole({ clubId: w.other.id, userId, body: { memberId: w.users.fellow.id, role: "moderator" } }),
       code: "not_found",
     },
     allowed: "owner",
   },
   {
     name: "transferOwnership",
-    call: (userId, w) => transferOwnership({ clubId: w.club.id, userId, input: { memberId: w.users.fellow.id } }),
+    call: (userId, w) => transferOwnership({ clubId: w.club.id, userId, body: { memberId: w.users.fellow.id } }),
     denied: ownerOnly,
     throughOtherClub: {
-      call: (userId, w) => transferOwnership({ clubId: w.other.id, userId, input: { memberId: w.users.fellow.id } }),
+      call: (userId, w) => transferOwnership({ clubId: w.other.id, userId, body: { memberId: w.users.fellow.id } }),
       code: "not_found",
     },
     allowed: "owner",
   },
   {
     name: "removeMember (a member)",
-    call: (userId, w) => removeMember({ clubId: w.club.id, userId, input: { memberId: w.users.fellow.id } }),
+    call: (userId, w) => removeMember({ clubId: w.club.id, userId, body: { memberId: w.users.fellow.id } }),
     denied: moderatorOnly,
     throughOtherClub: {
-      call: (userId, w) => removeMember({ clubId: w.other.id, userId, input: { memberId: w.users.fellow.id } }),
+      call: (userId, w) => removeMember({ clubId: w.other.id, userId, body: { memberId: w.users.fellow.id } }),
       code: "not_found",
     },
     allowed: "moderator",
@@ -529,10 +529,10 @@ const entryPoints: EntryPoint[] = [
   {
     // Moderators remove members but not each other.
     name: "removeMember (a moderator)",
-    call: (userId, w) => removeMember({ clubId: w.club.id, userId, input: { memberId: w.users.comoderator.id } }),
+    call: (userId, w) => removeMember({ clubId: w.club.id, userId, body: { memberId: w.users.comoderator.id } }),
     denied: ownerOnly,
     throughOtherClub: {
-      call: (userId, w) => removeMember({ clubId: w.other.id, userId, input: { memberId: w.users.comoderator.id } }),
+      call: (userId, w) => removeMember({ clubId: w.other.id, userId, body: { memberId: w.users.comoderator.id } }),
       code: "not_found",
     },
     allowed: "owner",
@@ -540,7 +540,7 @@ const entryPoints: EntryPoint[] = [
   {
     // Nobody removes an owner, so there is no control call for this one.
     name: "removeMember (the owner)",
-    call: (userId, w) => removeMember({ clubId: w.club.id, userId, input: { memberId: w.users.owner.id } }),
+    call: (userId, w) => removeMember({ clubId: w.club.id, userId, body: { memberId: w.users.owner.id } }),
     denied: ownerOnly,
   },
   { name: "leaveClub", call: (userId, w) => leaveClub({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },

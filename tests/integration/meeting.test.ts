@@ -260,7 +260,7 @@ describe("a member removed from the club", () => {
     const heardBefore = heard.presence.length;
     const revoked = new Promise<{ clubId: string }>((resolve) => memberSocket.once("club:access-revoked", resolve));
 
-    await removeMember({ clubId, userId: moderator.id, input: { memberId: member.id } });
+    await removeMember({ clubId, userId: moderator.id, body: { memberId: member.id } });
     expect(await revoked).toEqual({ clubId });
     await eventually(() => ids(latest(othersHeard.presence)?.present).join() === other.id, "the removed member to leave the list");
 
@@ -275,7 +275,7 @@ describe("a member removed from the club", () => {
   it("cannot join the meeting again", async () => {
     const { moderator, member, clubId, meetingId } = await meeting();
     const socket = await connectAs(member);
-    await removeMember({ clubId, userId: moderator.id, input: { memberId: member.id } });
+    await removeMember({ clubId, userId: moderator.id, body: { memberId: member.id } });
     expect(await joinMeeting(socket, meetingId)).toEqual({ ok: false, error: { code: "not_found", message: "This meeting could not be found." } });
   });
 });

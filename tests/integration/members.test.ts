@@ -120,124 +120,131 @@ describe("the roster", () => {
 describe("changing a member's role", () => {
   it("lets the owner promote a member to moderator and demote them back", async () => {
     const { owner, member, clubId } = await setting();
-    await changeMemberRole({ clubId, userId: owner.id, input: { memberId: member.id, role: "moderator" } });
+    await changeMemberRole({ clubId, userId: owner.id, body: { memberId: member.id, role: "moderator" } });
     expect(await roleOf(clubId, member.id)).toBe("moderator");
-    await changeMemberRole({ clubId, userId: owner.id, input: { memberId: member.id, role: "member" } });
+    await changeMemberRole({ clubId, userId: owner.id, body: { memberId: member.id, role: "member" } });
     expect(await roleOf(clubId, member.id)).toBe("member");
   });
 
   it("refuses a moderator with forbidden, and changes nothing", async () => {
     const { moderator, member, clubId } = await setting();
-    const error = await expectRefused(clubId, () => changeMemberRole({ clubId, userId: moderator.id, input: { memberId: member.id, role: "moderator" } }), 403);
+    const error = await expectRefused(clubId, () => changeMemberRole({ clubId, userId: moderator.id, body: { memberId: member.id, role: "moderator" } }), 403);
     expect(error.message).toMatch(/owner/);
   });
 
   it("never changes an owner's role, their own included", async () => {
     const { owner, clubId } = await setting();
-    await expectRefused(clubId, () => changeMemberRole({ clubId, userId: owner.id, input: { memberId: owner.id, role: "member" } }), 403);
+    await expectRefused(clubId, () => changeMemberRole({ clubId, userId: owner.id, body: { memberId: owner.id, role: "member" } }), 403);
   });
 
   it("refuses to make anyone owner by setting a role", async () => {
     const { owner, member, clubId } = await setting();
-    await expectRefused(clubId, () => changeMemberRole({ clubId, userId: owner.id, input: { memberId: member.id, role: "owner" } }), 400);
+    await expectRefused(clubId, () => changeMemberRole({ clubId, userId: owner.id, body: { memberId: member.id, role: "owner" } }), 400);
   });
 
   it("is not found for a stranger and for a target outside the club", async () => {
     const { owner, member, stranger, clubId } = await setting();
-    await expectRefused(clubId, () => changeMemberRole({ clubId, userId: stranger.id, input: { memberId: member.id, role: "moderator" } }), 404);
-    await expectRefused(clubId, () => changeMemberRole({ clubId, userId: owner.id, input: { memberId: stranger.id, role: "moderator" } }), 404);
+    await expectRefused(clubId, () => changeMemberRole({ clubId, userId: stranger.id, body: { memberId: member.id, role: "moderator" } }), 404);
+    await expectRefused(clubId, () => changeMemberRole({ clubId, userId: owner.id, body: { memberId: stranger.id, role: "moderator" } }), 404);
   });
 
   it("answers malformed input with a bad request", async () => {
     const { owner, clubId } = await setting();
-    const error = await expectRefused(clubId, () => changeMemberRole({ clubId, userId: owner.id, input: { memberId: "someone", role: "moderator" } }), 400);
+    const error = await expectRefused(clubId, () => changeMemberRole({ clubId, userId: owner.id, body: { memberId: "someone", role: "moderator" } }), 400);
     expect(error.message).toBe("Choose a member of this club.");
-    await expectRefused(clubId, () => changeMemberRole({ clubId, userId: owner.id, input: null }), 400);
+    await expectRefused(clubId, () => changeMemberRole({ clubId, userId: owner.id, body: null }), 400);
+  });
+
+  it("tells a stranger the club is not found before looking at their input, and a moderator no before it too", async () => {
+    const { moderator, stranger, clubId } = await setting();
+    const asStranger = await expectRefused(clubId, () => changeMemberRole({ clubId, userId: stranger.id, body: { memberId: "someone", role: "owner" } }), 404);
+    expect(asStranger.message).toBe("This club could not be found.");
+    await expectRefused(clubId, () => changeMemberRole({ clubId, userId: moderator.id, body: null }), 403);
   });
 });
 
 describe("transferring ownership", () => {
   it("makes the member the owner and the former owner a moderator", async () => {
     const { owner, member, clubId } = await setting();
-    await transferOwnership({ clubId, userId: owner.id, input: { memberId: member.id } });
+    await transferOwnership({ clubId, userId: owner.id, body: { memberId: member.id } });
     expect(await roleOf(clubId, member.id)).toBe("owner");
     expect(await roleOf(clubId, owner.id)).toBe("moderator");
   });
 
   it("is only for the owner: a moderator is forbidden and nothing changes", async () => {
     const { moderator, member, clubId } = await setting();
-    await expectRefused(clubId, () => transferOwnership({ clubId, userId: moderator.id, input: { memberId: member.id } }), 403);
+    await expectRefused(clubId, () => transferOwnership({ clubId, userId: moderator.id, body: { memberId: member.id } }), 403);
   });
 
   it("is refused, changing nothing, for a target outside the club, for the owner themself, and for a stranger", async () => {
     const { owner, member, stranger, clubId } = await setting();
-    await expectRefused(clubId, () => transferOwnership({ clubId, userId: owner.id, input: { memberId: stranger.id } }), 404);
-    await expectRefused(clubId, () => transferOwnership({ clubId, userId: owner.id, input: { memberId: owner.id } }), 400);
-    await expectRefused(clubId, () => transferOwnership({ clubId, userId: stranger.id, input: { memberId: member.id } }), 404);
+    await expectRefused(clubId, () => transferOwnership({ clubId, userId: owner.id, body: { memberId: stranger.id } }), 404);
+    await expectRefused(clubId, () => transferOwnership({ clubId, userId: owner.id, body: { memberId: owner.id } }), 400);
+    await expectRefused(clubId, () => transferOwnership({ clubId, userId: stranger.id, body: { memberId: member.id } }), 404);
   });
 
   it("leaves the former owner unable to transfer again", async () => {
     const { owner, member, otherMember, clubId } = await setting();
-    await transferOwnership({ clubId, userId: owner.id, input: { memberId: member.id } });
-    await expectRefused(clubId, () => transferOwnership({ clubId, userId: owner.id, input: { memberId: otherMember.id } }), 403);
+    await transferOwnership({ clubId, userId: owner.id, body: { memberId: member.id } });
+    await expectRefused(clubId, () => transferOwnership({ clubId, userId: owner.id, body: { memberId: otherMember.id } }), 403);
   });
 });
 
 describe("removing a member", () => {
   it("lets the owner remove a moderator", async () => {
     const { owner, moderator, clubId } = await setting();
-    await removeMember({ clubId, userId: owner.id, input: { memberId: moderator.id } });
+    await removeMember({ clubId, userId: owner.id, body: { memberId: moderator.id } });
     expect(await roleOf(clubId, moderator.id)).toBeNull();
   });
 
   it("lets a moderator remove a member", async () => {
     const { moderator, member, clubId } = await setting();
-    await removeMember({ clubId, userId: moderator.id, input: { memberId: member.id } });
+    await removeMember({ clubId, userId: moderator.id, body: { memberId: member.id } });
     expect(await roleOf(clubId, member.id)).toBeNull();
   });
 
   it("forbids a moderator removing another moderator", async () => {
     const { moderator, otherModerator, clubId } = await setting();
-    const error = await expectRefused(clubId, () => removeMember({ clubId, userId: moderator.id, input: { memberId: otherModerator.id } }), 403);
+    const error = await expectRefused(clubId, () => removeMember({ clubId, userId: moderator.id, body: { memberId: otherModerator.id } }), 403);
     expect(error.message).toMatch(/not other moderators/);
   });
 
   it("forbids anyone removing the owner, even a second owner", async () => {
     const { owner, moderator, member, clubId } = await setting();
-    await expectRefused(clubId, () => removeMember({ clubId, userId: moderator.id, input: { memberId: owner.id } }), 403);
-    await expectRefused(clubId, () => removeMember({ clubId, userId: member.id, input: { memberId: owner.id } }), 403);
+    await expectRefused(clubId, () => removeMember({ clubId, userId: moderator.id, body: { memberId: owner.id } }), 403);
+    await expectRefused(clubId, () => removeMember({ clubId, userId: member.id, body: { memberId: owner.id } }), 403);
     const coOwner = await createTestUser("Co-owner");
     await getDb().insert(clubMembers).values({ clubId, userId: coOwner.id, role: "owner" });
-    await expectRefused(clubId, () => removeMember({ clubId, userId: coOwner.id, input: { memberId: owner.id } }), 403);
+    await expectRefused(clubId, () => removeMember({ clubId, userId: coOwner.id, body: { memberId: owner.id } }), 403);
   });
 
   it("forbids a member removing another member", async () => {
     const { member, otherMember, clubId } = await setting();
-    await expectRefused(clubId, () => removeMember({ clubId, userId: member.id, input: { memberId: otherMember.id } }), 403);
+    await expectRefused(clubId, () => removeMember({ clubId, userId: member.id, body: { memberId: otherMember.id } }), 403);
   });
 
   it("is not found for a stranger and for someone who is not in the club", async () => {
     const { owner, member, stranger, clubId } = await setting();
-    await expectRefused(clubId, () => removeMember({ clubId, userId: stranger.id, input: { memberId: member.id } }), 404);
-    await expectRefused(clubId, () => removeMember({ clubId, userId: owner.id, input: { memberId: stranger.id } }), 404);
+    await expectRefused(clubId, () => removeMember({ clubId, userId: stranger.id, body: { memberId: member.id } }), 404);
+    await expectRefused(clubId, () => removeMember({ clubId, userId: owner.id, body: { memberId: stranger.id } }), 404);
   });
 
   it("does not remove a member of another club through this one", async () => {
     const { owner, clubId } = await setting();
     const elsewhere = await setting();
-    await expectRefused(elsewhere.clubId, () => removeMember({ clubId, userId: owner.id, input: { memberId: elsewhere.member.id } }), 404);
+    await expectRefused(elsewhere.clubId, () => removeMember({ clubId, userId: owner.id, body: { memberId: elsewhere.member.id } }), 404);
   });
 
   it("points someone removing themself to leaving instead", async () => {
     const { moderator, clubId } = await setting();
-    const error = await expectRefused(clubId, () => removeMember({ clubId, userId: moderator.id, input: { memberId: moderator.id } }), 400);
+    const error = await expectRefused(clubId, () => removeMember({ clubId, userId: moderator.id, body: { memberId: moderator.id } }), 400);
     expect(error.message).toMatch(/leave/);
   });
 
   it("shuts the removed member out of the club's room pages at once", async () => {
     const { moderator, member, clubId, roomId } = await setting();
     await loadRoomPage({ roomId, userId: member.id });
-    await removeMember({ clubId, userId: moderator.id, input: { memberId: member.id } });
+    await removeMember({ clubId, userId: moderator.id, body: { memberId: member.id } });
     expect((await caught(loadRoomPage({ roomId, userId: member.id }))).status).toBe(404);
     expect((await caught(loadRosterPage({ clubId, userId: member.id }))).status).toBe(404);
   });
@@ -288,7 +295,7 @@ describe("a live connection", () => {
     expect((await joinRoom(socket, roomId)).ok).toBe(true);
 
     const revoked = accessRevoked(socket);
-    await removeMember({ clubId, userId: moderator.id, input: { memberId: member.id } });
+    await removeMember({ clubId, userId: moderator.id, body: { memberId: member.id } });
     expect(await revoked).toEqual({ clubId });
 
     const received: ReplyView[] = [];
@@ -321,7 +328,7 @@ describe("a live connection", () => {
     const { moderator, member, otherMember, clubId, roomId } = await setting();
     const staying = connect(await sessionCookie(otherMember));
     expect((await joinRoom(staying, roomId)).ok).toBe(true);
-    await removeMember({ clubId, userId: moderator.id, input: { memberId: member.id } });
+    await removeMember({ clubId, userId: moderator.id, body: { memberId: member.id } });
 
     const delivered = new Promise<ReplyView>((resolve) => staying.once("reply:created", resolve));
     const posted = await postReply({ roomId, userId: moderator.id, body: replyInput("Still here") });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ClubRole } from "@/db/schema/clubs";
-import { memberActions, mustTransferBeforeLeaving } from "@/lib/clubs/members";
+import { canChangeRoleOf, canLeaveClub, canManageInvites, canTransferOwnershipTo, memberActions, mustTransferBeforeLeaving } from "@/lib/permissions";
 import { memberTargetInput, setMemberRoleInput } from "@/lib/validation/members";
 
 const viewer = (role: ClubRole) => ({ id: "viewer", role });
@@ -42,6 +42,37 @@ describe("leaving", () => {
     expect(mustTransferBeforeLeaving("owner", 2)).toBe(false);
     expect(mustTransferBeforeLeaving("moderator", 1)).toBe(false);
     expect(mustTransferBeforeLeaving("member", 1)).toBe(false);
+  });
+});
+
+describe("membership predicates", () => {
+  it("let only the owner change roles, and nobody an owner's", () => {
+    expect(canChangeRoleOf("owner", "member")).toBe(true);
+    expect(canChangeRoleOf("owner", "moderator")).toBe(true);
+    expect(canChangeRoleOf("owner", "owner")).toBe(false);
+    expect(canChangeRoleOf("moderator", "member")).toBe(false);
+    expect(canChangeRoleOf(null, "member")).toBe(false);
+  });
+
+  it("let the owner hand the club only to someone else who is not an owner", () => {
+    expect(canTransferOwnershipTo("owner", { role: "member", isSelf: false })).toBe(true);
+    expect(canTransferOwnershipTo("owner", { role: "owner", isSelf: false })).toBe(false);
+    expect(canTransferOwnershipTo("owner", { role: "owner", isSelf: true })).toBe(false);
+    expect(canTransferOwnershipTo("moderator", { role: "member", isSelf: false })).toBe(false);
+  });
+
+  it("let every member leave except the last owner, and a non-member not at all", () => {
+    expect(canLeaveClub("member", { ownerCount: 1 })).toBe(true);
+    expect(canLeaveClub("owner", { ownerCount: 2 })).toBe(true);
+    expect(canLeaveClub("owner", { ownerCount: 1 })).toBe(false);
+    expect(canLeaveClub(null, { ownerCount: 1 })).toBe(false);
+  });
+
+  it("let owners and moderators manage invites", () => {
+    expect(canManageInvites("owner")).toBe(true);
+    expect(canManageInvites("moderator")).toBe(true);
+    expect(canManageInvites("member")).toBe(false);
+    expect(canManageInvites(null)).toBe(false);
   });
 });
 

@@ -1,6 +1,8 @@
 import { signUp } from "@/lib/accounts/sign-up";
 import { errorResponse, readJson } from "@/lib/doors/route";
 
+// Not route(): that wrapper requires a signed-in user, and here there is none yet. Failures
+// still go out as `{ error: WireError }` with their status, like every other door's.
 export async function POST(request: Request) {
   try {
     const user = await signUp(await readJson(request));

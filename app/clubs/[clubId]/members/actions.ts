@@ -6,12 +6,12 @@ import { runAction } from "@/lib/doors/action";
 import type { Outcome } from "@/lib/doors/outcome";
 import { changeMemberRole, leaveClub, removeMember, transferOwnership } from "@/lib/clubs/members";
 
-// The club id is bound by the page, but a caller can send anything: the services validate it.
+// The club id is bound by the page, but a caller can send anything: the doors parse it.
 const rosterPath = (clubId: string) => `/clubs/${clubId}/members`;
 
 export async function setMemberRoleAction(clubId: string, input: unknown): Promise<Outcome<null>> {
   const result = await runAction(async (user) => {
-    await changeMemberRole({ clubId, userId: user.id, input });
+    await changeMemberRole({ clubId, userId: user.id, body: input });
     return null;
   });
   if (result.ok) revalidatePath(rosterPath(clubId));
@@ -20,7 +20,7 @@ export async function setMemberRoleAction(clubId: string, input: unknown): Promi
 
 export async function transferOwnershipAction(clubId: string, input: unknown): Promise<Outcome<null>> {
   const result = await runAction(async (user) => {
-    await transferOwnership({ clubId, userId: user.id, input });
+    await transferOwnership({ clubId, userId: user.id, body: input });
     return null;
   });
   if (result.ok) revalidatePath(`/clubs/${clubId}`, "layout");
@@ -29,7 +29,7 @@ export async function transferOwnershipAction(clubId: string, input: unknown): P
 
 export async function removeMemberAction(clubId: string, input: unknown): Promise<Outcome<null>> {
   const result = await runAction(async (user) => {
-    await removeMember({ clubId, userId: user.id, input });
+    await removeMember({ clubId, userId: user.id, body: input });
     return null;
   });
   if (result.ok) revalidatePath(rosterPath(clubId));
