@@ -65,3 +65,11 @@ export const markAllNotificationsRead = door({
     return done({ marked: await markNotificationsRead({ userId, upTo: limit }) });
   },
 });
+
+/** How many of the caller's notifications are unread, for the header's badge. */
+export const countMyUnreadNotifications = door({
+  params: noParams,
+  what: "Your notifications",
+  resolve: resolveSelf,
+  act: async ({ userId }) => done(await countUnreadNotifications({ userId })),
+});
