@@ -1,4 +1,5 @@
 import { getMembershipRole } from "@/db/queries/clubs";
+import { getLiveMeetingState } from "@/db/queries/live-meetings";
 import { getReplyAccessInfo } from "@/db/queries/replies";
 import { getRoomClubId } from "@/db/queries/rooms";
 import type { ClubRole } from "@/db/schema/clubs";
@@ -97,4 +98,19 @@ export async function requireRoomAccess(input: { roomId: unknown; userId: string
  */
 export async function resolveSelf(input: { userId: string }): Promise<{ userId: string }> {
   return { userId: input.userId };
+}
+
+export type MeetingAccess = ClubAccess & { meetingId: string };
+
+/**
+ * A meeting's club and the caller's role there, for a member who may view its meetings. A
+ * stranger and a meeting that does not exist look the same: not found.
+ */
+export async function resolveMeeting(input: { meetingId: string; userId: string }): Promise<MeetingAccess> {
+  const what = "This meeting";
+  const meeting = await getLiveMeetingState({ meetingId: input.meetingId });
+  if (!meeting) throw notFound(what);
+  const access = await resolveClub({ clubId: meeting.clubId, userId: input.userId, what });
+  if (!can(access.role, "meeting:view")) throw notFound(what);
+  return { ...access, meetingId: input.meetingId };
 }

@@ -1,15 +1,20 @@
 import { z } from "zod";
 import { getLiveMeetingState, listMeetingAttendees, updateMeetingMarker } from "@/db/queries/live-meetings";
-import type { ClubRole } from "@/db/schema/clubs";
-import { requireClubAccess } from "@/lib/access";
+import { ensure, resolveMeeting } from "@/lib/access";
+import { door } from "@/lib/doors/door";
+import { done, type Done } from "@/lib/doors/live";
 import { AppError, notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import type { PresentMember, MeetingMarkerView } from "@/lib/realtime/events";
-import { publishMeetingMarker } from "@/lib/realtime/publish";
-import { parseInput } from "@/lib/validation/parse";
 import { uuidParam } from "@/lib/validation/ids";
 
+// The doors of a meeting's live view: joining it (the socket's meeting:join) and the
+// moderator's "now discussing" marker. Each is a door (lib/doors/door.ts): the id parsed, the
+// meeting resolved for the caller, the payload parsed, the act, then its live events.
+
 const what = "This meeting";
+
+export const meetingParams = z.object({ meetingId: uuidParam });
 
 /** `{ roomId }` names the question to discuss now; `{ roomId: null }` clears the marker. */
 const chooseQuestion = "Say which question is being discussed now.";
@@ -19,51 +24,55 @@ export const setMarkerInput = z.object(
 );
 
 /**
- * Resolves a meeting id from outside to its club and the caller's role there. A stranger, a
- * malformed id and a meeting that does not exist all look the same: not found.
+ * A moderator marks the agenda question being discussed now (`body: { roomId }`) or clears the
+ * mark (`{ roomId: null }`); the answer is the marker as stored. Only a change is sent to
+ * everyone at the meeting, once the write committed. Members are forbidden; strangers find no
+ * meeting; a question off the agenda is a 400 on `roomId`; a cancelled meeting is a conflict.
  */
-export async function requireMeetingAccess(input: { meetingId: unknown; userId: string }) {
-  const parsed = uuidParam.safeParse(input.meetingId);
-  if (!parsed.success) throw notFound(what);
-  const meeting = await getLiveMeetingState({ meetingId: parsed.data });
-  if (!meeting) throw notFound(what);
-  const role: ClubRole = await requireClubAccess({ clubId: meeting.clubId, userId: input.userId, action: "meeting:view", what });
-  return { meeting, role };
-}
+export const setMeetingMarker = door({
+  params: meetingParams,
+  what,
+  resolve: async ({ params, userId }) => {
+    const access = await resolveMeeting({ meetingId: params.meetingId, userId });
+    ensure(can(access.role, "meeting:set-marker"), "Only the club's moderators can choose the question being discussed.");
+    return access;
+  },
+  body: setMarkerInput,
+  act: async ({ params, body }): Promise<Done<MeetingMarkerView>> => {
+    const result = await updateMeetingMarker({ meetingId: params.meetingId, roomId: body.roomId });
+    switch (result.status) {
+      case "not_found":
+        throw notFound(what);
+      case "cancelled":
+        throw new AppError("conflict", "This meeting was cancelled, so there is nothing to discuss in it.");
+      case "not_on_agenda":
+        throw new AppError("bad_request", "That question isn't on this meeting's agenda.", { roomId: "Not on the agenda." });
+      case "unchanged":
+        return done({ meetingId: params.meetingId, roomId: result.roomId });
+      case "changed": {
+        const marker = { meetingId: params.meetingId, roomId: result.roomId };
+        return done(marker, { type: "meeting:marker", marker });
+      }
+    }
+  },
+});
 
 /**
- * A moderator marks the agenda question being discussed now (or clears the mark). Only after
- * the write commits does everyone at the meeting hear of it.
+ * What a live connection needs on joining a meeting, for a member of its club only: its club
+ * (so a removal can find the connection) and the question marked as discussed now, read fresh.
  */
-export async function setMeetingMarker(input: { meetingId: unknown; userId: string; body: unknown }): Promise<MeetingMarkerView> {
-  const { meeting, role } = await requireMeetingAccess(input);
-  if (!can(role, "meeting:set-marker")) throw new AppError("forbidden", "Only the club's moderators can choose the question being discussed.");
-  const { roomId } = parseInput(setMarkerInput, input.body);
-  const result = await updateMeetingMarker({ meetingId: meeting.id, roomId });
-  switch (result.status) {
-    case "not_found":
-      throw notFound(what);
-    case "cancelled":
-      throw new AppError("conflict", "This meeting was cancelled, so there is nothing to discuss in it.");
-    case "not_on_agenda":
-      throw new AppError("bad_request", "That question isn't on this meeting's agenda.", { roomId: "Not on the agenda." });
-    case "unchanged":
-      return { meetingId: meeting.id, roomId: result.roomId };
-    case "changed": {
-      const marker = { meetingId: meeting.id, roomId: result.roomId };
-      publishMeetingMarker(marker);
-      return marker;
-    }
-  }
-}
+export const loadMeetingForMember = door({
+  params: meetingParams,
+  what,
+  resolve: ({ params, userId }) => resolveMeeting({ meetingId: params.meetingId, userId }),
+  act: async ({ params }): Promise<Done<{ meetingId: string; clubId: string; currentRoomId: string | null }>> => {
+    const meeting = await getLiveMeetingState({ meetingId: params.meetingId });
+    if (!meeting) throw notFound(what);
+    return done({ meetingId: meeting.id, clubId: meeting.clubId, currentRoomId: meeting.currentRoomId });
+  },
+});
 
-/** What a live connection needs on joining a meeting, for a member of its club only. */
-export async function loadMeetingForMember(input: { meetingId: unknown; userId: string }): Promise<{ meetingId: string; clubId: string; currentRoomId: string | null }> {
-  const { meeting } = await requireMeetingAccess(input);
-  return { meetingId: meeting.id, clubId: meeting.clubId, currentRoomId: meeting.currentRoomId };
-}
-
-/** The members behind a meeting's live connections, once each, by name. */
+/** The members behind a meeting's live connections, once each, by name. Not an entry point: the ids come from the server's own sockets. */
 export async function listPresentMembers(input: { meetingId: string; userIds: string[] }): Promise<PresentMember[]> {
   return listMeetingAttendees({ meetingId: input.meetingId, userIds: [...new Set(input.userIds)] });
 }

@@ -2,16 +2,21 @@ import type { ReplyView } from "@/lib/discussion/reply-view";
 
 import type { Outcome } from "@/lib/doors/outcome";
 
-/** What every acknowledgement carries back to the client: the same Outcome as a server action's. */
+/**
+ * What every acknowledgement carries back to the client: the same Outcome as a server action's.
+ * Every client→server event goes through lib/doors/socket.ts, which answers it.
+ */
 export type Ack<Data> = Outcome<Data>;
 
 export type ClientToServerEvents = {
   /** Subscribe to a room; the answer holds every reply after `afterSeq`, so a reconnect misses nothing. */
   "room:join": (payload: { roomId: string; afterSeq: number }, ack: (result: Ack<{ replies: ReplyView[] }>) => void) => void;
-  "room:leave": (payload: { roomId: string }) => void;
+  /** Stop hearing a room. The answer, if asked for, is null, or not-found for a room the user cannot see. */
+  "room:leave": (payload: { roomId: string }, ack?: (result: Ack<null>) => void) => void;
   /** Be counted as here in a meeting and follow its marker; the answer is who is here and what is being discussed. */
   "meeting:join": (payload: { meetingId: string }, ack: (result: Ack<MeetingJoinView>) => void) => void;
-  "meeting:leave": (payload: { meetingId: string }) => void;
+  /** Stop being counted at a meeting. The answer, if asked for, is null, or not-found for a meeting the user cannot see. */
+  "meeting:leave": (payload: { meetingId: string }, ack?: (result: Ack<null>) => void) => void;
 };
 
 /** Someone at a meeting, as the presence strip shows them. */

@@ -8,7 +8,7 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { clubMembers } from "@/db/schema/clubs";
 import { countRoomReplies, createTestClub, createTestUser, replyInput } from "./factories";
-import { joinRoom, useRealtimeServer } from "./realtime-harness";
+import { joinRoom, leaveRoom, useRealtimeServer } from "./realtime-harness";
 
 const { connect, sessionCookie } = useRealtimeServer();
 
@@ -118,6 +118,19 @@ describe("live replies", () => {
     await postReply({ roomId, userId: member.id, body: input });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(received).toHaveLength(1);
+  });
+
+  it("stops delivering a room's replies to a member who leaves it, and acknowledges the leave", async () => {
+    const { member, roomId } = await setting();
+    const socket = connect(await sessionCookie(member));
+    expect((await joinRoom(socket, roomId)).ok).toBe(true);
+    expect(await leaveRoom(socket, roomId)).toEqual({ ok: true, data: null });
+    const received: ReplyView[] = [];
+    socket.on("reply:created", (reply) => received.push(reply));
+
+    await postReply({ roomId, userId: member.id, body: replyInput("Nobody listening") });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(received).toEqual([]);
   });
 
   it("answers a malformed join payload with an error, not a crash", async () => {

@@ -43,8 +43,11 @@
  *               loadRecentPastMeetings   app/clubs/[clubId]/page.tsx
  *               loadMeetingIcs           GET /api/meetings/[meetingId]/ics
  *   meetings/   setMeetingMarker         PUT /api/meetings/[meetingId]/marker
- *   meeting     loadMeetingForMember     socket meeting:join
- *   realtime    room:join                listRepliesAfter, then requireRoomAccess again after joining
+ *   meeting     loadMeetingForMember     socket meeting:join (before and after joining), meeting:leave
+ *   realtime    room:join                listRepliesAfter, then the room resolved again after joining
+ *               room:leave               the room resolved (the channel is left whatever the answer)
+ *               (lib/realtime/handlers/; every client→server event of lib/realtime/events.ts is in
+ *               socketEntryPoints below, and all of them go through lib/doors/socket.ts)
  *
  * Not walked here, because no club object is named by the caller and so there is no "wrong
  * person": createClub (anyone signed in starts a club), the profile services (keyed by the
@@ -61,7 +64,7 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/index";
 import { listMyClubs } from "@/lib/clubs/clubs";
 import { books } from "@/db/schema/clubs";
@@ -92,7 +95,8 @@ import { cancelMeeting, editMeeting, scheduleMeeting, setRsvp } from "@/lib/meet
 import { loadNextMeeting, loadNextMeetingsByClub, loadRecentPastMeetings, loadMeetingForm, loadMeetingPage, loadMeetingsPage } from "@/lib/meetings/pages";
 import { loadMeetingIcs } from "@/lib/meetings/calendar";
 import { createTestClub, createTestUser, replyInput } from "./factories";
-import { joinRoom, joinMeeting, useRealtimeServer, type ClientSocket } from "./realtime-harness";
+import type { Ack, ClientToServerEvents } from "@/lib/realtime/events";
+import { emitUnchecked, joinRoom, joinMeeting, leaveMeeting, leaveRoom, useRealtimeServer, type ClientSocket } from "./realtime-harness";
 
 // ---- the people and the rows they reach for ----
 
@@ -620,8 +624,6 @@ const entryPoints: EntryPoint[] = [
   { name: "loadMeetingForMember", call: (userId, w) => loadMeetingForMember({ meetingId: w.club.meetingId, userId }), denied: nf, allowed: "member" },
 ];
 
-const socketEntryPoints = ["room:join", "meeting:join"] as const;
-
 /**
  * Which entry points enforce each action of the matrix. A new action fails the first test below
  * until it is listed here, and an action listed here must name entry points this file walks.
@@ -631,7 +633,7 @@ const enforcedBy: Record<ClubAction, readonly string[]> = {
   // No service edits a club yet (there is no settings page); listed so a new one is noticed.
   "club:edit": [],
   "club:leave": ["leaveClub"],
-  "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "loadReply", "room:join"],
+  "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "loadReply", "room:join", "room:leave"],
   "reply:create": ["postReply"],
   "reply:create-in-locked-room": ["postReply in a locked room"],
   "reply:edit-own": ["editReply"],
@@ -648,7 +650,7 @@ const enforcedBy: Record<ClubAction, readonly string[]> = {
   "member:remove": ["removeMember (a member)", "removeMember (a moderator)", "removeMember (the owner)"],
   "member:set-role": ["changeMemberRole"],
   "club:transfer": ["transferOwnership"],
-  "meeting:view": ["loadMeetingsPage", "loadMeetingPage", "loadMeetingForm", "loadNextMeeting", "loadRecentPastMeetings", "loadMeetingIcs", "loadMeetingForMember", "meeting:join"],
+  "meeting:view": ["loadMeetingsPage", "loadMeetingPage", "loadMeetingForm", "loadNextMeeting", "loadRecentPastMeetings", "loadMeetingIcs", "loadMeetingForMember", "meeting:join", "meeting:leave"],
   "meeting:rsvp": ["setRsvp"],
   "meeting:schedule": ["scheduleMeeting", "editMeeting", "cancelMeeting"],
   "meeting:set-marker": ["setMeetingMarker"],
@@ -680,7 +682,7 @@ function deniedActors(entry: EntryPoint): [Actor, AppErrorCode][] {
 
 // ---- Socket.IO (helpers as in access.test.ts) ----
 
-const { connectAs } = useRealtimeServer();
+const { connectAs, serverChannels } = useRealtimeServer();
 
 /** Everything the server pushes to a socket, by event name. */
 function recordEvents(socket: ClientSocket): string[] {
@@ -690,6 +692,60 @@ function recordEvents(socket: ClientSocket): string[] {
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 250));
+
+type SocketEntryPoint = {
+  name: keyof ClientToServerEvents;
+  /** Sends the event about the club's object (its open room, its meeting) and waits for the ack. */
+  send: (socket: ClientSocket, world: World) => Promise<Ack<unknown>>;
+  /** What anyone who may not see that object is told. */
+  notFound: string;
+  /** What a refused caller is also sent: a refused room:join tells the page on room:error. */
+  alsoSent: string[];
+  /** Makes the object's live events happen, and resolves once a member in its channel heard them. */
+  provoke: (world: World) => Promise<void>;
+};
+
+const roomNotFound = "This room could not be found.";
+const meetingNotFound = "This meeting could not be found.";
+
+/** A reply posted in the open room, heard by a member who joined it. */
+async function provokeRoom(world: World): Promise<void> {
+  const member = await connectAs(world.users.member);
+  expect((await joinRoom(member, world.club.openRoomId)).ok).toBe(true);
+  const delivered = new Promise<ReplyView>((resolve) => member.once("reply:created", resolve));
+  await postReply({ roomId: world.club.openRoomId, userId: world.users.owner.id, body: replyInput("For members only.") });
+  await delivered;
+}
+
+/** A member arriving (presence) and the marker set and cleared, heard by that member. */
+async function provokeMeeting(world: World): Promise<void> {
+  const member = await connectAs(world.users.member);
+  expect((await joinMeeting(member, world.club.meetingId)).ok).toBe(true);
+  const marked = new Promise((resolve) => member.once("meeting:marker", resolve));
+  await setMeetingMarker({ meetingId: world.club.meetingId, userId: world.users.moderator.id, body: { roomId: world.club.openRoomId } });
+  await marked;
+  await setMeetingMarker({ meetingId: world.club.meetingId, userId: world.users.moderator.id, body: { roomId: null } });
+}
+
+/**
+ * Every client→server event (lib/realtime/events.ts; the first matrix test below fails when one
+ * is missing). None is for moderators only: the marker is set over HTTP, in the walk above. An
+ * event that is gets a "member" case here.
+ */
+const socketEntryPoints: SocketEntryPoint[] = [
+  { name: "room:join", send: (socket, w) => joinRoom(socket, w.club.openRoomId), notFound: roomNotFound, alsoSent: ["room:error"], provoke: provokeRoom },
+  { name: "room:leave", send: (socket, w) => leaveRoom(socket, w.club.openRoomId), notFound: roomNotFound, alsoSent: [], provoke: provokeRoom },
+  { name: "meeting:join", send: (socket, w) => joinMeeting(socket, w.club.meetingId), notFound: meetingNotFound, alsoSent: [], provoke: provokeMeeting },
+  { name: "meeting:leave", send: (socket, w) => leaveMeeting(socket, w.club.meetingId), notFound: meetingNotFound, alsoSent: [], provoke: provokeMeeting },
+];
+
+/** Every event name the typed map declares, so a new event cannot be left out of the table above. */
+const clientEvents = {
+  "room:join": true,
+  "room:leave": true,
+  "meeting:join": true,
+  "meeting:leave": true,
+} satisfies Record<keyof ClientToServerEvents, true>;
 
 // ---- the tests ----
 
@@ -727,42 +783,24 @@ describe("every entry point, called by the wrong person", () => {
     }
   }
 
-  for (const actor of ["stranger", "otherModerator"] as const) {
-    it(`room:join ${actorLabel[actor]} is refused, changes nothing, and delivers none of the room's events`, async () => {
-      const intruder = await connectAs(world.users[actor]);
-      const received = recordEvents(intruder);
-      const before = await snapshot();
-      const ack = await joinRoom(intruder, world.club.openRoomId);
-      expect(ack).toEqual({ ok: false, error: { code: "not_found", message: "This room could not be found." } });
-      expect(await snapshot()).toEqual(before);
+  for (const entry of socketEntryPoints) {
+    for (const actor of ["stranger", "otherModerator"] as const) {
+      it(`socket ${entry.name} ${actorLabel[actor]} is not found, joins no channel, changes nothing, and delivers none of its events`, async () => {
+        const intruder = await connectAs(world.users[actor]);
+        const received = recordEvents(intruder);
+        const channels = serverChannels(intruder);
+        const before = await snapshot();
+        expect(await entry.send(intruder, world)).toEqual({ ok: false, error: { code: "not_found", message: entry.notFound } });
+        expect(await snapshot()).toEqual(before);
+        expect(serverChannels(intruder)).toEqual(channels);
 
-      // A member in the room proves the events below were really sent.
-      const member = await connectAs(world.users.member);
-      expect((await joinRoom(member, world.club.openRoomId)).ok).toBe(true);
-      const delivered = new Promise<ReplyView>((resolve) => member.once("reply:created", resolve));
-      await postReply({ roomId: world.club.openRoomId, userId: world.users.owner.id, body: replyInput("For members only.") });
-      await delivered;
-      await settle();
-      expect(received).toEqual(["room:error"]);
-    });
-
-    it(`meeting:join ${actorLabel[actor]} is refused, changes nothing, and delivers none of the meeting's events`, async () => {
-      const intruder = await connectAs(world.users[actor]);
-      const received = recordEvents(intruder);
-      const before = await snapshot();
-      const ack = await joinMeeting(intruder, world.club.meetingId);
-      expect(ack).toEqual({ ok: false, error: { code: "not_found", message: "This meeting could not be found." } });
-      expect(await snapshot()).toEqual(before);
-
-      const member = await connectAs(world.users.member);
-      expect((await joinMeeting(member, world.club.meetingId)).ok).toBe(true);
-      const marked = new Promise((resolve) => member.once("meeting:marker", resolve));
-      await setMeetingMarker({ meetingId: world.club.meetingId, userId: world.users.moderator.id, body: { roomId: world.club.openRoomId } });
-      await marked;
-      await setMeetingMarker({ meetingId: world.club.meetingId, userId: world.users.moderator.id, body: { roomId: null } });
-      await settle();
-      expect(received).toEqual([]);
-    });
+        // A member in the channel proves the events were really sent.
+        await entry.provoke(world);
+        await settle();
+        expect(received).toEqual(entry.alsoSent);
+        expect(serverChannels(intruder)).toEqual(channels);
+      });
+    }
   }
 });
 
@@ -847,26 +885,93 @@ describe("every entry point, called by the right person, on a fresh club", () =>
     });
   }
 
-  for (const [event, join] of [
-    ["room:join", (socket: ClientSocket, w: World) => joinRoom(socket, w.club.openRoomId)],
-    ["meeting:join", (socket: ClientSocket, w: World) => joinMeeting(socket, w.club.meetingId)],
-  ] as const) {
-    it(`${event} succeeds for a member`, async () => {
+  for (const entry of socketEntryPoints) {
+    it(`socket ${entry.name} succeeds for a member`, async () => {
       const world = await buildWorld();
-      const ack = await join(await connectAs(world.users.member), world);
+      const ack = await entry.send(await connectAs(world.users.member), world);
       expect(ack.ok).toBe(true);
     });
   }
 });
 
+describe("every socket event, sent what no page would send", () => {
+  let world: World;
+
+  beforeAll(async () => {
+    world = await buildWorld();
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  // Under Socket.IO's 1 MB message limit, past which it closes the connection itself.
+  const huge = "x".repeat(200_000);
+  const malformed: [label: string, args: unknown[]][] = [
+    ["no payload", []],
+    ["null", [null]],
+    ["a number", [42]],
+    ["a huge string", [huge]],
+    ["an array", [["room:join"]]],
+    ["an empty object", [{}]],
+    ["ids of the wrong type", [{ roomId: 5, meetingId: 7, afterSeq: "soon" }]],
+    ["ids that are objects", [{ roomId: { $ne: null }, meetingId: ["a"] }]],
+    ["a huge id", [{ roomId: huge, meetingId: huge }]],
+    ["ids that are not uuids", [{ roomId: "../etc/passwd", meetingId: "not-a-uuid" }]],
+    ["ids that name nothing", [{ roomId: "00000000-0000-4000-8000-000000000000", meetingId: "00000000-0000-4000-8000-000000000000" }]],
+  ];
+
+  for (const entry of socketEntryPoints) {
+    it(`${entry.name} answers each malformed payload with not-found, logs nothing, and the connection still works`, async () => {
+      const logged = vi.spyOn(console, "error");
+      const member = await connectAs(world.users.member);
+      const before = await snapshot();
+      for (const [label, args] of malformed) {
+        expect(await emitUnchecked(member, entry.name, ...args), label).toEqual({ ok: false, error: { code: "not_found", message: entry.notFound } });
+      }
+      expect(await snapshot()).toEqual(before);
+      expect(logged).not.toHaveBeenCalled();
+      expect(member.connected).toBe(true);
+      expect((await entry.send(member, world)).ok).toBe(true);
+    });
+  }
+
+  it("room:join with a bad afterSeq is a bad request to a member, and still not found to a stranger", async () => {
+    const member = await connectAs(world.users.member);
+    const payload = { roomId: world.club.openRoomId, afterSeq: -1 };
+    const ack = await emitUnchecked(member, "room:join", payload);
+    expect(ack).toMatchObject({ ok: false, error: { code: "bad_request", fields: { after: expect.any(String) } } });
+    expect(serverChannels(member).some((channel) => channel.startsWith("room:"))).toBe(false);
+    expect(await emitUnchecked(await connectAs(world.users.stranger), "room:join", payload)).toEqual({
+      ok: false,
+      error: { code: "not_found", message: roomNotFound },
+    });
+    expect((await joinRoom(member, world.club.openRoomId)).ok).toBe(true);
+  });
+
+  it("an event sent without an ack is handled quietly, and the connection still works", async () => {
+    const logged = vi.spyOn(console, "error");
+    const member = await connectAs(world.users.member);
+    for (const entry of socketEntryPoints) (member.emit as (event: string, ...args: unknown[]) => void)(entry.name, null);
+    await settle();
+    expect(logged).not.toHaveBeenCalled();
+    expect(member.connected).toBe(true);
+    expect((await joinRoom(member, world.club.openRoomId)).ok).toBe(true);
+  });
+});
+
 describe("the permission matrix", () => {
+  it("walks every client→server socket event", () => {
+    expect(socketEntryPoints.map((entry) => entry.name).sort()).toEqual(Object.keys(clientEvents).sort());
+  });
+
   it("has exactly the actions this walk knows how each is enforced", () => {
     expect(permissionMatrix().map((row) => row.action)).toEqual(Object.keys(enforcedBy));
     expect(clubActions).toEqual(Object.keys(enforcedBy));
   });
 
   it("names only entry points this file walks, and leaves only club:edit without one", () => {
-    const walked = new Set<string>([...entryPoints.map((entry) => entry.name), ...socketEntryPoints]);
+    const walked = new Set<string>([...entryPoints.map((entry) => entry.name), ...socketEntryPoints.map((entry) => entry.name)]);
     const named = Object.values(enforcedBy).flat();
     expect(named.filter((name) => !walked.has(name))).toEqual([]);
     expect(clubActions.filter((action) => enforcedBy[action].length === 0)).toEqual(["club:edit"]);
@@ -874,7 +979,7 @@ describe("the permission matrix", () => {
 
   it("leaves no walked entry point out of the matrix map", () => {
     const named = new Set(Object.values(enforcedBy).flat());
-    const unmapped = [...entryPoints.map((entry) => entry.name), ...socketEntryPoints].filter((name) => !named.has(name));
+    const unmapped = [...entryPoints.map((entry) => entry.name), ...socketEntryPoints.map((entry) => entry.name)].filter((name) => !named.has(name));
     expect(unmapped).toEqual([]);
   });
 });

@@ -1,13 +1,14 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
+import { clubMembers } from "@/db/schema/clubs";
 import { meetingAgenda, meetings } from "@/db/schema/meetings";
 import { AppError } from "@/lib/errors";
 import { removeMember } from "@/lib/clubs/members";
 import type { Ack, PresentMember, MeetingMarkerView, MeetingPresenceView } from "@/lib/realtime/events";
 import { setMeetingMarker } from "@/lib/meetings/live";
 import { createTestClub, createTestUser } from "./factories";
-import { joinMeeting, useRealtimeServer, type ClientSocket } from "./realtime-harness";
+import { joinMeeting, leaveMeeting, useRealtimeServer, type ClientSocket } from "./realtime-harness";
 
 const { connectAs } = useRealtimeServer();
 
@@ -131,6 +132,31 @@ describe("presence at a meeting", () => {
 
     tabTwo.emit("meeting:leave", { meetingId });
     await eventually(() => ids(latest(heard.presence)?.present).join() === other.id, "the member's last tab to leave");
+  });
+
+  it("acknowledges a leave and drops the member from the others' list", async () => {
+    const { member, other, meetingId } = await meeting();
+    const watcherSocket = await connectAs(other);
+    const heard = listen(watcherSocket);
+    await joinMeeting(watcherSocket, meetingId);
+    const memberSocket = await connectAs(member);
+    await joinMeeting(memberSocket, meetingId);
+    await eventually(() => ids(latest(heard.presence)?.present).length === 2, "both to be present");
+
+    expect(await leaveMeeting(memberSocket, meetingId)).toEqual({ ok: true, data: null });
+    await eventually(() => ids(latest(heard.presence)?.present).join() === other.id, "the member to leave the list");
+  });
+
+  it("answers a removed member's leave with not-found, and keeps them out", async () => {
+    const { member, clubId, meetingId } = await meeting();
+    const socket = await connectAs(member);
+    await joinMeeting(socket, meetingId);
+    // Straight from the table: this is about the leave, not the removal's own revoke.
+    await getDb()
+      .delete(clubMembers)
+      .where(and(eq(clubMembers.clubId, clubId), eq(clubMembers.userId, member.id)));
+    expect(await leaveMeeting(socket, meetingId)).toEqual({ ok: false, error: { code: "not_found", message: "This meeting could not be found." } });
+    expect(await joinMeeting(socket, meetingId)).toMatchObject({ ok: false, error: { code: "not_found" } });
   });
 
   it("refuses a stranger's join with not-found, and they hear nothing about the meeting", async () => {

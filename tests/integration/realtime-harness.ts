@@ -66,7 +66,17 @@ export function useRealtimeServer() {
     return socket;
   }
 
-  return { sessionCookie, connect, connectAs };
+  /**
+   * The channels the server has this client's connection in (its own id and its user's channel
+   * included), read on the server: what a client is told is no proof of what it will hear.
+   */
+  function serverChannels(socket: ClientSocket): string[] {
+    const id = socket.id;
+    if (!id) throw new Error("the client is not connected");
+    return [...(realtime.of("/").sockets.get(id)?.rooms ?? [])].sort();
+  }
+
+  return { sessionCookie, connect, connectAs, serverChannels };
 }
 
 export function joinRoom(socket: ClientSocket, roomId: string, afterSeq = 0): Promise<Ack<{ replies: ReplyView[] }>> {
@@ -75,4 +85,17 @@ export function joinRoom(socket: ClientSocket, roomId: string, afterSeq = 0): Pr
 
 export function joinMeeting(socket: ClientSocket, meetingId: string): Promise<Ack<MeetingJoinView>> {
   return new Promise((resolve) => socket.emit("meeting:join", { meetingId }, resolve));
+}
+
+export function leaveRoom(socket: ClientSocket, roomId: string): Promise<Ack<null>> {
+  return new Promise((resolve) => socket.emit("room:leave", { roomId }, resolve));
+}
+
+export function leaveMeeting(socket: ClientSocket, meetingId: string): Promise<Ack<null>> {
+  return new Promise((resolve) => socket.emit("meeting:leave", { meetingId }, resolve));
+}
+
+/** Sends an event with whatever arguments a broken or hostile client might, and waits for its ack. */
+export function emitUnchecked(socket: ClientSocket, event: keyof ClientToServerEvents, ...args: unknown[]): Promise<Ack<unknown>> {
+  return new Promise((resolve) => (socket.emit as (event: string, ...rest: unknown[]) => void)(event, ...args, resolve));
 }
