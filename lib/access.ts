@@ -1,4 +1,7 @@
+import { getClubBook } from "@/db/queries/books";
 import { getMembershipRole } from "@/db/queries/clubs";
+import { getClubMeeting, getMeetingWithClub, type MeetingRow } from "@/db/queries/meetings";
+import { getClubQuestion } from "@/db/queries/questions";
 import { getReplyAccessInfo } from "@/db/queries/replies";
 import { getRoomClubId } from "@/db/queries/rooms";
 import type { ClubRole } from "@/db/schema/clubs";
@@ -86,4 +89,54 @@ export async function requireRoomAccess(input: { roomId: unknown; userId: string
   const access = await resolveRoom({ roomId: parsed.data, userId: input.userId, what });
   if (!can(access.role, input.action)) throw notFound(what);
   return access;
+}
+
+// ---- a club's books, questions and meetings ----
+// These objects are named under their club in URLs (/clubs/:clubId/books/:bookId), so the club
+// is resolved (and the caller authorized there) first, and the object must then belong to that
+// club: an id from another club is simply not found, even to someone who may see that club.
+
+export type BookAccess = ClubAccess & { book: NonNullable<Awaited<ReturnType<typeof getClubBook>>> };
+export type QuestionAccess = ClubAccess & { question: NonNullable<Awaited<ReturnType<typeof getClubQuestion>>> };
+export type MeetingOfClubAccess = ClubAccess & { meeting: MeetingRow };
+export type MeetingAccess = ClubAccess & { meeting: MeetingRow & { clubName: string } };
+
+/** The club's book with this id, for a caller already resolved to the club; any other id is not found. */
+export async function resolveBook(input: { club: ClubAccess; bookId: string }): Promise<BookAccess> {
+  const book = await getClubBook({ clubId: input.club.clubId, bookId: input.bookId });
+  if (!book) throw notFound("This book");
+  return { ...input.club, book };
+}
+
+/** A live (not archived) discussion question of the club, for a caller already resolved to it; anything else is not found. */
+export async function resolveQuestion(input: { club: ClubAccess; roomId: string }): Promise<QuestionAccess> {
+  const question = await getClubQuestion({ clubId: input.club.clubId, roomId: input.roomId });
+  if (!question) throw notFound("This question");
+  return { ...input.club, question };
+}
+
+/** A member's role in the club, for reading its meetings; to anyone else the club is not there. */
+export async function resolveClubMeetings(input: { clubId: string; userId: string }): Promise<ClubAccess> {
+  const access = await resolveClub(input);
+  if (!can(access.role, "meeting:view")) throw notFound("This club");
+  return access;
+}
+
+/** The club's meeting with this id, for a caller already resolved to the club; another club's meeting is not found. */
+export async function resolveMeetingOfClub(input: { club: ClubAccess; meetingId: string }): Promise<MeetingOfClubAccess> {
+  const meeting = await getClubMeeting({ clubId: input.club.clubId, meetingId: input.meetingId });
+  if (!meeting) throw notFound("This meeting");
+  return { ...input.club, meeting };
+}
+
+/**
+ * A meeting named by its id alone (an .ics download), with its club's name, for a member who may
+ * see the club's meetings. A stranger and a meeting that does not exist look the same: not found.
+ */
+export async function resolveMeeting(input: { meetingId: string; userId: string }): Promise<MeetingAccess> {
+  const meeting = await getMeetingWithClub({ meetingId: input.meetingId });
+  if (!meeting) throw notFound("This meeting");
+  const access = await resolveClub({ clubId: meeting.clubId, userId: input.userId, what: "This meeting" });
+  if (!can(access.role, "meeting:view")) throw notFound("This meeting");
+  return { ...access, meeting };
 }

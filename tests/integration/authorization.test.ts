@@ -401,16 +401,16 @@ const entryPoints: EntryPoint[] = [
   },
   {
     name: "createBook",
-    call: (userId, w) => createBook({ clubId: w.club.id, userId, values: { ...bookValues, makeCurrent: true } }),
+    call: (userId, w) => createBook({ clubId: w.club.id, userId, body: { ...bookValues, makeCurrent: true } }),
     denied: moderatorOnly,
     allowed: "moderator",
   },
   {
     name: "updateBook",
-    call: (userId, w) => updateBook({ clubId: w.club.id, bookId: w.club.secondBookId, userId, values: bookValues }),
+    call: (userId, w) => updateBook({ clubId: w.club.id, bookId: w.club.secondBookId, userId, body: bookValues }),
     denied: moderatorOnly,
     throughOtherClub: {
-      call: (userId, w) => updateBook({ clubId: w.other.id, bookId: w.club.secondBookId, userId, values: bookValues }),
+      call: (userId, w) => updateBook({ clubId: w.other.id, bookId: w.club.secondBookId, userId, body: bookValues }),
       code: "not_found",
     },
     allowed: "moderator",
@@ -427,51 +427,51 @@ const entryPoints: EntryPoint[] = [
   {
     name: "importQuestions",
     call: (userId, w) =>
-      importQuestions({ clubId: w.club.id, bookId: w.club.secondBookId, userId, values: { questions: [{ text: "Who is Stevens?", section: null }] } }),
+      importQuestions({ clubId: w.club.id, bookId: w.club.secondBookId, userId, body: { questions: [{ text: "Who is Stevens?", section: null }] } }),
     denied: moderatorOnly,
     throughOtherClub: {
       call: (userId, w) =>
-        importQuestions({ clubId: w.other.id, bookId: w.club.secondBookId, userId, values: { questions: [{ text: "Who is Stevens?", section: null }] } }),
+        importQuestions({ clubId: w.other.id, bookId: w.club.secondBookId, userId, body: { questions: [{ text: "Who is Stevens?", section: null }] } }),
       code: "not_found",
     },
     allowed: "moderator",
   },
   {
     name: "addQuestion",
-    call: (userId, w) => addQuestion({ clubId: w.club.id, bookId: w.club.bookId, userId, values: { question: "What is a donation?" } }),
+    call: (userId, w) => addQuestion({ clubId: w.club.id, bookId: w.club.bookId, userId, body: { question: "What is a donation?" } }),
     denied: moderatorOnly,
     throughOtherClub: {
-      call: (userId, w) => addQuestion({ clubId: w.other.id, bookId: w.club.bookId, userId, values: { question: "What is a donation?" } }),
+      call: (userId, w) => addQuestion({ clubId: w.other.id, bookId: w.club.bookId, userId, body: { question: "What is a donation?" } }),
       code: "not_found",
     },
     allowed: "moderator",
   },
   {
     name: "editQuestion",
-    call: (userId, w) => editQuestion({ clubId: w.club.id, roomId: w.club.openRoomId, userId, values: { question: "Rewritten." } }),
+    call: (userId, w) => editQuestion({ clubId: w.club.id, roomId: w.club.openRoomId, userId, body: { question: "Rewritten." } }),
     denied: moderatorOnly,
     throughOtherClub: {
-      call: (userId, w) => editQuestion({ clubId: w.other.id, roomId: w.club.openRoomId, userId, values: { question: "Rewritten." } }),
+      call: (userId, w) => editQuestion({ clubId: w.other.id, roomId: w.club.openRoomId, userId, body: { question: "Rewritten." } }),
       code: "not_found",
     },
     allowed: "moderator",
   },
   {
     name: "moveQuestion",
-    call: (userId, w) => moveQuestion({ clubId: w.club.id, roomId: w.club.openRoomId, userId, values: { direction: "down" } }),
+    call: (userId, w) => moveQuestion({ clubId: w.club.id, roomId: w.club.openRoomId, userId, body: { direction: "down" } }),
     denied: moderatorOnly,
     throughOtherClub: {
-      call: (userId, w) => moveQuestion({ clubId: w.other.id, roomId: w.club.openRoomId, userId, values: { direction: "down" } }),
+      call: (userId, w) => moveQuestion({ clubId: w.other.id, roomId: w.club.openRoomId, userId, body: { direction: "down" } }),
       code: "not_found",
     },
     allowed: "moderator",
   },
   {
     name: "removeQuestion",
-    call: (userId, w) => removeQuestion({ clubId: w.club.id, roomId: w.club.lockedRoomId, userId, values: { confirmArchive: true } }),
+    call: (userId, w) => removeQuestion({ clubId: w.club.id, roomId: w.club.lockedRoomId, userId, body: { confirmArchive: true } }),
     denied: moderatorOnly,
     throughOtherClub: {
-      call: (userId, w) => removeQuestion({ clubId: w.other.id, roomId: w.club.lockedRoomId, userId, values: { confirmArchive: true } }),
+      call: (userId, w) => removeQuestion({ clubId: w.other.id, roomId: w.club.lockedRoomId, userId, body: { confirmArchive: true } }),
       code: "not_found",
     },
     allowed: "moderator",
