@@ -564,33 +564,33 @@ const entryPoints: EntryPoint[] = [
   { name: "loadNextMeeting", call: (userId, w) => loadNextMeeting({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
   {
     name: "loadRecentPastMeetings",
-    call: (userId, w) => loadRecentPastMeetings({ clubId: w.club.id, userId, limit: 3 }),
+    call: (userId, w) => loadRecentPastMeetings({ clubId: w.club.id, userId, body: { limit: 3 } }),
     denied: nf,
     allowed: "member",
   },
   {
     name: "loadMeetingIcs",
-    call: (userId, w) => loadMeetingIcs({ meetingId: w.club.meetingId, userId, origin: "https://chapterhouse.test" }),
+    call: (userId, w) => loadMeetingIcs({ meetingId: w.club.meetingId, userId, body: { origin: "https://chapterhouse.test" } }),
     denied: nf,
     allowed: "member",
   },
   {
     name: "scheduleMeeting",
-    call: (userId, w) => scheduleMeeting({ clubId: w.club.id, userId, values: { ...meetingValues(), agenda: [w.club.openRoomId] } }),
+    call: (userId, w) => scheduleMeeting({ clubId: w.club.id, userId, body: { ...meetingValues(), agenda: [w.club.openRoomId] } }),
     denied: moderatorOnly,
     // Putting this club's question on your own club's agenda.
     throughOtherClub: {
-      call: (userId, w) => scheduleMeeting({ clubId: w.other.id, userId, values: { ...meetingValues(), agenda: [w.club.openRoomId] } }),
+      call: (userId, w) => scheduleMeeting({ clubId: w.other.id, userId, body: { ...meetingValues(), agenda: [w.club.openRoomId] } }),
       code: "bad_request",
     },
     allowed: "moderator",
   },
   {
     name: "editMeeting",
-    call: (userId, w) => editMeeting({ clubId: w.club.id, meetingId: w.club.meetingId, userId, values: meetingValues() }),
+    call: (userId, w) => editMeeting({ clubId: w.club.id, meetingId: w.club.meetingId, userId, body: meetingValues() }),
     denied: moderatorOnly,
     throughOtherClub: {
-      call: (userId, w) => editMeeting({ clubId: w.other.id, meetingId: w.club.meetingId, userId, values: meetingValues() }),
+      call: (userId, w) => editMeeting({ clubId: w.other.id, meetingId: w.club.meetingId, userId, body: meetingValues() }),
       code: "not_found",
     },
     allowed: "moderator",
@@ -604,9 +604,9 @@ const entryPoints: EntryPoint[] = [
   },
   {
     name: "setRsvp",
-    call: (userId, w) => setRsvp({ clubId: w.club.id, meetingId: w.club.meetingId, userId, status: "going" }),
+    call: (userId, w) => setRsvp({ clubId: w.club.id, meetingId: w.club.meetingId, userId, body: "going" }),
     denied: nf,
-    throughOtherClub: { call: (userId, w) => setRsvp({ clubId: w.other.id, meetingId: w.club.meetingId, userId, status: "going" }), code: "not_found" },
+    throughOtherClub: { call: (userId, w) => setRsvp({ clubId: w.other.id, meetingId: w.club.meetingId, userId, body: "going" }), code: "not_found" },
     allowed: "member",
   },
 
