@@ -86,3 +86,16 @@ export function canSeeCurrentReplyText(actor: ClubRole | null | undefined, reply
 export function canPostInRoom(actor: ClubRole | null | undefined, room: { locked: boolean }): boolean {
   return room.locked ? can(actor, "reply:create-in-locked-room") : can(actor, "reply:create");
 }
+
+/**
+ * Members answer going / maybe / not going until a meeting has ended; a cancelled meeting takes
+ * no answers. The meeting page opens or closes its RSVP panel by the same rule.
+ */
+export function canRsvpToMeeting(actor: ClubRole | null | undefined, meeting: { cancelled: boolean; ended: boolean }): boolean {
+  return can(actor, "meeting:rsvp") && !meeting.cancelled && !meeting.ended;
+}
+
+/** Moderators change a meeting unless it was cancelled; one that already happened may still get its notes fixed. */
+export function canEditMeeting(actor: ClubRole | null | undefined, meeting: { cancelled: boolean }): boolean {
+  return can(actor, "meeting:schedule") && !meeting.cancelled;
+}

@@ -9,7 +9,7 @@ import { ensure, resolveClub, resolveClubMeetings, resolveMeetingOfClub, type Cl
 import { door } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
 import { AppError, notFound } from "@/lib/errors";
-import { can } from "@/lib/permissions";
+import { can, canEditMeeting, canRsvpToMeeting } from "@/lib/permissions";
 import { scheduleMeetingReminders, withdrawMeetingReminders } from "@/lib/reminders/schedule";
 import { repeatStarts, resolveLocalStart, meetingPhase } from "@/lib/meetings/time";
 import { clubMeetingParams, clubMeetingsParams, meetingInput, rsvpInput, scheduleMeetingInput, type MeetingInput } from "@/lib/validation/meetings";
@@ -131,7 +131,7 @@ export const editMeeting = door({
   resolve: async (input) => {
     const access = await resolveScheduledMeeting(input);
     // Said before the payload is read: no edit of a cancelled meeting can succeed.
-    if (access.meeting.cancelledAt) throw new AppError("conflict", cancelledRefusal);
+    if (!canEditMeeting(access.role, { cancelled: access.meeting.cancelledAt !== null })) throw new AppError("conflict", cancelledRefusal);
     return access;
   },
   body: meetingInput,
@@ -180,8 +180,10 @@ export const setRsvp = door({
   body: rsvpInput,
   act: async ({ body: status, target, userId, now }) => {
     const { meeting } = target;
-    if (meeting.cancelledAt) throw new AppError("conflict", "This meeting was cancelled, so there's nothing to reply to.");
-    if (meetingPhase(meeting, now) === "past") throw new AppError("conflict", "This meeting has already ended.");
+    const cancelled = meeting.cancelledAt !== null;
+    if (!canRsvpToMeeting(target.role, { cancelled, ended: meetingPhase(meeting, now) === "past" })) {
+      throw new AppError("conflict", cancelled ? "This meeting was cancelled, so there's nothing to reply to." : "This meeting has already ended.");
+    }
     await upsertRsvp({ meetingId: meeting.id, userId, status });
     return done({ status, summary: summarize(await listMeetingRsvps({ meetingId: meeting.id })) });
   },

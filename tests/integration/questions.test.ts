@@ -9,7 +9,11 @@ import { postReply } from "@/lib/discussion/replies";
 import { AppError } from "@/lib/errors";
 import { parseGuide } from "@/lib/guides/parse";
 import { addQuestion, editQuestion, importQuestions, moveQuestion, removeQuestion } from "@/lib/books/questions";
+import type { RoomStateView } from "@/lib/realtime/events";
 import { countRoomReplies, createTestClub, createTestUser, replyInput } from "./factories";
+import { joinRoom, useRealtimeServer } from "./realtime-harness";
+
+const { connectAs } = useRealtimeServer();
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -171,6 +175,23 @@ describe("managing questions", () => {
     expect(await listedQuestions(club.bookId)).toEqual(["1. Two?", "2. Three?"]);
     // Gone from management too: it cannot be edited, moved or removed again.
     expect((await failure(editQuestion({ clubId: club.clubId, roomId, userId: moderator.id, body: { question: "Back?" } }))).code).toBe("not_found");
+  });
+
+  it("closes an archived question's room at once for a member reading it, and a refused removal sends nothing", async () => {
+    const { moderator, member, club } = await setting(["One?", "Two?"]);
+    const roomId = club.roomIds[0]!;
+    await postReply({ roomId, userId: member.id, body: replyInput("Worth keeping") });
+    const socket = await connectAs(member);
+    expect((await joinRoom(socket, roomId)).ok).toBe(true);
+    const received: RoomStateView[] = [];
+    socket.on("room:updated", (room) => received.push(room));
+
+    await failure(removeQuestion({ clubId: club.clubId, roomId, userId: moderator.id, body: {} }));
+    const closed = new Promise<RoomStateView>((resolve) => socket.once("room:updated", resolve));
+    await removeQuestion({ clubId: club.clubId, roomId, userId: moderator.id, body: { confirmArchive: true } });
+
+    expect(await closed).toEqual({ roomId, locked: true });
+    expect(received).toEqual([{ roomId, locked: true }]);
   });
 
   it("keeps numbering on after the live questions when importing after an archive", async () => {
