@@ -1,15 +1,16 @@
+import { getClubBook } from "@/db/queries/books";
 import { getMembershipRole } from "@/db/queries/clubs";
-import { getLiveMeetingState } from "@/db/queries/live-meetings";
+import { getClubMeeting, getMeetingWithClub, type MeetingRow } from "@/db/queries/meetings";
+import { getClubQuestion } from "@/db/queries/questions";
 import { getReplyAccessInfo } from "@/db/queries/replies";
 import { getRoomClubId } from "@/db/queries/rooms";
 import type { ClubRole } from "@/db/schema/clubs";
 import { AppError, notFound } from "@/lib/errors";
-import { can, type ClubAction } from "@/lib/permissions";
-import { uuidParam } from "@/lib/validation/ids";
+import { can } from "@/lib/permissions";
 
-// The one module that resolves an object a request names (club, room, reply) to its club and
-// the caller's role there. Doors call these in their `resolve` step, then ask
-// lib/permissions.ts. A stranger learns nothing (not found, exactly as for an id that does not
+// The one module that resolves an object a request names (club, room, reply, book, question,
+// meeting) to its club and the caller's role there. Doors call these in their `resolve` step,
+// then ask lib/permissions.ts. A stranger learns nothing (not found, exactly as for an id that does not
 // exist); a member who may see the object but not do this is told so plainly (forbidden).
 
 export type ClubAccess = { clubId: string; role: ClubRole };
@@ -48,47 +49,6 @@ export function ensure(allowed: boolean, refusal: string): void {
   if (!allowed) throw new AppError("forbidden", refusal);
 }
 
-// ---- for callers that hold an id from outside, not yet parsed ----
-
-/** A club id from outside, or not-found: for services that check membership inside their own transaction. */
-export function clubIdOrNotFound(value: unknown): string {
-  const parsed = uuidParam.safeParse(value);
-  if (!parsed.success) throw notFound("This club");
-  return parsed.data;
-}
-
-/** A member's role in the club named by an unparsed id; to anyone else (or for an id that cannot exist) the club is not there. */
-export async function requireMember(input: { clubId: unknown; userId: string }): Promise<ClubAccess> {
-  return resolveClub({ clubId: clubIdOrNotFound(input.clubId), userId: input.userId });
-}
-
-/**
- * For moderator actions: strangers get not-found (a private club does not exist for them), while
- * a member, who can see the club anyway, is told plainly that this is for moderators.
- */
-export async function requireClubPermission(input: { clubId: unknown; userId: string; action: ClubAction; refusal: string }): Promise<ClubAccess> {
-  const access = await requireMember(input);
-  ensure(can(access.role, input.action), input.refusal);
-  return access;
-}
-
-/** The caller's role in the club if they may take `action` there; otherwise the club does not exist for them. */
-export async function requireClubAccess(input: { clubId: string; userId: string; action: ClubAction; what?: string }): Promise<ClubRole> {
-  const role = await getMembershipRole({ clubId: input.clubId, userId: input.userId });
-  if (!role || !can(role, input.action)) throw notFound(input.what);
-  return role;
-}
-
-/** Resolves a room id from outside to its club and the caller's role there, or not-found. */
-export async function requireRoomAccess(input: { roomId: unknown; userId: string; action: ClubAction; what?: string }): Promise<RoomAccess> {
-  const what = input.what ?? "This room";
-  const parsed = uuidParam.safeParse(input.roomId);
-  if (!parsed.success) throw notFound(what);
-  const access = await resolveRoom({ roomId: parsed.data, userId: input.userId, what });
-  if (!can(access.role, input.action)) throw notFound(what);
-  return access;
-}
-
 // ---- the caller's own things ----
 
 /**
@@ -100,17 +60,52 @@ export async function resolveSelf(input: { userId: string }): Promise<{ userId: 
   return { userId: input.userId };
 }
 
-export type MeetingAccess = ClubAccess & { meetingId: string };
+// ---- a club's books, questions and meetings ----
+// These objects are named under their club in URLs (/clubs/:clubId/books/:bookId), so the club
+// is resolved (and the caller authorized there) first, and the object must then belong to that
+// club: an id from another club is simply not found, even to someone who may see that club.
+
+export type BookAccess = ClubAccess & { book: NonNullable<Awaited<ReturnType<typeof getClubBook>>> };
+export type QuestionAccess = ClubAccess & { question: NonNullable<Awaited<ReturnType<typeof getClubQuestion>>> };
+export type MeetingOfClubAccess = ClubAccess & { meeting: MeetingRow };
+export type MeetingAccess = ClubAccess & { meetingId: string; meeting: MeetingRow & { clubName: string } };
+
+/** The club's book with this id, for a caller already resolved to the club; any other id is not found. */
+export async function resolveBook(input: { club: ClubAccess; bookId: string }): Promise<BookAccess> {
+  const book = await getClubBook({ clubId: input.club.clubId, bookId: input.bookId });
+  if (!book) throw notFound("This book");
+  return { ...input.club, book };
+}
+
+/** A live (not archived) discussion question of the club, for a caller already resolved to it; anything else is not found. */
+export async function resolveQuestion(input: { club: ClubAccess; roomId: string }): Promise<QuestionAccess> {
+  const question = await getClubQuestion({ clubId: input.club.clubId, roomId: input.roomId });
+  if (!question) throw notFound("This question");
+  return { ...input.club, question };
+}
+
+/** A member's role in the club, for reading its meetings; to anyone else the club is not there. */
+export async function resolveClubMeetings(input: { clubId: string; userId: string }): Promise<ClubAccess> {
+  const access = await resolveClub(input);
+  if (!can(access.role, "meeting:view")) throw notFound("This club");
+  return access;
+}
+
+/** The club's meeting with this id, for a caller already resolved to the club; another club's meeting is not found. */
+export async function resolveMeetingOfClub(input: { club: ClubAccess; meetingId: string }): Promise<MeetingOfClubAccess> {
+  const meeting = await getClubMeeting({ clubId: input.club.clubId, meetingId: input.meetingId });
+  if (!meeting) throw notFound("This meeting");
+  return { ...input.club, meeting };
+}
 
 /**
- * A meeting's club and the caller's role there, for a member who may view its meetings. A
- * stranger and a meeting that does not exist look the same: not found.
+ * A meeting named by its id alone (an .ics download, the live meeting), with its club's name, for a member who may
+ * see the club's meetings. A stranger and a meeting that does not exist look the same: not found.
  */
 export async function resolveMeeting(input: { meetingId: string; userId: string }): Promise<MeetingAccess> {
-  const what = "This meeting";
-  const meeting = await getLiveMeetingState({ meetingId: input.meetingId });
-  if (!meeting) throw notFound(what);
-  const access = await resolveClub({ clubId: meeting.clubId, userId: input.userId, what });
-  if (!can(access.role, "meeting:view")) throw notFound(what);
-  return { ...access, meetingId: input.meetingId };
+  const meeting = await getMeetingWithClub({ meetingId: input.meetingId });
+  if (!meeting) throw notFound("This meeting");
+  const access = await resolveClub({ clubId: meeting.clubId, userId: input.userId, what: "This meeting" });
+  if (!can(access.role, "meeting:view")) throw notFound("This meeting");
+  return { ...access, meetingId: meeting.id, meeting };
 }

@@ -132,3 +132,18 @@ export function memberActions(viewer: { id: string; role: ClubRole }, member: { 
 export function canManageInvites(actor: ClubRole | null | undefined): boolean {
   return can(actor, "invite:manage");
 }
+
+// ---- meetings ----
+
+/**
+ * Members answer going / maybe / not going until a meeting has ended; a cancelled meeting takes
+ * no answers. The meeting page opens or closes its RSVP panel by the same rule.
+ */
+export function canRsvpToMeeting(actor: ClubRole | null | undefined, meeting: { cancelled: boolean; ended: boolean }): boolean {
+  return can(actor, "meeting:rsvp") && !meeting.cancelled && !meeting.ended;
+}
+
+/** Moderators change a meeting unless it was cancelled; one that already happened may still get its notes fixed. */
+export function canEditMeeting(actor: ClubRole | null | undefined, meeting: { cancelled: boolean }): boolean {
+  return can(actor, "meeting:schedule") && !meeting.cancelled;
+}

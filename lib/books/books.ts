@@ -1,28 +1,40 @@
+import { z } from "zod";
 import {
   createBook as insertBook,
-  getClubBook,
   getClubSummary,
   listClubBooks,
   setCurrentBook as pointClubAtBook,
   updateBook as writeBook,
 } from "@/db/queries/books";
 import { listBookRooms } from "@/db/queries/rooms";
-import { requireClubPermission, requireMember } from "@/lib/access";
+import { ensure, resolveBook, resolveClub, type ClubAccess } from "@/lib/access";
+import { door } from "@/lib/doors/door";
+import { done } from "@/lib/doors/live";
 import { notFound } from "@/lib/errors";
+import { can } from "@/lib/permissions";
 import { bookInput, createBookInput } from "@/lib/validation/books";
-import { parseInput } from "@/lib/validation/parse";
 import { uuidParam } from "@/lib/validation/ids";
 
-/** The club's book with this id; a malformed id or another club's book is simply not found. */
-export async function requireClubBook(input: { clubId: string; bookId: unknown }) {
-  const parsed = uuidParam.safeParse(input.bookId);
-  if (!parsed.success) throw notFound("This book");
-  const book = await getClubBook({ clubId: input.clubId, bookId: parsed.data });
-  if (!book) throw notFound("This book");
-  return book;
-}
+// The doors of a club's books: the club page, the books list, one book, and a moderator's
+// adding, editing and choosing the current one. Each is a door (lib/doors/door.ts): ids parsed,
+// the club (and book) resolved for the caller, the payload parsed, then the act.
+
+export const clubParams = z.object({ clubId: uuidParam });
+export const bookParams = z.object({ clubId: uuidParam, bookId: uuidParam });
 
 const bookRefusal = "Only the club's moderators can add or change books.";
+
+/** The club for a member who may manage its books; strangers find no club, members are told it's for moderators. */
+async function resolveBookManager(input: { clubId: string; userId: string }): Promise<ClubAccess> {
+  const access = await resolveClub(input);
+  ensure(can(access.role, "book:manage"), bookRefusal);
+  return access;
+}
+
+/** The club's book, for a member who may manage its books. */
+async function resolveManagedBook({ params, userId }: { params: { clubId: string; bookId: string }; userId: string }) {
+  return resolveBook({ club: await resolveBookManager({ clubId: params.clubId, userId }), bookId: params.bookId });
+}
 
 async function requireClub(clubId: string) {
   const club = await getClubSummary({ clubId });
@@ -31,52 +43,78 @@ async function requireClub(clubId: string) {
 }
 
 /** The club page: the current book with its rooms, and the earlier books to link to. */
-export async function loadClubOverview(input: { clubId: string; userId: string }) {
-  const { clubId, role } = await requireMember(input);
-  const [club, books] = await Promise.all([requireClub(clubId), listClubBooks({ clubId })]);
-  const book = books.find((candidate) => candidate.id === club.currentBookId) ?? null;
-  const rooms = book ? await listBookRooms({ bookId: book.id }) : [];
-  const pastBooks = books.filter((candidate) => candidate.id !== club.currentBookId);
-  return { club, book, rooms, pastBooks, role };
-}
+export const loadClubOverview = door({
+  params: clubParams,
+  what: "This club",
+  resolve: ({ params, userId }) => resolveClub({ clubId: params.clubId, userId }),
+  act: async ({ params, target }) => {
+    const [club, books] = await Promise.all([requireClub(params.clubId), listClubBooks({ clubId: params.clubId })]);
+    const book = books.find((candidate) => candidate.id === club.currentBookId) ?? null;
+    const rooms = book ? await listBookRooms({ bookId: book.id }) : [];
+    const pastBooks = books.filter((candidate) => candidate.id !== club.currentBookId);
+    return done({ club, book, rooms, pastBooks, role: target.role });
+  },
+});
 
 /** The books page: the current book first, then the earlier ones. */
-export async function loadClubBooks(input: { clubId: string; userId: string }) {
-  const { clubId, role } = await requireMember(input);
-  const [club, books] = await Promise.all([requireClub(clubId), listClubBooks({ clubId })]);
-  const current = books.find((book) => book.id === club.currentBookId) ?? null;
-  const past = books.filter((book) => book.id !== club.currentBookId);
-  return { club, role, current, past };
-}
+export const loadClubBooks = door({
+  params: clubParams,
+  what: "This club",
+  resolve: ({ params, userId }) => resolveClub({ clubId: params.clubId, userId }),
+  act: async ({ params, target }) => {
+    const [club, books] = await Promise.all([requireClub(params.clubId), listClubBooks({ clubId: params.clubId })]);
+    const current = books.find((book) => book.id === club.currentBookId) ?? null;
+    const past = books.filter((book) => book.id !== club.currentBookId);
+    return done({ club, role: target.role, current, past });
+  },
+});
 
 /** One book and its rooms; every member may read any of the club's books, past or current. */
-export async function loadBookPage(input: { clubId: string; bookId: string; userId: string }) {
-  const { clubId, role } = await requireMember(input);
-  const [club, book] = await Promise.all([requireClub(clubId), requireClubBook({ clubId, bookId: input.bookId })]);
-  const rooms = await listBookRooms({ bookId: book.id });
-  return { club, book, rooms, role, isCurrent: club.currentBookId === book.id };
-}
+export const loadBookPage = door({
+  params: bookParams,
+  what: "This book",
+  resolve: async ({ params, userId }) => resolveBook({ club: await resolveClub({ clubId: params.clubId, userId }), bookId: params.bookId }),
+  act: async ({ params, target }) => {
+    const { book } = target;
+    const [club, rooms] = await Promise.all([requireClub(params.clubId), listBookRooms({ bookId: book.id })]);
+    return done({ club, book, rooms, role: target.role, isCurrent: club.currentBookId === book.id });
+  },
+});
 
-export async function createBook(input: { clubId: unknown; userId: string; values: unknown }) {
-  const { clubId } = await requireClubPermission({ ...input, action: "book:manage", refusal: bookRefusal });
-  const { makeCurrent, ...values } = parseInput(createBookInput, input.values);
-  const club = await requireClub(clubId);
-  // A club's first book is the one it is reading: there is nothing else to show on the club page.
-  return insertBook({ clubId, values, makeCurrent: makeCurrent || club.currentBookId === null });
-}
+/** A moderator adds a book; `makeCurrent` (or the club having none yet) makes it the one being read. */
+export const createBook = door({
+  params: clubParams,
+  what: "This club",
+  resolve: ({ params, userId }) => resolveBookManager({ clubId: params.clubId, userId }),
+  body: createBookInput,
+  act: async ({ params, body }) => {
+    const { makeCurrent, ...values } = body;
+    const club = await requireClub(params.clubId);
+    // A club's first book is the one it is reading: there is nothing else to show on the club page.
+    return done(await insertBook({ clubId: params.clubId, values, makeCurrent: makeCurrent || club.currentBookId === null }));
+  },
+});
 
-export async function updateBook(input: { clubId: unknown; bookId: unknown; userId: string; values: unknown }) {
-  const { clubId } = await requireClubPermission({ ...input, action: "book:manage", refusal: bookRefusal });
-  const book = await requireClubBook({ clubId, bookId: input.bookId });
-  const values = parseInput(bookInput, input.values);
-  const updated = await writeBook({ clubId, bookId: book.id, values });
-  if (!updated) throw notFound("This book");
-  return updated;
-}
+/** A moderator corrects a book's details. */
+export const updateBook = door({
+  params: bookParams,
+  what: "This book",
+  resolve: resolveManagedBook,
+  body: bookInput,
+  act: async ({ params, body, target }) => {
+    const updated = await writeBook({ clubId: params.clubId, bookId: target.book.id, values: body });
+    if (!updated) throw notFound("This book");
+    return done(updated);
+  },
+});
 
-export async function setCurrentBook(input: { clubId: unknown; bookId: unknown; userId: string }) {
-  const { clubId } = await requireClubPermission({ ...input, action: "book:manage", refusal: bookRefusal });
-  const book = await requireClubBook({ clubId, bookId: input.bookId });
-  if (!(await pointClubAtBook({ clubId, bookId: book.id }))) throw notFound("This book");
-  return { bookId: book.id };
-}
+/** A moderator makes one of the club's books the one it is reading now. */
+export const setCurrentBook = door({
+  params: bookParams,
+  what: "This book",
+  resolve: resolveManagedBook,
+  act: async ({ params, target }) => {
+    if (!(await pointClubAtBook({ clubId: params.clubId, bookId: target.book.id }))) throw notFound("This book");
+    return done({ bookId: target.book.id });
+  },
+});

@@ -1,102 +1,119 @@
+import { z } from "zod";
 import { getClubSummary } from "@/db/queries/books";
-import { appendQuestions, getClubQuestion, moveQuestion as swapQuestion, removeQuestion as dropQuestion, updateQuestionText } from "@/db/queries/questions";
-import { requireClubBook } from "@/lib/books/books";
-import { requireClubPermission } from "@/lib/access";
+import { appendQuestions, moveQuestion as swapQuestion, removeQuestion as dropQuestion, updateQuestionText } from "@/db/queries/questions";
+import { ensure, resolveBook, resolveClub, resolveQuestion, type ClubAccess } from "@/lib/access";
+import { door } from "@/lib/doors/door";
+import { done, type Done } from "@/lib/doors/live";
 import { AppError, notFound } from "@/lib/errors";
-import { publishRoomUpdated } from "@/lib/realtime/publish";
-import { parseInput } from "@/lib/validation/parse";
-import { addQuestionInput, editQuestionInput, importQuestionsInput, moveQuestionInput, removeQuestionInput } from "@/lib/validation/questions";
+import { can } from "@/lib/permissions";
 import { uuidParam } from "@/lib/validation/ids";
+import { addQuestionInput, editQuestionInput, importQuestionsBody, moveQuestionInput, removeQuestionInput } from "@/lib/validation/questions";
+import { bookParams } from "./books";
+
+// A moderator's doors for a book's discussion questions (each one a room): import a guide, add,
+// edit, reorder, remove. A stranger learns nothing (resolve answers not-found first); a member
+// is told plainly that this is a moderator's job.
+
+export const questionParams = z.object({ clubId: uuidParam, roomId: uuidParam });
 
 const questionRefusal = "Only the club's moderators can add or change discussion questions.";
 
-function requireManager(input: { clubId: unknown; userId: string }) {
-  return requireClubPermission({ ...input, action: "room:manage", refusal: questionRefusal });
+async function resolveQuestionManager(input: { clubId: string; userId: string }): Promise<ClubAccess> {
+  const access = await resolveClub(input);
+  ensure(can(access.role, "room:manage"), questionRefusal);
+  return access;
 }
 
-async function requireQuestion(input: { clubId: string; roomId: unknown }) {
-  const parsed = uuidParam.safeParse(input.roomId);
-  if (!parsed.success) throw notFound("This question");
-  const room = await getClubQuestion({ clubId: input.clubId, roomId: parsed.data });
-  if (!room) throw notFound("This question");
-  return room;
+async function resolveManagedBook({ params, userId }: { params: { clubId: string; bookId: string }; userId: string }) {
+  return resolveBook({ club: await resolveQuestionManager({ clubId: params.clubId, userId }), bookId: params.bookId });
 }
 
 /**
  * Creates one room per reviewed question, after the book's existing rooms, all in one
  * transaction: either every question becomes a room or none does.
  */
-export async function importQuestions(input: { clubId: unknown; bookId: unknown; userId: string; values: unknown }) {
-  const { clubId } = await requireManager(input);
-  const book = await requireClubBook({ clubId, bookId: input.bookId });
-  const result = importQuestionsInput.safeParse(input.values);
-  if (!result.success) throw importError(result.error.issues);
-  const created = await appendQuestions({ clubId, bookId: book.id, questions: result.data.questions });
-  const club = await getClubSummary({ clubId });
-  return { created: created.length, bookId: book.id, isCurrent: club?.currentBookId === book.id };
+export const importQuestions = door({
+  params: bookParams,
+  what: "This book",
+  resolve: resolveManagedBook,
+  body: importQuestionsBody,
+  act: async ({ params, body, target }) => {
+    const created = await appendQuestions({ clubId: params.clubId, bookId: target.book.id, questions: body.questions });
+    const club = await getClubSummary({ clubId: params.clubId });
+    return done({ created: created.length, bookId: target.book.id, isCurrent: club?.currentBookId === target.book.id });
+  },
+});
+
+/** Adds one question after the book's last. */
+export const addQuestion = door({
+  params: bookParams,
+  what: "This book",
+  resolve: resolveManagedBook,
+  body: addQuestionInput,
+  act: async ({ params, body, target }) => {
+    const [created] = await appendQuestions({ clubId: params.clubId, bookId: target.book.id, questions: [{ text: body.question, section: null }] });
+    if (!created) throw new Error("The question was not created");
+    return done(created);
+  },
+});
+
+async function resolveManagedQuestion({ params, userId }: { params: { clubId: string; roomId: string }; userId: string }) {
+  return resolveQuestion({ club: await resolveQuestionManager({ clubId: params.clubId, userId }), roomId: params.roomId });
 }
 
-// Names the question a problem is in ("Question 4 is empty"), since the review list numbers them.
-function importError(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) fields[issue.path.join(".") || "questions"] ??= issue.message;
-  const first = issues[0];
-  const index = first?.path[0] === "questions" && typeof first.path[1] === "number" ? first.path[1] : null;
-  const message = first ? (index === null ? first.message : `Question ${index + 1}: ${first.message}`) : "There are no questions to create.";
-  return new AppError("bad_request", message, fields);
-}
+/** Rewords a question; its room and replies stay as they are. */
+export const editQuestion = door({
+  params: questionParams,
+  what: "This question",
+  resolve: resolveManagedQuestion,
+  body: editQuestionInput,
+  act: async ({ params, body, target }) => {
+    if (!(await updateQuestionText({ clubId: params.clubId, roomId: target.question.id, question: body.question }))) throw notFound("This question");
+    return done({ roomId: target.question.id, question: body.question });
+  },
+});
 
-export async function addQuestion(input: { clubId: unknown; bookId: unknown; userId: string; values: unknown }) {
-  const { clubId } = await requireManager(input);
-  const book = await requireClubBook({ clubId, bookId: input.bookId });
-  const { question } = parseInput(addQuestionInput, input.values);
-  const [created] = await appendQuestions({ clubId, bookId: book.id, questions: [{ text: question, section: null }] });
-  if (!created) throw new Error("The question was not created");
-  return created;
-}
-
-export async function editQuestion(input: { clubId: unknown; roomId: unknown; userId: string; values: unknown }) {
-  const { clubId } = await requireManager(input);
-  const room = await requireQuestion({ clubId, roomId: input.roomId });
-  const { question } = parseInput(editQuestionInput, input.values);
-  if (!(await updateQuestionText({ clubId, roomId: room.id, question }))) throw notFound("This question");
-  return { roomId: room.id, question };
-}
-
-export async function moveQuestion(input: { clubId: unknown; roomId: unknown; userId: string; values: unknown }) {
-  const { clubId } = await requireManager(input);
-  const room = await requireQuestion({ clubId, roomId: input.roomId });
-  const { direction } = parseInput(moveQuestionInput, input.values);
-  const result = await swapQuestion({ clubId, roomId: room.id, direction });
-  if (result === "not_found") throw notFound("This question");
-  if (result === "at_edge") {
-    throw new AppError("bad_request", direction === "up" ? "This is already the first question." : "This is already the last question.");
-  }
-  return { roomId: room.id };
-}
+/** Swaps a question with its neighbour above or below. */
+export const moveQuestion = door({
+  params: questionParams,
+  what: "This question",
+  resolve: resolveManagedQuestion,
+  body: moveQuestionInput,
+  act: async ({ params, body, target }) => {
+    const result = await swapQuestion({ clubId: params.clubId, roomId: target.question.id, direction: body.direction });
+    if (result === "not_found") throw notFound("This question");
+    if (result === "at_edge") {
+      throw new AppError("bad_request", body.direction === "up" ? "This is already the first question." : "This is already the last question.");
+    }
+    return done({ roomId: target.question.id });
+  },
+});
 
 /**
  * Deletes a question without replies. One with replies is never destroyed: it is archived, and
- * only when the request says so explicitly, so a stray delete cannot hide a conversation.
+ * only when the request says so explicitly, so a stray delete cannot hide a conversation. An
+ * archived room takes no new replies, so anyone reading it live sees it close (`room:updated`).
  */
-export async function removeQuestion(input: { clubId: unknown; roomId: unknown; userId: string; values: unknown }) {
-  const { clubId } = await requireManager(input);
-  const room = await requireQuestion({ clubId, roomId: input.roomId });
-  const { confirmArchive } = parseInput(removeQuestionInput, input.values);
-  const result = await dropQuestion({ clubId, roomId: room.id, archiveIfReplies: confirmArchive });
-  switch (result.status) {
-    case "not_found":
-      throw notFound("This question");
-    case "has_replies":
-      throw new AppError("conflict", `This question has ${replyCountText(result.replyCount)}. Archive it? Replies are kept.`);
-    case "archived":
-      // An archived room takes no new replies; anyone reading it live sees it close.
-      publishRoomUpdated({ roomId: room.id, locked: true });
-      return { status: "archived" as const, roomId: room.id };
-    case "deleted":
-      return { status: "deleted" as const, roomId: room.id };
-  }
-}
+export const removeQuestion = door({
+  params: questionParams,
+  what: "This question",
+  resolve: resolveManagedQuestion,
+  body: removeQuestionInput,
+  act: async ({ params, body, target }): Promise<Done<{ status: "archived" | "deleted"; roomId: string }>> => {
+    const roomId = target.question.id;
+    const result = await dropQuestion({ clubId: params.clubId, roomId, archiveIfReplies: body.confirmArchive });
+    switch (result.status) {
+      case "not_found":
+        throw notFound("This question");
+      case "has_replies":
+        throw new AppError("conflict", `This question has ${replyCountText(result.replyCount)}. Archive it? Replies are kept.`);
+      case "archived":
+        return done({ status: "archived", roomId }, { type: "room:updated", room: { roomId, locked: true } });
+      case "deleted":
+        return done({ status: "deleted", roomId });
+    }
+  },
+});
 
 function replyCountText(count: number): string {
   return `${count} ${count === 1 ? "reply" : "replies"}`;

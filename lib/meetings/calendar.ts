@@ -1,11 +1,11 @@
 // A meeting as an iCalendar (RFC 5545) file, for "add to calendar".
-import { getMeetingWithClub, type MeetingRow } from "@/db/queries/meetings";
+import type { MeetingRow } from "@/db/queries/meetings";
+import { resolveMeeting } from "@/lib/access";
+import { door } from "@/lib/doors/door";
+import { done } from "@/lib/doors/live";
 import { icsFilename, meetingDescription, meetingsToIcs } from "@/lib/meetings/ics";
-import { AppError, notFound } from "@/lib/errors";
-import { uuidParam } from "@/lib/validation/ids";
+import { meetingIcsRequest, meetingParams } from "@/lib/validation/meetings";
 import { meetingHref } from "./views";
-import { requireMeetingViewer } from "./access";
-
 
 type ExportableMeeting = MeetingRow & { clubName: string };
 
@@ -27,16 +27,15 @@ export function toCalendarEvent(meeting: ExportableMeeting, origin: string) {
   };
 }
 
-/** One meeting as an .ics file, for members of its club only (everyone else: not found). */
-export async function loadMeetingIcs(input: { meetingId: unknown; userId: string; origin: string }): Promise<{ filename: string; body: string }> {
-  const parsed = uuidParam.safeParse(input.meetingId);
-  if (!parsed.success) throw notFound("This meeting");
-  const meeting = await getMeetingWithClub({ meetingId: parsed.data });
-  if (!meeting) throw notFound("This meeting");
-  await requireMeetingViewer({ clubId: meeting.clubId, userId: input.userId }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") throw notFound("This meeting");
-    throw error;
-  });
-  const body = meetingsToIcs({ calendarName: meeting.clubName, events: [toCalendarEvent(meeting, input.origin)], method: "PUBLISH" });
-  return { filename: icsFilename(meeting.title), body };
-}
+/** One meeting as an .ics file (`body.origin`: where its link points), for members of its club only (everyone else: not found). */
+export const loadMeetingIcs = door({
+  params: meetingParams,
+  what: "This meeting",
+  resolve: ({ params, userId }) => resolveMeeting({ meetingId: params.meetingId, userId }),
+  body: meetingIcsRequest,
+  act: async ({ body, target }) => {
+    const { meeting } = target;
+    const ics = meetingsToIcs({ calendarName: meeting.clubName, events: [toCalendarEvent(meeting, body.origin)], method: "PUBLISH" });
+    return done({ filename: icsFilename(meeting.title), body: ics });
+  },
+});

@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { findCalendarFeedUser, getActiveCalendarFeed, replaceCalendarFeed, revokeCalendarFeeds } from "@/db/queries/calendar-feeds";
 import { listFeedMeetings } from "@/db/queries/meetings";
-import { meetingsToIcs } from "@/lib/meetings/ics";
+import { door, noParams } from "@/lib/doors/door";
+import { done } from "@/lib/doors/live";
 import { notFound } from "@/lib/errors";
+import { meetingsToIcs } from "@/lib/meetings/ics";
 import { toCalendarEvent } from "@/lib/meetings/calendar";
 import { calendarFeedToken } from "@/lib/validation/meetings";
 
@@ -28,26 +30,45 @@ export function siteOrigin(requestHeaders: Headers): string {
   return `${protocol}://${host}`;
 }
 
+// The member's own feed: these doors name no club, so there is nothing to resolve; every query
+// is keyed by the caller's own id.
+
 /** The member's working feed, if they have made one. */
-export async function loadCalendarFeed(input: { userId: string }): Promise<CalendarFeedView | null> {
-  const feed = await getActiveCalendarFeed(input);
-  return feed ? { path: feedPath(feed.token), createdAt: feed.createdAt.toISOString() } : null;
-}
+export const loadCalendarFeed = door({
+  params: noParams,
+  what: "This calendar",
+  resolve: async () => null,
+  act: async ({ userId }) => {
+    const feed = await getActiveCalendarFeed({ userId });
+    return done<CalendarFeedView | null>(feed ? { path: feedPath(feed.token), createdAt: feed.createdAt.toISOString() } : null);
+  },
+});
 
 /** A new private feed URL; any earlier one stops working at the same moment. */
-export async function createCalendarFeed(input: { userId: string }): Promise<CalendarFeedView> {
-  const feed = await replaceCalendarFeed({ userId: input.userId, token: randomBytes(24).toString("base64url") });
-  return { path: feedPath(feed.token), createdAt: feed.createdAt.toISOString() };
-}
+export const createCalendarFeed = door({
+  params: noParams,
+  what: "This calendar",
+  resolve: async () => null,
+  act: async ({ userId }) => {
+    const feed = await replaceCalendarFeed({ userId, token: randomBytes(24).toString("base64url") });
+    return done<CalendarFeedView>({ path: feedPath(feed.token), createdAt: feed.createdAt.toISOString() });
+  },
+});
 
-export async function revokeCalendarFeed(input: { userId: string }): Promise<{ revoked: number }> {
-  return { revoked: await revokeCalendarFeeds(input) };
-}
+/** Stops the member's feed URL working; `revoked` is how many were (0 or 1). */
+export const revokeCalendarFeed = door({
+  params: noParams,
+  what: "This calendar",
+  resolve: async () => null,
+  act: async ({ userId }) => done({ revoked: await revokeCalendarFeeds({ userId }) }),
+});
 
 /**
  * The feed itself: every meeting of every club the token's owner belongs to, from 60 days ago
  * on, cancelled ones included so calendars remove them. The token is the only credential; a
- * malformed, unknown or revoked one is not found.
+ * malformed, unknown or revoked one is not found. Not a door: calendar apps fetch it with no
+ * signed-in session, so there is no user to resolve (app/api/calendar/[token] answers failures
+ * with errorResponse).
  */
 export async function calendarFeedIcs(input: { token: unknown; origin: string; now?: Date }): Promise<string> {
   const parsed = calendarFeedToken.safeParse(input.token);

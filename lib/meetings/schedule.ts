@@ -1,18 +1,34 @@
-// Writes: scheduling, editing and cancelling meetings (moderators), and RSVPs (members). Each
-// checks everything before writing, writes in one transaction, and touches reminders after commit.
+// The doors that write meetings: scheduling, editing and cancelling (moderators), and RSVPs
+// (members). Each is a door (lib/doors/door.ts): the club and meeting resolved for the caller,
+// the payload parsed, then everything checked before one transaction writes, and reminders
+// touched after it committed.
 import { randomUUID } from "node:crypto";
 import { listMeetingRsvps, upsertRsvp } from "@/db/queries/rsvps";
 import { createMeetings, findAgendaRooms, listMeetingAgenda, markMeetingCancelled, updateMeeting, type MeetingValues } from "@/db/queries/meetings";
-import type { RsvpStatus } from "@/db/schema/meetings";
+import { ensure, resolveClub, resolveClubMeetings, resolveMeetingOfClub, type ClubAccess } from "@/lib/access";
+import { door } from "@/lib/doors/door";
+import { done } from "@/lib/doors/live";
 import { AppError, notFound } from "@/lib/errors";
-import { can } from "@/lib/permissions";
+import { can, canEditMeeting, canRsvpToMeeting } from "@/lib/permissions";
 import { scheduleMeetingReminders, withdrawMeetingReminders } from "@/lib/reminders/schedule";
 import { repeatStarts, resolveLocalStart, meetingPhase } from "@/lib/meetings/time";
-import { parseInput } from "@/lib/validation/parse";
-import { rsvpInput, scheduleMeetingInput, meetingInput, type MeetingInput } from "@/lib/validation/meetings";
-import { RsvpSummary } from "./views";
-import { requireMeetingViewer, requireScheduler, requireClubMeeting, requireClub } from "./access";
+import { clubMeetingParams, clubMeetingsParams, meetingInput, rsvpInput, scheduleMeetingInput, type MeetingInput } from "@/lib/validation/meetings";
+import { requireClubWithBook } from "./club";
+import { summarize } from "./views";
 
+const scheduleRefusal = "Only the club's owner and moderators can schedule, change or cancel meetings.";
+const cancelledRefusal = "This meeting was cancelled, so it can't be changed.";
+
+/** The club for a member who may schedule there; strangers find no club, members are told it's for moderators. */
+async function resolveScheduler(input: { clubId: string; userId: string }): Promise<ClubAccess> {
+  const access = await resolveClub(input);
+  ensure(can(access.role, "meeting:schedule"), scheduleRefusal);
+  return access;
+}
+
+async function resolveScheduledMeeting({ params, userId }: { params: { clubId: string; meetingId: string }; userId: string }) {
+  return resolveMeetingOfClub({ club: await resolveScheduler({ clubId: params.clubId, userId }), meetingId: params.meetingId });
+}
 
 function startProblem(result: { reason: string; message: string }): AppError {
   const field =
@@ -77,77 +93,98 @@ function meetingValues(data: MeetingInput): MeetingValues {
  * A moderator schedules one meeting, or a series every N weeks at the same local time. All of it
  * is checked before anything is written, and then written in one transaction.
  */
-export async function scheduleMeeting(input: { clubId: unknown; userId: string; values: unknown; now?: Date }): Promise<{ meetingIds: string[]; clubId: string }> {
-  const { clubId } = await requireScheduler(input);
-  const data = parseInput(scheduleMeetingInput, input.values);
-  const starts = resolveStarts(data, data.repeat);
-  const [first] = starts;
-  if (!first) throw new AppError("bad_request", "Choose when the meeting starts.");
-  refusePast(first, input.now ?? new Date());
-  const club = await requireClub(clubId);
-  const bookId = club.book?.id ?? null;
-  await checkAgenda({ clubId, bookId, agenda: data.agenda });
+export const scheduleMeeting = door({
+  params: clubMeetingsParams,
+  what: "This club",
+  resolve: ({ params, userId }) => resolveScheduler({ clubId: params.clubId, userId }),
+  body: scheduleMeetingInput,
+  act: async ({ params, body, userId, now }) => {
+    const { clubId } = params;
+    const starts = resolveStarts(body, body.repeat);
+    const [first] = starts;
+    if (!first) throw new AppError("bad_request", "Choose when the meeting starts.");
+    refusePast(first, now);
+    const club = await requireClubWithBook(clubId);
+    const bookId = club.book?.id ?? null;
+    await checkAgenda({ clubId, bookId, agenda: body.agenda });
 
-  const created = await createMeetings({
-    clubId,
-    bookId,
-    createdById: input.userId,
-    seriesId: starts.length > 1 ? randomUUID() : null,
-    values: meetingValues(data),
-    starts,
-    agenda: data.agenda,
-  });
-  // After the commit: reminders are for meetings that exist. (They never throw: a queue failure
-  // is logged and repaired by the queue's own check, and the meeting stays scheduled.)
-  for (const meeting of created) await scheduleMeetingReminders({ meetingId: meeting.id });
-  return { meetingIds: created.map((meeting) => meeting.id), clubId };
-}
+    const created = await createMeetings({
+      clubId,
+      bookId,
+      createdById: userId,
+      seriesId: starts.length > 1 ? randomUUID() : null,
+      values: meetingValues(body),
+      starts,
+      agenda: body.agenda,
+    });
+    // After the commit: reminders are for meetings that exist. (They never throw: a queue failure
+    // is logged and repaired by the queue's own check, and the meeting stays scheduled.)
+    for (const meeting of created) await scheduleMeetingReminders({ meetingId: meeting.id });
+    return done({ meetingIds: created.map((meeting) => meeting.id), clubId });
+  },
+});
 
 /** A moderator changes one meeting (only that one, even in a series); calendars see a new SEQUENCE. */
-export async function editMeeting(input: { clubId: unknown; meetingId: unknown; userId: string; values: unknown; now?: Date }): Promise<{ meetingId: string; clubId: string }> {
-  const { clubId } = await requireScheduler(input);
-  const meeting = await requireClubMeeting({ clubId, meetingId: input.meetingId });
-  if (meeting.cancelledAt) throw new AppError("conflict", "This meeting was cancelled, so it can't be changed.");
-  const data = parseInput(meetingInput, input.values);
-  const [startsAt] = resolveStarts(data, null);
-  if (!startsAt) throw new AppError("bad_request", "Choose when the meeting starts.");
-  // A meeting that already happened may still get its notes fixed; only a new time must be ahead.
-  if (startsAt.getTime() !== meeting.startsAt.getTime()) refusePast(startsAt, input.now ?? new Date());
-  const club = await requireClub(clubId);
-  const current = await listMeetingAgenda({ meetingId: meeting.id });
-  await checkAgenda({ clubId, bookId: club.book?.id ?? null, agenda: data.agenda, alreadyOnAgenda: current.map((item) => item.roomId) });
+export const editMeeting = door({
+  params: clubMeetingParams,
+  what: "This meeting",
+  resolve: async (input) => {
+    const access = await resolveScheduledMeeting(input);
+    // Said before the payload is read: no edit of a cancelled meeting can succeed.
+    if (!canEditMeeting(access.role, { cancelled: access.meeting.cancelledAt !== null })) throw new AppError("conflict", cancelledRefusal);
+    return access;
+  },
+  body: meetingInput,
+  act: async ({ params, body, target, now }) => {
+    const { clubId } = params;
+    const { meeting } = target;
+    const [startsAt] = resolveStarts(body, null);
+    if (!startsAt) throw new AppError("bad_request", "Choose when the meeting starts.");
+    // A meeting that already happened may still get its notes fixed; only a new time must be ahead.
+    if (startsAt.getTime() !== meeting.startsAt.getTime()) refusePast(startsAt, now);
+    const club = await requireClubWithBook(clubId);
+    const current = await listMeetingAgenda({ meetingId: meeting.id });
+    await checkAgenda({ clubId, bookId: club.book?.id ?? null, agenda: body.agenda, alreadyOnAgenda: current.map((item) => item.roomId) });
 
-  const result = await updateMeeting({ clubId, meetingId: meeting.id, values: meetingValues(data), startsAt, agenda: data.agenda });
-  if (result.status === "not_found") throw notFound("This meeting");
-  if (result.status === "cancelled") throw new AppError("conflict", "This meeting was cancelled, so it can't be changed.");
-  if (result.startsAtChanged) await scheduleMeetingReminders({ meetingId: meeting.id });
-  return { meetingId: meeting.id, clubId };
-}
+    const result = await updateMeeting({ clubId, meetingId: meeting.id, values: meetingValues(body), startsAt, agenda: body.agenda });
+    if (result.status === "not_found") throw notFound("This meeting");
+    if (result.status === "cancelled") throw new AppError("conflict", cancelledRefusal);
+    if (result.startsAtChanged) await scheduleMeetingReminders({ meetingId: meeting.id });
+    return done({ meetingId: meeting.id, clubId });
+  },
+});
 
 /** A moderator cancels a meeting: it stays listed, marked cancelled, and calendars drop it. */
-export async function cancelMeeting(input: { clubId: unknown; meetingId: unknown; userId: string }): Promise<{ meetingId: string; clubId: string }> {
-  const { clubId } = await requireScheduler(input);
-  const meeting = await requireClubMeeting({ clubId, meetingId: input.meetingId });
-  const result = await markMeetingCancelled({ clubId, meetingId: meeting.id });
-  if (result === "not_found") throw notFound("This meeting");
-  if (result === "cancelled") await withdrawMeetingReminders({ meetingId: meeting.id });
-  return { meetingId: meeting.id, clubId };
-}
+export const cancelMeeting = door({
+  params: clubMeetingParams,
+  what: "This meeting",
+  resolve: resolveScheduledMeeting,
+  act: async ({ params, target }) => {
+    const { meeting } = target;
+    const result = await markMeetingCancelled({ clubId: params.clubId, meetingId: meeting.id });
+    if (result === "not_found") throw notFound("This meeting");
+    if (result === "cancelled") await withdrawMeetingReminders({ meetingId: meeting.id });
+    return done({ meetingId: meeting.id, clubId: params.clubId });
+  },
+});
 
-/** A member answers going / maybe / not going, and may change their answer until the meeting ends. */
-export async function setRsvp(input: { clubId: unknown; meetingId: unknown; userId: string; status: unknown; now?: Date }): Promise<{ status: RsvpStatus; summary: RsvpSummary }> {
-  const { clubId, role } = await requireMeetingViewer(input);
-  if (!can(role, "meeting:rsvp")) throw notFound("This meeting");
-  const meeting = await requireClubMeeting({ clubId, meetingId: input.meetingId });
-  const status = parseInput(rsvpInput, input.status);
-  if (meeting.cancelledAt) throw new AppError("conflict", "This meeting was cancelled, so there's nothing to reply to.");
-  if (meetingPhase(meeting, input.now ?? new Date()) === "past") throw new AppError("conflict", "This meeting has already ended.");
-  await upsertRsvp({ meetingId: meeting.id, userId: input.userId, status });
-  return { status, summary: summarize(await listMeetingRsvps({ meetingId: meeting.id })) };
-}
-
-export function summarize(rows: { name: string; status: RsvpStatus }[]): RsvpSummary {
-  const names: Record<RsvpStatus, string[]> = { going: [], maybe: [], not_going: [] };
-  for (const row of rows) names[row.status].push(row.name);
-  return { names, counts: { going: names.going.length, maybe: names.maybe.length, not_going: names.not_going.length } };
-}
+/** A member answers going / maybe / not going (`body` is the answer), and may change it until the meeting ends. */
+export const setRsvp = door({
+  params: clubMeetingParams,
+  what: "This meeting",
+  resolve: async ({ params, userId }) => {
+    const club = await resolveClubMeetings({ clubId: params.clubId, userId });
+    if (!can(club.role, "meeting:rsvp")) throw notFound("This meeting");
+    return resolveMeetingOfClub({ club, meetingId: params.meetingId });
+  },
+  body: rsvpInput,
+  act: async ({ body: status, target, userId, now }) => {
+    const { meeting } = target;
+    const cancelled = meeting.cancelledAt !== null;
+    if (!canRsvpToMeeting(target.role, { cancelled, ended: meetingPhase(meeting, now) === "past" })) {
+      throw new AppError("conflict", cancelled ? "This meeting was cancelled, so there's nothing to reply to." : "This meeting has already ended.");
+    }
+    await upsertRsvp({ meetingId: meeting.id, userId, status });
+    return done({ status, summary: summarize(await listMeetingRsvps({ meetingId: meeting.id })) });
+  },
+});

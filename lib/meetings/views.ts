@@ -62,8 +62,6 @@ export type MeetingFormInitial = {
   agenda: string[];
 };
 
-export const scheduleRefusal = "Only the club's owner and moderators can schedule, change or cancel meetings.";
-
 const RSVP_STATUSES: RsvpStatus[] = ["going", "maybe", "not_going"];
 
 export function isLink(location: string | null): boolean {
@@ -95,4 +93,11 @@ export function asRsvp(value: string | null): RsvpStatus | null {
 
 export function meetingHref(clubId: string, meetingId: string): string {
   return `/clubs/${clubId}/meetings/${meetingId}`;
+}
+
+/** Who answered what, by name and by count, in the order the rows came (the query sorts them). */
+export function summarize(rows: { name: string; status: RsvpStatus }[]): RsvpSummary {
+  const names: Record<RsvpStatus, string[]> = { going: [], maybe: [], not_going: [] };
+  for (const row of rows) names[row.status].push(row.name);
+  return { names, counts: { going: names.going.length, maybe: names.maybe.length, not_going: names.not_going.length } };
 }

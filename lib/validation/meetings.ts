@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isValidTimeZone, REPEAT_LIMITS } from "@/lib/meetings/time";
+import { uuidParam } from "@/lib/validation/ids";
 
 /** Shared with the form, so the limits it shows are the ones the server holds it to. */
 export const meetingLimits = {
@@ -152,3 +153,24 @@ export const calendarFeedToken = z
   .min(16)
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/);
+
+/** A door naming a club's meetings: /clubs/:clubId/meetings. */
+export const clubMeetingsParams = z.object({ clubId: uuidParam });
+
+/** A door naming one meeting under its club: /clubs/:clubId/meetings/:meetingId. */
+export const clubMeetingParams = z.object({ clubId: uuidParam, meetingId: uuidParam });
+
+/** A door naming a meeting by its id alone: /api/meetings/:meetingId/... */
+export const meetingParams = z.object({ meetingId: uuidParam });
+
+/** The scheduling form's club, and the meeting being changed when there is one (no `meetingId`: a new meeting). */
+export const meetingFormParams = z.object({ clubId: uuidParam, meetingId: uuidParam.optional() });
+
+/** How many of its most recent past meetings the club page lists: `{ limit }`, 1 to 50. */
+export const recentPastMeetingsQuery = z.object({ limit: z.number().int().min(1).max(50) });
+
+/**
+ * What the .ics download needs besides the meeting: the site's origin as the request reached it
+ * (lib/meetings/feeds.ts siteOrigin), for the link back to the meeting's page; "" for no link.
+ */
+export const meetingIcsRequest = z.object({ origin: z.string() });

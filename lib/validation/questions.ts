@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError } from "@/lib/errors";
 
 export const questionLimits = { text: 1000, section: 200, perImport: 100 } as const;
 
@@ -35,3 +36,25 @@ export const removeQuestionInput = z.object({
   // A question with replies is only archived when the moderator has said yes to that.
   confirmArchive: z.boolean().optional().default(false),
 });
+
+/**
+ * The import door's payload: `importQuestionsInput`, but a failure names the question it is in
+ * ("Question 4: Write the question."), since the review list numbers them; `fields` keys each
+ * problem by its path (`questions.3.text`) for the form to show beside that question. The
+ * AppError is thrown from the transform (zod lets it through) so the door's generic parse
+ * error, which would drop the number, never replaces it.
+ */
+export const importQuestionsBody = z.unknown().transform((value): ImportQuestionsInput => {
+  const result = importQuestionsInput.safeParse(value);
+  if (!result.success) throw importError(result.error.issues);
+  return result.data;
+});
+
+function importError(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) fields[issue.path.join(".") || "questions"] ??= issue.message;
+  const first = issues[0];
+  const index = first?.path[0] === "questions" && typeof first.path[1] === "number" ? first.path[1] : null;
+  const message = first ? (index === null ? first.message : `Question ${index + 1}: ${first.message}`) : "There are no questions to create.";
+  return new AppError("bad_request", message, fields);
+}

@@ -405,16 +405,16 @@ const entryPoints: EntryPoint[] = [
   },
   {
     name: "createBook",
-    call: (userId, w) => createBook({ clubId: w.club.id, userId, values: { ...bookValues, makeCurrent: true } }),
+    call: (userId, w) => createBook({ clubId: w.club.id, userId, body: { ...bookValues, makeCurrent: true } }),
     denied: moderatorOnly,
     allowed: "moderator",
   },
   {
     name: "updateBook",
-    call: (userId, w) => updateBook({ clubId: w.club.id, bookId: w.club.secondBookId, userId, values: bookValues }),
+    call: (userId, w) => updateBook({ clubId: w.club.id, bookId: w.club.secondBookId, userId, body: bookValues }),
     denied: moderatorOnly,
     throughOtherClub: {
-      call: (userId, w) => updateBook({ clubId: w.other.id, bookId: w.club.secondBookId, userId, values: bookValues }),
+      call: (userId, w) => updateBook({ clubId: w.other.id, bookId: w.club.secondBookId, userId, body: bookValues }),
       code: "not_found",
     },
     allowed: "moderator",
@@ -431,51 +431,51 @@ const entryPoints: EntryPoint[] = [
   {
     name: "importQuestions",
     call: (userId, w) =>
-      importQuestions({ clubId: w.club.id, bookId: w.club.secondBookId, userId, values: { questions: [{ text: "Who is Stevens?", section: null }] } }),
+      importQuestions({ clubId: w.club.id, bookId: w.club.secondBookId, userId, body: { questions: [{ text: "Who is Stevens?", section: null }] } }),
     denied: moderatorOnly,
     throughOtherClub: {
       call: (userId, w) =>
-        importQuestions({ clubId: w.other.id, bookId: w.club.secondBookId, userId, values: { questions: [{ text: "Who is Stevens?", section: null }] } }),
+        importQuestions({ clubId: w.other.id, bookId: w.club.secondBookId, userId, body: { questions: [{ text: "Who is Stevens?", section: null }] } }),
       code: "not_found",
     },
     allowed: "moderator",
   },
   {
     name: "addQuestion",
-    call: (userId, w) => addQuestion({ clubId: w.club.id, bookId: w.club.bookId, userId, values: { question: "What is a donation?" } }),
+    call: (userId, w) => addQuestion({ clubId: w.club.id, bookId: w.club.bookId, userId, body: { question: "What is a donation?" } }),
     denied: moderatorOnly,
     throughOtherClub: {
-      call: (userId, w) => addQuestion({ clubId: w.other.id, bookId: w.club.bookId, userId, values: { question: "What is a donation?" } }),
+      call: (userId, w) => addQuestion({ clubId: w.other.id, bookId: w.club.bookId, userId, body: { question: "What is a donation?" } }),
       code: "not_found",
     },
     allowed: "moderator",
   },
   {
     name: "editQuestion",
-    call: (userId, w) => editQuestion({ clubId: w.club.id, roomId: w.club.openRoomId, userId, values: { question: "Rewritten." } }),
+    call: (userId, w) => editQuestion({ clubId: w.club.id, roomId: w.club.openRoomId, userId, body: { question: "Rewritten." } }),
     denied: moderatorOnly,
     throughOtherClub: {
-      call: (userId, w) => editQuestion({ clubId: w.other.id, roomId: w.club.openRoomId, userId, values: { question: "Rewritten." } }),
+      call: (userId, w) => editQuestion({ clubId: w.other.id, roomId: w.club.openRoomId, userId, body: { question: "Rewritten." } }),
       code: "not_found",
     },
     allowed: "moderator",
   },
   {
     name: "moveQuestion",
-    call: (userId, w) => moveQuestion({ clubId: w.club.id, roomId: w.club.openRoomId, userId, values: { direction: "down" } }),
+    call: (userId, w) => moveQuestion({ clubId: w.club.id, roomId: w.club.openRoomId, userId, body: { direction: "down" } }),
     denied: moderatorOnly,
     throughOtherClub: {
-      call: (userId, w) => moveQuestion({ clubId: w.other.id, roomId: w.club.openRoomId, userId, values: { direction: "down" } }),
+      call: (userId, w) => moveQuestion({ clubId: w.other.id, roomId: w.club.openRoomId, userId, body: { direction: "down" } }),
       code: "not_found",
     },
     allowed: "moderator",
   },
   {
     name: "removeQuestion",
-    call: (userId, w) => removeQuestion({ clubId: w.club.id, roomId: w.club.lockedRoomId, userId, values: { confirmArchive: true } }),
+    call: (userId, w) => removeQuestion({ clubId: w.club.id, roomId: w.club.lockedRoomId, userId, body: { confirmArchive: true } }),
     denied: moderatorOnly,
     throughOtherClub: {
-      call: (userId, w) => removeQuestion({ clubId: w.other.id, roomId: w.club.lockedRoomId, userId, values: { confirmArchive: true } }),
+      call: (userId, w) => removeQuestion({ clubId: w.other.id, roomId: w.club.lockedRoomId, userId, body: { confirmArchive: true } }),
       code: "not_found",
     },
     allowed: "moderator",
@@ -568,33 +568,33 @@ const entryPoints: EntryPoint[] = [
   { name: "loadNextMeeting", call: (userId, w) => loadNextMeeting({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
   {
     name: "loadRecentPastMeetings",
-    call: (userId, w) => loadRecentPastMeetings({ clubId: w.club.id, userId, limit: 3 }),
+    call: (userId, w) => loadRecentPastMeetings({ clubId: w.club.id, userId, body: { limit: 3 } }),
     denied: nf,
     allowed: "member",
   },
   {
     name: "loadMeetingIcs",
-    call: (userId, w) => loadMeetingIcs({ meetingId: w.club.meetingId, userId, origin: "https://chapterhouse.test" }),
+    call: (userId, w) => loadMeetingIcs({ meetingId: w.club.meetingId, userId, body: { origin: "https://chapterhouse.test" } }),
     denied: nf,
     allowed: "member",
   },
   {
     name: "scheduleMeeting",
-    call: (userId, w) => scheduleMeeting({ clubId: w.club.id, userId, values: { ...meetingValues(), agenda: [w.club.openRoomId] } }),
+    call: (userId, w) => scheduleMeeting({ clubId: w.club.id, userId, body: { ...meetingValues(), agenda: [w.club.openRoomId] } }),
     denied: moderatorOnly,
     // Putting this club's question on your own club's agenda.
     throughOtherClub: {
-      call: (userId, w) => scheduleMeeting({ clubId: w.other.id, userId, values: { ...meetingValues(), agenda: [w.club.openRoomId] } }),
+      call: (userId, w) => scheduleMeeting({ clubId: w.other.id, userId, body: { ...meetingValues(), agenda: [w.club.openRoomId] } }),
       code: "bad_request",
     },
     allowed: "moderator",
   },
   {
     name: "editMeeting",
-    call: (userId, w) => editMeeting({ clubId: w.club.id, meetingId: w.club.meetingId, userId, values: meetingValues() }),
+    call: (userId, w) => editMeeting({ clubId: w.club.id, meetingId: w.club.meetingId, userId, body: meetingValues() }),
     denied: moderatorOnly,
     throughOtherClub: {
-      call: (userId, w) => editMeeting({ clubId: w.other.id, meetingId: w.club.meetingId, userId, values: meetingValues() }),
+      call: (userId, w) => editMeeting({ clubId: w.other.id, meetingId: w.club.meetingId, userId, body: meetingValues() }),
       code: "not_found",
     },
     allowed: "moderator",
@@ -608,9 +608,9 @@ const entryPoints: EntryPoint[] = [
   },
   {
     name: "setRsvp",
-    call: (userId, w) => setRsvp({ clubId: w.club.id, meetingId: w.club.meetingId, userId, status: "going" }),
+    call: (userId, w) => setRsvp({ clubId: w.club.id, meetingId: w.club.meetingId, userId, body: "going" }),
     denied: nf,
-    throughOtherClub: { call: (userId, w) => setRsvp({ clubId: w.other.id, meetingId: w.club.meetingId, userId, status: "going" }), code: "not_found" },
+    throughOtherClub: { call: (userId, w) => setRsvp({ clubId: w.other.id, meetingId: w.club.meetingId, userId, body: "going" }), code: "not_found" },
     allowed: "member",
   },
 

@@ -51,7 +51,7 @@ const newBook = {
 describe("a moderator", () => {
   it("adds a book with its details trimmed, leaving the current book alone unless asked", async () => {
     const { moderator, club } = await setting();
-    const book = await createBook({ clubId: club.clubId, userId: moderator.id, values: newBook });
+    const book = await createBook({ clubId: club.clubId, userId: moderator.id, body: newBook });
 
     expect(book).toMatchObject({ title: "Klara and the Sun", author: "Kazuo Ishiguro", year: 2021, coverUrl: "https://covers.example.org/klara.jpg" });
     const state = await clubState(club.clubId);
@@ -61,14 +61,14 @@ describe("a moderator", () => {
 
   it("adds a book and makes it the current one in the same step", async () => {
     const { moderator, club } = await setting();
-    const book = await createBook({ clubId: club.clubId, userId: moderator.id, values: { ...newBook, makeCurrent: true } });
+    const book = await createBook({ clubId: club.clubId, userId: moderator.id, body: { ...newBook, makeCurrent: true } });
     expect((await clubState(club.clubId)).currentBookId).toBe(book.id);
   });
 
   it("makes the first book of a club without one its current book", async () => {
     const { moderator, club } = await setting();
     await getDb().update(clubs).set({ currentBookId: null }).where(eq(clubs.id, club.clubId));
-    const book = await createBook({ clubId: club.clubId, userId: moderator.id, values: newBook });
+    const book = await createBook({ clubId: club.clubId, userId: moderator.id, body: newBook });
     expect((await clubState(club.clubId)).currentBookId).toBe(book.id);
   });
 
@@ -78,7 +78,7 @@ describe("a moderator", () => {
       clubId: club.clubId,
       bookId: club.bookId,
       userId: moderator.id,
-      values: { title: "Never Let Me Go", author: "Kazuo Ishiguro", year: "", coverUrl: "", description: "Hailsham, and after." },
+      body: { title: "Never Let Me Go", author: "Kazuo Ishiguro", year: "", coverUrl: "", description: "Hailsham, and after." },
     });
     expect(updated).toMatchObject({ title: "Never Let Me Go", year: null, coverUrl: null, description: "Hailsham, and after." });
     const [row] = (await clubState(club.clubId)).books;
@@ -87,7 +87,7 @@ describe("a moderator", () => {
 
   it("sets the club's current book, and the earlier one is listed as past", async () => {
     const { moderator, club } = await setting();
-    const next = await createBook({ clubId: club.clubId, userId: moderator.id, values: newBook });
+    const next = await createBook({ clubId: club.clubId, userId: moderator.id, body: newBook });
     await setCurrentBook({ clubId: club.clubId, bookId: next.id, userId: moderator.id });
 
     expect((await clubState(club.clubId)).currentBookId).toBe(next.id);
@@ -109,10 +109,10 @@ describe("a moderator", () => {
       { values: { ...newBook, description: "x".repeat(2001) }, field: "description" },
     ];
     for (const { values, field } of cases) {
-      const error = await failure(createBook({ clubId: club.clubId, userId: moderator.id, values }));
+      const error = await failure(createBook({ clubId: club.clubId, userId: moderator.id, body: values }));
       expect(error.code).toBe("bad_request");
       expect(error.fields?.[field]).toBeTruthy();
-      const editError = await failure(updateBook({ clubId: club.clubId, bookId: club.bookId, userId: moderator.id, values }));
+      const editError = await failure(updateBook({ clubId: club.clubId, bookId: club.bookId, userId: moderator.id, body: values }));
       expect(editError.code).toBe("bad_request");
     }
     expect(await clubState(club.clubId)).toEqual(before);
@@ -124,7 +124,7 @@ describe("a moderator", () => {
     const before = [await clubState(club.clubId), await clubState(other.clubId)];
 
     expect((await failure(setCurrentBook({ clubId: club.clubId, bookId: other.bookId, userId: moderator.id }))).code).toBe("not_found");
-    expect((await failure(updateBook({ clubId: club.clubId, bookId: other.bookId, userId: moderator.id, values: newBook }))).code).toBe("not_found");
+    expect((await failure(updateBook({ clubId: club.clubId, bookId: other.bookId, userId: moderator.id, body: newBook }))).code).toBe("not_found");
     expect((await failure(loadBookPage({ clubId: club.clubId, bookId: other.bookId, userId: moderator.id }))).code).toBe("not_found");
     expect([await clubState(club.clubId), await clubState(other.clubId)]).toEqual(before);
   });
@@ -133,12 +133,12 @@ describe("a moderator", () => {
 describe("a member", () => {
   it("is forbidden to add, edit or switch books, and nothing changes", async () => {
     const { moderator, member, club } = await setting();
-    const spare = await createBook({ clubId: club.clubId, userId: moderator.id, values: newBook });
+    const spare = await createBook({ clubId: club.clubId, userId: moderator.id, body: newBook });
     const before = await clubState(club.clubId);
 
     for (const attempt of [
-      () => createBook({ clubId: club.clubId, userId: member.id, values: { ...newBook, makeCurrent: true } }),
-      () => updateBook({ clubId: club.clubId, bookId: club.bookId, userId: member.id, values: newBook }),
+      () => createBook({ clubId: club.clubId, userId: member.id, body: { ...newBook, makeCurrent: true } }),
+      () => updateBook({ clubId: club.clubId, bookId: club.bookId, userId: member.id, body: newBook }),
       () => setCurrentBook({ clubId: club.clubId, bookId: spare.id, userId: member.id }),
     ]) {
       const error = await failure(attempt());
@@ -150,7 +150,7 @@ describe("a member", () => {
 
   it("can still read a past book and its rooms after the club moves on", async () => {
     const { moderator, member, club } = await setting();
-    const next = await createBook({ clubId: club.clubId, userId: moderator.id, values: { ...newBook, makeCurrent: true } });
+    const next = await createBook({ clubId: club.clubId, userId: moderator.id, body: { ...newBook, makeCurrent: true } });
 
     const overview = await loadClubOverview({ clubId: club.clubId, userId: member.id });
     expect(overview.book?.id).toBe(next.id);
@@ -174,8 +174,8 @@ describe("a stranger", () => {
       () => loadClubBooks({ clubId: club.clubId, userId: stranger.id }),
       () => loadClubOverview({ clubId: club.clubId, userId: stranger.id }),
       () => loadBookPage({ clubId: club.clubId, bookId: club.bookId, userId: stranger.id }),
-      () => createBook({ clubId: club.clubId, userId: stranger.id, values: { ...newBook, makeCurrent: true } }),
-      () => updateBook({ clubId: club.clubId, bookId: club.bookId, userId: stranger.id, values: newBook }),
+      () => createBook({ clubId: club.clubId, userId: stranger.id, body: { ...newBook, makeCurrent: true } }),
+      () => updateBook({ clubId: club.clubId, bookId: club.bookId, userId: stranger.id, body: newBook }),
       () => setCurrentBook({ clubId: club.clubId, bookId: club.bookId, userId: stranger.id }),
     ]) {
       expect((await failure(attempt())).code).toBe("not_found");

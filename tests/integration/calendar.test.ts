@@ -59,7 +59,7 @@ function uids(ics: string): string[] {
 }
 
 async function schedule(clubId: string, userId: string, overrides: Record<string, unknown> = {}): Promise<string> {
-  const { meetingIds } = await scheduleMeeting({ clubId, userId, values: meeting(overrides) });
+  const { meetingIds } = await scheduleMeeting({ clubId, userId, body: meeting(overrides) });
   const [id] = meetingIds;
   if (!id) throw new Error("no meeting scheduled");
   return id;
@@ -71,7 +71,7 @@ describe("a meeting's .ics file", () => {
     const club = await createTestClub({ members: [{ userId: moderator.id, role: "owner" }] });
     const meetingId = await schedule(club.clubId, moderator.id);
 
-    const first = await loadMeetingIcs({ meetingId, userId: moderator.id, origin });
+    const first = await loadMeetingIcs({ meetingId, userId: moderator.id, body: { origin } });
     expect(first.filename).toBe("part-one.ics");
     const event = only(first.body);
     expect(event.getFirstPropertyValue("uid")).toBe(`session-${meetingId}@chapterhouse`);
@@ -82,14 +82,14 @@ describe("a meeting's .ics file", () => {
     expect(event.getFirstPropertyValue("url")).toBe(`${origin}/clubs/${club.clubId}/meetings/${meetingId}`);
     expect(String(event.getFirstPropertyValue("description"))).toContain("Reading: Part One, chapters 1-9");
 
-    await editMeeting({ clubId: club.clubId, meetingId, userId: moderator.id, values: meeting({ time: "20:00" }) });
-    const edited = only((await loadMeetingIcs({ meetingId, userId: moderator.id, origin })).body);
+    await editMeeting({ clubId: club.clubId, meetingId, userId: moderator.id, body: meeting({ time: "20:00" }) });
+    const edited = only((await loadMeetingIcs({ meetingId, userId: moderator.id, body: { origin } })).body);
     expect(edited.getFirstPropertyValue("uid")).toBe(`session-${meetingId}@chapterhouse`);
     expect(edited.getFirstPropertyValue("sequence")).toBe(1);
     expect(instant(edited, "dtstart")).toEqual(new Date(`${year}-01-14T19:00:00Z`));
 
     await cancelMeeting({ clubId: club.clubId, meetingId, userId: moderator.id });
-    const cancelled = only((await loadMeetingIcs({ meetingId, userId: moderator.id, origin })).body);
+    const cancelled = only((await loadMeetingIcs({ meetingId, userId: moderator.id, body: { origin } })).body);
     expect(cancelled.getFirstPropertyValue("uid")).toBe(`session-${meetingId}@chapterhouse`);
     expect(cancelled.getFirstPropertyValue("sequence")).toBe(2);
     expect(cancelled.getFirstPropertyValue("status")).toBe("CANCELLED");
@@ -100,9 +100,9 @@ describe("a meeting's .ics file", () => {
     const stranger = await createTestUser("Stranger");
     const club = await createTestClub({ members: [{ userId: moderator.id, role: "owner" }] });
     const meetingId = await schedule(club.clubId, moderator.id);
-    expect((await failure(loadMeetingIcs({ meetingId, userId: stranger.id, origin }))).code).toBe("not_found");
-    expect((await failure(loadMeetingIcs({ meetingId: "not-an-id", userId: moderator.id, origin }))).code).toBe("not_found");
-    expect((await failure(loadMeetingIcs({ meetingId: club.roomIds[0], userId: moderator.id, origin }))).code).toBe("not_found");
+    expect((await failure(loadMeetingIcs({ meetingId, userId: stranger.id, body: { origin } }))).code).toBe("not_found");
+    expect((await failure(loadMeetingIcs({ meetingId: "not-an-id", userId: moderator.id, body: { origin } }))).code).toBe("not_found");
+    expect((await failure(loadMeetingIcs({ meetingId: club.roomIds[0], userId: moderator.id, body: { origin } }))).code).toBe("not_found");
   });
 });
 

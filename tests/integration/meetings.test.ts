@@ -79,7 +79,7 @@ describe("a moderator scheduling a meeting", () => {
   it("stores a Madrid evening as the exact UTC instant, with its zone, details and agenda in order", async () => {
     const { moderator, club } = await setting();
     const agenda = [club.roomIds[2], club.roomIds[0]];
-    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: meeting({ agenda }) });
+    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting({ agenda }) });
 
     const { rows, agenda: stored } = await clubState(club.clubId);
     expect(rows).toHaveLength(1);
@@ -106,7 +106,7 @@ describe("a moderator scheduling a meeting", () => {
 
   it("keeps a place written in words as it is, and uses 90 minutes when no length is given", async () => {
     const { moderator, club } = await setting();
-    await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: meeting({ location: "Library: room 2", durationMinutes: "" }) });
+    await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting({ location: "Library: room 2", durationMinutes: "" }) });
     const [row] = (await clubState(club.clubId)).rows;
     expect(row).toMatchObject({ location: "Library: room 2", durationMinutes: 90 });
   });
@@ -117,7 +117,7 @@ describe("a moderator scheduling a meeting", () => {
     const { meetingIds } = await scheduleMeeting({
       clubId: club.clubId,
       userId: moderator.id,
-      values: meeting({ date: start, repeat: { everyWeeks: "2", count: "4" }, agenda: [club.roomIds[1]] }),
+      body: meeting({ date: start, repeat: { everyWeeks: "2", count: "4" }, agenda: [club.roomIds[1]] }),
     });
 
     const { rows, agenda } = await clubState(club.clubId);
@@ -138,7 +138,7 @@ describe("a moderator scheduling a meeting", () => {
   it("refuses a time that the spring-forward jump skips, and writes nothing", async () => {
     const { moderator, club } = await setting();
     const error = await failure(
-      scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: meeting({ date: isoDate(springForward), time: "02:30" }) }),
+      scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting({ date: isoDate(springForward), time: "02:30" }) }),
     );
     expect(error.code).toBe("bad_request");
     expect(error.message).toMatch(/doesn't exist in Europe\/Madrid/);
@@ -149,14 +149,14 @@ describe("a moderator scheduling a meeting", () => {
   it("refuses a time that happens twice in the fall-back hour until told which one, then stores that one", async () => {
     const { moderator, club } = await setting();
     const values = meeting({ date: isoDate(fallBack), time: "02:30" });
-    const error = await failure(scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values }));
+    const error = await failure(scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: values }));
     expect(error.code).toBe("bad_request");
     expect(error.message).toMatch(/happens twice/);
     expect(error.fields?.choice).toBeDefined();
     expect((await clubState(club.clubId)).rows).toHaveLength(0);
 
-    await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: { ...values, choice: "earlier" } });
-    await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: { ...values, choice: "later" } });
+    await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: { ...values, choice: "earlier" } });
+    await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: { ...values, choice: "later" } });
     // 02:30 summer time (UTC+2) is 00:30Z; 02:30 winter time (UTC+1) is an hour later.
     expect((await clubState(club.clubId)).rows.map((row) => row.startsAt.toISOString())).toEqual([
       `${isoDate(fallBack)}T00:30:00.000Z`,
@@ -178,7 +178,7 @@ describe("a moderator scheduling a meeting", () => {
     ["a series of one", { repeat: { everyWeeks: "1", count: "1" } }, "repeat.count", /2 to 52/],
   ])("refuses %s with a clear message, and writes nothing", async (_name, overrides, field, message) => {
     const { moderator, club } = await setting();
-    const error = await failure(scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: meeting(overrides) }));
+    const error = await failure(scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting(overrides) }));
     expect(error.code).toBe("bad_request");
     expect(error.fields?.[field]).toMatch(message);
     expect((await clubState(club.clubId)).rows).toHaveLength(0);
@@ -189,7 +189,7 @@ describe("a moderator scheduling a meeting", () => {
     const { meetingIds } = await scheduleMeeting({
       clubId: club.clubId,
       userId: moderator.id,
-      values: meeting({ agenda: [club.roomIds[2], club.roomIds[0]] }),
+      body: meeting({ agenda: [club.roomIds[2], club.roomIds[0]] }),
     });
     const page = await loadMeetingPage({ clubId: club.clubId, meetingId: meetingIds[0] ?? "", userId: member.id });
     expect(page.agenda.map((item) => [item.roomId, item.position])).toEqual([
@@ -202,7 +202,7 @@ describe("a moderator scheduling a meeting", () => {
     const { moderator, club } = await setting();
     const other = await createTestClub({ members: [{ userId: moderator.id, role: "owner" }] });
     const error = await failure(
-      scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: meeting({ agenda: [club.roomIds[0], other.roomIds[0]] }) }),
+      scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting({ agenda: [club.roomIds[0], other.roomIds[0]] }) }),
     );
     expect(error.code).toBe("bad_request");
     expect(error.fields?.agenda).toMatch(/isn't one of this club's questions/);
@@ -213,10 +213,10 @@ describe("a moderator scheduling a meeting", () => {
   it("refuses an agenda id that names no room at all, or the same question twice", async () => {
     const { moderator, club } = await setting();
     const unknown = await failure(
-      scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: meeting({ agenda: ["00000000-0000-4000-8000-000000000000"] }) }),
+      scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting({ agenda: ["00000000-0000-4000-8000-000000000000"] }) }),
     );
     expect(unknown.code).toBe("bad_request");
-    const twice = await failure(scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: meeting({ agenda: [club.roomIds[0], club.roomIds[0]] }) }));
+    const twice = await failure(scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting({ agenda: [club.roomIds[0], club.roomIds[0]] }) }));
     expect(twice.fields?.agenda).toMatch(/only once/);
     expect((await clubState(club.clubId)).rows).toHaveLength(0);
   });
@@ -225,14 +225,14 @@ describe("a moderator scheduling a meeting", () => {
 describe("who may schedule", () => {
   it("tells a member that scheduling is for moderators, and writes nothing", async () => {
     const { member, club } = await setting();
-    const error = await failure(scheduleMeeting({ clubId: club.clubId, userId: member.id, values: meeting() }));
+    const error = await failure(scheduleMeeting({ clubId: club.clubId, userId: member.id, body: meeting() }));
     expect(error.code).toBe("forbidden");
     expect((await clubState(club.clubId)).rows).toHaveLength(0);
   });
 
   it("answers a stranger as if the club did not exist, and writes nothing", async () => {
     const { stranger, club } = await setting();
-    const error = await failure(scheduleMeeting({ clubId: club.clubId, userId: stranger.id, values: meeting() }));
+    const error = await failure(scheduleMeeting({ clubId: club.clubId, userId: stranger.id, body: meeting() }));
     expect(error.code).toBe("not_found");
     expect((await clubState(club.clubId)).rows).toHaveLength(0);
   });
@@ -241,14 +241,14 @@ describe("who may schedule", () => {
 describe("changing a meeting", () => {
   it("moves it, replaces its agenda, and raises its sequence and update time", async () => {
     const { moderator, club } = await setting();
-    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: meeting({ agenda: [club.roomIds[0]] }) });
+    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting({ agenda: [club.roomIds[0]] }) });
     const [before] = (await clubState(club.clubId)).rows;
 
     await editMeeting({
       clubId: club.clubId,
       meetingId: meetingIds[0],
       userId: moderator.id,
-      values: meeting({ title: "Part One, again", time: "18:30", agenda: [club.roomIds[1], club.roomIds[0]], location: "" }),
+      body: meeting({ title: "Part One, again", time: "18:30", agenda: [club.roomIds[1], club.roomIds[0]], location: "" }),
     });
 
     const { rows, agenda } = await clubState(club.clubId);
@@ -260,11 +260,11 @@ describe("changing a meeting", () => {
 
   it("lets a past meeting's notes be fixed, but not a new time in the past", async () => {
     const { moderator, club } = await setting();
-    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: meeting() });
+    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting() });
     const meetingId = meetingIds[0];
     const later = new Date(`${year}-02-01T00:00:00Z`);
-    await editMeeting({ clubId: club.clubId, meetingId, userId: moderator.id, values: meeting({ notes: "Thanks, all." }), now: later });
-    const moved = await failure(editMeeting({ clubId: club.clubId, meetingId, userId: moderator.id, values: meeting({ date: `${year}-01-20` }), now: later }));
+    await editMeeting({ clubId: club.clubId, meetingId, userId: moderator.id, body: meeting({ notes: "Thanks, all." }), now: later });
+    const moved = await failure(editMeeting({ clubId: club.clubId, meetingId, userId: moderator.id, body: meeting({ date: `${year}-01-20` }), now: later }));
     expect(moved.fields?.date).toMatch(/already passed/);
     const [row] = (await clubState(club.clubId)).rows;
     expect(row).toMatchObject({ notes: "Thanks, all.", sequence: 1, startsAt: new Date(`${year}-01-14T18:00:00Z`) });
@@ -272,10 +272,10 @@ describe("changing a meeting", () => {
 
   it("refuses a member (forbidden) and a stranger (not found), changing nothing", async () => {
     const { moderator, member, stranger, club } = await setting();
-    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: meeting() });
+    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting() });
     const before = await clubState(club.clubId);
-    const asMember = await failure(editMeeting({ clubId: club.clubId, meetingId: meetingIds[0], userId: member.id, values: meeting({ title: "Mine now" }) }));
-    const asStranger = await failure(editMeeting({ clubId: club.clubId, meetingId: meetingIds[0], userId: stranger.id, values: meeting({ title: "Mine now" }) }));
+    const asMember = await failure(editMeeting({ clubId: club.clubId, meetingId: meetingIds[0], userId: member.id, body: meeting({ title: "Mine now" }) }));
+    const asStranger = await failure(editMeeting({ clubId: club.clubId, meetingId: meetingIds[0], userId: stranger.id, body: meeting({ title: "Mine now" }) }));
     expect(asMember.code).toBe("forbidden");
     expect(asStranger.code).toBe("not_found");
     expect(await clubState(club.clubId)).toEqual(before);
@@ -284,9 +284,9 @@ describe("changing a meeting", () => {
   it("does not find another club's meeting through this club", async () => {
     const { moderator, club } = await setting();
     const other = await createTestClub({ members: [{ userId: moderator.id, role: "owner" }] });
-    const { meetingIds } = await scheduleMeeting({ clubId: other.clubId, userId: moderator.id, values: meeting() });
+    const { meetingIds } = await scheduleMeeting({ clubId: other.clubId, userId: moderator.id, body: meeting() });
     const before = await clubState(other.clubId);
-    const error = await failure(editMeeting({ clubId: club.clubId, meetingId: meetingIds[0], userId: moderator.id, values: meeting({ title: "Moved" }) }));
+    const error = await failure(editMeeting({ clubId: club.clubId, meetingId: meetingIds[0], userId: moderator.id, body: meeting({ title: "Moved" }) }));
     expect(error.code).toBe("not_found");
     expect((await failure(loadMeetingPage({ clubId: club.clubId, meetingId: meetingIds[0] ?? "", userId: moderator.id }))).code).toBe("not_found");
     expect(await clubState(other.clubId)).toEqual(before);
@@ -296,7 +296,7 @@ describe("changing a meeting", () => {
 describe("cancelling a meeting", () => {
   it("marks it cancelled, raises its sequence, and keeps it listed", async () => {
     const { moderator, member, club } = await setting();
-    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: meeting() });
+    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting() });
     const meetingId = meetingIds[0] ?? "";
 
     await cancelMeeting({ clubId: club.clubId, meetingId, userId: moderator.id });
@@ -312,19 +312,19 @@ describe("cancelling a meeting", () => {
 
   it("is not undone or bumped again by a second cancel, and a cancelled meeting can't be changed", async () => {
     const { moderator, club } = await setting();
-    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: meeting() });
+    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting() });
     const meetingId = meetingIds[0] ?? "";
     await cancelMeeting({ clubId: club.clubId, meetingId, userId: moderator.id });
     const before = await clubState(club.clubId);
     await cancelMeeting({ clubId: club.clubId, meetingId, userId: moderator.id });
-    const edit = await failure(editMeeting({ clubId: club.clubId, meetingId, userId: moderator.id, values: meeting({ title: "Back on" }) }));
+    const edit = await failure(editMeeting({ clubId: club.clubId, meetingId, userId: moderator.id, body: meeting({ title: "Back on" }) }));
     expect(edit.code).toBe("conflict");
     expect(await clubState(club.clubId)).toEqual(before);
   });
 
   it("refuses a member (forbidden) and a stranger (not found), changing nothing", async () => {
     const { moderator, member, stranger, club } = await setting();
-    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: meeting() });
+    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting() });
     const before = await clubState(club.clubId);
     expect((await failure(cancelMeeting({ clubId: club.clubId, meetingId: meetingIds[0], userId: member.id }))).code).toBe("forbidden");
     expect((await failure(cancelMeeting({ clubId: club.clubId, meetingId: meetingIds[0], userId: stranger.id }))).code).toBe("not_found");
@@ -335,12 +335,12 @@ describe("cancelling a meeting", () => {
 describe("RSVPs", () => {
   it("records an answer, lets it change, and counts everyone's by name", async () => {
     const { moderator, member, club } = await setting();
-    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: meeting() });
+    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting() });
     const meetingId = meetingIds[0] ?? "";
 
-    await setRsvp({ clubId: club.clubId, meetingId, userId: member.id, status: "maybe" });
-    await setRsvp({ clubId: club.clubId, meetingId, userId: moderator.id, status: "going" });
-    const changed = await setRsvp({ clubId: club.clubId, meetingId, userId: member.id, status: "going" });
+    await setRsvp({ clubId: club.clubId, meetingId, userId: member.id, body: "maybe" });
+    await setRsvp({ clubId: club.clubId, meetingId, userId: moderator.id, body: "going" });
+    const changed = await setRsvp({ clubId: club.clubId, meetingId, userId: member.id, body: "going" });
 
     expect(changed.status).toBe("going");
     expect(changed.summary.counts).toEqual({ going: 2, maybe: 0, not_going: 0 });
@@ -357,19 +357,19 @@ describe("RSVPs", () => {
 
   it("answers a stranger with not found and records nothing", async () => {
     const { moderator, stranger, club } = await setting();
-    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: meeting() });
-    const error = await failure(setRsvp({ clubId: club.clubId, meetingId: meetingIds[0], userId: stranger.id, status: "going" }));
+    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting() });
+    const error = await failure(setRsvp({ clubId: club.clubId, meetingId: meetingIds[0], userId: stranger.id, body: "going" }));
     expect(error.code).toBe("not_found");
     expect((await clubState(club.clubId)).answers).toHaveLength(0);
   });
 
   it("refuses an answer that is not going, maybe or not going, and one for a cancelled meeting", async () => {
     const { moderator, member, club } = await setting();
-    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: meeting() });
+    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting() });
     const meetingId = meetingIds[0] ?? "";
-    expect((await failure(setRsvp({ clubId: club.clubId, meetingId, userId: member.id, status: "definitely" }))).code).toBe("bad_request");
+    expect((await failure(setRsvp({ clubId: club.clubId, meetingId, userId: member.id, body: "definitely" }))).code).toBe("bad_request");
     await cancelMeeting({ clubId: club.clubId, meetingId, userId: moderator.id });
-    expect((await failure(setRsvp({ clubId: club.clubId, meetingId, userId: member.id, status: "going" }))).code).toBe("conflict");
+    expect((await failure(setRsvp({ clubId: club.clubId, meetingId, userId: member.id, body: "going" }))).code).toBe("conflict");
     expect((await clubState(club.clubId)).answers).toHaveLength(0);
   });
 });
@@ -377,7 +377,7 @@ describe("RSVPs", () => {
 describe("reading meetings", () => {
   it("shows strangers nothing: the list, a meeting and the next-meeting card are all not found", async () => {
     const { moderator, stranger, club } = await setting();
-    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, values: meeting() });
+    const { meetingIds } = await scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting() });
     expect((await failure(loadMeetingsPage({ clubId: club.clubId, userId: stranger.id }))).code).toBe("not_found");
     expect((await failure(loadMeetingPage({ clubId: club.clubId, meetingId: meetingIds[0] ?? "", userId: stranger.id }))).code).toBe("not_found");
     expect((await failure(loadNextMeeting({ clubId: club.clubId, userId: stranger.id }))).code).toBe("not_found");
@@ -388,7 +388,7 @@ describe("reading meetings", () => {
     const { meetingIds } = await scheduleMeeting({
       clubId: club.clubId,
       userId: moderator.id,
-      values: meeting({ date: `${year}-01-07`, repeat: { everyWeeks: "1", count: "3" } }),
+      body: meeting({ date: `${year}-01-07`, repeat: { everyWeeks: "1", count: "3" } }),
     });
     const [first, second, third] = meetingIds;
     // Between the first meeting's end and the second's start.
@@ -397,7 +397,7 @@ describe("reading meetings", () => {
     expect(page.next?.meetingId).toBe(second);
     expect(page.upcoming.map((meeting) => meeting.id)).toEqual([third]);
     expect(page.past.map((meeting) => meeting.id)).toEqual([first]);
-    const recent = await loadRecentPastMeetings({ clubId: club.clubId, userId: member.id, limit: 3, now: new Date(`${year}-02-01T12:00:00Z`) });
+    const recent = await loadRecentPastMeetings({ clubId: club.clubId, userId: member.id, body: { limit: 3 }, now: new Date(`${year}-02-01T12:00:00Z`) });
     expect(recent.map((meeting) => meeting.id)).toEqual([third, second, first]);
 
     const during = await loadMeetingPage({ clubId: club.clubId, meetingId: second ?? "", userId: member.id, now: new Date(`${year}-01-14T18:30:00Z`) });

@@ -9,7 +9,11 @@ import { postReply } from "@/lib/discussion/replies";
 import { AppError } from "@/lib/errors";
 import { parseGuide } from "@/lib/guides/parse";
 import { addQuestion, editQuestion, importQuestions, moveQuestion, removeQuestion } from "@/lib/books/questions";
+import type { RoomStateView } from "@/lib/realtime/events";
 import { countRoomReplies, createTestClub, createTestUser, replyInput } from "./factories";
+import { joinRoom, useRealtimeServer } from "./realtime-harness";
+
+const { connectAs } = useRealtimeServer();
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -35,7 +39,7 @@ async function listedQuestions(bookId: string) {
 
 /** A second book in the club with no rooms yet (the factory always gives its book some). */
 async function emptyBook(clubId: string, userId: string): Promise<string> {
-  const book = await createBook({ clubId, userId, values: { title: "Jane Eyre", author: "Charlotte Brontë" } });
+  const book = await createBook({ clubId, userId, body: { title: "Jane Eyre", author: "Charlotte Brontë" } });
   return book.id;
 }
 
@@ -60,7 +64,7 @@ describe("importing a guide", () => {
     const { questions } = parseGuide(guide);
     expect(questions.length).toBeGreaterThan(2);
 
-    const result = await importQuestions({ clubId: club.clubId, bookId: club.bookId, userId: moderator.id, values: { questions } });
+    const result = await importQuestions({ clubId: club.clubId, bookId: club.bookId, userId: moderator.id, body: { questions } });
 
     expect(result).toMatchObject({ created: questions.length, isCurrent: true });
     const stored = await storedRooms(club.bookId);
@@ -77,7 +81,7 @@ describe("importing a guide", () => {
       clubId: club.clubId,
       bookId,
       userId: moderator.id,
-      values: { questions: [{ text: "  Why Thornfield?  " }, { text: "Who is Bertha?", section: " Part Two " }] },
+      body: { questions: [{ text: "  Why Thornfield?  " }, { text: "Who is Bertha?", section: " Part Two " }] },
     });
     expect(result).toMatchObject({ created: 2, isCurrent: false });
     expect(await listedQuestions(bookId)).toEqual(["1. Why Thornfield?", "2. Who is Bertha?"]);
@@ -95,7 +99,7 @@ describe("importing a guide", () => {
       { values: { questions: Array.from({ length: 101 }, (_, index) => ({ text: `Question ${index}?` })) }, message: /at most 100/ },
     ];
     for (const { values, message } of attempts) {
-      const error = await failure(importQuestions({ clubId: club.clubId, bookId: club.bookId, userId: moderator.id, values }));
+      const error = await failure(importQuestions({ clubId: club.clubId, bookId: club.bookId, userId: moderator.id, body: values }));
       expect(error.code).toBe("bad_request");
       expect(error.message).toMatch(message);
     }
@@ -106,7 +110,7 @@ describe("importing a guide", () => {
     const { moderator, club } = await setting();
     const bookId = await emptyBook(club.clubId, moderator.id);
     const questions = Array.from({ length: 100 }, (_, index) => ({ text: `Question ${index + 1}?` }));
-    await importQuestions({ clubId: club.clubId, bookId, userId: moderator.id, values: { questions } });
+    await importQuestions({ clubId: club.clubId, bookId, userId: moderator.id, body: { questions } });
     expect(await storedRooms(bookId)).toHaveLength(100);
   });
 });
@@ -114,28 +118,28 @@ describe("importing a guide", () => {
 describe("managing questions", () => {
   it("adds a question at the end and edits a question's text", async () => {
     const { moderator, club } = await setting();
-    const added = await addQuestion({ clubId: club.clubId, bookId: club.bookId, userId: moderator.id, values: { question: " Who was Mrs Reed? " } });
+    const added = await addQuestion({ clubId: club.clubId, bookId: club.bookId, userId: moderator.id, body: { question: " Who was Mrs Reed? " } });
     expect(added.position).toBe(3);
-    await editQuestion({ clubId: club.clubId, roomId: club.roomIds[0]!, userId: moderator.id, values: { question: "What did the first page promise?" } });
+    await editQuestion({ clubId: club.clubId, roomId: club.roomIds[0]!, userId: moderator.id, body: { question: "What did the first page promise?" } });
     expect(await listedQuestions(club.bookId)).toEqual(["1. What did the first page promise?", "2. Who changed the most?", "3. Who was Mrs Reed?"]);
   });
 
   it("moves a question up and down by swapping it with its neighbour", async () => {
     const { moderator, club } = await setting(["One?", "Two?", "Three?"]);
     const [one, two, three] = club.roomIds;
-    await moveQuestion({ clubId: club.clubId, roomId: three!, userId: moderator.id, values: { direction: "up" } });
+    await moveQuestion({ clubId: club.clubId, roomId: three!, userId: moderator.id, body: { direction: "up" } });
     expect(await listedQuestions(club.bookId)).toEqual(["1. One?", "2. Three?", "3. Two?"]);
-    await moveQuestion({ clubId: club.clubId, roomId: one!, userId: moderator.id, values: { direction: "down" } });
+    await moveQuestion({ clubId: club.clubId, roomId: one!, userId: moderator.id, body: { direction: "down" } });
     expect(await listedQuestions(club.bookId)).toEqual(["1. Three?", "2. One?", "3. Two?"]);
 
-    const error = await failure(moveQuestion({ clubId: club.clubId, roomId: two!, userId: moderator.id, values: { direction: "down" } }));
+    const error = await failure(moveQuestion({ clubId: club.clubId, roomId: two!, userId: moderator.id, body: { direction: "down" } }));
     expect(error.code).toBe("bad_request");
     expect(await listedQuestions(club.bookId)).toEqual(["1. Three?", "2. One?", "3. Two?"]);
   });
 
   it("deletes a question without replies, and the ones after it move up a place", async () => {
     const { moderator, club } = await setting(["One?", "Two?", "Three?"]);
-    const result = await removeQuestion({ clubId: club.clubId, roomId: club.roomIds[1]!, userId: moderator.id, values: {} });
+    const result = await removeQuestion({ clubId: club.clubId, roomId: club.roomIds[1]!, userId: moderator.id, body: {} });
     expect(result.status).toBe("deleted");
     expect((await storedRooms(club.bookId)).map((room) => room.id)).toEqual([club.roomIds[0], club.roomIds[2]]);
     expect(await listedQuestions(club.bookId)).toEqual(["1. One?", "2. Three?"]);
@@ -148,7 +152,7 @@ describe("managing questions", () => {
     const before = await storedRooms(club.bookId);
 
     for (const values of [{}, { confirmArchive: false }]) {
-      const error = await failure(removeQuestion({ clubId: club.clubId, roomId, userId: moderator.id, values }));
+      const error = await failure(removeQuestion({ clubId: club.clubId, roomId, userId: moderator.id, body: values }));
       expect(error.code).toBe("conflict");
       expect(error.message).toBe("This question has 4 replies. Archive it? Replies are kept.");
     }
@@ -162,7 +166,7 @@ describe("managing questions", () => {
     await postReply({ roomId, userId: member.id, body: replyInput("Worth keeping") });
     await postReply({ roomId, userId: member.id, body: replyInput("Also worth keeping") });
 
-    const result = await removeQuestion({ clubId: club.clubId, roomId, userId: moderator.id, values: { confirmArchive: true } });
+    const result = await removeQuestion({ clubId: club.clubId, roomId, userId: moderator.id, body: { confirmArchive: true } });
 
     expect(result.status).toBe("archived");
     const archived = (await storedRooms(club.bookId)).find((room) => room.id === roomId);
@@ -170,14 +174,31 @@ describe("managing questions", () => {
     expect(await countRoomReplies(roomId)).toBe(2);
     expect(await listedQuestions(club.bookId)).toEqual(["1. Two?", "2. Three?"]);
     // Gone from management too: it cannot be edited, moved or removed again.
-    expect((await failure(editQuestion({ clubId: club.clubId, roomId, userId: moderator.id, values: { question: "Back?" } }))).code).toBe("not_found");
+    expect((await failure(editQuestion({ clubId: club.clubId, roomId, userId: moderator.id, body: { question: "Back?" } }))).code).toBe("not_found");
+  });
+
+  it("closes an archived question's room at once for a member reading it, and a refused removal sends nothing", async () => {
+    const { moderator, member, club } = await setting(["One?", "Two?"]);
+    const roomId = club.roomIds[0]!;
+    await postReply({ roomId, userId: member.id, body: replyInput("Worth keeping") });
+    const socket = await connectAs(member);
+    expect((await joinRoom(socket, roomId)).ok).toBe(true);
+    const received: RoomStateView[] = [];
+    socket.on("room:updated", (room) => received.push(room));
+
+    await failure(removeQuestion({ clubId: club.clubId, roomId, userId: moderator.id, body: {} }));
+    const closed = new Promise<RoomStateView>((resolve) => socket.once("room:updated", resolve));
+    await removeQuestion({ clubId: club.clubId, roomId, userId: moderator.id, body: { confirmArchive: true } });
+
+    expect(await closed).toEqual({ roomId, locked: true });
+    expect(received).toEqual([{ roomId, locked: true }]);
   });
 
   it("keeps numbering on after the live questions when importing after an archive", async () => {
     const { moderator, member, club } = await setting(["One?", "Two?"]);
     await postReply({ roomId: club.roomIds[1]!, userId: member.id, body: replyInput("Kept") });
-    await removeQuestion({ clubId: club.clubId, roomId: club.roomIds[1]!, userId: moderator.id, values: { confirmArchive: true } });
-    await importQuestions({ clubId: club.clubId, bookId: club.bookId, userId: moderator.id, values: { questions: [{ text: "Three?" }] } });
+    await removeQuestion({ clubId: club.clubId, roomId: club.roomIds[1]!, userId: moderator.id, body: { confirmArchive: true } });
+    await importQuestions({ clubId: club.clubId, bookId: club.bookId, userId: moderator.id, body: { questions: [{ text: "Three?" }] } });
     expect(await listedQuestions(club.bookId)).toEqual(["1. One?", "2. Three?"]);
   });
 });
@@ -188,11 +209,11 @@ describe("who may manage questions", () => {
     const roomId = club.roomIds[0]!;
     const before = await storedRooms(club.bookId);
     for (const attempt of [
-      () => importQuestions({ clubId: club.clubId, bookId: club.bookId, userId: member.id, values: { questions: [{ text: "Mine?" }] } }),
-      () => addQuestion({ clubId: club.clubId, bookId: club.bookId, userId: member.id, values: { question: "Mine?" } }),
-      () => editQuestion({ clubId: club.clubId, roomId, userId: member.id, values: { question: "Mine?" } }),
-      () => moveQuestion({ clubId: club.clubId, roomId, userId: member.id, values: { direction: "down" } }),
-      () => removeQuestion({ clubId: club.clubId, roomId, userId: member.id, values: { confirmArchive: true } }),
+      () => importQuestions({ clubId: club.clubId, bookId: club.bookId, userId: member.id, body: { questions: [{ text: "Mine?" }] } }),
+      () => addQuestion({ clubId: club.clubId, bookId: club.bookId, userId: member.id, body: { question: "Mine?" } }),
+      () => editQuestion({ clubId: club.clubId, roomId, userId: member.id, body: { question: "Mine?" } }),
+      () => moveQuestion({ clubId: club.clubId, roomId, userId: member.id, body: { direction: "down" } }),
+      () => removeQuestion({ clubId: club.clubId, roomId, userId: member.id, body: { confirmArchive: true } }),
     ]) {
       expect((await failure(attempt())).code).toBe("forbidden");
     }
@@ -204,11 +225,11 @@ describe("who may manage questions", () => {
     const roomId = club.roomIds[0]!;
     const before = await storedRooms(club.bookId);
     for (const attempt of [
-      () => importQuestions({ clubId: club.clubId, bookId: club.bookId, userId: stranger.id, values: { questions: [{ text: "Mine?" }] } }),
-      () => addQuestion({ clubId: club.clubId, bookId: club.bookId, userId: stranger.id, values: { question: "Mine?" } }),
-      () => editQuestion({ clubId: club.clubId, roomId, userId: stranger.id, values: { question: "Mine?" } }),
-      () => moveQuestion({ clubId: club.clubId, roomId, userId: stranger.id, values: { direction: "down" } }),
-      () => removeQuestion({ clubId: club.clubId, roomId, userId: stranger.id, values: { confirmArchive: true } }),
+      () => importQuestions({ clubId: club.clubId, bookId: club.bookId, userId: stranger.id, body: { questions: [{ text: "Mine?" }] } }),
+      () => addQuestion({ clubId: club.clubId, bookId: club.bookId, userId: stranger.id, body: { question: "Mine?" } }),
+      () => editQuestion({ clubId: club.clubId, roomId, userId: stranger.id, body: { question: "Mine?" } }),
+      () => moveQuestion({ clubId: club.clubId, roomId, userId: stranger.id, body: { direction: "down" } }),
+      () => removeQuestion({ clubId: club.clubId, roomId, userId: stranger.id, body: { confirmArchive: true } }),
     ]) {
       expect((await failure(attempt())).code).toBe("not_found");
     }
@@ -221,11 +242,11 @@ describe("who may manage questions", () => {
     const otherRoom = other.roomIds[0]!;
     const before = [await storedRooms(club.bookId), await storedRooms(other.bookId)];
     for (const attempt of [
-      () => importQuestions({ clubId: club.clubId, bookId: other.bookId, userId: moderator.id, values: { questions: [{ text: "Crossed?" }] } }),
-      () => addQuestion({ clubId: club.clubId, bookId: other.bookId, userId: moderator.id, values: { question: "Crossed?" } }),
-      () => editQuestion({ clubId: club.clubId, roomId: otherRoom, userId: moderator.id, values: { question: "Crossed?" } }),
-      () => moveQuestion({ clubId: club.clubId, roomId: otherRoom, userId: moderator.id, values: { direction: "down" } }),
-      () => removeQuestion({ clubId: club.clubId, roomId: otherRoom, userId: moderator.id, values: { confirmArchive: true } }),
+      () => importQuestions({ clubId: club.clubId, bookId: other.bookId, userId: moderator.id, body: { questions: [{ text: "Crossed?" }] } }),
+      () => addQuestion({ clubId: club.clubId, bookId: other.bookId, userId: moderator.id, body: { question: "Crossed?" } }),
+      () => editQuestion({ clubId: club.clubId, roomId: otherRoom, userId: moderator.id, body: { question: "Crossed?" } }),
+      () => moveQuestion({ clubId: club.clubId, roomId: otherRoom, userId: moderator.id, body: { direction: "down" } }),
+      () => removeQuestion({ clubId: club.clubId, roomId: otherRoom, userId: moderator.id, body: { confirmArchive: true } }),
     ]) {
       expect((await failure(attempt())).code).toBe("not_found");
     }

@@ -21,7 +21,7 @@ export default async function ClubPage({ params }: Props) {
   const { club, book, rooms, pastBooks, role } = await loadOrNotFound(() => loadClubOverview({ clubId, userId: user.id }));
   const [nextMeeting, pastMeetings] = await Promise.all([
     loadNextMeeting({ clubId: club.id, userId: user.id }),
-    loadRecentPastMeetings({ clubId: club.id, userId: user.id, limit: 3 }),
+    loadRecentPastMeetings({ clubId: club.id, userId: user.id, body: { limit: 3 } }),
   ]);
   const managesBooks = can(role, "book:manage");
   const managesQuestions = can(role, "room:manage");

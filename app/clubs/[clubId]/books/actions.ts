@@ -7,7 +7,7 @@ import type { Outcome } from "@/lib/doors/outcome";
 import { createBook } from "@/lib/books/books";
 
 export async function createBookAction(clubId: string, values: BookFormValues): Promise<Outcome<{ href: string }>> {
-  const result = await runAction((user) => createBook({ clubId, userId: user.id, values }));
+  const result = await runAction((user) => createBook({ clubId, userId: user.id, body: values }));
   if (!result.ok) return result;
   const book = result.data;
   revalidatePath(`/clubs/${book.clubId}`, "layout");

@@ -15,7 +15,7 @@ function refreshClub(clubId: string) {
 }
 
 export async function scheduleMeetingAction(clubId: string, values: MeetingFormValues): Promise<Outcome<{ href: string }>> {
-  const result = await runAction((user) => scheduleMeeting({ clubId, userId: user.id, values }));
+  const result = await runAction((user) => scheduleMeeting({ clubId, userId: user.id, body: values }));
   if (!result.ok) return result;
   const { clubId: id, meetingIds } = result.data;
   refreshClub(id);
@@ -24,7 +24,7 @@ export async function scheduleMeetingAction(clubId: string, values: MeetingFormV
 }
 
 export async function editMeetingAction(clubId: string, meetingId: string, values: MeetingFormValues): Promise<Outcome<{ href: string }>> {
-  const result = await runAction((user) => editMeeting({ clubId, meetingId, userId: user.id, values }));
+  const result = await runAction((user) => editMeeting({ clubId, meetingId, userId: user.id, body: values }));
   if (!result.ok) return result;
   refreshClub(result.data.clubId);
   return { ok: true, data: { href: meetingHref(result.data.clubId, result.data.meetingId) } };
@@ -42,7 +42,7 @@ export async function setRsvpAction(
   meetingId: string,
   status: RsvpStatus,
 ): Promise<Outcome<{ status: RsvpStatus; summary: RsvpSummary }>> {
-  const result = await runAction((user) => setRsvp({ clubId, meetingId, userId: user.id, status }));
+  const result = await runAction((user) => setRsvp({ clubId, meetingId, userId: user.id, body: status }));
   if (result.ok) refreshClub(clubId);
   return result;
 }

@@ -7,7 +7,7 @@ type Params = { meetingId: string };
 /** "Add to calendar": one meeting as an .ics download, for members of its club. */
 export const GET = route<Params>(async ({ request, params, user }) => {
   const { meetingId } = params;
-  const { filename, body } = await loadMeetingIcs({ meetingId, userId: user.id, origin: siteOrigin(request.headers) });
+  const { filename, body } = await loadMeetingIcs({ meetingId, userId: user.id, body: { origin: siteOrigin(request.headers) } });
   return new Response(body, {
     headers: {
       "Content-Type": "text/calendar; charset=utf-8",

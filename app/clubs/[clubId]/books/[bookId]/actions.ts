@@ -7,7 +7,7 @@ import type { Outcome } from "@/lib/doors/outcome";
 import { setCurrentBook, updateBook } from "@/lib/books/books";
 
 export async function updateBookAction(clubId: string, bookId: string, values: BookFormValues): Promise<Outcome<{ href: string }>> {
-  const result = await runAction((user) => updateBook({ clubId, bookId, userId: user.id, values }));
+  const result = await runAction((user) => updateBook({ clubId, bookId, userId: user.id, body: values }));
   if (!result.ok) return result;
   const book = result.data;
   revalidatePath(`/clubs/${book.clubId}`, "layout");

@@ -9,7 +9,7 @@ import { MeetingLocation } from "@/components/meeting/meeting-location";
 import { MeetingTime } from "@/components/meeting/meeting-time";
 import { requireUser } from "@/lib/auth";
 import { loadOrNotFound } from "@/lib/doors/page";
-import { can } from "@/lib/permissions";
+import { canEditMeeting, canRsvpToMeeting } from "@/lib/permissions";
 import { loadMeetingPage } from "@/lib/meetings/pages";
 import { cancelMeetingAction, setRsvpAction } from "../actions";
 
@@ -25,10 +25,11 @@ export default async function MeetingPage({ params }: Props) {
   const { club, role, meeting, phase, agenda, rsvps, viewerRsvp, currentRoomId } = await loadOrNotFound(() =>
     loadMeetingPage({ clubId, meetingId, userId: user.id }),
   );
-  const schedules = can(role, "meeting:schedule");
   const cancelled = meeting.cancelledAt !== null;
   const live = !cancelled && phase === "live";
   const ended = !cancelled && phase === "past";
+  const mayEdit = canEditMeeting(role, { cancelled });
+  const rsvpOpen = canRsvpToMeeting(role, { cancelled, ended: phase === "past" });
   const showJoin = meeting.location !== null && !cancelled && !ended;
   const answered = rsvps.counts.going + rsvps.counts.maybe + rsvps.counts.not_going;
 
@@ -65,7 +66,7 @@ export default async function MeetingPage({ params }: Props) {
             )}
           </div>
         ) : null}
-        {schedules && !cancelled ? (
+        {mayEdit ? (
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2 border-t border-line pt-4 text-sm">
             <span className="text-muted">For moderators:</span>
             <Link
@@ -156,7 +157,7 @@ export default async function MeetingPage({ params }: Props) {
         </section>
       )}
 
-      {cancelled || ended ? (
+      {!rsvpOpen ? (
         answered > 0 ? (
           <section aria-labelledby="rsvp-heading" className="space-y-3">
             <h2 id="rsvp-heading" className="font-serif text-2xl font-semibold">

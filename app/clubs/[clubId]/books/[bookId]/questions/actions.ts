@@ -12,21 +12,21 @@ function refresh(clubId: string) {
 }
 
 export async function addQuestionAction(clubId: string, bookId: string, values: { question: string }): Promise<Outcome<null>> {
-  const result = await runAction((user) => addQuestion({ clubId, bookId, userId: user.id, values }));
+  const result = await runAction((user) => addQuestion({ clubId, bookId, userId: user.id, body: values }));
   if (!result.ok) return result;
   refresh(clubId);
   return { ok: true, data: null };
 }
 
 export async function editQuestionAction(clubId: string, roomId: string, values: { question: string }): Promise<Outcome<null>> {
-  const result = await runAction((user) => editQuestion({ clubId, roomId, userId: user.id, values }));
+  const result = await runAction((user) => editQuestion({ clubId, roomId, userId: user.id, body: values }));
   if (!result.ok) return result;
   refresh(clubId);
   return { ok: true, data: null };
 }
 
 export async function moveQuestionAction(clubId: string, roomId: string, values: { direction: "up" | "down" }): Promise<Outcome<null>> {
-  const result = await runAction((user) => moveQuestion({ clubId, roomId, userId: user.id, values }));
+  const result = await runAction((user) => moveQuestion({ clubId, roomId, userId: user.id, body: values }));
   if (!result.ok) return result;
   refresh(clubId);
   return { ok: true, data: null };
@@ -37,7 +37,7 @@ export async function removeQuestionAction(
   roomId: string,
   values: { confirmArchive: boolean },
 ): Promise<Outcome<{ status: "deleted" | "archived" }>> {
-  const result = await runAction((user) => removeQuestion({ clubId, roomId, userId: user.id, values }));
+  const result = await runAction((user) => removeQuestion({ clubId, roomId, userId: user.id, body: values }));
   if (!result.ok) return result;
   refresh(clubId);
   return { ok: true, data: { status: result.data.status } };
