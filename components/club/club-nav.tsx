@@ -1,32 +1,47 @@
+"use client";
+
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import type { ClubRole } from "@/db/schema/clubs";
 import { can } from "@/lib/permissions";
 
-type Section = "discussion" | "meetings" | "books" | "members" | "invites";
+type Section = { href: string; label: string; show: boolean; exact?: boolean };
 
-/** The club's sections; moderators also see the ones they manage. */
-export function ClubNav({ clubId, role, current }: { clubId: string; role: ClubRole; current: Section }) {
-  const links: { section: Section; href: string; label: string; show: boolean }[] = [
-    { section: "discussion", href: `/clubs/${clubId}`, label: "Discussion", show: true },
-    { section: "meetings", href: `/clubs/${clubId}/meetings`, label: "Meetings", show: can(role, "meeting:view") },
-    { section: "books", href: `/clubs/${clubId}/books`, label: "Books", show: true },
-    { section: "members", href: `/clubs/${clubId}/members`, label: "Members", show: can(role, "member:view-roster") },
-    { section: "invites", href: `/clubs/${clubId}/invites`, label: "Invites", show: can(role, "invite:manage") },
+/**
+ * The club's sections; moderators also see the ones they manage. Rendered once by the club's
+ * layout; the current section is worked out from the address, so pages don't pass it.
+ */
+export function ClubNav({ clubId, role }: { clubId: string; role: ClubRole }) {
+  const pathname = usePathname();
+  const base = `/clubs/${clubId}`;
+  const sections: Section[] = [
+    // Rooms belong to the discussion, so the Discussion tab stays current inside one.
+    { href: base, label: "Discussion", show: true, exact: true },
+    { href: `${base}/meetings`, label: "Meetings", show: can(role, "meeting:view") },
+    { href: `${base}/books`, label: "Books", show: true },
+    { href: `${base}/members`, label: "Members", show: can(role, "member:view-roster") },
+    { href: `${base}/invites`, label: "Invites", show: can(role, "invite:manage") },
   ];
+  const isCurrent = (section: Section) =>
+    section.exact ? pathname === section.href || pathname.startsWith(`${base}/rooms/`) : pathname === section.href || pathname.startsWith(`${section.href}/`);
   return (
-    <nav aria-label="Club" className="-mx-1 flex flex-wrap gap-1 border-b border-line pb-2 text-sm">
-      {links
-        .filter((link) => link.show)
-        .map((link) => (
-          <Link
-            key={link.section}
-            href={link.href}
-            aria-current={link.section === current ? "page" : undefined}
-            className={`rounded-md px-3 py-1.5 ${link.section === current ? "bg-accent-soft font-medium text-accent-strong" : "text-muted hover:bg-white hover:text-ink"}`}
-          >
-            {link.label}
-          </Link>
-        ))}
+    // One row that scrolls sideways on a phone rather than wrapping a tab onto its own line.
+    <nav aria-label="Club" className="-mx-1 flex gap-1 overflow-x-auto whitespace-nowrap border-b border-line pb-2 text-sm">
+      {sections
+        .filter((section) => section.show)
+        .map((section) => {
+          const current = isCurrent(section);
+          return (
+            <Link
+              key={section.href}
+              href={section.href}
+              aria-current={current ? "page" : undefined}
+              className={`rounded-md px-3 py-1.5 ${current ? "bg-accent-soft font-medium text-accent-strong" : "text-muted hover:bg-white hover:text-ink"}`}
+            >
+              {section.label}
+            </Link>
+          );
+        })}
     </nav>
   );
 }

@@ -1,10 +1,11 @@
-import { createClubWithOwner, listUserClubs } from "@/db/queries/clubs";
-import { resolveSelf } from "@/lib/access";
+import { createClubWithOwner, getClubName, listUserClubs } from "@/db/queries/clubs";
+import { resolveClub, resolveSelf } from "@/lib/access";
 import { door, noParams } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
-import { createClubInput } from "@/lib/validation/clubs";
+import { notFound } from "@/lib/errors";
+import { clubParams, createClubInput } from "@/lib/validation/clubs";
 
-// Doors that name no club: starting one, and the list of your own.
+// Starting a club, the list of your own, and the frame every page of one club shares.
 
 /** Anyone signed in may start a club; they become its owner in the same transaction. */
 export const createClub = door({
@@ -24,4 +25,20 @@ export const listMyClubs = door({
   what: "Your clubs",
   resolve: resolveSelf,
   act: async ({ userId }) => done(await listUserClubs({ userId })),
+});
+
+/**
+ * What every page of a club shows around its content (the club's name and the sections the
+ * caller may open), resolved once per request by app/clubs/[clubId]/layout.tsx. Strangers get
+ * not-found, as from every door of a club.
+ */
+export const loadClubFrame = door({
+  params: clubParams,
+  what: "This club",
+  resolve: ({ params, userId }) => resolveClub({ clubId: params.clubId, userId }),
+  act: async ({ params, target }) => {
+    const club = await getClubName({ clubId: params.clubId });
+    if (!club) throw notFound("This club");
+    return done({ club, role: target.role });
+  },
 });

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BookCover } from "@/components/book/book-cover";
 import { RoomList } from "@/components/book/room-list";
-import { ClubNav } from "@/components/club/club-nav";
 import { NextMeetingCard } from "@/components/meeting/next-meeting-card";
 import { MeetingList } from "@/components/meeting/meeting-list";
 import { requireUser } from "@/lib/auth";
@@ -33,7 +32,6 @@ export default async function ClubPage({ params }: Props) {
         <h1 className="font-serif text-3xl font-semibold sm:text-4xl">{club.name}</h1>
         {club.description ? <p className="text-muted">{club.description}</p> : null}
       </header>
-      <ClubNav clubId={club.id} role={role} current="discussion" />
       <NextMeetingCard meeting={nextMeeting} clubId={club.id} canSchedule={can(role, "meeting:schedule")} />
       {pastMeetings.length > 0 ? (
         <section aria-labelledby="past-meetings-heading" className="space-y-3">

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BookCover } from "@/components/book/book-cover";
-import { ClubNav } from "@/components/club/club-nav";
 import { requireUser } from "@/lib/auth";
 import { loadClubBooks } from "@/lib/books/books";
 import { loadOrNotFound } from "@/lib/doors/page";
@@ -36,7 +35,6 @@ export default async function BooksPage({ params }: Props) {
           ) : null}
         </div>
       </header>
-      <ClubNav clubId={club.id} role={role} current="books" />
 
       <section aria-labelledby="current-heading" className="space-y-3">
         <h2 id="current-heading" className="text-xs font-medium uppercase tracking-wider text-muted">

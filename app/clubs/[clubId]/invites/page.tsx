@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { createInviteAction, revokeInviteAction } from "@/app/clubs/[clubId]/invites/actions";
-import { ClubNav } from "@/components/club/club-nav";
 import { CreateInviteForm } from "@/components/invite/create-invite-form";
 import { InviteList } from "@/components/invite/invite-list";
 import { requireUser } from "@/lib/auth";
@@ -26,7 +25,7 @@ async function siteOrigin(): Promise<string> {
 export default async function InvitesPage({ params }: Props) {
   const { clubId } = await params;
   const user = await requireUser(`/clubs/${clubId}/invites`);
-  const { club, role, invites } = await loadOrNotFound(() => loadInvitesPage({ clubId, userId: user.id }));
+  const { club, invites } = await loadOrNotFound(() => loadInvitesPage({ clubId, userId: user.id }));
   const origin = invites ? await siteOrigin() : "";
 
   return (
@@ -34,7 +33,6 @@ export default async function InvitesPage({ params }: Props) {
       <header className="space-y-2">
         <h1 className="font-serif text-3xl font-semibold sm:text-4xl">{club.name}</h1>
       </header>
-      <ClubNav clubId={club.id} role={role} current="invites" />
 
       {invites === null ? (
         <p className="rounded-lg border border-line bg-white p-5 text-muted shadow-sm">

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ClubNav } from "@/components/club/club-nav";
 import { NextMeetingCard } from "@/components/meeting/next-meeting-card";
 import { MeetingList } from "@/components/meeting/meeting-list";
 import { requireUser } from "@/lib/auth";
@@ -23,7 +22,6 @@ export default async function MeetingsPage({ params }: Props) {
       <header className="space-y-2">
         <h1 className="font-serif text-3xl font-semibold sm:text-4xl">{club.name}</h1>
       </header>
-      <ClubNav clubId={club.id} role={role} current="meetings" />
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 className="font-serif text-2xl font-semibold">Meetings</h2>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { ClubNav } from "@/components/club/club-nav";
 import { MemberLeaveClub } from "@/components/club/member-leave-club";
 import { RosterList } from "@/components/club/roster-list";
 import type { ClubRole } from "@/db/schema/clubs";
@@ -29,7 +28,6 @@ export default async function MembersPage({ params }: Props) {
       <header className="space-y-2">
         <h1 className="font-serif text-3xl font-semibold sm:text-4xl">{club.name}</h1>
       </header>
-      <ClubNav clubId={club.id} role={role} current="members" />
 
       <section aria-labelledby="members-heading" className="space-y-4">
         <div className="space-y-1">
