@@ -66,7 +66,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/index";
-import { listMyClubs } from "@/lib/clubs/clubs";
+import { listMyClubs, loadClubFrame } from "@/lib/clubs/clubs";
 import { books } from "@/db/schema/clubs";
 import { rooms } from "@/db/schema/discussion";
 import { calendarFeeds, notifications, rsvps, meetingAgenda, meetings } from "@/db/schema/meetings";
@@ -395,6 +395,7 @@ const entryPoints: EntryPoint[] = [
 
   // lib/books.ts
   { name: "loadClubOverview", call: (userId, w) => loadClubOverview({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
+  { name: "loadClubFrame", call: (userId, w) => loadClubFrame({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
   { name: "loadClubBooks", call: (userId, w) => loadClubBooks({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
   {
     name: "loadBookPage",
@@ -629,7 +630,7 @@ const entryPoints: EntryPoint[] = [
  * until it is listed here, and an action listed here must name entry points this file walks.
  */
 const enforcedBy: Record<ClubAction, readonly string[]> = {
-  "club:view": ["loadClubOverview", "loadClubBooks", "loadBookPage", "loadInvitesPage"],
+  "club:view": ["loadClubOverview", "loadClubFrame", "loadClubBooks", "loadBookPage", "loadInvitesPage"],
   // No service edits a club yet (there is no settings page); listed so a new one is noticed.
   "club:edit": [],
   "club:leave": ["leaveClub"],
