@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { findCalendarFeedUser, getActiveCalendarFeed, replaceCalendarFeed, revokeCalendarFeeds } from "@/db/queries/calendar-feeds";
 import { listFeedMeetings } from "@/db/queries/meetings";
 import { meetingsToIcs } from "@/lib/meetings/ics";
+import { configuredPublicUrl } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import { toCalendarEvent } from "@/lib/meetings/calendar";
 import { calendarFeedToken } from "@/lib/validation/meetings";
@@ -21,7 +22,7 @@ function feedPath(token: string): string {
  * NEXTAUTH_URL. Takes headers so pages (`await headers()`) and route handlers can both use it.
  */
 export function siteOrigin(requestHeaders: Headers): string {
-  const configured = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL) : null;
+  const configured = configuredPublicUrl();
   const host = requestHeaders.get("x-forwarded-host")?.split(",")[0]?.trim() || requestHeaders.get("host");
   if (!host) return configured?.origin ?? "";
   const protocol = requestHeaders.get("x-forwarded-proto")?.split(",")[0]?.trim() || configured?.protocol.replace(":", "") || "http";

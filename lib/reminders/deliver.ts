@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createNotifications } from "@/db/queries/notifications";
 import { findMeetingForReminders, listReminderRecipients } from "@/db/queries/reminder-jobs";
+import { publicBaseUrl } from "@/lib/env";
 import { getMailer } from "@/lib/mailer";
 import { reminderEmail, reminderMessage } from "./message";
 import { REMINDER_KINDS, reminderDedupeKey, reminderStillUseful, type ReminderPayload } from "./plan";
@@ -57,7 +58,7 @@ export async function deliverMeetingReminder(payload: ReminderPayload, now = new
 
   const newlyNotified = new Set(inserted.map((row) => row.userId));
   const mailer = getMailer();
-  const baseUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const baseUrl = publicBaseUrl();
   for (const recipient of recipients) {
     if (!newlyNotified.has(recipient.userId)) continue;
     if (!mailer) {
