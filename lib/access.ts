@@ -1,3 +1,4 @@
+import "server-only";
 import { getMembershipRole } from "@/db/queries/clubs";
 import { getReplyAccessInfo } from "@/db/queries/replies";
 import { getRoomClubId } from "@/db/queries/rooms";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { clubMembers, type ClubRole } from "@/db/schema/clubs";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, inArray } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { clubMembers, clubs } from "@/db/schema/clubs";
