@@ -3,8 +3,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NotificationsLink } from "@/components/notifications/notifications-link";
-import { countUnreadNotifications } from "@/db/queries/notifications";
 import { getCurrentUser } from "@/lib/auth";
+import { countUnread } from "@/lib/reminders/notifications";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -30,7 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav aria-label="Account" className="flex items-center gap-3 text-sm">
               {user ? (
                 <>
-                  <NotificationsLink unread={await countUnreadNotifications({ userId: user.id })} />
+                  <NotificationsLink unread={await countUnread({ userId: user.id })} />
                   <Link href="/profile" className="text-muted hover:text-ink">
                     <span className="sr-only">Your profile: </span>
                     <span className="font-medium text-ink">{user.name}</span>

@@ -7,7 +7,7 @@ import { parseInput } from "@/lib/validation/parse";
 
 export const NOTIFICATIONS_SHOWN = 50;
 
-export type NotificationView = {
+type NotificationView = {
   id: string;
   title: string;
   body: string;
@@ -37,6 +37,11 @@ export async function loadNotificationsPage(input: { userId: string }) {
     newestAt: notifications[0]?.createdAt ?? null,
     hasMore: rows.length === NOTIFICATIONS_SHOWN,
   };
+}
+
+/** How many of the person's notifications are unread (0 or more), for the badge in the header. */
+export function countUnread(input: { userId: string }): Promise<number> {
+  return countUnreadNotifications(input);
 }
 
 const markAllReadInput = z.object({

@@ -1,12 +1,8 @@
-import { pingDatabase } from "@/db/queries/health";
+import { databaseAnswers } from "@/lib/health";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  try {
-    await pingDatabase();
-    return Response.json({ ok: true });
-  } catch {
-    return Response.json({ ok: false }, { status: 503 });
-  }
+  const ok = await databaseAnswers();
+  return Response.json({ ok }, { status: ok ? 200 : 503 });
 }
