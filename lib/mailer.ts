@@ -2,7 +2,7 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { configuredPublicUrl, getMailEnv } from "@/lib/env";
 
-export type MailMessage = { to: string; subject: string; text: string };
+type MailMessage = { to: string; subject: string; text: string };
 
 export type Mailer = { send: (message: MailMessage) => Promise<void> };
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: every test, in the order that fails fastest. Types; the fences between layers
-# (static, seconds); unit tests; the integration suite on a fresh Postgres database
+# `npm test`: every test, in the order that fails fastest. Types; the fences between layers and
+# dead code (static, seconds); unit tests; the integration suite on a fresh Postgres database
 # and again on PGlite; then the browser tests against the production build. Databases made here
 # are dropped on the way out.
 set -euo pipefail
@@ -21,6 +21,9 @@ if [ "$fences" != ok ]; then
   echo "A fence was crossed (above). docs/decisions/0008-fences.md says what each one keeps apart." >&2
   exit 1
 fi
+
+section "Dead code (knip)"
+npm run --silent check:dead-code
 
 section "Unit tests"
 npx vitest run --project unit

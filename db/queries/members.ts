@@ -8,7 +8,7 @@ import { users } from "@/db/schema/users";
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** The current roles of the two people in a membership change; null for someone not in the club. */
-export type MemberPair = { actor: ClubRole | null; member: ClubRole | null };
+type MemberPair = { actor: ClubRole | null; member: ClubRole | null };
 
 /**
  * Decides, from roles read under lock, whether a change may go ahead; it throws to refuse (which

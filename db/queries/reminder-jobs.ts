@@ -58,10 +58,6 @@ export async function replaceMeetingReminderJobs(input: { meetingId: string; job
   });
 }
 
-export async function deleteMeetingReminderJobs(input: { meetingId: string }): Promise<void> {
-  await getDb().delete(meetingReminderJobs).where(eq(meetingReminderJobs.meetingId, input.meetingId));
-}
-
 /**
  * Every meeting that has not started yet, with the reminder jobs recorded for it: what the
  * queue compares at start to catch meetings scheduled while it was not running.

@@ -33,11 +33,6 @@ export async function createUser(input: { email: string; name: string; passwordH
   return row ?? null;
 }
 
-export async function countUsers(): Promise<number> {
-  const [row] = await getDb().select({ count: sql<number>`count(*)::int` }).from(users);
-  return row?.count ?? 0;
-}
-
 export async function getUserProfile(input: { userId: string }): Promise<(UserSummary & { hasPassword: boolean; createdAt: Date }) | null> {
   const [row] = await getDb()
     .select({

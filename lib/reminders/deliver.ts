@@ -6,7 +6,7 @@ import { getMailer } from "@/lib/mailer";
 import { reminderEmail, reminderMessage } from "./message";
 import { REMINDER_KINDS, reminderDedupeKey, reminderStillUseful, type ReminderPayload } from "./plan";
 
-export const NOTIFICATION_KIND_MEETING_REMINDER = "meeting_reminder";
+const NOTIFICATION_KIND_MEETING_REMINDER = "meeting_reminder";
 
 export type DeliveryResult =
   | { status: "delivered"; notified: number }
