@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { createNotifications } from "@/db/queries/notifications";
 import { findMeetingForReminders, listReminderRecipients } from "@/db/queries/reminder-jobs";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { countUnreadNotifications, listUserNotifications, markNotificationsRead } from "@/db/queries/notifications";
 import { parseInput } from "@/lib/validation/parse";
