@@ -9,16 +9,18 @@ import { getEnv } from "./lib/env";
 import { attachRealtime } from "./lib/realtime/server";
 import { startReminders } from "./lib/reminders/queue";
 
-// Without a configured secret, a random one is kept in the local data folder so meetings
+// Without a configured secret, a random one is kept in the local data folder so sign-ins
 // survive restarts on a newcomer's machine. A deployment sets NEXTAUTH_SECRET.
-function ensureAuthSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+function ensureAuthSecret(configured: string | undefined): string {
+  if (configured) return configured;
   const file = path.resolve(".data/auth-secret");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   const secret = readFileSync(file, "utf8").trim();
+  // A write, not a read: next-auth reads NEXTAUTH_SECRET from process.env itself.
+  // eslint-disable-next-line n/no-process-env -- next-auth's own configuration channel.
   process.env.NEXTAUTH_SECRET = secret;
   return secret;
 }
@@ -27,8 +29,12 @@ async function main() {
   const env = getEnv();
   const dev = env.NODE_ENV !== "production";
   const port = env.PORT;
-  const secret = ensureAuthSecret();
-  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  const secret = ensureAuthSecret(env.NEXTAUTH_SECRET);
+  if (!env.NEXTAUTH_URL) {
+    // A write, not a read: next-auth reads NEXTAUTH_URL from process.env itself.
+    // eslint-disable-next-line n/no-process-env -- next-auth's own configuration channel.
+    process.env.NEXTAUTH_URL = `http://localhost:${port}`;
+  }
 
   // Migrate and seed before Next answers anything; never inside `next build`.
   const started = Date.now();

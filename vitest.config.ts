@@ -4,7 +4,14 @@ import { defineConfig } from "vitest/config";
 const root = fileURLToPath(new URL(".", import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { "@": root } },
+  resolve: {
+    alias: {
+      "@": root,
+      // Tests run in plain Node, where `import "server-only"` throws by design (no "react-server"
+      // condition): resolve it to the package's empty module, as tsconfig.json does for tsx.
+      "server-only": `${root}node_modules/server-only/empty.js`,
+    },
+  },
   test: {
     projects: [
       {

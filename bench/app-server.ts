@@ -7,11 +7,11 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { httpRequest } from "./http";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..");
-export const distDir = ".next-bench";
+const distDir = ".next-bench";
 const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
 
 /** The first port in the range nobody listens on (the bench owns 3400-3499). */
-export async function freePort(from = 3400, to = 3499): Promise<number> {
+async function freePort(from = 3400, to = 3499): Promise<number> {
   for (let port = from; port <= to; port++) {
     const free = await new Promise<boolean>((resolve) => {
       const probe = createServer();

@@ -1,3 +1,4 @@
+import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -7,6 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { getEnv } from "@/lib/env";
 import * as schema from "./schema/index";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -34,15 +36,12 @@ const migrationsFolder = path.resolve("db/migrations");
 const globalKey = Symbol.for("chapterhouse.database");
 type GlobalWithDatabase = typeof globalThis & { [globalKey]?: Connection };
 
-export function defaultPgliteDir(): string {
-  return path.resolve(process.env.PGLITE_DIR ?? ".data/pglite");
-}
-
 function open(): Connection {
-  const url = process.env.DATABASE_URL;
+  const env = getEnv();
+  const url = env.DATABASE_URL;
   if (url) {
     const client = postgres(url, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      max: env.DATABASE_POOL_SIZE,
       onnotice: () => {},
     });
     const parsed = new URL(url);
@@ -56,7 +55,7 @@ function open(): Connection {
       pglite: null,
     };
   }
-  const dir = defaultPgliteDir();
+  const dir = path.resolve(env.PGLITE_DIR);
   // PGlite does not create parent folders.
   mkdirSync(path.dirname(dir), { recursive: true });
   const client = new PGlite(dir);

@@ -1,3 +1,4 @@
+import "server-only";
 import { getClubBook } from "@/db/queries/books";
 import { getMembershipRole } from "@/db/queries/clubs";
 import { getClubMeeting, getMeetingWithClub, type MeetingRow } from "@/db/queries/meetings";

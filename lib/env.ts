@@ -1,35 +1,106 @@
+import "server-only";
 import { z } from "zod";
 
+// Every environment variable the app reads, documented and validated here and nowhere else:
+// nothing in app/, components/, db/, lib/ or server.ts reads process.env (ESLint's
+// n/no-process-env fails `npm test` otherwise; docs/decisions/0008-fences.md). The README's
+// Environment table lists the same variables.
+//
+// Read at every call, never cached: server.ts fills in NEXTAUTH_SECRET and NEXTAUTH_URL after its
+// first read, and tests change the mail settings between cases.
+//
+// Read outside the app, so not here: NEXT_DIST_DIR (next.config.js: the build's folder, for
+// benchmarks and tests), E2E_PORT, E2E_DATABASE_URL, E2E_PGLITE_DIR and CHROMIUM_PATH
+// (playwright.config.ts), TEST_DB and TEST_ADMIN_DATABASE_URL (tests/, scripts/test-db.ts),
+// BENCH_* (bench/), CI (scripts/test.sh, playwright.config.ts).
+
 const schema = z.object({
+  /** "production" serves the build in .next/; anything else runs Next's dev server. Default development. */
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** TCP port for the app and its live connection. Default 3000. */
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  // Not HOSTNAME: Docker and many shells set that to the machine's name.
+  /** Interface to listen on. Default 0.0.0.0. Not HOSTNAME: Docker and many shells set that to the machine's name. */
   HOST: z.string().default("0.0.0.0"),
+  /** A Postgres server (postgres.js), e.g. postgres://user@host:5432/chapterhouse. Unset: PGlite. */
   DATABASE_URL: z.url().optional(),
-  PGLITE_DIR: z.string().optional(),
+  /** Most postgres.js connections this process opens (a count). Default 10. Ignored on PGlite. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).default(10),
+  /** PGlite's data folder, relative to the working directory. Default .data/pglite. Ignored when DATABASE_URL is set. */
+  PGLITE_DIR: z.string().default(".data/pglite"),
+  /** "false" never seeds the demo club at start. Default "true" (seeds an empty database only). */
   SEED_DEMO: z
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
+  /** Signs sign-in sessions (16 characters at least). Unset: server.ts keeps a random one in .data/auth-secret. */
   NEXTAUTH_SECRET: z.string().min(16).optional(),
+  /** The public URL, for sign-in redirects and links in emails. Unset: server.ts sets http://localhost:$PORT. */
   NEXTAUTH_URL: z.url().optional(),
+  /** GitHub OAuth app's client id; with GITHUB_SECRET, offers "Continue with GitHub". Default unset. */
   GITHUB_ID: z.string().optional(),
+  /** GitHub OAuth app's client secret. Default unset. */
   GITHUB_SECRET: z.string().optional(),
+  /** Google OAuth client id; with GOOGLE_CLIENT_SECRET, offers "Continue with Google". Default unset. */
   GOOGLE_CLIENT_ID: z.string().optional(),
+  /** Google OAuth client secret. Default unset. */
   GOOGLE_CLIENT_SECRET: z.string().optional(),
+  /** "off" does not start the reminder queue in this process (the next start catches up). Default "on". */
+  REMINDERS: z.enum(["on", "off"]).default("on"),
+});
+
+// Apart from the rest: only the process that sends mail needs these, and a bad SMTP_URL should
+// fail the first send with a clear message, not every page of the app.
+const mailSchema = z.object({
+  /** Where mail goes, smtp:// or smtps:// (user and password in the URL). Unset or blank: reminders are logged instead. */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => value === undefined || /^smtps?:\/\//.test(value), "SMTP_URL must start with smtp:// or smtps://"),
+  /** The sender of reminder emails, e.g. "Book club <club@example.org>". Unset: Chapterhouse <no-reply@the host of NEXTAUTH_URL>. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined),
 });
 
 export type Env = z.infer<typeof schema>;
+export type MailEnv = z.infer<typeof mailSchema>;
+
+function parse<Shape extends z.ZodType>(shape: Shape, what: string): z.output<Shape> {
+  // The one read of process.env in the app (eslint.config.js exempts this file alone).
+  const result = shape.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid ${what}: ${problems}`);
+  }
+  return result.data;
+}
 
 /**
  * The validated environment. Read lazily, at first use, because `next build` imports route
- * modules and must not fail for a variable only the running server needs.
+ * modules and must not fail for a variable only the running server needs. Throws an Error
+ * naming every invalid variable.
  */
 export function getEnv(): Env {
-  const result = schema.safeParse(process.env);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
-    throw new Error(`Invalid environment: ${problems}`);
-  }
-  return result.data;
+  return parse(schema, "environment");
+}
+
+/** The mail settings (SMTP_URL, MAIL_FROM); throws "Invalid mail settings: ..." when SMTP_URL is malformed. */
+export function getMailEnv(): MailEnv {
+  return parse(mailSchema, "mail settings");
+}
+
+/** NEXTAUTH_URL as a URL, or null when unset: the configured public address of the app. */
+export function configuredPublicUrl(): URL | null {
+  const { NEXTAUTH_URL } = getEnv();
+  return NEXTAUTH_URL ? new URL(NEXTAUTH_URL) : null;
+}
+
+/** The base of links in emails: NEXTAUTH_URL as written, else http://localhost:$PORT. */
+export function publicBaseUrl(): string {
+  const env = getEnv();
+  return env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
 }

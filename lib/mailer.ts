@@ -1,46 +1,23 @@
+import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
-import { z } from "zod";
+import { configuredPublicUrl, getMailEnv } from "@/lib/env";
 
-export type MailMessage = { to: string; subject: string; text: string };
+type MailMessage = { to: string; subject: string; text: string };
 
 export type Mailer = { send: (message: MailMessage) => Promise<void> };
-
-// Read here rather than in lib/env.ts: only the process that sends mail needs these, and a bad
-// SMTP_URL should fail the first send with a clear message, not every page of the app.
-const mailEnv = z.object({
-  SMTP_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => value || undefined)
-    .refine((value) => value === undefined || /^smtps?:\/\//.test(value), "SMTP_URL must start with smtp:// or smtps://"),
-  MAIL_FROM: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => value || undefined),
-});
 
 // One pooled transport per process, shared by server.ts and Next's bundles like the database.
 const globalKey = Symbol.for("chapterhouse.mailer");
 type Cached = { url: string; transporter: Transporter };
 type GlobalWithMailer = typeof globalThis & { [globalKey]?: Cached };
 
-function readMailEnv() {
-  const result = mailEnv.safeParse(process.env);
-  if (!result.success) throw new Error(`Invalid mail settings: ${result.error.issues.map((issue) => issue.message).join("; ")}`);
-  return result.data;
-}
-
 function defaultFrom(): string {
-  const base = process.env.NEXTAUTH_URL;
-  const host = base && URL.canParse(base) ? new URL(base).hostname : "localhost";
-  return `Chapterhouse <no-reply@${host}>`;
+  return `Chapterhouse <no-reply@${configuredPublicUrl()?.hostname ?? "localhost"}>`;
 }
 
 /** The configured mailer, or null when SMTP_URL is unset (callers then log instead of sending). */
 export function getMailer(): Mailer | null {
-  const { SMTP_URL, MAIL_FROM } = readMailEnv();
+  const { SMTP_URL, MAIL_FROM } = getMailEnv();
   if (!SMTP_URL) return null;
   const holder = globalThis as GlobalWithMailer;
   if (holder[globalKey]?.url !== SMTP_URL) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: every test, in the order that fails fastest. Unit tests; the integration suite on
-# a fresh Postgres database and again on PGlite; then the browser tests against the production
-# build. Databases made here are dropped on the way out.
+# `npm test`: every test, in the order that fails fastest. Types; the fences between layers and
+# dead code (static, seconds); unit tests; the integration suite on a fresh Postgres database
+# and again on PGlite; then the browser tests against the production build. Databases made here
+# are dropped on the way out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -10,6 +11,19 @@ section() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 
 section "Types"
 npx tsc --noEmit
+
+# docs/decisions/0008-fences.md: what each fence keeps apart, and why these tools.
+section "Fences: imports between layers (dependency-cruiser), process.env (ESLint)"
+fences=ok
+npm run --silent check:imports || fences=crossed
+npm run --silent check:env || fences=crossed
+if [ "$fences" != ok ]; then
+  echo "A fence was crossed (above). docs/decisions/0008-fences.md says what each one keeps apart." >&2
+  exit 1
+fi
+
+section "Dead code (knip)"
+npm run --silent check:dead-code
 
 section "Unit tests"
 npx vitest run --project unit

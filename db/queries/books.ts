@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, exists, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { books, clubs } from "@/db/schema/clubs";

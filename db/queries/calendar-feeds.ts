@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { calendarFeeds } from "@/db/schema/meetings";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { books, clubMembers, clubs, type ClubRole } from "@/db/schema/clubs";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { books, clubMembers, clubs } from "@/db/schema/clubs";

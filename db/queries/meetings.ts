@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { clubMembers, clubs } from "@/db/schema/clubs";

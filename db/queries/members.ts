@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { clubMembers, type ClubRole } from "@/db/schema/clubs";
@@ -7,7 +8,7 @@ import { users } from "@/db/schema/users";
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** The current roles of the two people in a membership change; null for someone not in the club. */
-export type MemberPair = { actor: ClubRole | null; member: ClubRole | null };
+type MemberPair = { actor: ClubRole | null; member: ClubRole | null };
 
 /**
  * Decides, from roles read under lock, whether a change may go ahead; it throws to refuse (which

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, count, desc, eq, isNull, lte } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { notifications } from "@/db/schema/meetings";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, count, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { books } from "@/db/schema/clubs";

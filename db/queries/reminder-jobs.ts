@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, gt, inArray } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { clubMembers, clubs } from "@/db/schema/clubs";
@@ -55,10 +56,6 @@ export async function replaceMeetingReminderJobs(input: { meetingId: string; job
       await tx.insert(meetingReminderJobs).values(input.jobs.map((job) => ({ meetingId: input.meetingId, ...job })));
     }
   });
-}
-
-export async function deleteMeetingReminderJobs(input: { meetingId: string }): Promise<void> {
-  await getDb().delete(meetingReminderJobs).where(eq(meetingReminderJobs.meetingId, input.meetingId));
 }
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { replies, replyRevisions, rooms } from "@/db/schema/discussion";

@@ -1,3 +1,4 @@
+import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { rsvps, type RsvpStatus } from "@/db/schema/meetings";

@@ -1,3 +1,4 @@
+import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { users } from "@/db/schema/users";
@@ -30,11 +31,6 @@ export async function createUser(input: { email: string; name: string; passwordH
     .onConflictDoNothing()
     .returning({ id: users.id, email: users.email, name: users.name });
   return row ?? null;
-}
-
-export async function countUsers(): Promise<number> {
-  const [row] = await getDb().select({ count: sql<number>`count(*)::int` }).from(users);
-  return row?.count ?? 0;
 }
 
 export async function getUserProfile(input: { userId: string }): Promise<(UserSummary & { hasPassword: boolean; createdAt: Date }) | null> {

@@ -1,3 +1,4 @@
+import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { getCurrentUser, type SessionUser } from "@/lib/auth";
 import { failure, type Outcome } from "./outcome";

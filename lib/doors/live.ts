@@ -1,3 +1,4 @@
+import "server-only";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import type { MeetingMarkerView, RoomStateView } from "@/lib/realtime/events";
 import { publishMeetingMarker, publishReplyCreated, publishReplyUpdated, publishRoomUpdated, revokeClubAccess } from "@/lib/realtime/publish";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getCurrentUser, type SessionUser } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { toWireError } from "./outcome";

@@ -3,6 +3,7 @@ import { findCalendarFeedUser, getActiveCalendarFeed, replaceCalendarFeed, revok
 import { listFeedMeetings } from "@/db/queries/meetings";
 import { door, noParams } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
+import { configuredPublicUrl } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import { meetingsToIcs } from "@/lib/meetings/ics";
 import { toCalendarEvent } from "@/lib/meetings/calendar";
@@ -23,7 +24,7 @@ function feedPath(token: string): string {
  * NEXTAUTH_URL. Takes headers so pages (`await headers()`) and route handlers can both use it.
  */
 export function siteOrigin(requestHeaders: Headers): string {
-  const configured = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL) : null;
+  const configured = configuredPublicUrl();
   const host = requestHeaders.get("x-forwarded-host")?.split(",")[0]?.trim() || requestHeaders.get("host");
   if (!host) return configured?.origin ?? "";
   const protocol = requestHeaders.get("x-forwarded-proto")?.split(",")[0]?.trim() || configured?.protocol.replace(":", "") || "http";

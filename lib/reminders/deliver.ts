@@ -1,11 +1,13 @@
+import "server-only";
 import { z } from "zod";
 import { createNotifications } from "@/db/queries/notifications";
 import { findMeetingForReminders, listReminderRecipients } from "@/db/queries/reminder-jobs";
+import { publicBaseUrl } from "@/lib/env";
 import { getMailer } from "@/lib/mailer";
 import { reminderEmail, reminderMessage } from "./message";
 import { REMINDER_KINDS, reminderDedupeKey, reminderStillUseful, type ReminderPayload } from "./plan";
 
-export const NOTIFICATION_KIND_MEETING_REMINDER = "meeting_reminder";
+const NOTIFICATION_KIND_MEETING_REMINDER = "meeting_reminder";
 
 export type DeliveryResult =
   | { status: "delivered"; notified: number }
@@ -57,7 +59,7 @@ export async function deliverMeetingReminder(payload: ReminderPayload, now = new
 
   const newlyNotified = new Set(inserted.map((row) => row.userId));
   const mailer = getMailer();
-  const baseUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const baseUrl = publicBaseUrl();
   for (const recipient of recipients) {
     if (!newlyNotified.has(recipient.userId)) continue;
     if (!mailer) {

@@ -24,7 +24,7 @@ export type ReminderMessage = {
 
 export type ReminderEmail = { subject: string; text: string };
 
-export function meetingPath(meeting: { clubId: string; id: string }): string {
+function meetingPath(meeting: { clubId: string; id: string }): string {
   return `/clubs/${meeting.clubId}/meetings/${meeting.id}`;
 }
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { countUnreadNotifications, listUserNotifications, markNotificationsRead } from "@/db/queries/notifications";
 import { resolveSelf } from "@/lib/access";
@@ -10,7 +11,7 @@ import { done } from "@/lib/doors/live";
 
 export const NOTIFICATIONS_SHOWN = 50;
 
-export type NotificationView = {
+type NotificationView = {
   id: string;
   title: string;
   body: string;

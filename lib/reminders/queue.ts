@@ -1,6 +1,8 @@
+import "server-only";
 import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
 import { pgliteClient } from "@/db/index";
+import { getEnv } from "@/lib/env";
 import { closeMailer, getMailer } from "@/lib/mailer";
 import { deliverMeetingReminder, parseReminderPayload } from "./deliver";
 import { REMINDER_JOB_OPTIONS, REMINDER_QUEUE, registerReminderQueue, reminderQueue } from "./registry";
@@ -125,7 +127,7 @@ export async function startReminderQueue(options: ReminderQueueOptions = {}): Pr
 }
 
 function requiredDatabaseUrl(): string {
-  const url = process.env.DATABASE_URL;
+  const url = getEnv().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is unset and the database is not PGlite.");
   return url;
 }
@@ -135,7 +137,7 @@ function requiredDatabaseUrl(): string {
  * that stops them gracefully (call it before the database closes; it never throws).
  */
 export async function startReminders(): Promise<() => Promise<void>> {
-  if (process.env.REMINDERS === "off") {
+  if (getEnv().REMINDERS === "off") {
     console.log("> Reminders off (REMINDERS=off)");
     return async () => {};
   }

@@ -1,3 +1,4 @@
+import "server-only";
 import type PgBoss from "pg-boss";
 
 // server.ts starts the queue; Next's route handlers and server actions, a separate module graph

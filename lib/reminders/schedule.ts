@@ -1,3 +1,4 @@
+import "server-only";
 import type PgBoss from "pg-boss";
 import {
   findMeetingForReminders,
@@ -6,6 +7,7 @@ import {
   replaceMeetingReminderJobs,
   type ReminderJobRow,
 } from "@/db/queries/reminder-jobs";
+import { getEnv } from "@/lib/env";
 import { REMINDER_KINDS, isReminderKind, planReminders, reminderSendAt, remindersOutOfDate, type ReminderPayload } from "./plan";
 import { REMINDER_JOB_OPTIONS, REMINDER_QUEUE, reminderQueue } from "./registry";
 
@@ -98,7 +100,7 @@ async function bestEffort(action: string, meetingId: string, work: (boss: PgBoss
   const boss = reminderQueue();
   if (!boss) {
     // Not an error: the queue's check at start catches up on whatever changed meanwhile.
-    if (!warnedMissingQueue && process.env.REMINDERS !== "off") {
+    if (!warnedMissingQueue && getEnv().REMINDERS !== "off") {
       warnedMissingQueue = true;
       console.warn("> Reminders: the queue is not running in this process; meetings are brought up to date when it starts.");
     }

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 
 export const questionLimits = { text: 1000, section: 200, perImport: 100 } as const;
 
-export const questionText = z
+const questionText = z
   .string({ error: "Write the question." })
   .trim()
   .min(1, "Write the question.")

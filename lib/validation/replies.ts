@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { replyBodyMaxLength } from "./limits";
 
-export const replyBody = z
+const replyBody = z
   .string({ error: "Write something before posting." })
   .trim()
   .min(1, "Write something before posting.")

@@ -4,6 +4,7 @@ import { createInviteAction, revokeInviteAction } from "@/app/clubs/[clubId]/inv
 import { CreateInviteForm } from "@/components/invite/create-invite-form";
 import { InviteList } from "@/components/invite/invite-list";
 import { requireUser } from "@/lib/auth";
+import { configuredPublicUrl } from "@/lib/env";
 import { loadInvitesPage } from "@/lib/clubs/invites";
 import { loadOrNotFound } from "@/lib/doors/page";
 import { defaultInviteExpiryDays, inviteExpiryChoices, inviteMaxUsesLimit } from "@/lib/validation/invites";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Invites" };
 /** Where this request came in, so the links shown are the ones people can open; NEXTAUTH_URL otherwise. */
 async function siteOrigin(): Promise<string> {
   const requestHeaders = await headers();
-  const configured = process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL) : null;
+  const configured = configuredPublicUrl();
   const host = requestHeaders.get("x-forwarded-host")?.split(",")[0]?.trim() || requestHeaders.get("host");
   if (!host) return configured?.origin ?? "";
   const protocol = requestHeaders.get("x-forwarded-proto")?.split(",")[0]?.trim() || configured?.protocol.replace(":", "") || "http";
