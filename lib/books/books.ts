@@ -13,13 +13,13 @@ import { done } from "@/lib/doors/live";
 import { notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { bookInput, createBookInput } from "@/lib/validation/books";
+import { clubParams } from "@/lib/validation/clubs";
 import { uuidParam } from "@/lib/validation/ids";
 
 // The doors of a club's books: the club page, the books list, one book, and a moderator's
 // adding, editing and choosing the current one. Each is a door (lib/doors/door.ts): ids parsed,
 // the club (and book) resolved for the caller, the payload parsed, then the act.
 
-export const clubParams = z.object({ clubId: uuidParam });
 export const bookParams = z.object({ clubId: uuidParam, bookId: uuidParam });
 
 const bookRefusal = "Only the club's moderators can add or change books.";

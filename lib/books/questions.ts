@@ -14,7 +14,7 @@ import { bookParams } from "./books";
 // edit, reorder, remove. A stranger learns nothing (resolve answers not-found first); a member
 // is told plainly that this is a moderator's job.
 
-export const questionParams = z.object({ clubId: uuidParam, roomId: uuidParam });
+const questionParams = z.object({ clubId: uuidParam, roomId: uuidParam });
 
 const questionRefusal = "Only the club's moderators can add or change discussion questions.";
 

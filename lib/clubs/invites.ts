@@ -44,7 +44,7 @@ export type InvitePreview =
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-export const invitePath = (token: string) => `/invite/${token}`;
+const invitePath = (token: string) => `/invite/${token}`;
 
 export function newInviteToken(): string {
   return randomBytes(24).toString("base64url");

@@ -7,7 +7,8 @@ import { notFound } from "@/lib/errors";
 import { can, type ClubAction } from "@/lib/permissions";
 import type { RoomStateView } from "@/lib/realtime/events";
 import { hideReplyInput } from "@/lib/validation/moderation";
-import { replyParams, roomParams, settleReplyChange } from "./replies";
+import { replyParams, roomParams } from "@/lib/validation/replies";
+import { settleReplyChange } from "./replies";
 
 // Moderators' doors in a room: pin, hide, lock. A stranger learns nothing (resolve answers
 // not-found first); a member is told plainly that this is a moderator's job.

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import {
   createReply,
   getReplyWithText,
@@ -15,8 +14,7 @@ import { done, type Done } from "@/lib/doors/live";
 import { AppError, notFound } from "@/lib/errors";
 import { can, canDeleteReply, canEditReply, canPostInRoom, canReadReplySource, canSeeCurrentReplyText, canViewReplyHistory } from "@/lib/permissions";
 import type { RoomStateView } from "@/lib/realtime/events";
-import { uuidParam } from "@/lib/validation/ids";
-import { editReplyInput, postReplyInput, repliesAfterQuery } from "@/lib/validation/replies";
+import { editReplyInput, postReplyInput, replyParams, repliesAfterQuery, roomParams } from "@/lib/validation/replies";
 import { renderMarkdown } from "./markdown";
 import { toReplyView } from "./members-view";
 import type { ReplyView } from "./reply-view";
@@ -24,9 +22,6 @@ import type { ReplyView } from "./reply-view";
 // The doors of a room's discussion: reading it, posting, and an author's edits. Each is a
 // door (lib/doors/door.ts): ids parsed, the room or reply resolved for the caller, the payload
 // parsed, then the act, whose live events are sent after it committed.
-
-export const roomParams = z.object({ roomId: uuidParam });
-export const replyParams = z.object({ replyId: uuidParam });
 
 /**
  * Turns a reply change into the reply as members now see it, with a `reply:updated` event only

@@ -11,7 +11,7 @@ type Schema = z.ZodType;
 type BodyOf<B> = B extends Schema ? z.output<B> : undefined;
 
 /** What a caller passes: the user, the object's ids as they arrived (unknown: they are parsed), the payload. */
-export type DoorCall<P extends Schema, B extends Schema | undefined> = { userId: string } & { [K in keyof z.input<P>]: unknown } & (B extends Schema
+type DoorCall<P extends Schema, B extends Schema | undefined> = { userId: string } & { [K in keyof z.input<P>]: unknown } & (B extends Schema
     ? { body: unknown }
     : { body?: undefined }) & {
     /** The clock, for tests; a UTC instant, now when omitted. */

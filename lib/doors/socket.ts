@@ -12,14 +12,14 @@ type PayloadOf<Event extends ClientEvent> = Parameters<ClientToServerEvents[Even
 type AckOf<Event extends ClientEvent> = NonNullable<Parameters<ClientToServerEvents[Event]>[1]>;
 
 /** What an event's acknowledgement carries when it succeeds (the `data` of its Outcome). */
-export type EventData<Event extends ClientEvent> = AckOf<Event> extends (result: Outcome<infer Data>) => void ? Data : never;
+type EventData<Event extends ClientEvent> = AckOf<Event> extends (result: Outcome<infer Data>) => void ? Data : never;
 
 /**
  * A payload as it arrived: the fields the event map names, each still unknown. The handler
  * hands them to a door, whose schemas parse them; the map's types are what an honest client
  * sends, not a promise about what arrived. Anything that is not an object arrives as `{}`.
  */
-export type Untrusted<Payload> = { readonly [Key in keyof Payload]?: unknown };
+type Untrusted<Payload> = { readonly [Key in keyof Payload]?: unknown };
 
 export type SocketHandler<Event extends ClientEvent> = (input: {
   payload: Untrusted<PayloadOf<Event>>;

@@ -37,7 +37,7 @@ const SAFE_ID = /^[A-Za-z0-9_-]+$/;
  * the "session-" prefix meetings had before their rename, so calendars that already hold them
  * update those events rather than adding a second copy.
  */
-export function meetingUid(id: string): string {
+function meetingUid(id: string): string {
   if (!SAFE_ID.test(id)) throw new Error(`Meeting id is not a plain identifier: ${JSON.stringify(id)}`);
   return `session-${id}@chapterhouse`;
 }

@@ -5,8 +5,8 @@ import { door } from "@/lib/doors/door";
 import { done, type Done } from "@/lib/doors/live";
 import { AppError, notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
+import { meetingParams } from "@/lib/validation/meetings";
 import type { PresentMember, MeetingMarkerView } from "@/lib/realtime/events";
-import { uuidParam } from "@/lib/validation/ids";
 
 // The doors of a meeting's live view: joining it (the socket's meeting:join) and the
 // moderator's "now discussing" marker. Each is a door (lib/doors/door.ts): the id parsed, the
@@ -14,11 +14,10 @@ import { uuidParam } from "@/lib/validation/ids";
 
 const what = "This meeting";
 
-export const meetingParams = z.object({ meetingId: uuidParam });
 
 /** `{ roomId }` names the question to discuss now; `{ roomId: null }` clears the marker. */
 const chooseQuestion = "Say which question is being discussed now.";
-export const setMarkerInput = z.object(
+const setMarkerInput = z.object(
   { roomId: z.union([z.uuid("That question could not be found."), z.null()], { error: chooseQuestion }) },
   { error: chooseQuestion },
 );

@@ -169,7 +169,7 @@ function toNextView(row: MeetingRow & { goingCount: number; viewerRsvp: string |
   };
 }
 
-export type HomeNextMeeting = {
+type HomeNextMeeting = {
   meetingId: string;
   href: string;
   title: string;

@@ -8,7 +8,7 @@ export type StartChoice = "earlier" | "later";
 
 export type StartOption = { choice: StartChoice; startsAt: Date; label: string };
 
-export type LocalStartProblem = "invalid" | "unknown_zone" | "gap" | "ambiguous";
+type LocalStartProblem = "invalid" | "unknown_zone" | "gap" | "ambiguous";
 
 export type LocalStartInput = { date: string; time: string; timeZone: string };
 

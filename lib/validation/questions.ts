@@ -20,7 +20,7 @@ export const addQuestionInput = z.object({ question: questionText });
 
 export const editQuestionInput = z.object({ question: questionText });
 
-export const importQuestionsInput = z.object({
+const importQuestionsInput = z.object({
   questions: z
     .array(z.object({ text: questionText, section }), { error: "There are no questions to create." })
     .min(1, "There are no questions to create. Add at least one.")

@@ -1,5 +1,11 @@
 import { z } from "zod";
+import { uuidParam } from "./ids";
 import { replyBodyMaxLength } from "./limits";
+
+/** A room named in a URL or event; anything but a UUID is simply not found. */
+export const roomParams = z.object({ roomId: uuidParam });
+/** A reply named in a URL. */
+export const replyParams = z.object({ replyId: uuidParam });
 
 const replyBody = z
   .string({ error: "Write something before posting." })

@@ -1,5 +1,6 @@
 import { resolveRoom, type RoomAccess } from "@/lib/access";
-import { listRepliesAfter, roomParams } from "@/lib/discussion/replies";
+import { listRepliesAfter } from "@/lib/discussion/replies";
+import { roomParams } from "@/lib/validation/replies";
 import { door } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
 import { onSocketEvent, type ServerSocket } from "@/lib/doors/socket";
