@@ -1,68 +1,183 @@
 // Reads a guide through its list structure: numbered or bulleted items are the
 // candidates, unmarked lines are page prose that only matters as section titles.
+//
+// Nesting. Items of one marker family ("1." and "2)", or "•" and "-") are
+// siblings whatever their indentation: pasted indentation is noise more often
+// than structure. An item of another family opens a level below the open item
+// when it is indented deeper, or when its marker is a lower level by nature
+// ("a."/"o" below "1."/"•"; "i."/"§" below those), which is how Word's
+// multi-level lists arrive once their indentation is lost. Three levels at most.
+// What becomes of the levels is decided in `resolveNode` (rule in parse.ts).
 
 import {
+  AD_PATTERN,
   cleanHeading,
   endsSentence,
   endsWithQuestionMark,
+  INTERROGATIVE_START,
   isQuestion,
   looksLikeHeading,
+  QUESTION_MARK,
 } from "./judge";
-import type { Line } from "./lines";
-import type { GuideQuestion } from "./types";
+import { nextLetter, nextRoman, romanAt, type Family, type ItemLine, type Line, type TextLine } from "./lines";
 import { MAX_CONTINUATION_LINES, withSection } from "./shared";
+import type { GuideQuestion } from "./types";
 
-type OpenItem = { parts: string[]; indent: number; section: string | undefined; extraLines: number };
+type Node = {
+  family: Family;
+  label: string | undefined;
+  indent: number;
+  /** The item's own text: its marker line and the lines wrapped under it. */
+  parts: string[];
+  extraLines: number;
+  children: Node[];
+};
+
+type Context = {
+  section: string | undefined;
+  /** The lead-in a sub-item needs to make sense on its own ("Consider the following:"). */
+  prefix: string | undefined;
+  /** Under a lead-in that asks for something, every sub-item is a question. */
+  acceptAll: boolean;
+};
+
+const MAX_DEPTH = 3;
+const LEVEL: Record<Family, number> = { number: 0, bullet: 0, letter: 1, o: 1, roman: 2, square: 2 };
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 /** The list items that are questions, each under the heading it follows. */
 export function parseListItems(lines: readonly Line[]): GuideQuestion[] {
   const questions: GuideQuestion[] = [];
   let section: string | undefined;
-  let item: OpenItem | null = null;
+  let topSection: string | undefined;
+  // The open items: the top-level item, then its open sub-item, then that one's.
+  let stack: Node[] = [];
+  // After a blank line no text continues an item, but sub-items may still follow.
+  let afterBlank = false;
 
-  const close = (open: OpenItem | null): null => {
-    if (open) {
-      const text = open.parts.join(" ");
-      if (isQuestion(text)) questions.push(withSection(text, open.section));
+  const finish = (): void => {
+    const top = stack[0];
+    if (top) resolveNode(top, { section: topSection, prefix: undefined, acceptAll: false }, questions);
+    stack = [];
+  };
+
+  const open = (item: ItemLine): void => {
+    const sibling = findSibling(stack, item);
+    if (sibling && sibling.depth > 0) {
+      stack.length = sibling.depth;
+      attach(stack[sibling.depth - 1], item, sibling.family);
+      return;
     }
-    return null;
+    const parent = sibling ? undefined : findParent(stack, item);
+    if (parent) {
+      stack.length = parent.depth + 1;
+      attach(stack[parent.depth], item, parent.family);
+      return;
+    }
+    finish();
+    topSection = section;
+    stack = [newNode(item, sibling?.family ?? item.family)];
+  };
+
+  const attach = (parent: Node | undefined, item: ItemLine, family: Family): void => {
+    const node = newNode(item, family);
+    parent?.children.push(node);
+    stack.push(node);
   };
 
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+    let line = lines[i];
     if (line === undefined) continue;
+    if (line.kind === "item" && line.weak && !takesSubItem(stack.at(-1))) line = asText(line);
     if (line.kind === "blank") {
-      item = close(item);
+      afterBlank = true;
     } else if (line.kind === "item") {
-      item = close(item);
-      item = { parts: line.text ? [line.text] : [], indent: line.indent, section, extraLines: 0 };
+      open(line);
+      afterBlank = false;
     } else if (line.kind === "heading") {
-      item = close(item);
+      finish();
       if (line.text) section = line.text;
-    } else if (item && continuesItem(item, line, lines[i + 1])) {
-      item.parts.push(line.text);
-      item.extraLines++;
     } else {
-      item = close(item);
-      // Unmarked lines are page prose when the guide has list items; only
-      // title-like lines matter, as section names.
-      if (looksLikeHeading(line.text)) section = cleanHeading(line.text) || section;
+      const deepest = stack.at(-1);
+      if (deepest && !afterBlank && continuesItem(deepest, line, lines[i + 1])) {
+        deepest.parts.push(line.text);
+        deepest.extraLines++;
+      } else {
+        finish();
+        // Unmarked lines are page prose when the guide has list items; only
+        // title-like lines matter, as section names.
+        if (looksLikeHeading(line.text)) section = cleanHeading(line.text) || section;
+      }
     }
   }
-  close(item);
+  finish();
   return questions;
 }
 
-function continuesItem(
-  item: OpenItem,
-  line: Extract<Line, { kind: "text" }>,
-  next: Line | undefined,
-): boolean {
-  if (item.extraLines >= MAX_CONTINUATION_LINES) return false;
-  const last = item.parts[item.parts.length - 1] ?? "";
+function newNode(item: ItemLine, family: Family): Node {
+  return {
+    family,
+    label: item.label,
+    indent: item.indent,
+    parts: item.text ? [item.text] : [],
+    extraLines: 0,
+    children: [],
+  };
+}
+
+type Place = { depth: number; family: Family };
+
+// The nearest open item of the same family: the new item is its sibling.
+function findSibling(stack: readonly Node[], item: ItemLine): Place | undefined {
+  for (let depth = stack.length - 1; depth >= 0; depth--) {
+    const node = stack[depth];
+    const family = node && familyBeside(node, item);
+    if (node && family === node.family) return { depth, family };
+  }
+  return undefined;
+}
+
+// The nearest open item the new one nests under, capped at MAX_DEPTH levels.
+function findParent(stack: readonly Node[], item: ItemLine): Place | undefined {
+  for (let depth = stack.length - 1; depth >= 0; depth--) {
+    const node = stack[depth];
+    if (node === undefined) continue;
+    const family = familyBeside(node, item);
+    const nested =
+      item.indent > node.indent || (item.indent >= node.indent && LEVEL[family] > LEVEL[node.family]);
+    if (nested) return { depth: Math.min(depth, MAX_DEPTH - 2), family };
+  }
+  return undefined;
+}
+
+// "i" after "h." is a letter, "v" after "iv." a numeral.
+function familyBeside(node: Node, item: ItemLine): Family {
+  if (item.ambiguous) {
+    if (node.family === "letter" && nextLetter(node.label) === item.label) return "letter";
+    if (node.family === "roman" && nextRoman(node.label) === item.label) return "roman";
+  }
+  return item.family;
+}
+
+// "o" with one space is a bullet only where a sub-item can start: after an
+// item that ended its clause. Otherwise it is the Spanish "o" ("or") opening
+// a wrapped line.
+function takesSubItem(node: Node | undefined): boolean {
+  if (node === undefined) return false;
+  const last = node.parts[node.parts.length - 1] ?? "";
+  return endsWithQuestionMark(last) || endsSentence(last) || endsWithColon(last);
+}
+
+function asText(item: ItemLine): TextLine {
+  return { kind: "text", line: item.line, text: item.whole, indent: item.indent };
+}
+
+function continuesItem(node: Node, line: TextLine, next: Line | undefined): boolean {
+  if (node.extraLines >= MAX_CONTINUATION_LINES) return false;
+  const last = node.parts[node.parts.length - 1] ?? "";
   // Indented under its marker, a line visibly belongs to the item, even a
   // follow-up sentence after the question mark.
-  const nested = line.indent > item.indent;
+  const nested = line.indent > node.indent;
   if (endsWithQuestionMark(last)) return nested;
   if (nested || !looksLikeHeading(line.text)) return true;
   // A title-like line after a finished sentence is the next heading. After an
@@ -70,4 +185,72 @@ function continuesItem(
   // / Middlemarch / is happiest?") unless nothing follows it.
   if (endsSentence(last)) return false;
   return next !== undefined && next.kind === "text";
+}
+
+/**
+ * Emits the questions an item and its sub-items make (the rule is in parse.ts)
+ * and returns how many.
+ */
+function resolveNode(node: Node, context: Context, out: GuideQuestion[]): number {
+  const own = node.parts.join(" ");
+  if (AD_PATTERN.test(own)) return 0;
+  const leaf = node.children.length === 0;
+  if (leaf ? context.acceptAll || asks(own) : context.acceptAll || (!isLeadIn(own) && asks(own))) {
+    const text = withSubItems(node, 0);
+    if (!text) return 0;
+    out.push(withSection(joinContext(context.prefix, text), context.section));
+    return 1;
+  }
+  if (leaf) return 0;
+  // The item does not ask anything itself: its sub-items stand alone.
+  const invites = isLeadIn(own) && (asks(own) || INTERROGATIVE_START.test(own));
+  const heading = !invites && context.prefix === undefined && looksLikeHeading(own) ? cleanHeading(own) : "";
+  const inner: Context = heading
+    ? { section: heading, prefix: undefined, acceptAll: false }
+    : { section: context.section, prefix: own ? joinContext(context.prefix, own) : context.prefix, acceptAll: invites };
+  let used = 0;
+  for (const child of node.children) used += resolveNode(child, inner, out);
+  return used;
+}
+
+function asks(text: string): boolean {
+  return isQuestion(text);
+}
+
+// "Consider the following:", "Which of these scenes:" — a line that hands over to its sub-items.
+function isLeadIn(text: string): boolean {
+  return endsWithColon(text) && !QUESTION_MARK.test(text);
+}
+
+function endsWithColon(text: string): boolean {
+  return text.endsWith(":") || text.endsWith("：");
+}
+
+// "Consider these objects:" + "The tapes" → "Consider these objects: The tapes";
+// "Chapter 3" + "Why?" → "Chapter 3: Why?".
+function joinContext(prefix: string | undefined, text: string): string {
+  if (!prefix) return text;
+  const glue = endsWithColon(prefix) || endsSentence(prefix) || endsWithQuestionMark(prefix) ? " " : ": ";
+  return prefix + glue + text;
+}
+
+// "What does X mean? (a) … (b) …": sub-items keep their own labels; bullets get
+// letters, and their own sub-items roman numerals.
+function withSubItems(node: Node, depth: number): string {
+  const pieces = node.parts.length > 0 ? [node.parts.join(" ")] : [];
+  let count = 0;
+  for (const child of node.children) {
+    if (AD_PATTERN.test(child.parts.join(" "))) continue;
+    const text = withSubItems(child, depth + 1);
+    if (!text) continue;
+    pieces.push(`(${labelFor(child, count, depth)}) ${text}`);
+    count++;
+  }
+  return pieces.join(" ");
+}
+
+function labelFor(node: Node, index: number, depth: number): string {
+  if (node.label !== undefined) return node.label;
+  if (depth > 0) return romanAt(index);
+  return LETTERS.charAt(index) || String(index + 1);
 }

@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import { parseGuide } from "@/lib/guides/parse";
+
+// Guides as word processors, PDF viewers and web pages put them on the
+// clipboard. The strings below are what a paste into a textarea delivers.
+
+const texts = (guide: string): string[] => parseGuide(guide).questions.map((q) => q.text);
+
+describe("parseGuide — bullets and numbering as pasted", () => {
+  it("strips Word's private-use Symbol bullet (U+F0B7 and a tab) from the question", () => {
+    const guide = "\uF0B7\tWhat does Hailsham teach its students?\n\uF0B7\tWhy does Kathy keep the tape?\n";
+    expect(texts(guide)).toEqual([
+      "What does Hailsham teach its students?",
+      "Why does Kathy keep the tape?",
+    ]);
+  });
+
+  it("treats any single private-use glyph followed by a space or tab as a bullet", () => {
+    const glyphs = ["\uF0A7", "\uF076", "\uF0D8", "\uF0FC", "\uE000", "\uF8FF"];
+    const guide = glyphs.map((glyph, i) => `${glyph}${i % 2 ? " " : "\t"}Question ${i + 1}, or not?`).join("\n");
+    expect(texts(guide)).toEqual(glyphs.map((_, i) => `Question ${i + 1}, or not?`));
+  });
+
+  it("reads Word's bullets when the Symbol and Wingdings fonts are lost (·, o, §, Ø, ü, v and a tab)", () => {
+    const guide = [
+      "·\tWhat is a carer?",
+      "Ø\tWhy does Kathy stay one for so long?",
+      "ü\tWho does she care for?",
+      "v\tWhat does completing mean?",
+    ].join("\n");
+    expect(texts(guide)).toEqual([
+      "What is a carer?",
+      "Why does Kathy stay one for so long?",
+      "Who does she care for?",
+      "What does completing mean?",
+    ]);
+  });
+
+  it("reads ▪, – and § bullets from web pages and PDFs", () => {
+    const guide = "▪ Why Norfolk?\n– Why the lost corner?\n▪ Why does Tommy draw animals?";
+    expect(texts(guide)).toEqual(["Why Norfolk?", "Why the lost corner?", "Why does Tommy draw animals?"]);
+    expect(texts("§ Why Norfolk?\n§ Why the lost corner?")).toEqual(["Why Norfolk?", "Why the lost corner?"]);
+  });
+
+  it("reads full-width and circled numbers from East Asian word processors", () => {
+    const guide = "１．キャシーはなぜテープを大切にするのですか？\n２．ルースは変わりましたか？\n（３）トミーは？\n④ Who is Madame?";
+    expect(texts(guide)).toEqual([
+      "キャシーはなぜテープを大切にするのですか？",
+      "ルースは変わりましたか？",
+      "トミーは？",
+      "Who is Madame?",
+    ]);
+  });
+
+  it("reads a lettered list, telling the letter i from the numeral i by its neighbours", () => {
+    const letters = "abcdefghij".split("");
+    const guide = letters.map((letter) => `${letter}. Question ${letter}?`).join("\n");
+    expect(texts(guide)).toEqual(letters.map((letter) => `Question ${letter}?`));
+  });
+
+  it("does not take the Spanish word “o” opening a wrapped line for a bullet", () => {
+    const guide = "1. ¿Es la soledad una herencia\no una elección para los Buendía?\n2. ¿Qué opinas del final?";
+    expect(texts(guide)).toEqual([
+      "¿Es la soledad una herencia o una elección para los Buendía?",
+      "¿Qué opinas del final?",
+    ]);
+  });
+
+  it("leaves “i.e.”, “e.g.” and “3.5 stars” at a line start alone", () => {
+    const guide = [
+      "1. Why does Ruth lie about the pencil case,",
+      "i.e. what does she gain?",
+      "2. Is the ending earned, or, e.g.",
+      "e.g. is it just sad?",
+    ].join("\n");
+    expect(texts(guide)).toEqual([
+      "Why does Ruth lie about the pencil case, i.e. what does she gain?",
+      "Is the ending earned, or, e.g. e.g. is it just sad?",
+    ]);
+  });
+});
+
+describe("parseGuide — sub-items", () => {
+  it("keeps Word's o-bullets under a numbered question with it, as one room", () => {
+    const guide = [
+      "1.\tWhat does Miss Lucy tell the students in the pavilion?",
+      "o\tWhy does she tell them then?",
+      "o\tWhat happens to her afterwards?",
+      "2.\tHow does Ruth change at the Cottages?",
+    ].join("\n");
+    expect(texts(guide)).toEqual([
+      "What does Miss Lucy tell the students in the pavilion? (a) Why does she tell them then? (b) What happens to her afterwards?",
+      "How does Ruth change at the Cottages?",
+    ]);
+  });
+
+  it("keeps answer options under a question with it, with their own labels", () => {
+    const guide = [
+      "1. Which character changes the most?",
+      "   a) Kathy",
+      "   b) Ruth",
+      "   c) Tommy",
+      "2. Which setting stays with you?",
+      "   i. Hailsham",
+      "   ii. The Cottages",
+      "   iii. Norfolk",
+      "   iv. Littlehampton",
+      "   v. Kingsfield",
+    ].join("\n");
+    expect(texts(guide)).toEqual([
+      "Which character changes the most? (a) Kathy (b) Ruth (c) Tommy",
+      "Which setting stays with you? (i) Hailsham (ii) The Cottages (iii) Norfolk (iv) Littlehampton (v) Kingsfield",
+    ]);
+  });
+
+  it("nests three levels as Word pastes them (·, o, §), sub-sub-items in roman numerals", () => {
+    const guide = [
+      "·         What is a carer?",
+      "o   Why does Kathy stay one for so long?",
+      "§  Is she proud of it?",
+      "§  Is she hiding?",
+      "o   Who does she care for?",
+      "·         Why does Tommy rage on the football field?",
+    ].join("\n");
+    expect(texts(guide)).toEqual([
+      "What is a carer? (a) Why does Kathy stay one for so long? (i) Is she proud of it? (ii) Is she hiding? (b) Who does she care for?",
+      "Why does Tommy rage on the football field?",
+    ]);
+  });
+
+  it("nests a different marker indented under a question, also after a blank line", () => {
+    const guide = [
+      "1. How does the novel end?",
+      "",
+      "   - Is the ending hopeful?",
+      "   - Would you have chosen it?",
+      "",
+      "2. Who is Madame?",
+    ].join("\n");
+    expect(texts(guide)).toEqual([
+      "How does the novel end? (a) Is the ending hopeful? (b) Would you have chosen it?",
+      "Who is Madame?",
+    ]);
+  });
+
+  it("makes questions under a title-like item their own rooms, the item as their section", () => {
+    const guide = [
+      "1. Part One: Hailsham",
+      "   a. What does Hailsham teach its students?",
+      "   b. Why is Tommy angry?",
+      "2. Part Two: The Cottages",
+      "   a. What are the Cottages like?",
+    ].join("\n");
+    expect(parseGuide(guide).questions).toEqual([
+      { text: "What does Hailsham teach its students?", section: "Part One: Hailsham" },
+      { text: "Why is Tommy angry?", section: "Part One: Hailsham" },
+      { text: "What are the Cottages like?", section: "Part Two: The Cottages" },
+    ]);
+  });
+
+  it("makes questions under a statement their own rooms, the statement kept as context", () => {
+    const guide = [
+      "• Kathy tells the story years later, as a carer.",
+      "o\tWhat does she leave out?",
+      "o\tDo you trust her memory?",
+      "• The novel never explains the donations.",
+      "o\tA bare note, not a question.",
+    ].join("\n");
+    expect(texts(guide)).toEqual([
+      "Kathy tells the story years later, as a carer. What does she leave out?",
+      "Kathy tells the story years later, as a carer. Do you trust her memory?",
+    ]);
+  });
+
+  it("leaves ads out of a question's sub-items", () => {
+    const guide = "1. Why do they go to Norfolk?\n   - Is it hope?\n   - Join for free!\n   - Is it Ruth's idea?";
+    expect(texts(guide)).toEqual(["Why do they go to Norfolk? (a) Is it hope? (b) Is it Ruth's idea?"]);
+  });
+});
