@@ -43,6 +43,38 @@ const QUOTE_CLOSERS: ReadonlyMap<string, string> = new Map([
 export const AD_PATTERN =
   /\b(?:join (?:for free|now|today)|sign up|subscribe (?:now|today|to our)|newsletter|free trial|buy now|shop now|click here|sponsored)\b|https?:\/\/|www\.|\bsubscribe[.!]?$/i;
 
+// Discussion prompts phrased as instructions rather than questions ("Discuss…",
+// "Comenta…"). They count only as numbered or bulleted items: a bare sentence
+// starting with "Consider" is as likely to be page prose.
+const PROMPT_START =
+  /^(?:discuss|consider|talk about|describe|compare|contrast|explain|reflect (?:on|upon)|share|think about|imagine|examine|identify|trace|analy[sz]e|evaluate|choose|pick|look (?:at|back)|comenta|comentad|comenten|discute|discutid|discutan|describid|describan|reflexiona|reflexionad|reflexionen|compara|comparad|comparen|explica|explicad|expliquen|analiza|analizad|analicen|piensa|pensad|piensen|habla|hablad|hablen|imagina|imaginad|imaginen|comparte|compartid|compartan|elige|elegid|elijan)(?= )/i;
+// "Share this guide", "Comparte en Facebook", "…with #KlaraBookClub": the page
+// asking for clicks, not the guide asking the group.
+const PROMPT_AD = /#\p{L}|\b(?:facebook|twitter|instagram|tiktok|pinterest|goodreads)\b|\b(?:share|comparte) (?:this|it|esta|este)\b/iu;
+const LEADING_EMPHASIS = /^[*_]{1,3}/;
+
+/** Starts with an instruction to the group ("Discuss", "Consider", "Comenta"). */
+export function opensWithPromptVerb(text: string): boolean {
+  return PROMPT_START.test(text.replace(LEADING_EMPHASIS, ""));
+}
+
+/**
+ * A discussion prompt: an instruction to the group that stands on its own. Not
+ * one that hands over to sub-items ("Consider the following:"), not an ad.
+ */
+export function isPrompt(text: string): boolean {
+  return (
+    opensWithPromptVerb(text) &&
+    !endsWithColon(text) &&
+    !AD_PATTERN.test(text) &&
+    !PROMPT_AD.test(text)
+  );
+}
+
+export function endsWithColon(text: string): boolean {
+  return text.endsWith(":") || text.endsWith("：");
+}
+
 /** A question of the guide's own: has a question mark and letters, and is neither a quotation nor an ad. */
 export function isQuestion(text: string): boolean {
   return (

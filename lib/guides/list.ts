@@ -13,10 +13,13 @@ import {
   AD_PATTERN,
   cleanHeading,
   endsSentence,
+  endsWithColon,
   endsWithQuestionMark,
   INTERROGATIVE_START,
+  isPrompt,
   isQuestion,
   looksLikeHeading,
+  opensWithPromptVerb,
   QUESTION_MARK,
 } from "./judge";
 import { nextLetter, nextRoman, romanAt, type Family, type ItemLine, type Line, type TextLine } from "./lines";
@@ -203,8 +206,11 @@ function resolveNode(node: Node, context: Context, out: GuideQuestion[]): number
   }
   if (leaf) return 0;
   // The item does not ask anything itself: its sub-items stand alone.
-  const invites = isLeadIn(own) && (asks(own) || INTERROGATIVE_START.test(own));
-  const heading = !invites && context.prefix === undefined && looksLikeHeading(own) ? cleanHeading(own) : "";
+  const invites = isLeadIn(own) && (opensWithPromptVerb(own) || INTERROGATIVE_START.test(own));
+  // A title ("Part One: Hailsham", "Themes:") names a section; judged without
+  // its colon, so a sentence-long lead-in stays context instead.
+  const title = cleanHeading(own);
+  const heading = !invites && context.prefix === undefined && looksLikeHeading(title) ? title : "";
   const inner: Context = heading
     ? { section: heading, prefix: undefined, acceptAll: false }
     : { section: context.section, prefix: own ? joinContext(context.prefix, own) : context.prefix, acceptAll: invites };
@@ -213,17 +219,14 @@ function resolveNode(node: Node, context: Context, out: GuideQuestion[]): number
   return used;
 }
 
+// A numbered or bulleted item asks when it is a question or a prompt.
 function asks(text: string): boolean {
-  return isQuestion(text);
+  return isQuestion(text) || isPrompt(text);
 }
 
 // "Consider the following:", "Which of these scenes:" — a line that hands over to its sub-items.
 function isLeadIn(text: string): boolean {
   return endsWithColon(text) && !QUESTION_MARK.test(text);
-}
-
-function endsWithColon(text: string): boolean {
-  return text.endsWith(":") || text.endsWith("：");
 }
 
 // "Consider these objects:" + "The tapes" → "Consider these objects: The tapes";

@@ -177,3 +177,94 @@ describe("parseGuide — sub-items", () => {
     expect(texts(guide)).toEqual(["Why do they go to Norfolk? (a) Is it hope? (b) Is it Ruth's idea?"]);
   });
 });
+
+describe("parseGuide — prompts that are not phrased as questions", () => {
+  it("takes numbered and bulleted instructions to the group as questions", () => {
+    const prompts = [
+      "Discuss the role of art at Hailsham.",
+      "Consider Ruth's apology in the car on the way to the boat.",
+      "Talk about a time you kept something the way Kathy keeps the tape.",
+      "Describe the Cottages as Kathy first sees them.",
+      "Compare Kathy and Ruth as carers.",
+      "Explain what Madame's gallery was really for.",
+      "Reflect on the title",
+      "Share a passage that stayed with you.",
+    ];
+    const guide = ["Never Let Me Go: prompts", "", ...prompts.map((prompt, i) => `${i + 1}. ${prompt}`)].join("\n");
+    expect(parseGuide(guide).questions).toEqual(prompts.map((text) => ({ text, section: "Never Let Me Go: prompts" })));
+  });
+
+  it("takes Spanish instructions (Comenta, Discute, Describe, Reflexiona) as questions", () => {
+    const guide = [
+      "Actividades para el club de lectura",
+      "• Comenta el papel de Clara en la familia Trueba.",
+      "• Discute si Esteban Trueba cambia al final de la novela.",
+      "• Describe la casa de la esquina tal como la ve Alba.",
+      "• Reflexiona sobre la memoria y la escritura en los cuadernos de Clara.",
+    ].join("\n");
+    expect(texts(guide)).toEqual([
+      "Comenta el papel de Clara en la familia Trueba.",
+      "Discute si Esteban Trueba cambia al final de la novela.",
+      "Describe la casa de la esquina tal como la ve Alba.",
+      "Reflexiona sobre la memoria y la escritura en los cuadernos de Clara.",
+    ]);
+  });
+
+  it("keeps mixing prompts and questions in the guide's order", () => {
+    const guide = "1. Why does Kathy become a carer?\n2. Discuss the gallery.\n3) Who is Madame?";
+    expect(texts(guide)).toEqual(["Why does Kathy become a carer?", "Discuss the gallery.", "Who is Madame?"]);
+  });
+
+  it("does not take an instruction on a bare, unmarked line", () => {
+    const guide = "What did you think of the ending?\nDiscuss the ending with your group.\nWho is Madame?";
+    expect(texts(guide)).toEqual(["What did you think of the ending?", "Who is Madame?"]);
+  });
+
+  it("does not take the page's calls to share or follow for prompts", () => {
+    const guide = [
+      "1. Discuss the role of art at Hailsham.",
+      "- Share this guide with your book club!",
+      "- Share your thoughts with #KlaraBookClub",
+      "- Discuss it with us on Facebook",
+      "- Consider joining today: join now and get 20% off",
+    ].join("\n");
+    expect(texts(guide)).toEqual(["Discuss the role of art at Hailsham."]);
+  });
+
+  it("makes each sub-item under a lead-in (“Consider the following:”) its own room, lead-in kept", () => {
+    const guide = [
+      "1.\tConsider the following objects and what they mean to Kathy:",
+      "o\tThe tape of Songs After Dark",
+      "o\tThe boat stranded in the marsh",
+      "2.\tWhich of these moments changed Tommy:",
+      "a.\tThe football field",
+      "b.\tMiss Lucy's talk",
+    ].join("\n");
+    expect(texts(guide)).toEqual([
+      "Consider the following objects and what they mean to Kathy: The tape of Songs After Dark",
+      "Consider the following objects and what they mean to Kathy: The boat stranded in the marsh",
+      "Which of these moments changed Tommy: The football field",
+      "Which of these moments changed Tommy: Miss Lucy's talk",
+    ]);
+  });
+
+  it("keeps questions under a lead-in that asks nothing, lead-in as context, and leaves its plain sub-items", () => {
+    const guide = [
+      "1. In the chapters at the Cottages, the veterans talk about deferrals:",
+      "   a. Where does the rumour come from?",
+      "   b. Chrissie and Rodney",
+      "2. A lead-in on its own, without sub-items:",
+    ].join("\n");
+    expect(texts(guide)).toEqual([
+      "In the chapters at the Cottages, the veterans talk about deferrals: Where does the rumour come from?",
+    ]);
+  });
+
+  it("keeps a prompt's sub-items with it", () => {
+    const guide = "1. Compare Ruth and Kathy.\n   a. At Hailsham\n   b. At the Cottages\n2. Discuss the ending.";
+    expect(texts(guide)).toEqual([
+      "Compare Ruth and Kathy. (a) At Hailsham (b) At the Cottages",
+      "Discuss the ending.",
+    ]);
+  });
+});
