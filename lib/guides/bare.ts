@@ -11,7 +11,7 @@ import {
   STARTS_LOWERCASE,
 } from "./judge";
 import type { Line } from "./lines";
-import { MAX_CONTINUATION_LINES, withSection } from "./shared";
+import { MAX_CONTINUATION_LINES, nextContentLine, withSection } from "./shared";
 import type { GuideQuestion } from "./types";
 
 /** Every unmarked line (or run of wrapped lines) ending in a question mark. */
@@ -21,8 +21,15 @@ export function parseBareLines(lines: readonly Line[]): GuideQuestion[] {
   let pending: string[] = [];
 
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+    let line = lines[i];
     if (line === undefined) continue;
+    if (line.kind === "metadata") {
+      // Transparent, as in list.ts; a date or byline inside a wrapped sentence is part of it.
+      if (!line.soft || pending.length === 0) continue;
+      line = { kind: "text", line: line.line, text: line.text, indent: line.indent };
+    }
+    // Without a list, "o una elección?" is the Spanish "o" opening a wrapped line.
+    if (line.kind === "item" && line.weak) line = { kind: "text", line: line.line, text: line.whole, indent: line.indent };
     if (line.kind !== "text") {
       pending = [];
       if (line.kind === "heading" && line.text) section = line.text;
@@ -34,7 +41,7 @@ export function parseBareLines(lines: readonly Line[]): GuideQuestion[] {
       const question = pending.join(" ");
       pending = [];
       if (isQuestion(question)) questions.push(withSection(question, section));
-    } else if (pending.length === 0 && looksLikeHeading(text) && !opensWrappedQuestion(text, lines[i + 1])) {
+    } else if (pending.length === 0 && looksLikeHeading(text) && !opensWrappedQuestion(text, nextContentLine(lines, i))) {
       section = cleanHeading(text) || section;
     } else if (endsSentence(text)) {
       // Prose: whatever was pending belonged to a statement, not a question.

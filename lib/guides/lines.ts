@@ -1,5 +1,6 @@
-// Splits pasted text into lines and classifies each one once: blank, list item
-// (marker stripped, its kind of marker kept), Markdown heading, or plain text.
+// Splits pasted text into lines and classifies each one once: blank, page
+// metadata, list item (marker stripped, its kind of marker kept), Markdown
+// heading, or plain text.
 //
 // List markers come the way word processors, PDF viewers and web pages put them
 // on the clipboard: "1." and "(1)", full-width "１．" and circled "①"; "a." and
@@ -8,6 +9,7 @@
 // lost, Word's second and third levels as "o" and "§".
 
 import { cleanHeading, isMostlyWords } from "./judge";
+import { metadataKind } from "./metadata";
 
 /**
  * Which kind of marker an item carries. Items of one family are siblings; an
@@ -35,8 +37,12 @@ export type ItemLine = {
 
 export type TextLine = { kind: "text"; line: number; text: string; indent: number };
 
+/** Page metadata (see metadata.ts); `soft` ones may be a wrapped sentence's fragment. */
+export type MetadataLine = { kind: "metadata"; line: number; text: string; soft: boolean; indent: number };
+
 export type Line =
   | { kind: "blank"; line: number }
+  | MetadataLine
   | ItemLine
   | { kind: "heading"; line: number; text: string; source: string }
   | TextLine;
@@ -90,12 +96,16 @@ export function splitLines(text: string): Line[] {
 function classifyLine(raw: string, line: number): Line {
   const text = raw.replace(WHITESPACE_RUN, " ").trim();
   if (text.length === 0) return { kind: "blank", line };
-  if (MARKDOWN_HEADING.test(text)) {
-    const heading = cleanHeading(stripMarkdownHashes(text));
-    return { kind: "heading", line, text: isMostlyWords(heading) ? heading : "", source: text };
-  }
   const leading = LEADING_WHITESPACE.exec(raw)?.[0] ?? "";
   const indent = measureIndent(leading);
+  if (MARKDOWN_HEADING.test(text)) {
+    const heading = cleanHeading(stripMarkdownHashes(text));
+    const metadata = metadataKind(heading);
+    if (metadata) return { kind: "metadata", line, text, soft: metadata === "soft", indent };
+    return { kind: "heading", line, text: isMostlyWords(heading) ? heading : "", source: text };
+  }
+  const metadata = metadataKind(text);
+  if (metadata) return { kind: "metadata", line, text, soft: metadata === "soft", indent };
   const marker = matchMarker(text, raw, leading.length);
   if (marker === null) return { kind: "text", line, text, indent };
   const { length, ...kind } = marker;

@@ -23,7 +23,7 @@ import {
   QUESTION_MARK,
 } from "./judge";
 import { nextLetter, nextRoman, romanAt, type Family, type ItemLine, type Line, type TextLine } from "./lines";
-import { MAX_CONTINUATION_LINES, withSection } from "./shared";
+import { MAX_CONTINUATION_LINES, nextContentLine, withSection } from "./shared";
 import type { GuideQuestion } from "./types";
 
 type Node = {
@@ -92,6 +92,14 @@ export function parseListItems(lines: readonly Line[]): GuideQuestion[] {
     let line = lines[i];
     if (line === undefined) continue;
     if (line.kind === "item" && line.weak && !takesSubItem(stack.at(-1))) line = asText(line);
+    if (line.kind === "metadata") {
+      // Page furniture neither ends an item nor names a section, so a question
+      // broken by a PDF's page footer reads on. A date or byline in the middle
+      // of an unfinished sentence is the sentence's own words.
+      const deepest = stack.at(-1);
+      if (!line.soft || !deepest || afterBlank || takesSubItem(deepest)) continue;
+      line = { kind: "text", line: line.line, text: line.text, indent: line.indent };
+    }
     if (line.kind === "blank") {
       afterBlank = true;
     } else if (line.kind === "item") {
@@ -102,7 +110,7 @@ export function parseListItems(lines: readonly Line[]): GuideQuestion[] {
       if (line.text) section = line.text;
     } else {
       const deepest = stack.at(-1);
-      if (deepest && !afterBlank && continuesItem(deepest, line, lines[i + 1])) {
+      if (deepest && !afterBlank && continuesItem(deepest, line, nextContentLine(lines, i))) {
         deepest.parts.push(line.text);
         deepest.extraLines++;
       } else {

@@ -64,6 +64,7 @@ describe("parseGuide — bullets and numbering as pasted", () => {
       "¿Es la soledad una herencia o una elección para los Buendía?",
       "¿Qué opinas del final?",
     ]);
+    expect(texts("¿Es la soledad una herencia\no una elección?")).toEqual(["¿Es la soledad una herencia o una elección?"]);
   });
 
   it("leaves “i.e.”, “e.g.” and “3.5 stars” at a line start alone", () => {
@@ -265,6 +266,76 @@ describe("parseGuide — prompts that are not phrased as questions", () => {
     expect(texts(guide)).toEqual([
       "Compare Ruth and Kathy. (a) At Hailsham (b) At the Cottages",
       "Discuss the ending.",
+    ]);
+  });
+});
+
+describe("parseGuide — metadata is not a heading", () => {
+  it("does not name a section after a date, byline, copyright line or link under the title", () => {
+    const lines = [
+      "By Jane Smith",
+      "Written by Jane Smith, Books Editor",
+      "March 3, 2024",
+      "Sunday, 3rd of March 2024",
+      "2024-03-03",
+      "Posted on March 3, 2024 by Jane Smith",
+      "March 3, 2024 · 5 min read",
+      "© 2024 Faber & Faber",
+      "Copyright 2024 Reading Group Guides. All rights reserved.",
+      "https://www.example.com/never-let-me-go-guide",
+      "Page 1 of 2",
+      "- 1 -",
+    ];
+    for (const line of lines) {
+      const guide = `Never Let Me Go: Discussion Questions\n${line}\n\n1. What does Hailsham teach its students?`;
+      expect(parseGuide(guide).questions, line).toEqual([
+        { text: "What does Hailsham teach its students?", section: "Never Let Me Go: Discussion Questions" },
+      ]);
+    }
+  });
+
+  it("does the same for Spanish dates, bylines and page numbers", () => {
+    for (const line of ["Por Ana María García", "3 de marzo de 2024", "lunes, 3 de marzo de 2024", "Página 3 de 5", "Todos los derechos reservados"]) {
+      const guide = `Cien años de soledad: guía de lectura\n${line}\n\n1. ¿Qué papel cumple Úrsula en la familia?`;
+      expect(parseGuide(guide).questions, line).toEqual([
+        { text: "¿Qué papel cumple Úrsula en la familia?", section: "Cien años de soledad: guía de lectura" },
+      ]);
+    }
+  });
+
+  it("keeps titles that merely look like bylines or dates", () => {
+    const guide = "Stand By Me\n1. Why does Kathy keep the tape?\n\nMarch Madness\n2. Who is Madame?";
+    expect(parseGuide(guide).questions).toEqual([
+      { text: "Why does Kathy keep the tape?", section: "Stand By Me" },
+      { text: "Who is Madame?", section: "March Madness" },
+    ]);
+  });
+
+  it("reads a question on across a PDF page footer", () => {
+    const guide = [
+      "1. What does Kathy mean when she calls herself",
+      "Page 3 of 5",
+      "lucky?",
+      "2. Why does Tommy's",
+      "- 4 -",
+      "12",
+      "temper fade?",
+    ].join("\n");
+    expect(texts(guide)).toEqual(["What does Kathy mean when she calls herself lucky?", "Why does Tommy's temper fade?"]);
+  });
+
+  it("keeps a byline-like fragment that is part of a wrapped question", () => {
+    const guide = "1. Is this novel, as written\nby Kazuo Ishiguro\nhis most hopeful one?\n2. What changes in\nMarch 1994\nfor Kathy?";
+    expect(texts(guide)).toEqual([
+      "Is this novel, as written by Kazuo Ishiguro his most hopeful one?",
+      "What changes in March 1994 for Kathy?",
+    ]);
+  });
+
+  it("skips metadata in a guide without a list too", () => {
+    const guide = "Book club questions\n2024-03-03\nBy Jane Smith\nWhat did you make of Nick\nPage 2 of 4\nas a narrator?";
+    expect(parseGuide(guide).questions).toEqual([
+      { text: "What did you make of Nick as a narrator?", section: "Book club questions" },
     ]);
   });
 });
