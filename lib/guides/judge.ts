@@ -41,7 +41,7 @@ const QUOTE_CLOSERS: ReadonlyMap<string, string> = new Map([
 // Kept narrow on purpose: a question may legitimately mention joining or
 // subscribing ("Does Stevens subscribe to his lordship's views?").
 export const AD_PATTERN =
-  /\b(?:join (?:for free|now|today)|sign up|subscribe (?:now|today|to our)|newsletter|free trial|buy now|shop now|click here|sponsored)\b|https?:\/\/|www\.|\bsubscribe[.!]?$/i;
+  /\b(?:join (?:for free|now|today)|sign up|subscribe (?:now|today|to our)|newsletter|free trial|buy now|shop now|click here|sponsored|follow us|(?:share|compartir|comparte) (?:on|en) (?:facebook|twitter|x|instagram|pinterest|whatsapp|goodreads))\b|https?:\/\/|www\.|\bsubscribe[.!]?$|\bsíguenos\b/i;
 
 // Discussion prompts phrased as instructions rather than questions ("Discuss…",
 // "Comenta…"). They count only as numbered or bulleted items: a bare sentence
@@ -69,6 +69,11 @@ export function isPrompt(text: string): boolean {
     !AD_PATTERN.test(text) &&
     !PROMPT_AD.test(text)
   );
+}
+
+/** A call to subscribe, buy, share or follow, or a link: the page speaking, not the guide. */
+export function isAdvert(text: string): boolean {
+  return AD_PATTERN.test(text) || (opensWithPromptVerb(text) && PROMPT_AD.test(text));
 }
 
 export function endsWithColon(text: string): boolean {

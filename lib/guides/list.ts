@@ -10,12 +10,12 @@
 // What becomes of the levels is decided in `resolveNode` (rule in parse.ts).
 
 import {
-  AD_PATTERN,
   cleanHeading,
   endsSentence,
   endsWithColon,
   endsWithQuestionMark,
   INTERROGATIVE_START,
+  isAdvert,
   isPrompt,
   isQuestion,
   looksLikeHeading,
@@ -23,8 +23,9 @@ import {
   QUESTION_MARK,
 } from "./judge";
 import { nextLetter, nextRoman, romanAt, type Family, type ItemLine, type Line, type TextLine } from "./lines";
-import { MAX_CONTINUATION_LINES, nextContentLine, withSection } from "./shared";
-import type { GuideQuestion } from "./types";
+import { emit, MAX_CONTINUATION_LINES, nextContentLine } from "./shared";
+import { createSections, itemReason, proseReason, type Section, type SkipLog } from "./skipped";
+import type { GuideQuestion, SkipReason } from "./types";
 
 type Node = {
   family: Family;
@@ -32,12 +33,17 @@ type Node = {
   indent: number;
   /** The item's own text: its marker line and the lines wrapped under it. */
   parts: string[];
+  /** The marker line, for the skipped list when the item has no text of its own. */
+  whole: string;
   extraLines: number;
   children: Node[];
+  /** 1-based lines of the item's own text, sub-items not included. */
+  first: number;
+  last: number;
 };
 
 type Context = {
-  section: string | undefined;
+  section: Section | undefined;
   /** The lead-in a sub-item needs to make sense on its own ("Consider the following:"). */
   prefix: string | undefined;
   /** Under a lead-in that asks for something, every sub-item is a question. */
@@ -48,11 +54,14 @@ const MAX_DEPTH = 3;
 const LEVEL: Record<Family, number> = { number: 0, bullet: 0, letter: 1, o: 1, roman: 2, square: 2 };
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
-/** The list items that are questions, each under the heading it follows. */
-export function parseListItems(lines: readonly Line[]): GuideQuestion[] {
+/**
+ * The list items that are questions or prompts, each under the heading it
+ * follows. Everything else that is not blank goes to `log`.
+ */
+export function parseListItems(lines: readonly Line[], log: SkipLog): GuideQuestion[] {
   const questions: GuideQuestion[] = [];
-  let section: string | undefined;
-  let topSection: string | undefined;
+  const sections = createSections(log);
+  let topSection: Section | undefined;
   // The open items: the top-level item, then its open sub-item, then that one's.
   let stack: Node[] = [];
   // After a blank line no text continues an item, but sub-items may still follow.
@@ -60,7 +69,7 @@ export function parseListItems(lines: readonly Line[]): GuideQuestion[] {
 
   const finish = (): void => {
     const top = stack[0];
-    if (top) resolveNode(top, { section: topSection, prefix: undefined, acceptAll: false }, questions);
+    if (top) resolveNode(top, { section: topSection, prefix: undefined, acceptAll: false }, questions, log);
     stack = [];
   };
 
@@ -78,7 +87,7 @@ export function parseListItems(lines: readonly Line[]): GuideQuestion[] {
       return;
     }
     finish();
-    topSection = section;
+    topSection = sections.current();
     stack = [newNode(item, sibling?.family ?? item.family)];
   };
 
@@ -97,7 +106,10 @@ export function parseListItems(lines: readonly Line[]): GuideQuestion[] {
       // broken by a PDF's page footer reads on. A date or byline in the middle
       // of an unfinished sentence is the sentence's own words.
       const deepest = stack.at(-1);
-      if (!line.soft || !deepest || afterBlank || takesSubItem(deepest)) continue;
+      if (!line.soft || !deepest || afterBlank || takesSubItem(deepest)) {
+        log.add(line.line, line.line, line.text, "metadata");
+        continue;
+      }
       line = { kind: "text", line: line.line, text: line.text, indent: line.indent };
     }
     if (line.kind === "blank") {
@@ -107,21 +119,30 @@ export function parseListItems(lines: readonly Line[]): GuideQuestion[] {
       afterBlank = false;
     } else if (line.kind === "heading") {
       finish();
-      if (line.text) section = line.text;
+      if (line.text) sections.open(line.line, line.text, line.source);
+      else log.add(line.line, line.line, line.source, "heading");
     } else {
       const deepest = stack.at(-1);
-      if (deepest && !afterBlank && continuesItem(deepest, line, nextContentLine(lines, i))) {
+      const title = looksLikeHeading(line.text) ? cleanHeading(line.text) : "";
+      if (title && sections.repeats(title)) {
+        // A running header: transparent, like a page footer.
+        log.add(line.line, line.line, line.text, "metadata");
+      } else if (deepest && !afterBlank && continuesItem(deepest, line, nextContentLine(lines, i))) {
         deepest.parts.push(line.text);
         deepest.extraLines++;
+        deepest.last = line.line;
       } else {
         finish();
         // Unmarked lines are page prose when the guide has list items; only
         // title-like lines matter, as section names.
-        if (looksLikeHeading(line.text)) section = cleanHeading(line.text) || section;
+        const reason = proseReason(line.text);
+        if (title && reason !== "advertisement") sections.open(line.line, title, line.text);
+        else log.add(line.line, line.line, line.text, looksLikeHeading(line.text) && !title ? "heading" : reason);
       }
     }
   }
   finish();
+  sections.close();
   return questions;
 }
 
@@ -131,8 +152,11 @@ function newNode(item: ItemLine, family: Family): Node {
     label: item.label,
     indent: item.indent,
     parts: item.text ? [item.text] : [],
+    whole: item.whole,
     extraLines: 0,
     children: [],
+    first: item.line,
+    last: item.line,
   };
 }
 
@@ -200,19 +224,28 @@ function continuesItem(node: Node, line: TextLine, next: Line | undefined): bool
 
 /**
  * Emits the questions an item and its sub-items make (the rule is in parse.ts)
- * and returns how many.
+ * and returns how many; logs what it leaves out.
  */
-function resolveNode(node: Node, context: Context, out: GuideQuestion[]): number {
+function resolveNode(node: Node, context: Context, out: GuideQuestion[], log: SkipLog): number {
   const own = node.parts.join(" ");
-  if (AD_PATTERN.test(own)) return 0;
+  if (isAdvert(own)) {
+    skipTree(node, "advertisement", log);
+    return 0;
+  }
   const leaf = node.children.length === 0;
   if (leaf ? context.acceptAll || asks(own) : context.acceptAll || (!isLeadIn(own) && asks(own))) {
-    const text = withSubItems(node, 0);
-    if (!text) return 0;
-    out.push(withSection(joinContext(context.prefix, text), context.section));
+    const text = withSubItems(node, 0, log);
+    if (!text) {
+      skip(node, "not a question", log);
+      return 0;
+    }
+    emit(out, joinContext(context.prefix, text), context.section);
     return 1;
   }
-  if (leaf) return 0;
+  if (leaf) {
+    skip(node, itemReason(own), log);
+    return 0;
+  }
   // The item does not ask anything itself: its sub-items stand alone.
   const invites = isLeadIn(own) && (opensWithPromptVerb(own) || INTERROGATIVE_START.test(own));
   // A title ("Part One: Hailsham", "Themes:") names a section; judged without
@@ -220,11 +253,21 @@ function resolveNode(node: Node, context: Context, out: GuideQuestion[]): number
   const title = cleanHeading(own);
   const heading = !invites && context.prefix === undefined && looksLikeHeading(title) ? title : "";
   const inner: Context = heading
-    ? { section: heading, prefix: undefined, acceptAll: false }
+    ? { section: { text: heading, used: false }, prefix: undefined, acceptAll: false }
     : { section: context.section, prefix: own ? joinContext(context.prefix, own) : context.prefix, acceptAll: invites };
   let used = 0;
-  for (const child of node.children) used += resolveNode(child, inner, out);
+  for (const child of node.children) used += resolveNode(child, inner, out, log);
+  if (used === 0) skip(node, heading ? "heading" : itemReason(own), log);
   return used;
+}
+
+function skip(node: Node, reason: SkipReason, log: SkipLog): void {
+  log.add(node.first, node.last, node.parts.join(" ") || node.whole, reason);
+}
+
+function skipTree(node: Node, reason: SkipReason, log: SkipLog): void {
+  skip(node, reason, log);
+  for (const child of node.children) skipTree(child, reason, log);
 }
 
 // A numbered or bulleted item asks when it is a question or a prompt.
@@ -246,14 +289,20 @@ function joinContext(prefix: string | undefined, text: string): string {
 }
 
 // "What does X mean? (a) … (b) …": sub-items keep their own labels; bullets get
-// letters, and their own sub-items roman numerals.
-function withSubItems(node: Node, depth: number): string {
+// letters, and their own sub-items roman numerals. Ads among them are logged.
+function withSubItems(node: Node, depth: number, log: SkipLog): string {
   const pieces = node.parts.length > 0 ? [node.parts.join(" ")] : [];
   let count = 0;
   for (const child of node.children) {
-    if (AD_PATTERN.test(child.parts.join(" "))) continue;
-    const text = withSubItems(child, depth + 1);
-    if (!text) continue;
+    if (isAdvert(child.parts.join(" "))) {
+      skipTree(child, "advertisement", log);
+      continue;
+    }
+    const text = withSubItems(child, depth + 1, log);
+    if (!text) {
+      skip(child, "not a question", log);
+      continue;
+    }
     pieces.push(`(${labelFor(child, count, depth)}) ${text}`);
     count++;
   }

@@ -1,14 +1,17 @@
 // Small pieces both readings of a guide use.
 
 import type { Line } from "./lines";
+import type { Section } from "./skipped";
 import type { GuideQuestion } from "./types";
 
 // Hard-wrapped questions rarely run past a handful of lines; the cap stops a
 // statement bullet from swallowing a whole following paragraph.
 export const MAX_CONTINUATION_LINES = 8;
 
-export function withSection(text: string, section: string | undefined): GuideQuestion {
-  return section ? { text, section } : { text };
+/** Adds a question, filed under `section` (which counts as used from then on). */
+export function emit(out: GuideQuestion[], text: string, section: Section | undefined): void {
+  if (section) section.used = true;
+  out.push(section?.text ? { text, section: section.text } : { text });
 }
 
 /**

@@ -1,10 +1,21 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { parseGuide } from "@/lib/guides/parse";
+import { MAX_SKIPPED, parseGuide, type GuideQuestion } from "@/lib/guides/parse";
 
 // Guides as word processors, PDF viewers and web pages put them on the
-// clipboard. The strings below are what a paste into a textarea delivers.
+// clipboard. The strings below, and the fixtures, are what a paste into a
+// textarea delivers (tabs, private-use glyphs and no-break spaces included).
+
+const fixture = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`./fixtures/guides/${name}`, import.meta.url)), "utf8");
+
+const seedGuide = (): string =>
+  readFileSync(fileURLToPath(new URL("../../db/seed-data/never-let-me-go-guide.txt", import.meta.url)), "utf8");
 
 const texts = (guide: string): string[] => parseGuide(guide).questions.map((q) => q.text);
+
+const under = (section: string, list: string[]): GuideQuestion[] => list.map((text) => ({ text, section }));
 
 describe("parseGuide — bullets and numbering as pasted", () => {
   it("strips Word's private-use Symbol bullet (U+F0B7 and a tab) from the question", () => {
@@ -339,3 +350,189 @@ describe("parseGuide — metadata is not a heading", () => {
     ]);
   });
 });
+
+describe("parseGuide — whole pasted guides", () => {
+  it("reads a Word document: private-use bullets, o and § levels, a lead-in, prompts", () => {
+    const { questions } = parseGuide(fixture("never-let-me-go-word.txt"));
+    const lead = "Consider the following objects and what they mean to Kathy:";
+    const moments = "Which of these moments changes Kathy and Tommy's friendship:";
+    expect(questions).toEqual([
+      ...under("Part One: Hailsham", [
+        "What does Hailsham teach its students, and what does it keep from them?",
+        "Why does Tommy rage on the football field, and why does he stop? (a) What does Miss Lucy tell him? (b) Why does it matter that she tells him at all?",
+        "Discuss the role of the Exchanges and the Sales in the students' lives.",
+        `${lead} The tape of Songs After Dark`,
+        `${lead} The pencil case Ruth says Miss Geraldine gave her`,
+      ]),
+      ...under("Part Two: The Cottages", [
+        "How does Ruth change at the Cottages? (a) Why does she copy the veterans? (i) The way they tap each other on the arm (ii) The gestures borrowed from television (b) Is Kathy fair to her?",
+        "Talk about the trip to Norfolk. What are the students hoping to find there?",
+        `${moments} The rumour about deferrals`,
+        `${moments} Tommy's notebook of animals`,
+        `${moments} Ruth's apology in the car`,
+      ]),
+      ...under("Part Three: Kathy as carer", [
+        "Reflect on the ending, and on Kathy driving away from the field.",
+        "Compare the ways Madame and Miss Emily explain Hailsham.",
+        "Share a passage that stayed with you",
+        "Why do you think Ishiguro never describes the donations in detail?",
+      ]),
+    ]);
+  });
+
+  it("reads a PDF: hard-wrapped lines, page footers and a running header mid-list", () => {
+    expect(parseGuide(fixture("klara-and-the-sun-pdf.txt")).questions).toEqual(
+      under("Questions and Topics for Discussion", [
+        "Klara sees the world in boxes and segments when she is overwhelmed. What did this way of seeing add to the novel for you?",
+        'Discuss the Mother\'s plan for Klara to "continue" Josie. Is it an act of love, or of fear?',
+        "Why does Klara believe the Sun can heal Josie? Consider: (i) the Beggar Man and his dog (ii) the Cootings Machine",
+        'Explain what Rick means when he says he has not been "lifted."',
+        "Describe the last time Klara sees the Manager.",
+      ]),
+    );
+  });
+
+  it("reads a Spanish web page: breadcrumb, byline, date, ▪ and – bullets, prompts", () => {
+    expect(parseGuide(fixture("la-casa-de-los-espiritus-web.txt")).questions).toEqual([
+      ...under("Primera parte", [
+        "¿Qué representa Clara para los demás personajes?",
+        "Comenta el papel de los cuadernos de «anotar la vida».",
+        "Describe la gran casa de la esquina tal como la ve Alba.",
+      ]),
+      ...under("Segunda parte", [
+        "¿Cambia Esteban Trueba al final de la novela?",
+        "Discute la relación entre Blanca y Pedro Tercero.",
+        "Reflexiona sobre la memoria y el perdón en el último capítulo.",
+      ]),
+    ]);
+  });
+});
+
+describe("parseGuide — what was skipped", () => {
+  it("lists each line it left out with its line number and why", () => {
+    expect(parseGuide(fixture("station-eleven-mixed.txt")).skipped).toEqual([
+      { line: 1, text: "Station Eleven by Emily St. John Mandel", reason: "heading" },
+      { line: 2, text: "Reading guide", reason: "heading" },
+      { line: 4, text: "Subscribe to our newsletter for a new reading guide every week!", reason: "advertisement" },
+      { line: 5, text: "Join for free!", reason: "advertisement" },
+      { line: 7, text: "Talking points", reason: "heading" },
+      { line: 8, text: "The novel moves back and forth between the years before and after the Georgia Flu.", reason: "not a question" },
+      { line: 9, text: "Arthur Leander connects almost every character in the book.", reason: "not a question" },
+      { line: 10, text: "The Traveling Symphony's motto is borrowed from an episode of Star Trek.", reason: "not a question" },
+      { line: 12, text: "Favourite lines", reason: "heading" },
+      { line: 13, text: '"Survival is insufficient."', reason: "quotation" },
+      { line: 14, text: "“Hell is the absence of the people you long for?” she wondered.", reason: "quotation" },
+      { line: 15, text: "'Why did you stay?' — Kirsten, Year Twenty", reason: "quotation" },
+      { line: 16, text: "« Who keeps the lights on now? »", reason: "quotation" },
+      { line: 23, text: "Looking for your next book club pick? Join for free!", reason: "advertisement" },
+      { line: 26, text: "Want more guides like this? Subscribe", reason: "advertisement" },
+      { line: 27, text: "Is this the best pandemic novel ever written?", reason: "outside the list" },
+      { line: 29, text: "Adaptations", reason: "heading" },
+      { line: 30, text: "Station Eleven (limited television series, 2021)", reason: "not a question" },
+      { line: 31, text: "Visit www.example.com/station-eleven to buy the tie-in edition?", reason: "advertisement" },
+    ]);
+  });
+
+  it("lists metadata, and what a guide without a list leaves out", () => {
+    expect(parseGuide(fixture("klara-and-the-sun-pdf.txt")).skipped?.filter((s) => s.reason === "metadata")).toEqual([
+      { line: 4, text: "www.example.com/klara", reason: "metadata" },
+      { line: 13, text: "Page 1 of 2", reason: "metadata" },
+      { line: 14, text: "Klara and the Sun — Reading Group Guide", reason: "metadata" },
+      { line: 19, text: "- 2 -", reason: "metadata" },
+      { line: 24, text: "Copyright © 2021 by Kazuo Ishiguro", reason: "metadata" },
+      { line: 25, text: "Page 2 of 2", reason: "metadata" },
+    ]);
+    expect(parseGuide(fixture("great-gatsby-plain.txt")).skipped).toEqual([
+      { line: 1, text: "The Great Gatsby", reason: "heading" },
+      { line: 14, text: "Thanks for reading. Happy discussing!", reason: "not a question" },
+    ]);
+  });
+
+  it("gives a wrapped item its first and last line, marker stripped, ready to bring back", () => {
+    const guide = "Talking points\n\n1. Kathy narrates the whole novel\n   from her bedsit in Dover.\n2. Why does she stay a carer?";
+    expect(parseGuide(guide).skipped).toEqual([
+      { line: 3, lastLine: 4, text: "Kathy narrates the whole novel from her bedsit in Dover.", reason: "not a question" },
+    ]);
+  });
+
+  it("lists sub-items it does not use, never dropping one silently", () => {
+    const guide = [
+      "1. Part One: Hailsham",
+      "   a. What does Hailsham teach its students?",
+      "   b. The Exchanges",
+      "2. Some words to know:",
+      "   a. carer",
+      "   b. donor",
+    ].join("\n");
+    const { questions, skipped } = parseGuide(guide);
+    expect(questions).toEqual([{ text: "What does Hailsham teach its students?", section: "Part One: Hailsham" }]);
+    expect(skipped).toEqual([
+      { line: 3, text: "The Exchanges", reason: "not a question" },
+      { line: 4, text: "Some words to know:", reason: "heading" },
+      { line: 5, text: "carer", reason: "not a question" },
+      { line: 6, text: "donor", reason: "not a question" },
+    ]);
+  });
+
+  it("accounts for every non-blank line: in a question, as a section, or skipped", () => {
+    const guides = [
+      seedGuide(),
+      ...[
+        "never-let-me-go-word.txt",
+        "klara-and-the-sun-pdf.txt",
+        "la-casa-de-los-espiritus-web.txt",
+        "station-eleven-mixed.txt",
+        "beloved-bullets.txt",
+        "cien-anos-de-soledad-es.txt",
+        "great-gatsby-plain.txt",
+        "jane-eyre-sections.txt",
+        "klara-and-the-sun-q-numbers.txt",
+        "middlemarch-wrapped.txt",
+        "pride-and-prejudice-question-n.txt",
+        "remains-of-the-day-paren-numbers.txt",
+      ].map(fixture),
+    ];
+    for (const guide of guides) expectEveryLineAccounted(guide);
+  });
+
+  it("stays bounded and cheap on a megabyte of lines it cannot use", () => {
+    const junk = Array.from({ length: 20_000 }, (_, i) => `${i % 2 ? "-" : ""} Line ${i} is a statement.`).join("\n");
+    const long = `Header\n1. ${"word ".repeat(200_000)}end.`;
+    for (const guide of [junk, long]) {
+      const { skipped = [] } = parseGuide(guide);
+      expect(skipped.length).toBeGreaterThan(0);
+      expect(skipped.length).toBeLessThanOrEqual(MAX_SKIPPED);
+      for (const entry of skipped) expect(entry.text.length).toBeLessThanOrEqual(1000);
+    }
+  });
+
+  it("omits `skipped` when every line was used", () => {
+    expect(parseGuide("1. Why Norfolk?\n2. Who is Madame?")).toEqual({
+      questions: [{ text: "Why Norfolk?" }, { text: "Who is Madame?" }],
+    });
+  });
+});
+
+// The same line breaks and collapsing the parser uses.
+const LINE_BREAK = /\r\n|[\n\r\u2028\u2029\u0085]/;
+
+function expectEveryLineAccounted(guide: string): void {
+  const { questions, skipped = [] } = parseGuide(guide);
+  const sections = [...new Set(questions.flatMap((q) => (q.section ? [q.section] : [])))];
+  guide.split(LINE_BREAK).forEach((raw, index) => {
+    const line = raw.replace(/[\u200B\uFEFF]/g, "").replace(/\s+/g, " ").trim();
+    if (!line) return;
+    const number = index + 1;
+    const isSkipped = skipped.some((entry) => entry.line <= number && number <= (entry.lastLine ?? entry.line));
+    // A list marker is at most the first three words ("Question 1 -").
+    const words = line.split(" ");
+    const inQuestion = [0, 1, 2, 3].some((drop) => {
+      const rest = words.slice(drop).join(" ");
+      return rest.length * 2 >= line.length && questions.some((q) => q.text.includes(rest));
+    });
+    const asSection = sections.some((section) => line.includes(section));
+    expect(isSkipped || inQuestion || asSection, `line ${number}: ${line}`).toBe(true);
+  });
+  for (const entry of skipped) expect(entry.text.trim()).toBe(entry.text);
+  expect(skipped.map((entry) => entry.line)).toEqual(skipped.map((entry) => entry.line).sort((a, b) => a - b));
+}
