@@ -7,52 +7,17 @@
 // when it is indented deeper, or when its marker is a lower level by nature
 // ("a."/"o" below "1."/"•"; "i."/"§" below those), which is how Word's
 // multi-level lists arrive once their indentation is lost. Three levels at most.
-// What becomes of the levels is decided in `resolveNode` (rule in parse.ts).
+// What becomes of the levels is decided in sub-items.ts (rule in parse.ts).
 
-import {
-  cleanHeading,
-  endsSentence,
-  endsWithColon,
-  endsWithQuestionMark,
-  INTERROGATIVE_START,
-  isAdvert,
-  isPrompt,
-  isQuestion,
-  looksLikeHeading,
-  opensWithPromptVerb,
-  QUESTION_MARK,
-} from "./judge";
-import { nextLetter, nextRoman, romanAt, type Family, type ItemLine, type Line, type TextLine } from "./lines";
-import { emit, MAX_CONTINUATION_LINES, nextContentLine } from "./shared";
-import { createSections, itemReason, proseReason, type Section, type SkipLog } from "./skipped";
-import type { GuideQuestion, SkipReason } from "./types";
-
-type Node = {
-  family: Family;
-  label: string | undefined;
-  indent: number;
-  /** The item's own text: its marker line and the lines wrapped under it. */
-  parts: string[];
-  /** The marker line, for the skipped list when the item has no text of its own. */
-  whole: string;
-  extraLines: number;
-  children: Node[];
-  /** 1-based lines of the item's own text, sub-items not included. */
-  first: number;
-  last: number;
-};
-
-type Context = {
-  section: Section | undefined;
-  /** The lead-in a sub-item needs to make sense on its own ("Consider the following:"). */
-  prefix: string | undefined;
-  /** Under a lead-in that asks for something, every sub-item is a question. */
-  acceptAll: boolean;
-};
+import { cleanHeading, endsSentence, endsWithColon, endsWithQuestionMark, looksLikeHeading } from "./judge";
+import { nextLetter, nextRoman, type Family, type ItemLine, type Line, type TextLine } from "./lines";
+import { MAX_CONTINUATION_LINES, nextContentLine } from "./shared";
+import { createSections, proseReason, type Section, type SkipLog } from "./skipped";
+import { resolveItem, type ListNode } from "./sub-items";
+import type { GuideQuestion } from "./types";
 
 const MAX_DEPTH = 3;
 const LEVEL: Record<Family, number> = { number: 0, bullet: 0, letter: 1, o: 1, roman: 2, square: 2 };
-const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 /**
  * The list items that are questions or prompts, each under the heading it
@@ -63,13 +28,13 @@ export function parseListItems(lines: readonly Line[], log: SkipLog): GuideQuest
   const sections = createSections(log);
   let topSection: Section | undefined;
   // The open items: the top-level item, then its open sub-item, then that one's.
-  let stack: Node[] = [];
+  let stack: ListNode[] = [];
   // After a blank line no text continues an item, but sub-items may still follow.
   let afterBlank = false;
 
   const finish = (): void => {
     const top = stack[0];
-    if (top) resolveNode(top, { section: topSection, prefix: undefined, acceptAll: false }, questions, log);
+    if (top) resolveItem(top, topSection, questions, log);
     stack = [];
   };
 
@@ -80,7 +45,7 @@ export function parseListItems(lines: readonly Line[], log: SkipLog): GuideQuest
       attach(stack[sibling.depth - 1], item, sibling.family);
       return;
     }
-    const parent = sibling ? undefined : findParent(stack, item);
+    const parent = sibling ? undefined : findParent(stack, item, afterBlank);
     if (parent) {
       stack.length = parent.depth + 1;
       attach(stack[parent.depth], item, parent.family);
@@ -91,7 +56,7 @@ export function parseListItems(lines: readonly Line[], log: SkipLog): GuideQuest
     stack = [newNode(item, sibling?.family ?? item.family)];
   };
 
-  const attach = (parent: Node | undefined, item: ItemLine, family: Family): void => {
+  const attach = (parent: ListNode | undefined, item: ItemLine, family: Family): void => {
     const node = newNode(item, family);
     parent?.children.push(node);
     stack.push(node);
@@ -146,7 +111,7 @@ export function parseListItems(lines: readonly Line[], log: SkipLog): GuideQuest
   return questions;
 }
 
-function newNode(item: ItemLine, family: Family): Node {
+function newNode(item: ItemLine, family: Family): ListNode {
   return {
     family,
     label: item.label,
@@ -163,7 +128,7 @@ function newNode(item: ItemLine, family: Family): Node {
 type Place = { depth: number; family: Family };
 
 // The nearest open item of the same family: the new item is its sibling.
-function findSibling(stack: readonly Node[], item: ItemLine): Place | undefined {
+function findSibling(stack: readonly ListNode[], item: ItemLine): Place | undefined {
   for (let depth = stack.length - 1; depth >= 0; depth--) {
     const node = stack[depth];
     const family = node && familyBeside(node, item);
@@ -173,20 +138,23 @@ function findSibling(stack: readonly Node[], item: ItemLine): Place | undefined 
 }
 
 // The nearest open item the new one nests under, capped at MAX_DEPTH levels.
-function findParent(stack: readonly Node[], item: ItemLine): Place | undefined {
+// After a blank line, indentation alone does not nest: a list indented under a
+// finished question is more often the page's next list than its sub-items.
+function findParent(stack: readonly ListNode[], item: ItemLine, afterBlank: boolean): Place | undefined {
   for (let depth = stack.length - 1; depth >= 0; depth--) {
     const node = stack[depth];
     if (node === undefined) continue;
     const family = familyBeside(node, item);
     const nested =
-      item.indent > node.indent || (item.indent >= node.indent && LEVEL[family] > LEVEL[node.family]);
+      (!afterBlank && item.indent > node.indent) ||
+      (item.indent >= node.indent && LEVEL[family] > LEVEL[node.family]);
     if (nested) return { depth: Math.min(depth, MAX_DEPTH - 2), family };
   }
   return undefined;
 }
 
 // "i" after "h." is a letter, "v" after "iv." a numeral.
-function familyBeside(node: Node, item: ItemLine): Family {
+function familyBeside(node: ListNode, item: ItemLine): Family {
   if (item.ambiguous) {
     if (node.family === "letter" && nextLetter(node.label) === item.label) return "letter";
     if (node.family === "roman" && nextRoman(node.label) === item.label) return "roman";
@@ -197,7 +165,7 @@ function familyBeside(node: Node, item: ItemLine): Family {
 // "o" with one space is a bullet only where a sub-item can start: after an
 // item that ended its clause. Otherwise it is the Spanish "o" ("or") opening
 // a wrapped line.
-function takesSubItem(node: Node | undefined): boolean {
+function takesSubItem(node: ListNode | undefined): boolean {
   if (node === undefined) return false;
   const last = node.parts[node.parts.length - 1] ?? "";
   return endsWithQuestionMark(last) || endsSentence(last) || endsWithColon(last);
@@ -207,7 +175,7 @@ function asText(item: ItemLine): TextLine {
   return { kind: "text", line: item.line, text: item.whole, indent: item.indent };
 }
 
-function continuesItem(node: Node, line: TextLine, next: Line | undefined): boolean {
+function continuesItem(node: ListNode, line: TextLine, next: Line | undefined): boolean {
   if (node.extraLines >= MAX_CONTINUATION_LINES) return false;
   const last = node.parts[node.parts.length - 1] ?? "";
   // Indented under its marker, a line visibly belongs to the item, even a
@@ -220,97 +188,4 @@ function continuesItem(node: Node, line: TextLine, next: Line | undefined): bool
   // / Middlemarch / is happiest?") unless nothing follows it.
   if (endsSentence(last)) return false;
   return next !== undefined && next.kind === "text";
-}
-
-/**
- * Emits the questions an item and its sub-items make (the rule is in parse.ts)
- * and returns how many; logs what it leaves out.
- */
-function resolveNode(node: Node, context: Context, out: GuideQuestion[], log: SkipLog): number {
-  const own = node.parts.join(" ");
-  if (isAdvert(own)) {
-    skipTree(node, "advertisement", log);
-    return 0;
-  }
-  const leaf = node.children.length === 0;
-  if (leaf ? context.acceptAll || asks(own) : context.acceptAll || (!isLeadIn(own) && asks(own))) {
-    const text = withSubItems(node, 0, log);
-    if (!text) {
-      skip(node, "not a question", log);
-      return 0;
-    }
-    emit(out, joinContext(context.prefix, text), context.section);
-    return 1;
-  }
-  if (leaf) {
-    skip(node, itemReason(own), log);
-    return 0;
-  }
-  // The item does not ask anything itself: its sub-items stand alone.
-  const invites = isLeadIn(own) && (opensWithPromptVerb(own) || INTERROGATIVE_START.test(own));
-  // A title ("Part One: Hailsham", "Themes:") names a section; judged without
-  // its colon, so a sentence-long lead-in stays context instead.
-  const title = cleanHeading(own);
-  const heading = !invites && context.prefix === undefined && looksLikeHeading(title) ? title : "";
-  const inner: Context = heading
-    ? { section: { text: heading, used: false }, prefix: undefined, acceptAll: false }
-    : { section: context.section, prefix: own ? joinContext(context.prefix, own) : context.prefix, acceptAll: invites };
-  let used = 0;
-  for (const child of node.children) used += resolveNode(child, inner, out, log);
-  if (used === 0) skip(node, heading ? "heading" : itemReason(own), log);
-  return used;
-}
-
-function skip(node: Node, reason: SkipReason, log: SkipLog): void {
-  log.add(node.first, node.last, node.parts.join(" ") || node.whole, reason);
-}
-
-function skipTree(node: Node, reason: SkipReason, log: SkipLog): void {
-  skip(node, reason, log);
-  for (const child of node.children) skipTree(child, reason, log);
-}
-
-// A numbered or bulleted item asks when it is a question or a prompt.
-function asks(text: string): boolean {
-  return isQuestion(text) || isPrompt(text);
-}
-
-// "Consider the following:", "Which of these scenes:" — a line that hands over to its sub-items.
-function isLeadIn(text: string): boolean {
-  return endsWithColon(text) && !QUESTION_MARK.test(text);
-}
-
-// "Consider these objects:" + "The tapes" → "Consider these objects: The tapes";
-// "Chapter 3" + "Why?" → "Chapter 3: Why?".
-function joinContext(prefix: string | undefined, text: string): string {
-  if (!prefix) return text;
-  const glue = endsWithColon(prefix) || endsSentence(prefix) || endsWithQuestionMark(prefix) ? " " : ": ";
-  return prefix + glue + text;
-}
-
-// "What does X mean? (a) … (b) …": sub-items keep their own labels; bullets get
-// letters, and their own sub-items roman numerals. Ads among them are logged.
-function withSubItems(node: Node, depth: number, log: SkipLog): string {
-  const pieces = node.parts.length > 0 ? [node.parts.join(" ")] : [];
-  let count = 0;
-  for (const child of node.children) {
-    if (isAdvert(child.parts.join(" "))) {
-      skipTree(child, "advertisement", log);
-      continue;
-    }
-    const text = withSubItems(child, depth + 1, log);
-    if (!text) {
-      skip(child, "not a question", log);
-      continue;
-    }
-    pieces.push(`(${labelFor(child, count, depth)}) ${text}`);
-    count++;
-  }
-  return pieces.join(" ");
-}
-
-function labelFor(node: Node, index: number, depth: number): string {
-  if (node.label !== undefined) return node.label;
-  if (depth > 0) return romanAt(index);
-  return LETTERS.charAt(index) || String(index + 1);
 }

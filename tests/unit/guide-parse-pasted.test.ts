@@ -140,19 +140,19 @@ describe("parseGuide — sub-items", () => {
     ]);
   });
 
-  it("nests a different marker indented under a question, also after a blank line", () => {
-    const guide = [
-      "1. How does the novel end?",
-      "",
-      "   - Is the ending hopeful?",
-      "   - Would you have chosen it?",
-      "",
-      "2. Who is Madame?",
-    ].join("\n");
+  it("nests a different marker indented under a question", () => {
+    const guide = "1. How does the novel end?\n   - Is the ending hopeful?\n   - Would you have chosen it?\n2. Who is Madame?";
     expect(texts(guide)).toEqual([
       "How does the novel end? (a) Is the ending hopeful? (b) Would you have chosen it?",
       "Who is Madame?",
     ]);
+  });
+
+  it("after a blank line, nests a lower-level marker but not a list that is merely indented", () => {
+    const lettered = "1. How does the novel end?\n\n   a. Is the ending hopeful?\n   b. Would you have chosen it?";
+    expect(texts(lettered)).toEqual(["How does the novel end? (a) Is the ending hopeful? (b) Would you have chosen it?"]);
+    const nextList = "1. How does the novel end?\n\n   • Discuss the ending.\n   • The ending is ambiguous.";
+    expect(texts(nextList)).toEqual(["How does the novel end?", "Discuss the ending."]);
   });
 
   it("makes questions under a title-like item their own rooms, the item as their section", () => {
