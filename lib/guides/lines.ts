@@ -75,9 +75,10 @@ const ASCII_BULLET = /^[-*+](?= |$)/;
 const GLYPH_BULLET = /^[•◦‣·–▪●○■□►▸⁃∙]/;
 // Newer additions need a following space, as the ASCII ones do.
 const SPACED_GLYPH_BULLET = /^[➢➤❖◆◇♦✓✔❑❒⚫➔→§](?= |$)/;
-// Word's Wingdings bullets when the font is lost: ❖ → "v", ➢ → "Ø", ✓ → "ü", ▪ → "§".
-// Only ever followed by Word's tab; a letter and a tab at line start is no prose.
-const LOST_FONT_BULLETS = "vØü§";
+// Word's Wingdings bullets when the font is lost: ❖ → "v", ➢ → "Ø", ✓ → "ü"
+// (and ▪ → "§", matched above). Only with Word's tab after them: a letter and a
+// tab at line start is no prose.
+const LOST_FONT_BULLETS = "vØü";
 const PRIVATE_USE_FIRST = 0xe000;
 const PRIVATE_USE_LAST = 0xf8ff;
 // Wingdings' small square, Word's default third-level bullet.
@@ -128,9 +129,7 @@ function matchMarker(text: string, raw: string, start: number): Marker | null {
     const strong = next === "\t" || next === "\u00a0" || (next === " " && raw.charAt(start + 2) === " ");
     return { ...marker(1, "o"), weak: !strong };
   }
-  if (spaced && next === "\t" && LOST_FONT_BULLETS.includes(first)) {
-    return marker(1, first === "§" ? "square" : "bullet");
-  }
+  if (spaced && next === "\t" && LOST_FONT_BULLETS.includes(first)) return marker(1, "bullet");
   const code = text.charCodeAt(0);
   if (spaced && code >= PRIVATE_USE_FIRST && code <= PRIVATE_USE_LAST) {
     return marker(1, code === WINGDINGS_SQUARE ? "square" : "bullet");
