@@ -23,14 +23,16 @@ export type SkipReason =
 
 /**
  * A line, or a run of wrapped lines, the parser left out. `line` is 1-based in
- * the pasted text (a "\r\n" counts as one break); `lastLine` is there when the
- * text spans several lines. `text` is whitespace-collapsed with any list marker
- * stripped, ready to become a question if a moderator brings it back.
+ * the pasted text ("\n", "\r\n", "\r", U+2028, U+2029 and U+0085 each end a
+ * line, as in a textarea); `lastLine` is there when the text spans several
+ * lines. `text` is whitespace-collapsed with any list marker stripped, cut to
+ * 1000 characters (a question's limit), ready to become a question if a
+ * moderator brings it back.
  */
 export type SkippedLine = { line: number; lastLine?: number; text: string; reason: SkipReason };
 
 /**
- * `skipped` lists what was left out, in line order, at most MAX_SKIPPED
+ * `skipped` lists what was left out, in line order, at most MAX_SKIPPED (200)
  * entries; like `section`, it is omitted when empty. Blank lines never appear.
  */
 export type ParsedGuide = { questions: GuideQuestion[]; skipped?: SkippedLine[] };
