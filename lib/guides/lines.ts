@@ -110,7 +110,10 @@ function classifyLine(raw: string, line: number): Line {
   const marker = matchMarker(text, raw, leading.length);
   if (marker === null) return { kind: "text", line, text, indent };
   const { length, ...kind } = marker;
-  return { kind: "item", line, text: text.slice(length).trim(), whole: text, indent, ...kind };
+  const itemText = text.slice(length).trim();
+  // "• Page 3 of 5", "- © 2024 Faber": furniture, whatever marker it wears.
+  if (metadataKind(itemText) === "hard") return { kind: "metadata", line, text, soft: false, indent };
+  return { kind: "item", line, text: itemText, whole: text, indent, ...kind };
 }
 
 function matchMarker(text: string, raw: string, start: number): Marker | null {

@@ -42,6 +42,8 @@ type Context = {
   prefix: string | undefined;
   /** Under a lead-in that asks for something, every sub-item is a question. */
   acceptAll: boolean;
+  /** Only a top-level item can be a section title for its sub-items. */
+  topLevel: boolean;
 };
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz";
@@ -51,7 +53,7 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
  * `section`, and logs what it leaves out.
  */
 export function resolveItem(node: ListNode, section: Section | undefined, out: GuideQuestion[], log: SkipLog): void {
-  resolveNode(node, { section, prefix: undefined, acceptAll: false }, out, log);
+  resolveNode(node, { section, prefix: undefined, acceptAll: false, topLevel: true }, out, log);
 }
 
 // Returns how many questions the item made.
@@ -80,13 +82,20 @@ function resolveNode(node: ListNode, context: Context, out: GuideQuestion[], log
   // A title ("Part One: Hailsham", "Themes:") names a section; judged without
   // its colon, so a sentence-long lead-in stays context instead.
   const title = cleanHeading(own);
-  const heading = !invites && context.prefix === undefined && looksLikeHeading(title) ? title : "";
+  const heading = !invites && context.topLevel && looksLikeHeading(title) ? title : "";
   const inner: Context = heading
-    ? { section: { text: heading, used: false }, prefix: undefined, acceptAll: false }
-    : { section: context.section, prefix: own ? joinContext(context.prefix, own) : context.prefix, acceptAll: invites };
+    ? { section: { text: heading, used: false }, prefix: undefined, acceptAll: false, topLevel: false }
+    : {
+        section: context.section,
+        prefix: own ? joinContext(context.prefix, own) : context.prefix,
+        acceptAll: invites,
+        topLevel: false,
+      };
   let used = 0;
   for (const child of node.children) used += resolveNode(child, inner, out, log);
-  if (used === 0) skip(node, heading ? "heading" : itemReason(own), log);
+  // A marker alone on its line ("1." with its sub-items below) is listed too,
+  // so that every non-blank line is accounted for.
+  if (used === 0 || !own) skip(node, heading ? "heading" : itemReason(own), log);
   return used;
 }
 

@@ -474,6 +474,23 @@ describe("parseGuide — what was skipped", () => {
     ]);
   });
 
+  it("lists a marker alone on its line and page furniture wearing a bullet", () => {
+    const guide = "1.\n   a. Why does Kathy keep the tape?\n• Page 3 of 5\n2. Who is Madame?";
+    const { questions, skipped } = parseGuide(guide);
+    expect(questions.map((q) => q.text)).toEqual(["Why does Kathy keep the tape?", "Who is Madame?"]);
+    expect(skipped).toEqual([
+      { line: 1, text: "1.", reason: "not a question" },
+      { line: 3, text: "• Page 3 of 5", reason: "metadata" },
+    ]);
+  });
+
+  it("takes only a top-level item as a section title; a title-like sub-item is context", () => {
+    const guide = "1. Part One\n   a. Chapters 1 to 5\n      i. Why does Tommy rage?\n      ii. Who is Madame?";
+    expect(parseGuide(guide).questions).toEqual(
+      under("Part One", ["Chapters 1 to 5: Why does Tommy rage?", "Chapters 1 to 5: Who is Madame?"]),
+    );
+  });
+
   it("accounts for every non-blank line: in a question, as a section, or skipped", () => {
     const guides = [
       seedGuide(),
