@@ -512,6 +512,25 @@ describe("parseGuide — what was skipped", () => {
     for (const guide of guides) expectEveryLineAccounted(guide);
   });
 
+  it("accounts for every non-blank line of random pastes mixing every marker and kind of line", () => {
+    const random = prng(8);
+    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const markers = ["", "", "1. ", "2) ", "a. ", "b) ", "i. ", "ii. ", "o\t", "o ", "\uF0B7\t", "\uF0A7\t", "§ ", "• ", "- ", "  ", "\t", "１．", "Q3: "];
+    const bodies = [
+      "What does Kathy want?", "Discuss the ending.", "Consider the following:", "Part One: Hailsham", "The Buried Giant",
+      "March 3, 2024", "By Jane Smith", "Page 2 of 5", '"A quote."', "Join for free!", "una elección?",
+      "wrapped line without end", "Themes:", "", "Why does", "he fail?", "- 3 -", "Klara and the Sun",
+    ];
+    for (let run = 0; run < 400; run++) {
+      const length = 1 + Math.floor(random() * 25);
+      const guide = Array.from({ length }, () => pick(markers) + pick(bodies)).join("\n");
+      const { questions } = parseGuide(guide);
+      for (const q of questions) expect(q.text).toMatch(/^\S(?:.*\S)?$/);
+      for (const q of questions) expect(q.text).not.toMatch(/\s{2}/);
+      expectEveryLineAccounted(guide);
+    }
+  });
+
   it("stays bounded and cheap on a megabyte of lines it cannot use", () => {
     const junk = Array.from({ length: 20_000 }, (_, i) => `${i % 2 ? "-" : ""} Line ${i} is a statement.`).join("\n");
     const long = `Header\n1. ${"word ".repeat(200_000)}end.`;
@@ -532,6 +551,8 @@ describe("parseGuide — what was skipped", () => {
 
 // The same line breaks and collapsing the parser uses.
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029\u0085]/;
+// A list marker alone on its line: "1.", "•", "ii.", "１．", "Q3:".
+const MARKER_ONLY = /^(?:\S{1,2}|[ivx]{1,4}[.)]|[０-９]{1,3}．|Q\d{1,3}:)$/;
 
 function expectEveryLineAccounted(guide: string): void {
   const { questions, skipped = [] } = parseGuide(guide);
@@ -540,16 +561,32 @@ function expectEveryLineAccounted(guide: string): void {
     const line = raw.replace(/[\u200B\uFEFF]/g, "").replace(/\s+/g, " ").trim();
     if (!line) return;
     const number = index + 1;
-    const isSkipped = skipped.some((entry) => entry.line <= number && number <= (entry.lastLine ?? entry.line));
-    // A list marker is at most the first three words ("Question 1 -").
+    if (skipped.some((entry) => entry.line <= number && number <= (entry.lastLine ?? entry.line))) return;
+    // A marker alone on its line belongs to the text wrapped under it.
+    if (MARKER_ONLY.test(line)) return;
+    // The line less its marker: at most the first three words ("Question 1 -"),
+    // or two characters with no space after them ("１．").
     const words = line.split(" ");
-    const inQuestion = [0, 1, 2, 3].some((drop) => {
-      const rest = words.slice(drop).join(" ");
-      return rest.length * 2 >= line.length && questions.some((q) => q.text.includes(rest));
-    });
-    const asSection = sections.some((section) => line.includes(section));
-    expect(isSkipped || inQuestion || asSection, `line ${number}: ${line}`).toBe(true);
+    const contents = [0, 1, 2, 3].map((drop) => words.slice(drop).join(" ")).concat(line.slice(2)).filter(Boolean);
+    const inQuestion = contents.some((content) => questions.some((q) => q.text.includes(content)));
+    // A section may be a title wrapped over two lines, its colon dropped.
+    const asSection = contents.some((content) =>
+      sections.some((section) => line.includes(section) || section.includes(content.replace(/[:：]$/, ""))),
+    );
+    expect(inQuestion || asSection, `line ${number}: ${line}\n${guide}`).toBe(true);
   });
   for (const entry of skipped) expect(entry.text.trim()).toBe(entry.text);
   expect(skipped.map((entry) => entry.line)).toEqual(skipped.map((entry) => entry.line).sort((a, b) => a - b));
+}
+
+// Deterministic, so a failing random paste can be reproduced.
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
