@@ -6,7 +6,8 @@
 // than structure. An item of another family opens a level below the open item
 // when it is indented deeper, or when its marker is a lower level by nature
 // ("a."/"o" below "1."/"•"; "i."/"§" below those), which is how Word's
-// multi-level lists arrive once their indentation is lost. Three levels at most.
+// multi-level lists arrive once their indentation is lost. After a blank line
+// only the lower-level marker nests. Three levels at most.
 // What becomes of the levels is decided in sub-items.ts (rule in parse.ts).
 
 import { cleanHeading, endsSentence, endsWithColon, endsWithQuestionMark, looksLikeHeading } from "./judge";

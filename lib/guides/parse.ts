@@ -23,13 +23,17 @@
 //   ("Consider the following:", "Which of these scenes moved you:"), each
 //   sub-item becomes its own room, the lead-in kept in front as context:
 //   "Consider the following: The boat in the marsh".
-// - Under a title ("Part One: Hailsham", "Themes:"), sub-items that are
-//   questions or prompts become their own rooms, filed under that title.
+// - Under a top-level item that is a title ("Part One: Hailsham", "Themes:"),
+//   sub-items that are questions or prompts become their own rooms, filed
+//   under that title as their section.
 // - Under any other statement, sub-items that are questions or prompts become
 //   their own rooms with the statement in front ("Kathy narrates as a carer.
 //   What does she leave out?").
 // Whatever is not used (sub-items that ask nothing under a title or statement,
-// for instance) is listed in `skipped`.
+// for instance) is listed in `skipped`, as is every other non-blank line the
+// parser leaves out: prose, quotations, ads, unused headings, and page
+// metadata (dates, bylines, page numbers, copyright lines, links, running
+// headers), which never names a section.
 //
 // No regex here nests or chains overlapping quantifiers, and each line is
 // visited a constant number of times, so megabytes of junk parse in linear time.
