@@ -5,7 +5,7 @@
 // linear in its input, so a megabyte line costs a megabyte of work.
 
 export const QUESTION_MARK = /[?？؟]/;
-export const HAS_LETTER = /\p{L}/u;
+const HAS_LETTER = /\p{L}/u;
 export const STARTS_LOWERCASE = /^\p{Ll}/u;
 const WORD_CHAR = /[\p{L}\p{N}]/gu;
 

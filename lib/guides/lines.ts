@@ -38,7 +38,7 @@ export type ItemLine = {
 export type TextLine = { kind: "text"; line: number; text: string; indent: number };
 
 /** Page metadata (see metadata.ts); `soft` ones may be a wrapped sentence's fragment. */
-export type MetadataLine = { kind: "metadata"; line: number; text: string; soft: boolean; indent: number };
+type MetadataLine = { kind: "metadata"; line: number; text: string; soft: boolean; indent: number };
 
 export type Line =
   | { kind: "blank"; line: number }
