@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 // Node's built-in scrypt: memory-hard, no native addon to build. Parameters are stored with

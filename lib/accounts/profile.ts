@@ -1,3 +1,4 @@
+import "server-only";
 import { getUserPasswordHash, getUserProfile, replaceUserPasswordHash, updateUserName } from "@/db/queries/users";
 import { resolveSelf } from "@/lib/access";
 import { hashPassword, verifyPassword } from "@/lib/accounts/passwords";

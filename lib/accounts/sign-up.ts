@@ -1,3 +1,4 @@
+import "server-only";
 import { createUser, type UserSummary } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/accounts/passwords";

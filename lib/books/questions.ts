@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { getClubSummary } from "@/db/queries/books";
 import { appendQuestions, moveQuestion as swapQuestion, removeQuestion as dropQuestion, updateQuestionText } from "@/db/queries/questions";

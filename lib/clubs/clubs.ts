@@ -1,3 +1,4 @@
+import "server-only";
 import { createClubWithOwner, getClubName, listUserClubs } from "@/db/queries/clubs";
 import { resolveClub, resolveSelf } from "@/lib/access";
 import { door, noParams } from "@/lib/doors/door";

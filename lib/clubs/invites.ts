@@ -1,3 +1,4 @@
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { getClubName } from "@/db/queries/clubs";
 import {

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ReplyRow } from "@/db/queries/replies";
 import type { ReplyView } from "./reply-view";
 

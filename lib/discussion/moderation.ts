@@ -1,3 +1,4 @@
+import "server-only";
 import { hideReplyRow, setReplyPinned, unhideReplyRow } from "@/db/queries/replies";
 import { setRoomLocked } from "@/db/queries/rooms";
 import { ensure, resolveReply, resolveRoom } from "@/lib/access";

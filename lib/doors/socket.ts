@@ -1,3 +1,4 @@
+import "server-only";
 import type { Socket } from "socket.io";
 import { AppError } from "@/lib/errors";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "@/lib/realtime/events";

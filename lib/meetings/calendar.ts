@@ -1,3 +1,4 @@
+import "server-only";
 // A meeting as an iCalendar (RFC 5545) file, for "add to calendar".
 import type { MeetingRow } from "@/db/queries/meetings";
 import { resolveMeeting } from "@/lib/access";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getClubWithBook } from "@/db/queries/clubs";
 import { notFound } from "@/lib/errors";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import ical, { escape, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import { meetingWindow } from "@/lib/meetings/time";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { getLiveMeetingState, listMeetingAttendees, updateMeetingMarker } from "@/db/queries/live-meetings";
 import { ensure, resolveMeeting } from "@/lib/access";

@@ -1,3 +1,4 @@
+import "server-only";
 // Reads for pages: the meetings list, one meeting, its form, and the next meeting per club. Each
 // is a door (lib/doors/door.ts) whose `now` (the door call's clock) places meetings in time.
 import { listBookRooms } from "@/db/queries/rooms";

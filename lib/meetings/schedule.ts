@@ -1,3 +1,4 @@
+import "server-only";
 // The doors that write meetings: scheduling, editing and cancelling (moderators), and RSVPs
 // (members). Each is a door (lib/doors/door.ts): the club and meeting resolved for the caller,
 // the payload parsed, then everything checked before one transaction writes, and reminders

@@ -1,3 +1,4 @@
+import "server-only";
 import { listPresentMembers } from "@/lib/meetings/live";
 import { meetingChannel, meetingIdOfChannel, type PresentMember } from "./events";
 import type { RealtimeServer } from "./publish";

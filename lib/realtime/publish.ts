@@ -1,3 +1,4 @@
+import "server-only";
 import type { Server } from "socket.io";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import {

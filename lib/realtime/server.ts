@@ -1,3 +1,4 @@
+import "server-only";
 import type { Server as HttpServer } from "node:http";
 import { getToken } from "next-auth/jwt";
 import { Server } from "socket.io";

@@ -1,3 +1,4 @@
+import "server-only";
 import { onSocketEvent, type ServerSocket } from "@/lib/doors/socket";
 import { notFound } from "@/lib/errors";
 import { loadMeetingForMember } from "@/lib/meetings/live";

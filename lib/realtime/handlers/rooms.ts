@@ -1,3 +1,4 @@
+import "server-only";
 import { resolveRoom, type RoomAccess } from "@/lib/access";
 import { listRepliesAfter } from "@/lib/discussion/replies";
 import { roomParams } from "@/lib/validation/replies";
