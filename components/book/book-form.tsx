@@ -6,12 +6,12 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { Outcome } from "@/lib/doors/outcome";
-
-export type BookFormValues = { title: string; author: string; year: string; coverUrl: string; description: string; makeCurrent?: boolean };
+import type { CreateBookValues } from "@/lib/validation/books";
 
 type Props = {
-  action: (values: BookFormValues) => Promise<Outcome<{ href: string }>>;
-  initial?: Partial<BookFormValues>;
+  /** Adding or editing; editing ignores `makeCurrent`. */
+  action: (values: CreateBookValues) => Promise<Outcome<{ href: string }>>;
+  initial?: { title?: string; author?: string; year?: string; coverUrl?: string; description?: string; makeCurrent?: boolean };
   submitLabel: string;
   pendingLabel: string;
   cancelHref: string;
@@ -29,7 +29,7 @@ export function BookForm({ action, initial, submitLabel, pendingLabel, cancelHre
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const values: BookFormValues = {
+    const values: CreateBookValues = {
       title: String(form.get("title") ?? ""),
       author: String(form.get("author") ?? ""),
       year: String(form.get("year") ?? ""),

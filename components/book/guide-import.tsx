@@ -4,13 +4,14 @@ import { useEffect, useId, useRef, useState, type ButtonHTMLAttributes, type For
 import { Button } from "@/components/ui/button";
 import type { Outcome } from "@/lib/doors/outcome";
 import { parseGuide } from "@/lib/guides/parse";
+import type { ImportQuestionsValues } from "@/lib/validation/questions";
 
-export type ReviewedQuestion = { text: string; section: string | null };
+type ReviewedQuestion = { text: string; section: string | null };
 
 type Item = ReviewedQuestion & { key: number };
 
 type Props = {
-  action: (questions: ReviewedQuestion[]) => Promise<Outcome<null>>;
+  action: (questions: ImportQuestionsValues["questions"]) => Promise<Outcome<null>>;
   bookTitle: string;
   existingCount: number;
   maxQuestions: number;

@@ -7,24 +7,11 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import type { Outcome } from "@/lib/doors/outcome";
 import { formatInZone, repeatStarts, resolveLocalStart, type StartChoice, type StartOption } from "@/lib/meetings/time";
+import type { ScheduleMeetingValues } from "@/lib/validation/meetings";
 import { AgendaPicker, type AgendaRoom } from "./agenda-picker";
 import { formatDuration } from "./meeting-time";
 import { TimeZoneSelect } from "./time-zone-select";
 import { useViewerZone } from "./use-viewer-clock";
-
-export type MeetingFormValues = {
-  title: string;
-  date: string;
-  time: string;
-  timeZone: string;
-  choice: StartChoice | null;
-  durationMinutes: string;
-  location: string;
-  readingAssignment: string;
-  notes: string;
-  agenda: string[];
-  repeat: { everyWeeks: string; count: string } | null;
-};
 
 export type MeetingFormLimits = {
   title: number;
@@ -48,7 +35,7 @@ type Initial = {
 };
 
 type Props = {
-  action: (values: MeetingFormValues) => Promise<Outcome<{ href: string }>>;
+  action: (values: ScheduleMeetingValues) => Promise<Outcome<{ href: string }>>;
   rooms: AgendaRoom[];
   limits: MeetingFormLimits;
   initial?: Initial;
@@ -132,7 +119,7 @@ export function MeetingForm({ action, rooms, limits, initial, offerRepeat, submi
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const values: MeetingFormValues = {
+    const values: ScheduleMeetingValues = {
       title: String(form.get("title") ?? ""),
       date,
       time,

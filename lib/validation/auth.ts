@@ -24,3 +24,6 @@ export const signInInput = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(200),
 });
+
+/** What the sign-up form sends, before parsing (`z.input`). */
+export type SignUpValues = z.input<typeof signUpInput>;

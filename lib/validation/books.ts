@@ -58,3 +58,8 @@ export const createBookInput = bookInput.extend({
   makeCurrent: z.boolean().optional().default(false),
 });
 export type CreateBookInput = z.infer<typeof createBookInput>;
+
+/** What the book form sends, before parsing (`z.input`); typed by the schema for the form and its actions. */
+export type BookValues = z.input<typeof bookInput>;
+/** The same, when adding a book: it may become the club's current one. */
+export type CreateBookValues = z.input<typeof createBookInput>;

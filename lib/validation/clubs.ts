@@ -17,3 +17,6 @@ export const createClubInput = z.object({
     .transform((value) => value ?? ""),
 });
 export type CreateClubInput = z.infer<typeof createClubInput>;
+
+/** What the new-club form sends, before parsing (`z.input`). */
+export type CreateClubValues = z.input<typeof createClubInput>;

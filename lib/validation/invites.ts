@@ -30,3 +30,6 @@ export const inviteToken = z
   .min(1)
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/);
+
+/** What the invite form sends, before parsing (`z.input`): both fields as the form holds them. */
+export type CreateInviteValues = z.input<typeof createInviteInput>;

@@ -152,3 +152,14 @@ export const calendarFeedToken = z
   .min(16)
   .max(100)
   .regex(/^[A-Za-z0-9_-]+$/);
+
+/**
+ * What the meeting form sends, before parsing (`z.input`): the form and its server actions are
+ * typed by the schema, so a field renamed here is a type error there. Preprocessed fields
+ * (duration, location, notes, choice, repeat) take anything: the schema decides.
+ */
+export type MeetingValues = z.input<typeof meetingInput>;
+/** The same, when scheduling: a series may be asked for (`repeat`). */
+export type ScheduleMeetingValues = z.input<typeof scheduleMeetingInput>;
+/** One of going / maybe / not going, as a form sends it. */
+export type RsvpValue = z.input<typeof rsvpInput>;

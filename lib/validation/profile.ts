@@ -21,3 +21,7 @@ export const changePasswordInput = z
     path: ["confirmPassword"],
   });
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+/** What the profile forms send, before parsing (`z.input`). */
+export type RenameValues = z.input<typeof renameInput>;
+export type ChangePasswordValues = z.input<typeof changePasswordInput>;

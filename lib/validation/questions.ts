@@ -35,3 +35,12 @@ export const removeQuestionInput = z.object({
   // A question with replies is only archived when the moderator has said yes to that.
   confirmArchive: z.boolean().optional().default(false),
 });
+
+/** What the guide import sends, before parsing (`z.input`): the reviewed questions in order. */
+export type ImportQuestionsValues = z.input<typeof importQuestionsInput>;
+/** One reviewed question of a guide import. */
+export type ImportedQuestionValues = ImportQuestionsValues["questions"][number];
+export type AddQuestionValues = z.input<typeof addQuestionInput>;
+export type EditQuestionValues = z.input<typeof editQuestionInput>;
+export type MoveQuestionValues = z.input<typeof moveQuestionInput>;
+export type RemoveQuestionValues = z.input<typeof removeQuestionInput>;
