@@ -1,8 +1,7 @@
 "use client";
 
 import type { PresentMember } from "@/lib/realtime/events";
-
-export type MeetingConnection = "connecting" | "live" | "reconnecting" | "unavailable" | "revoked";
+import type { MeetingConnection } from "./live-types";
 
 // Calm tints from the page's palette; a person keeps theirs because it follows from their id.
 const tints = [
