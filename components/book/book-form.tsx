@@ -1,11 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitRow } from "@/components/ui/submit-row";
 import { TextArea } from "@/components/ui/text-area";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { Outcome } from "@/lib/doors/outcome";
@@ -88,14 +87,7 @@ export function BookForm({ action, initial, submitLabel, pendingLabel, cancelHre
       ) : null}
       {/* Shown even when it repeats a field's message: on a phone that field may be a screen above the button. */}
       <FormAlert error={form.error} />
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={form.pending}>
-          {form.pending ? pendingLabel : submitLabel}
-        </Button>
-        <Link href={cancelHref} className="px-2 py-2 text-sm text-muted hover:text-ink">
-          Cancel
-        </Link>
-      </div>
+      <SubmitRow pending={form.pending} submitLabel={submitLabel} pendingLabel={pendingLabel} cancelHref={cancelHref} />
     </form>
   );
 }
