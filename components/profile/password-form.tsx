@@ -79,7 +79,9 @@ export function PasswordForm({ hasPassword, changePassword }: Props) {
         required
         error={form.fieldError("confirmPassword")}
       />
-      <FormAlert error={form.error} shownFields={hasPassword ? ["currentPassword", "newPassword", "confirmPassword"] : ["newPassword", "confirmPassword"]} />
+      {/* A refused current password is the account's answer, not a typing slip: its summary ("so the
+          password was not changed") stays in view beside the field's own message. */}
+      <FormAlert error={form.error} shownFields={["newPassword", "confirmPassword"]} />
       <div role="status">
         {saved ? <p className="rounded-md border border-accent/30 bg-accent-soft px-3 py-2 text-sm text-accent-strong">{saved}</p> : null}
       </div>

@@ -20,6 +20,7 @@ type Props = {
  * A modal dialog on the native <dialog> element: showModal() moves focus in (to the first
  * control: put the safe choice first), keeps it inside and makes the page behind inert; Escape
  * dismisses; focus goes back to the opener when it closes, also when the caller unmounts it.
+ * Its type is set here (text-base), so it looks the same wherever in the page it is rendered.
  */
 export function Dialog({ open, title, description, onDismiss, busy = false, returnFocus, children }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -56,7 +57,7 @@ export function Dialog({ open, title, description, onDismiss, busy = false, retu
         if (closing.current) closing.current = false;
         else onDismiss();
       }}
-      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-line bg-white p-0 text-ink shadow-xl backdrop:bg-ink/40"
+      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg border border-line bg-white p-0 text-base text-ink shadow-xl backdrop:bg-ink/40"
     >
       <div className="space-y-4 p-5 sm:p-6">
         <h2 id={`${id}-title`} className="font-serif text-xl font-semibold leading-snug">
