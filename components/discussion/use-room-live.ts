@@ -9,7 +9,7 @@ import { requestJson } from "./request";
 
 export type Connection = "connecting" | "live" | "reconnecting" | "unavailable" | "revoked";
 
-export type RoomLive = {
+type RoomLive = {
   replies: ReplyView[];
   locked: boolean;
   /** The viewer was removed from the club while the page was open: read-only from then on. */

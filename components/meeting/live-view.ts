@@ -12,7 +12,7 @@ export type View = {
   announcement: string;
 };
 
-export type ViewAction =
+type ViewAction =
   | { type: "marker"; roomId: string | null; announce: boolean; keepRoom: boolean }
   /** The viewer (a moderator) moved the marker: they go with it. */
   | { type: "lead"; roomId: string | null }

@@ -10,7 +10,7 @@ export type MeetingPlan =
   /** A time that happens twice (a fall-back hour): which one, and the starts once chosen. */
   | { kind: "ambiguous"; message: string; options: StartOption[]; starts: Date[] | null };
 
-export type PlanInput = {
+type PlanInput = {
   date: string;
   time: string;
   timeZone: string;

@@ -18,15 +18,14 @@ type Props = {
   shownFields?: readonly string[];
   look?: keyof typeof looks;
   id?: string;
-  className?: string;
 };
 
 /** A form's error summary: announced as it appears (role=alert), worded by the server. */
-export function FormAlert({ error, shownFields = [], look = "box", id, className = "" }: Props) {
+export function FormAlert({ error, shownFields = [], look = "box", id }: Props) {
   if (!error) return null;
   const repeated = summaryRepeatsFields(error, shownFields);
   return (
-    <p id={id} role="alert" className={repeated ? "sr-only" : `${looks[look]} ${className}`.trim()}>
+    <p id={id} role="alert" className={repeated ? "sr-only" : looks[look]}>
       {error.message}
     </p>
   );

@@ -4,7 +4,7 @@ import type { WireError } from "@/lib/doors/outcome";
 // browser, and decided by the error's code and field names, never by comparing its wording.
 
 /** True when `key` (a field path like "repeat.count" or "agenda.2") belongs to the input named `name`. */
-export function isFieldOf(key: string, name: string): boolean {
+function isFieldOf(key: string, name: string): boolean {
   return key === name || key.startsWith(`${name}.`);
 }
 

@@ -5,7 +5,7 @@ import { useRef, useState, useTransition } from "react";
 import { offlineFailure, type Outcome, type WireError } from "@/lib/doors/outcome";
 import { fieldErrorOf } from "./form-errors";
 
-export type ActionFormOptions<Input, Data> = {
+type ActionFormOptions<Input, Data> = {
   /** After the server said yes: show the result, reset the form, move on. */
   onSuccess?: (data: Data, input: Input) => void;
   /** After a refusal, before it is shown: undo an optimistic change, forget an idempotency key. */
@@ -18,7 +18,7 @@ export type ActionFormOptions<Input, Data> = {
   leavesOnSuccess?: boolean;
 };
 
-export type ActionForm<Input> = {
+type ActionForm<Input> = {
   /** Sends `input`, unless a submission is already on its way (a double press sends once). */
   submit: (input: Input) => void;
   pending: boolean;

@@ -38,8 +38,6 @@ export const removeQuestionInput = z.object({
 
 /** What the guide import sends, before parsing (`z.input`): the reviewed questions in order. */
 export type ImportQuestionsValues = z.input<typeof importQuestionsInput>;
-/** One reviewed question of a guide import. */
-export type ImportedQuestionValues = ImportQuestionsValues["questions"][number];
 export type AddQuestionValues = z.input<typeof addQuestionInput>;
 export type EditQuestionValues = z.input<typeof editQuestionInput>;
 export type MoveQuestionValues = z.input<typeof moveQuestionInput>;
