@@ -1,5 +1,8 @@
 import type { ClubRole } from "@/db/schema/clubs";
 
+// Pages and components name roles through here, not through the schema (docs/decisions/0008-fences.md).
+export type { ClubRole };
+
 /**
  * Who may do what in a club: the one place that decides. Every page, route handler, server
  * action and socket event asks here, with the caller's role in *that* club (null when the caller

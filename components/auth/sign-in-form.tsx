@@ -3,32 +3,36 @@
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { Outcome } from "@/lib/doors/outcome";
+
+type Credentials = { email: string; password: string };
+
+/** next-auth answers `{ error }` rather than a wire error: say it in the app's one shape. */
+async function signInWithPassword(credentials: Credentials): Promise<Outcome<null>> {
+  const result = await signIn("credentials", { redirect: false, ...credentials });
+  if (result && !result.error) return { ok: true, data: null };
+  return { ok: false, error: { code: "unauthorized", message: "That email and password don't match an account. Check them and try again." } };
+}
 
 export function SignInForm({ callbackUrl, providers }: { callbackUrl: string; providers: { id: string; name: string }[] }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const form = useActionForm(signInWithPassword, {
+    onSuccess: () => {
+      router.replace(callbackUrl);
+      router.refresh();
+    },
+    leavesOnSuccess: true,
+  });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const result = await signIn("credentials", {
-      redirect: false,
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-    });
-    if (!result || result.error) {
-      setPending(false);
-      setError("That email and password don't match an account. Check them and try again.");
-      return;
-    }
-    router.replace(callbackUrl);
-    router.refresh();
+    const data = new FormData(event.currentTarget);
+    form.submit({ email: String(data.get("email") ?? ""), password: String(data.get("password") ?? "") });
   }
 
   return (
@@ -36,13 +40,9 @@ export function SignInForm({ callbackUrl, providers }: { callbackUrl: string; pr
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
         <Field id="email" name="email" type="email" label="Email" autoComplete="email" required />
         <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
-        {error ? (
-          <p role="alert" className="rounded-md border border-danger/30 bg-red-50 px-3 py-2 text-sm text-danger">
-            {error}
-          </p>
-        ) : null}
-        <Button type="submit" disabled={pending} className="w-full">
-          {pending ? "Signing in…" : "Sign in"}
+        <FormAlert error={form.error} />
+        <Button type="submit" disabled={form.pending} className="w-full">
+          {form.pending ? "Signing in…" : "Sign in"}
         </Button>
       </form>
       {providers.length > 0 ? (

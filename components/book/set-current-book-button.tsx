@@ -1,36 +1,19 @@
 "use client";
 
-import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { Outcome } from "@/lib/doors/outcome";
 
 /** Makes a past book the club's current one; the page refreshes from the server action's revalidation. */
 export function SetCurrentBookButton({ action }: { action: () => Promise<Outcome<null>> }) {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function onClick() {
-    setPending(true);
-    setError(null);
-    try {
-      const result = await action();
-      if (!result.ok) setError(result.error.message);
-    } catch {
-      setError("We couldn't reach Chapterhouse. Check your connection and try again.");
-    }
-    setPending(false);
-  }
-
+  const form = useActionForm(action);
   return (
     <div className="space-y-2">
-      <Button variant="secondary" onClick={onClick} disabled={pending} aria-describedby={error ? "set-current-error" : undefined}>
-        {pending ? "Switching…" : "Make this the current book"}
+      <Button variant="secondary" onClick={() => form.submit(undefined)} disabled={form.pending} aria-describedby={form.error ? "set-current-error" : undefined}>
+        {form.pending ? "Switching…" : "Make this the current book"}
       </Button>
-      {error ? (
-        <p id="set-current-error" role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert id="set-current-error" look="line" error={form.error} />
     </div>
   );
 }

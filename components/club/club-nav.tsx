@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import type { ClubRole } from "@/db/schema/clubs";
+import type { ClubRole } from "@/lib/permissions";
 import { can } from "@/lib/permissions";
 
 type Section = { href: string; label: string; show: boolean; exact?: boolean };

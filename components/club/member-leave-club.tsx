@@ -1,8 +1,9 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { MemberConfirmDialog } from "@/components/club/member-confirm-dialog";
-import { offlineFailure, type Outcome } from "@/lib/doors/outcome";
+import { useState } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { Outcome } from "@/lib/doors/outcome";
 
 type Props = {
   clubName: string;
@@ -13,17 +14,8 @@ type Props = {
 
 export function MemberLeaveClub({ clubName, blockedReason, leave }: Props) {
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function confirm() {
-    setError(null);
-    startTransition(async () => {
-      // On success the action redirects home, so only a failure comes back here.
-      const result = await leave().catch(() => offlineFailure);
-      if (!result.ok) setError(result.error.message);
-    });
-  }
+  // On success the action redirects home, so only a failure comes back here.
+  const form = useActionForm(leave);
 
   return (
     <section aria-labelledby="leave-heading" className="space-y-3 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
@@ -40,7 +32,7 @@ export function MemberLeaveClub({ clubName, blockedReason, leave }: Props) {
           <button
             type="button"
             onClick={() => {
-              setError(null);
+              form.clearError();
               setConfirming(true);
             }}
             className="inline-flex items-center justify-center rounded-md border border-danger/30 bg-white px-4 py-2 text-sm font-medium text-danger hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
@@ -50,16 +42,16 @@ export function MemberLeaveClub({ clubName, blockedReason, leave }: Props) {
         </>
       )}
       {confirming ? (
-        <MemberConfirmDialog
+        <ConfirmDialog
           title={`Leave ${clubName}?`}
           description="You'll lose access to its discussions straight away. To come back, you'll need a new invite."
           confirmLabel="Leave club"
           pendingLabel="Leaving…"
           tone="danger"
-          pending={pending}
-          error={error}
+          pending={form.pending}
+          error={form.error?.message ?? null}
           onCancel={() => setConfirming(false)}
-          onConfirm={confirm}
+          onConfirm={() => form.submit(undefined)}
         />
       ) : null}
     </section>

@@ -1,4 +1,4 @@
-import type { ClubRole } from "@/db/schema/clubs";
+import type { ClubRole } from "@/lib/permissions";
 
 const labels: Record<ClubRole, string> = { owner: "Owner", moderator: "Moderator", member: "Member" };
 

@@ -1,19 +1,19 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import { MemberConfirmDialog } from "@/components/club/member-confirm-dialog";
+import { useState } from "react";
 import { MemberRoleBadge } from "@/components/club/member-role-badge";
-import { offlineFailure, type Outcome } from "@/lib/doors/outcome";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { Outcome } from "@/lib/doors/outcome";
 import type { RosterMember } from "@/lib/clubs/members";
-
-type MemberAction = (input: unknown) => Promise<Outcome<null>>;
+import type { MemberTargetValues, SetMemberRoleValues } from "@/lib/validation/members";
 
 type Props = {
   clubName: string;
   members: RosterMember[];
-  setRole: MemberAction;
-  transfer: MemberAction;
-  remove: MemberAction;
+  setRole: (input: SetMemberRoleValues) => Promise<Outcome<null>>;
+  transfer: (input: MemberTargetValues) => Promise<Outcome<null>>;
+  remove: (input: MemberTargetValues) => Promise<Outcome<null>>;
 };
 
 type Confirming = { kind: "transfer" | "remove"; member: RosterMember };
@@ -24,38 +24,36 @@ const joinedFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZo
 const smallButton =
   "inline-flex items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60";
 
-export function RosterList({ clubName, members, setRole, transfer, remove }: Props) {
-  const [pending, startTransition] = useTransition();
-  const [busyId, setBusyId] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<Confirming | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [dialogError, setDialogError] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+/** One press of a roster control: whom it is about, the server action to call, and what to say when it worked. */
+type Change = { member: RosterMember; call: () => Promise<Outcome<null>>; done: string };
 
-  function run(member: RosterMember, action: () => Promise<Outcome<null>>, done: string) {
-    setBusyId(member.id);
-    setError(null);
-    setDialogError(null);
+export function RosterList({ clubName, members, setRole, transfer, remove }: Props) {
+  const [confirming, setConfirming] = useState<Confirming | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const form = useActionForm((change: Change) => change.call(), {
+    onSuccess: (_, change) => {
+      setConfirming(null);
+      setNotice(change.done);
+    },
+  });
+  const { pending } = form;
+  // A refusal is shown where the question was asked: in the dialog while it is open, above the list otherwise.
+  const error = form.error?.message ?? null;
+
+  function run(change: Change) {
     setNotice(null);
-    startTransition(async () => {
-      const result = await action().catch(() => offlineFailure);
-      setBusyId(null);
-      if (result.ok) {
-        setConfirming(null);
-        setNotice(done);
-      } else if (confirming) {
-        setDialogError(result.error.message);
-      } else {
-        setError(result.error.message);
-      }
-    });
+    form.submit(change);
   }
 
   function ask(kind: Confirming["kind"], member: RosterMember) {
-    setError(null);
-    setDialogError(null);
+    form.clearError();
     setNotice(null);
     setConfirming({ kind, member });
+  }
+
+  function cancel() {
+    form.clearError();
+    setConfirming(null);
   }
 
   return (
@@ -63,7 +61,7 @@ export function RosterList({ clubName, members, setRole, transfer, remove }: Pro
       <p role="status" className={notice ? "rounded-md border border-accent/20 bg-accent-soft px-3 py-2 text-sm text-accent-strong" : "sr-only"}>
         {notice}
       </p>
-      {error ? (
+      {error && !confirming ? (
         <p role="alert" className="rounded-md border border-danger/30 bg-red-50 px-3 py-2 text-sm text-danger">
           {error}
         </p>
@@ -72,7 +70,7 @@ export function RosterList({ clubName, members, setRole, transfer, remove }: Pro
       <ul className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white shadow-sm">
         {members.map((member) => {
           const { promote, demote, transfer: canTransfer, remove: canRemove } = member.actions;
-          const busy = pending && busyId === member.id;
+          const busy = pending && form.pendingInput?.member.id === member.id;
           return (
             // Phones: name on the left, Remove on its right, role changes on a line of their own.
             // Wider screens: everything on one line, in reading order.
@@ -95,7 +93,7 @@ export function RosterList({ clubName, members, setRole, transfer, remove }: Pro
                       type="button"
                       disabled={pending}
                       aria-label={`Make moderator: ${member.name}`}
-                      onClick={() => run(member, () => setRole({ memberId: member.id, role: "moderator" }), `${member.name} is now a moderator.`)}
+                      onClick={() => run({ member, call: () => setRole({ memberId: member.id, role: "moderator" }), done: `${member.name} is now a moderator.` })}
                       className={`${smallButton} border-line bg-white text-ink hover:bg-paper`}
                     >
                       {busy ? "Saving…" : "Make moderator"}
@@ -106,7 +104,7 @@ export function RosterList({ clubName, members, setRole, transfer, remove }: Pro
                       type="button"
                       disabled={pending}
                       aria-label={`Make member: ${member.name}`}
-                      onClick={() => run(member, () => setRole({ memberId: member.id, role: "member" }), `${member.name} is now a member.`)}
+                      onClick={() => run({ member, call: () => setRole({ memberId: member.id, role: "member" }), done: `${member.name} is now a member.` })}
                       className={`${smallButton} border-line bg-white text-ink hover:bg-paper`}
                     >
                       {busy ? "Saving…" : "Make member"}
@@ -142,35 +140,37 @@ export function RosterList({ clubName, members, setRole, transfer, remove }: Pro
       </ul>
 
       {confirming?.kind === "transfer" ? (
-        <MemberConfirmDialog
+        <ConfirmDialog
           title={`Make ${confirming.member.name} the owner?`}
           description={`You'll become a moderator. Only the owner can change roles or hand the club on, so you won't be able to undo this yourself.`}
           confirmLabel={`Make ${confirming.member.name} the owner`}
           pendingLabel="Transferring…"
           tone="primary"
           pending={pending}
-          error={dialogError}
-          onCancel={() => setConfirming(null)}
+          error={error}
+          onCancel={cancel}
           onConfirm={() =>
-            run(
-              confirming.member,
-              () => transfer({ memberId: confirming.member.id }),
-              `${confirming.member.name} is now the owner of ${clubName}. You're a moderator.`,
-            )
+            run({
+              member: confirming.member,
+              call: () => transfer({ memberId: confirming.member.id }),
+              done: `${confirming.member.name} is now the owner of ${clubName}. You're a moderator.`,
+            })
           }
         />
       ) : null}
       {confirming?.kind === "remove" ? (
-        <MemberConfirmDialog
+        <ConfirmDialog
           title={`Remove ${confirming.member.name} from ${clubName}?`}
           description={`${confirming.member.name} will lose access to the club's discussions straight away. Their replies stay. To come back they'll need a new invite.`}
           confirmLabel={`Remove ${confirming.member.name}`}
           pendingLabel="Removing…"
           tone="danger"
           pending={pending}
-          error={dialogError}
-          onCancel={() => setConfirming(null)}
-          onConfirm={() => run(confirming.member, () => remove({ memberId: confirming.member.id }), `${confirming.member.name} has been removed from the club.`)}
+          error={error}
+          onCancel={cancel}
+          onConfirm={() =>
+            run({ member: confirming.member, call: () => remove({ memberId: confirming.member.id }), done: `${confirming.member.name} has been removed from the club.` })
+          }
         />
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { IconButton } from "@/components/ui/icon-button";
 
 export type MenuAction = { label: string; onSelect: () => void; tone?: "danger" };
 
@@ -63,11 +64,9 @@ export function ActionsMenu({ actions, label = "More actions" }: { actions: Menu
 
   return (
     <div className="relative">
-      <button
+      <IconButton
         ref={button}
-        type="button"
-        aria-label={label}
-        title={label}
+        label={label}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
@@ -78,14 +77,14 @@ export function ActionsMenu({ actions, label = "More actions" }: { actions: Menu
             setOpen(true);
           }
         }}
-        className="-my-1 -mr-1.5 flex h-8 w-8 items-center justify-center rounded-md text-muted hover:bg-paper hover:text-ink focus-visible:outline-2 focus-visible:outline-accent aria-expanded:bg-paper aria-expanded:text-ink"
+        className="-my-1 -mr-1.5"
       >
         <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
           <circle cx="4" cy="10" r="1.6" />
           <circle cx="10" cy="10" r="1.6" />
           <circle cx="16" cy="10" r="1.6" />
         </svg>
-      </button>
+      </IconButton>
       {open ? (
         <div
           ref={menu}

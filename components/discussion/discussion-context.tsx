@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import type { ClubRole } from "@/db/schema/clubs";
+import type { ClubRole } from "@/lib/permissions";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 
 export type Viewer = { id: string; role: ClubRole };

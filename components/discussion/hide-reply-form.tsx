@@ -2,43 +2,41 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { ReplyView } from "@/lib/discussion/reply-view";
+// Same limit as hideReplyInput in lib/validation/moderation.ts, which the server enforces.
+import { hiddenReasonMaxLength } from "@/lib/validation/limits";
 import { useDiscussion } from "./discussion-context";
 import { requestJson } from "./request";
-import { hiddenReasonMaxLength } from "@/lib/validation/limits";
-
-// Same limit as hideReplyInput in lib/validation/moderation.ts, which the server enforces.
 
 /** A moderator hides a reply; the reason they give is what members see in its place. */
 export function HideReplyForm({ replyId, onDone }: { replyId: string; onDone: () => void }) {
   const { onChanged } = useDiscussion();
   const fieldId = useId();
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const form = useActionForm(
+    (text: string) => requestJson<{ reply: ReplyView }>(`/api/replies/${replyId}/hidden`, { method: "PUT", body: { reason: text } }),
+    {
+      onSuccess: (data) => {
+        onChanged(data.reply);
+        onDone();
+      },
+    },
+  );
 
   useEffect(() => input.current?.focus(), []);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
     if (!reason.trim()) {
-      setError("Say why this reply is hidden; members will see the reason.");
+      form.fail({ code: "bad_request", message: "Say why this reply is hidden; members will see the reason." });
       return;
     }
-    setPending(true);
-    setError(null);
-    const result = await requestJson<{ reply: ReplyView }>(`/api/replies/${replyId}/hidden`, { method: "PUT", body: { reason } });
-    setPending(false);
-    if (result.ok) {
-      onChanged(result.data.reply);
-      onDone();
-    } else {
-      setError(result.error.message);
-    }
+    form.submit(reason);
   }
 
+  const error = form.error?.message ?? null;
   return (
     <form onSubmit={onSubmit} className="space-y-2" noValidate>
       <label htmlFor={fieldId} className="block text-sm font-medium text-ink">
@@ -68,10 +66,10 @@ export function HideReplyForm({ replyId, onDone }: { replyId: string; onDone: ()
           </Button>
           <button
             type="submit"
-            disabled={pending}
+            disabled={form.pending}
             className="inline-flex items-center justify-center rounded-md bg-danger px-4 py-2 text-sm font-medium text-white hover:brightness-110 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-danger disabled:opacity-60"
           >
-            {pending ? "Hiding…" : "Hide"}
+            {form.pending ? "Hiding…" : "Hide"}
           </button>
         </div>
       </div>

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { replyBodyMaxLength } from "@/lib/validation/limits";
 import { useDiscussion } from "./discussion-context";
@@ -12,16 +13,24 @@ export function ReplyEditForm({ replyId, onDone }: { replyId: string; onDone: ()
   const { onChanged } = useDiscussion();
   const fieldId = useId();
   const [body, setBody] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const form = useActionForm(
+    (text: string) => requestJson<{ reply: ReplyView }>(`/api/replies/${replyId}`, { method: "PATCH", body: { body: text } }),
+    {
+      onSuccess: (data) => {
+        onChanged(data.reply);
+        onDone();
+      },
+    },
+  );
 
   useEffect(() => {
     let active = true;
     void requestJson<{ source: { body: string } | null }>(`/api/replies/${replyId}`).then((result) => {
       if (!active) return;
       if (result.ok && result.data.source) setBody(result.data.source.body);
-      else setError(result.ok ? "This reply can no longer be edited." : result.error.message);
+      else setLoadError(result.ok ? "This reply can no longer be edited." : result.error.message);
     });
     return () => {
       active = false;
@@ -35,25 +44,17 @@ export function ReplyEditForm({ replyId, onDone }: { replyId: string; onDone: ()
     textarea.current.setSelectionRange(textarea.current.value.length, textarea.current.value.length);
   }, [loaded]);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending || body === null) return;
+    if (body === null) return;
     if (!body.trim()) {
-      setError("Write something before saving. To remove the reply, delete it instead.");
+      form.fail({ code: "bad_request", message: "Write something before saving. To remove the reply, delete it instead." });
       return;
     }
-    setPending(true);
-    setError(null);
-    const result = await requestJson<{ reply: ReplyView }>(`/api/replies/${replyId}`, { method: "PATCH", body: { body } });
-    setPending(false);
-    if (result.ok) {
-      onChanged(result.data.reply);
-      onDone();
-    } else {
-      setError(result.error.message);
-    }
+    form.submit(body);
   }
 
+  const error = loadError ?? form.error?.message ?? null;
   return (
     <form onSubmit={onSubmit} className="mt-2 space-y-2" noValidate>
       <label htmlFor={fieldId} className="block text-sm font-medium text-ink">
@@ -77,7 +78,7 @@ export function ReplyEditForm({ replyId, onDone }: { replyId: string; onDone: ()
         />
       ) : (
         <p id={fieldId} className="rounded-md border border-dashed border-line px-3 py-2 text-sm text-muted">
-          {error ? "Your text couldn't be loaded." : "Loading your text…"}
+          {loadError ? "Your text couldn't be loaded." : "Loading your text…"}
         </p>
       )}
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -88,8 +89,8 @@ export function ReplyEditForm({ replyId, onDone }: { replyId: string; onDone: ()
           <Button variant="secondary" onClick={onDone}>
             Cancel
           </Button>
-          <Button type="submit" disabled={pending || !loaded}>
-            {pending ? "Saving…" : "Save"}
+          <Button type="submit" disabled={form.pending || !loaded}>
+            {form.pending ? "Saving…" : "Save"}
           </Button>
         </div>
       </div>

@@ -2,8 +2,12 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { ReplyView } from "@/lib/discussion/reply-view";
+import type { WireError } from "@/lib/doors/outcome";
 import { replyBodyMaxLength } from "@/lib/validation/limits";
+import { requestJson } from "./request";
 
 type Props = {
   roomId: string;
@@ -13,6 +17,13 @@ type Props = {
   onCancel?: () => void;
   autoFocus?: boolean;
 };
+
+/** The server's words for a refusal; after a drop or a server error, that the text is safe here. */
+function failureMessage(error: WireError): string {
+  if (error.code === "offline") return "You seem to be offline. Your reply is kept here; post it again when you're back.";
+  if (error.code === "internal") return "Your reply wasn't posted yet; it's kept here. Try again in a moment.";
+  return error.message;
+}
 
 const draftKey = (roomId: string, parentId: string | null) => `chapterhouse:draft:${roomId}:${parentId ?? "question"}`;
 
@@ -24,10 +35,25 @@ const draftKey = (roomId: string, parentId: string | null) => `chapterhouse:draf
 export function ReplyForm({ roomId, parentId, label, onPosted, onCancel, autoFocus }: Props) {
   const fieldId = useId();
   const [body, setBody] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const pendingKey = useRef<string | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const form = useActionForm(
+    ({ text, idempotencyKey }: { text: string; idempotencyKey: string }) =>
+      requestJson<{ reply: ReplyView }>(`/api/rooms/${roomId}/replies`, { method: "POST", body: { body: text, parentId, idempotencyKey } }),
+    {
+      onSuccess: (data) => {
+        pendingKey.current = null;
+        updateBody("");
+        onPosted(data.reply);
+        onCancel?.();
+      },
+      onFailure: (error) => {
+        // A refusal stored nothing: the next attempt is a new submission. After a drop or a server
+        // error it may have been stored, and only the same key again is sure not to post twice.
+        if (error.code !== "offline" && error.code !== "internal") pendingKey.current = null;
+      },
+    },
+  );
 
   useEffect(() => {
     const saved = window.localStorage.getItem(draftKey(roomId, parentId));
@@ -45,42 +71,17 @@ export function ReplyForm({ roomId, parentId, label, onPosted, onCancel, autoFoc
     else window.localStorage.removeItem(key);
   }
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (pending) return;
     if (!body.trim()) {
-      setError("Write something before posting.");
+      form.fail({ code: "bad_request", message: "Write something before posting." });
       return;
     }
     pendingKey.current ??= crypto.randomUUID();
-    setPending(true);
-    setError(null);
-    try {
-      const response = await fetch(`/api/rooms/${roomId}/replies`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ body, parentId, idempotencyKey: pendingKey.current }),
-      });
-      const payload = (await response.json().catch(() => null)) as { reply?: ReplyView; error?: { message?: string } } | null;
-      if (response.ok && payload?.reply) {
-        pendingKey.current = null;
-        updateBody("");
-        onPosted(payload.reply);
-        onCancel?.();
-      } else if (response.status >= 400 && response.status < 500) {
-        // The server refused it and stored nothing: the next attempt is a new submission.
-        pendingKey.current = null;
-        setError(payload?.error?.message ?? "This reply couldn't be posted.");
-      } else {
-        setError("Your reply wasn't posted yet; it's kept here. Try again in a moment.");
-      }
-    } catch {
-      setError("You seem to be offline. Your reply is kept here; post it again when you're back.");
-    } finally {
-      setPending(false);
-    }
+    form.submit({ text: body, idempotencyKey: pendingKey.current });
   }
 
+  const error = form.error ? { ...form.error, message: failureMessage(form.error) } : null;
   return (
     <form onSubmit={onSubmit} className="space-y-2" noValidate>
       <label htmlFor={fieldId} className="block text-sm font-medium text-ink">
@@ -110,16 +111,12 @@ export function ReplyForm({ roomId, parentId, label, onPosted, onCancel, autoFoc
               Cancel
             </Button>
           ) : null}
-          <Button type="submit" disabled={pending}>
-            {pending ? "Posting…" : "Post reply"}
+          <Button type="submit" disabled={form.pending}>
+            {form.pending ? "Posting…" : "Post reply"}
           </Button>
         </div>
       </div>
-      {error ? (
-        <p id={`${fieldId}-error`} role="alert" className="text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert id={`${fieldId}-error`} look="line" error={error} />
     </form>
   );
 }

@@ -1,25 +1,28 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { can, canDeleteReply, canEditReply, canPostInRoom, canViewReplyHistory } from "@/lib/permissions";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { countDescendants, type ThreadNode } from "@/lib/discussion/threads";
 import { ActionsMenu, type MenuAction } from "./actions-menu";
-import { ConfirmDialog } from "./confirm-dialog";
 import { useDiscussion } from "./discussion-context";
 import { EditedMarker } from "./edited-marker";
 import { HideReplyForm } from "./hide-reply-form";
+import { PinIcon } from "./icons";
 import { ReplyEditForm } from "./reply-edit-form";
 import { ReplyForm } from "./reply-form";
 import { ReplyHistory } from "./reply-history";
 import { requestJson } from "./request";
 
 // Deeper replies stop indenting (a phone has no room for more) but still say whom they answer.
-export const maxIndentDepth = 5;
+const maxIndentDepth = 5;
 
 type Shared = { arrivedIds: ReadonlySet<string> };
 type Panel = "reply" | "edit" | "hide" | "history" | null;
+type Change = { url: string; method: "PUT" | "DELETE"; after?: () => void };
 
 const textButton = "text-muted hover:text-ink hover:underline focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60";
 
@@ -40,9 +43,17 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
   const [panel, setPanel] = useState<Panel>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [revealedHtml, setRevealedHtml] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [revealError, setRevealError] = useState<string | null>(null);
   const article = useRef<HTMLElement>(null);
+  // Pin, unpin, unhide and delete: one request each, answered with the reply as it now is.
+  const form = useActionForm(({ url, method }: Change) => requestJson<{ reply: ReplyView }>(url, { method }), {
+    onSuccess: (data, { after }) => {
+      onChanged(data.reply);
+      after?.();
+    },
+  });
+  const { pending } = form;
+  const error = form.error?.message ?? revealError;
 
   const hiddenCount = countDescendants(node);
   const nested = node.depth + 1 < maxIndentDepth;
@@ -73,29 +84,21 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
     if (reply.state !== "hidden") setRevealedHtml(null);
   }, [reply.state]);
 
-  async function change(url: string, method: "PUT" | "DELETE", after?: () => void) {
-    if (pending) return;
-    setPending(true);
-    setError(null);
-    const result = await requestJson<{ reply: ReplyView }>(url, { method });
-    setPending(false);
-    if (result.ok) {
-      onChanged(result.data.reply);
-      after?.();
-    } else {
-      setError(result.error.message);
-    }
-  }
+  const change = (url: string, method: Change["method"], after?: () => void) => {
+    setRevealError(null);
+    form.submit({ url, method, after });
+  };
 
   async function toggleHiddenText() {
     if (revealedHtml !== null) {
       setRevealedHtml(null);
       return;
     }
-    setError(null);
+    form.clearError();
+    setRevealError(null);
     const result = await requestJson<{ source: { bodyHtml: string } | null }>(`/api/replies/${reply.id}`);
     if (result.ok && result.data.source) setRevealedHtml(result.data.source.bodyHtml);
-    else setError(result.ok ? "The hidden text isn't available." : result.error.message);
+    else setRevealError(result.ok ? "The hidden text isn't available." : result.error.message);
   }
 
   const togglePanel = (next: Exclude<Panel, null>) => setPanel((current) => (current === next ? null : next));
@@ -105,8 +108,8 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
   if (mayPin) {
     actions.push(
       reply.pinned
-        ? { label: "Unpin", onSelect: () => void change(`/api/replies/${reply.id}/pin`, "DELETE") }
-        : { label: "Pin to top", onSelect: () => void change(`/api/replies/${reply.id}/pin`, "PUT") },
+        ? { label: "Unpin", onSelect: () => change(`/api/replies/${reply.id}/pin`, "DELETE") }
+        : { label: "Pin to top", onSelect: () => change(`/api/replies/${reply.id}/pin`, "PUT") },
     );
   }
   if (mayHide && visible) actions.push({ label: "Hide…", onSelect: () => setPanel("hide") });
@@ -180,7 +183,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
               <button
                 type="button"
                 disabled={pending}
-                onClick={() => void change(`/api/replies/${reply.id}/hidden`, "DELETE")}
+                onClick={() => change(`/api/replies/${reply.id}/hidden`, "DELETE")}
                 className="font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60"
               >
                 Unhide
@@ -225,23 +228,21 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
       {/* Mounted only while asking: a busy room would otherwise carry one dialog per reply. */}
       {mayDelete && confirmingDelete ? (
         <ConfirmDialog
-          open
           title="Delete this reply?"
           description="Its text will be removed for everyone, and “This reply was deleted.” will show in its place. Replies to it stay where they are."
           confirmLabel="Delete"
           pendingLabel="Deleting…"
           pending={pending}
-          error={confirmingDelete ? error : null}
+          error={error}
+          returnFocus={article}
           onCancel={() => {
             setConfirmingDelete(false);
-            setError(null);
-            article.current?.focus();
+            form.clearError();
           }}
           onConfirm={() =>
-            void change(`/api/replies/${reply.id}`, "DELETE", () => {
+            change(`/api/replies/${reply.id}`, "DELETE", () => {
               setConfirmingDelete(false);
               setPanel(null);
-              article.current?.focus();
             })
           }
         />
@@ -253,13 +254,5 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
         </div>
       ) : null}
     </li>
-  );
-}
-
-export function PinIcon({ className = "h-3 w-3" }: { className?: string }) {
-  return (
-    <svg aria-hidden viewBox="0 0 16 16" className={className} fill="currentColor">
-      <path d="M10.2 1.3a.75.75 0 0 1 1.06 0l3.44 3.44a.75.75 0 0 1 0 1.06l-.9.9a.75.75 0 0 1-.75.19l-.94-.3-2.2 2.2.34 2.36a.75.75 0 0 1-.21.64l-.62.62a.75.75 0 0 1-1.06 0L6.1 10.15l-3.3 3.3a.75.75 0 1 1-1.06-1.06l3.3-3.3-2.26-2.27a.75.75 0 0 1 0-1.06l.62-.62a.75.75 0 0 1 .64-.21l2.36.34 2.2-2.2-.3-.94a.75.75 0 0 1 .19-.75l.9-.9Z" />
-    </svg>
   );
 }

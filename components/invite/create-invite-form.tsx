@@ -1,49 +1,38 @@
 "use client";
 
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { CopyLink } from "@/components/invite/copy-link";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { Outcome } from "@/lib/doors/outcome";
+import type { CreateInviteValues } from "@/lib/validation/invites";
 
 type Props = {
-  action: (input: { expiresInDays: string; maxUses: string }) => Promise<Outcome<{ id: string; path: string }>>;
+  /** Each of the schema's fields as its input holds it: the server parses them. */
+  action: (input: Record<keyof CreateInviteValues, string>) => Promise<Outcome<{ id: string; path: string }>>;
   origin: string;
   expiryChoices: readonly number[];
   defaultExpiryDays: number;
   maxUsesLimit: number;
 };
 
-const alertBox = "rounded-md border border-danger/30 bg-red-50 px-3 py-2 text-sm text-danger";
-
-type Errors = { message?: string; fields?: Record<string, string> };
-
 const dayLabel = (days: number) => (days === 1 ? "1 day" : `${days} days`);
 
 export function CreateInviteForm({ action, origin, expiryChoices, defaultExpiryDays, maxUsesLimit }: Props) {
   const id = useId();
-  const [errors, setErrors] = useState<Errors>({});
   const [created, setCreated] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useActionForm(action, { onSuccess: (data) => setCreated(`${origin}${data.path}`) });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = { expiresInDays: String(form.get("expiresInDays") ?? ""), maxUses: String(form.get("maxUses") ?? "") };
-    setErrors({});
+    const data = new FormData(event.currentTarget);
     setCreated(null);
-    startTransition(async () => {
-      try {
-        const result = await action(input);
-        if (result.ok) setCreated(`${origin}${result.data.path}`);
-        else setErrors({ message: result.error.message, fields: result.error.fields });
-      } catch {
-        setErrors({ message: "We couldn't reach Chapterhouse. Check your connection and try again." });
-      }
-    });
+    form.submit({ expiresInDays: String(data.get("expiresInDays") ?? ""), maxUses: String(data.get("maxUses") ?? "") });
   }
 
-  const maxUsesError = errors.fields?.maxUses;
-  const expiryError = errors.fields?.expiresInDays;
+  const maxUsesError = form.fieldError("maxUses");
+  const expiryError = form.fieldError("expiresInDays");
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <div className="grid gap-4 sm:grid-cols-2">
@@ -98,14 +87,9 @@ export function CreateInviteForm({ action, origin, expiryChoices, defaultExpiryD
           ) : null}
         </div>
       </div>
-      {errors.message ? (
-        // A message that repeats a field's own error is only announced, not shown twice.
-        <p role="alert" className={Object.values(errors.fields ?? {}).includes(errors.message) ? "sr-only" : alertBox}>
-          {errors.message}
-        </p>
-      ) : null}
-      <Button type="submit" disabled={pending}>
-        {pending ? "Creating the link…" : "Create invite link"}
+      <FormAlert error={form.error} shownFields={["expiresInDays", "maxUses"]} />
+      <Button type="submit" disabled={form.pending}>
+        {form.pending ? "Creating the link…" : "Create invite link"}
       </Button>
       {created ? (
         <div role="status" className="space-y-2 rounded-md border border-accent/30 bg-accent-soft p-4">

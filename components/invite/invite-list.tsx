@@ -1,9 +1,11 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { CopyLink } from "@/components/invite/copy-link";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { Outcome } from "@/lib/doors/outcome";
 import type { InviteStatus, InviteView } from "@/lib/clubs/invites";
 
@@ -67,20 +69,9 @@ export function InviteList({ invites, origin, revoke }: Props) {
 
 function ActiveInvite({ invite, origin, revoke }: { invite: InviteView; origin: string; revoke: Props["revoke"] }) {
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function onRevoke() {
-    setError(null);
-    startTransition(async () => {
-      try {
-        const result = await revoke(invite.id);
-        if (!result.ok) setError(result.error.message);
-      } catch {
-        setError("We couldn't reach Chapterhouse. Check your connection and try again.");
-      }
-    });
-  }
+  const form = useActionForm(revoke);
+  const { pending } = form;
+  const onRevoke = () => form.submit(invite.id);
 
   return (
     <article className="space-y-3 rounded-lg border border-line bg-white p-4 shadow-sm sm:p-5">
@@ -135,11 +126,7 @@ function ActiveInvite({ invite, origin, revoke }: { invite: InviteView; origin: 
           </div>
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="rounded-md border border-danger/30 bg-red-50 px-3 py-2 text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert error={form.error} />
     </article>
   );
 }

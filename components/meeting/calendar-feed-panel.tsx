@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ConfirmDialog } from "@/components/discussion/confirm-dialog";
 import { CopyLink } from "@/components/invite/copy-link";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { Outcome } from "@/lib/doors/outcome";
 
 type Feed = { path: string; createdAt: string };
@@ -24,26 +25,16 @@ const created = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UT
  */
 export function CalendarFeedPanel({ feed, origin, createAction, revokeAction }: Props) {
   const router = useRouter();
-  const [pending, setPending] = useState<"create" | "revoke" | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<"revoke" | "replace" | null>(null);
-
-  async function run(kind: "create" | "revoke") {
-    setPending(kind);
-    setError(null);
-    try {
-      const result = kind === "create" ? await createAction() : await revokeAction();
-      if (result.ok) {
-        setConfirming(null);
-        router.refresh();
-      } else {
-        setError(result.error.message);
-      }
-    } catch {
-      setError("We couldn't reach Chapterhouse. Check your connection and try again.");
-    }
-    setPending(null);
-  }
+  const form = useActionForm((kind: "create" | "revoke"): Promise<Outcome<unknown>> => (kind === "create" ? createAction() : revokeAction()), {
+    onSuccess: () => {
+      setConfirming(null);
+      router.refresh();
+    },
+  });
+  const pending = form.pending ? form.pendingInput : null;
+  const error = form.error?.message ?? null;
+  const run = form.submit;
 
   if (!feed) {
     return (
@@ -133,7 +124,10 @@ export function CalendarFeedPanel({ feed, origin, createAction, revokeAction }: 
         pending={pending !== null}
         error={error}
         onConfirm={() => run(confirming === "replace" ? "create" : "revoke")}
-        onCancel={() => setConfirming(null)}
+        onCancel={() => {
+          form.clearError();
+          setConfirming(null);
+        }}
       />
     </>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import type { LiveAgendaItem } from "./live-meeting";
+import type { LiveAgendaItem } from "./live-types";
 
 type Props = {
   agenda: LiveAgendaItem[];

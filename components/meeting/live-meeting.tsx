@@ -4,14 +4,16 @@ import Link from "next/link";
 import { useCallback, useEffect, useId, useReducer, useRef, useState } from "react";
 import type { Viewer } from "@/components/discussion/discussion-context";
 import { requestJson } from "@/components/discussion/request";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { can } from "@/lib/permissions";
 import { connectRealtime } from "@/lib/realtime/client";
 import type { PresentMember, MeetingMarkerView } from "@/lib/realtime/events";
 import { LiveAgenda } from "./live-agenda";
-import { LivePresence, type MeetingConnection } from "./live-presence";
+import { LivePresence } from "./live-presence";
 import { LiveRoomPanel } from "./live-room-panel";
-
-export type LiveAgendaItem = { roomId: string; position: number; question: string };
+import type { LiveAgendaItem, MeetingConnection } from "./live-types";
+import { liveViewReducer, type View } from "./live-view";
 
 export type LiveMeetingProps = {
   clubId: string;
@@ -22,79 +24,19 @@ export type LiveMeetingProps = {
   viewer: Viewer;
 };
 
-type View = {
-  marker: string | null;
-  selected: string | null;
-  /** Following: the room shown moves with the marker. Browsing another question turns it off. */
-  following: boolean;
-  /** The latest marker change, for screen readers. */
-  announcement: string;
-};
-
-type ViewAction =
-  | { type: "marker"; roomId: string | null; announce: boolean; keepRoom: boolean }
-  /** The viewer (a moderator) moved the marker: they go with it. */
-  | { type: "lead"; roomId: string | null }
-  | { type: "select"; roomId: string }
-  | { type: "follow" };
-
-/** "question 3: What did you make of…?", ending in a full stop unless the question already has one. */
-function describe(agenda: LiveAgendaItem[], roomId: string | null): string {
-  const item = agenda.find((entry) => entry.roomId === roomId);
-  if (!item) return "a question added after this page loaded.";
-  const question = item.question.trim();
-  return `question ${item.position}: ${question}${/[.?!…]$/.test(question) ? "" : "."}`;
-}
-
-function reducer(agenda: LiveAgendaItem[]) {
-  return (view: View, action: ViewAction): View => {
-    switch (action.type) {
-      case "marker": {
-        if (action.roomId === view.marker) return view;
-        // A question added to the agenda after this page loaded is marked but not shown.
-        const known = agenda.some((item) => item.roomId === action.roomId);
-        const moves = view.following && known && !action.keepRoom;
-        const next: View = {
-          ...view,
-          marker: action.roomId,
-          selected: moves ? action.roomId : view.selected,
-          following: action.keepRoom && action.roomId !== null ? false : view.following,
-        };
-        if (!action.announce) return next;
-        const text =
-          action.roomId === null
-            ? "The moderator cleared the question being discussed."
-            : `Now discussing ${describe(agenda, action.roomId)}${moves || !known ? "" : " Choose Follow the discussion to go there."}`;
-        return { ...next, announcement: text };
-      }
-      case "lead": {
-        const text = action.roomId === null ? "You cleared the question being discussed." : `Now discussing ${describe(agenda, action.roomId)}`;
-        return {
-          marker: action.roomId,
-          selected: action.roomId ?? view.selected,
-          following: true,
-          announcement: text,
-        };
-      }
-      case "select":
-        // With no marker there is nothing to drift from: the view still follows once one is set.
-        return { ...view, selected: action.roomId, following: view.marker === null || action.roomId === view.marker };
-      case "follow":
-        return { ...view, following: true, selected: view.marker ?? view.selected };
-    }
-  };
-}
-
 /** The live meeting: agenda rooms, presence, and the moderator's "now discussing" marker. */
 export function LiveMeeting({ clubId, meetingId, agenda, currentRoomId, viewer }: LiveMeetingProps) {
-  const [view, dispatch] = useReducer(reducer(agenda), undefined, (): View => {
+  const [view, dispatch] = useReducer(liveViewReducer(agenda), undefined, (): View => {
     const marker = agenda.some((item) => item.roomId === currentRoomId) ? currentRoomId : null;
     return { marker, selected: marker ?? agenda[0]?.roomId ?? null, following: true, announcement: "" };
   });
   const [present, setPresent] = useState<PresentMember[]>([]);
   const [connection, setConnection] = useState<MeetingConnection>("connecting");
-  const [marking, setMarking] = useState(false);
-  const [markError, setMarkError] = useState<string | null>(null);
+  // The moderator's "Discuss this now": they go with the marker once the server has it.
+  const marking = useActionForm(
+    (roomId: string | null) => requestJson<{ marker: MeetingMarkerView }>(`/api/meetings/${meetingId}/marker`, { method: "PUT", body: { roomId } }),
+    { onSuccess: (data) => dispatch({ type: "lead", roomId: data.marker.roomId }) },
+  );
   const panel = useRef<HTMLDivElement>(null);
   const agendaHeading = useId();
 
@@ -163,19 +105,6 @@ export function LiveMeeting({ clubId, meetingId, agenda, currentRoomId, viewer }
     }
   }
 
-  async function mark(roomId: string | null) {
-    if (marking) return;
-    setMarking(true);
-    setMarkError(null);
-    const result = await requestJson<{ marker: MeetingMarkerView }>(`/api/meetings/${meetingId}/marker`, { method: "PUT", body: { roomId } });
-    setMarking(false);
-    if (!result.ok) {
-      setMarkError(result.error.message);
-      return;
-    }
-    dispatch({ type: "lead", roomId: result.data.marker.roomId });
-  }
-
   if (agenda.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-line bg-white/60 p-6 text-center text-muted">
@@ -236,19 +165,15 @@ export function LiveMeeting({ clubId, meetingId, agenda, currentRoomId, viewer }
           <h2 id={agendaHeading} className="text-xs font-medium uppercase tracking-wider text-muted">
             Agenda · {agenda.length} {agenda.length === 1 ? "question" : "questions"}
           </h2>
-          {markError ? (
-            <p role="alert" className="text-sm text-danger">
-              {markError}
-            </p>
-          ) : null}
+          <FormAlert look="line" error={marking.error} />
           <LiveAgenda
             agenda={agenda}
             markerRoomId={view.marker}
             selectedRoomId={selectedItem?.roomId ?? null}
             mayMark={mayMark}
-            pending={marking}
+            pending={marking.pending}
             onSelect={select}
-            onMark={(roomId) => void mark(roomId)}
+            onMark={marking.submit}
           />
         </section>
 

@@ -1,8 +1,7 @@
 "use client";
 
 import type { PresentMember } from "@/lib/realtime/events";
-
-export type MeetingConnection = "connecting" | "live" | "reconnecting" | "unavailable" | "revoked";
+import type { MeetingConnection } from "./live-types";
 
 // Calm tints from the page's palette; a person keeps theirs because it follows from their id.
 const tints = [
@@ -20,7 +19,7 @@ function tintFor(id: string): string {
   return tints[hash % tints.length] ?? tints[0]!;
 }
 
-export function initialsOf(name: string): string {
+function initialsOf(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
   const letters = words.length > 1 ? [words[0]!, words[words.length - 1]!] : words;
   return letters.map((word) => Array.from(word)[0]?.toUpperCase() ?? "").join("") || "?";

@@ -7,7 +7,7 @@ import { requestJson } from "@/components/discussion/request";
 import { RoomDiscussion } from "@/components/discussion/room-discussion";
 import type { RoomStateView } from "@/lib/realtime/events";
 import type { ReplyView } from "@/lib/discussion/reply-view";
-import type { LiveAgendaItem } from "./live-meeting";
+import type { LiveAgendaItem } from "./live-types";
 
 type Snapshot = { status: "loading" } | { status: "ready"; replies: ReplyView[]; locked: boolean } | { status: "failed"; message: string };
 

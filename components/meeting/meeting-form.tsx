@@ -1,32 +1,24 @@
 "use client";
 
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitRow } from "@/components/ui/submit-row";
+import { TextArea } from "@/components/ui/text-area";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { Outcome } from "@/lib/doors/outcome";
-import { formatInZone, repeatStarts, resolveLocalStart, type StartChoice, type StartOption } from "@/lib/meetings/time";
+import type { StartChoice } from "@/lib/meetings/time";
+import type { ScheduleMeetingValues } from "@/lib/validation/meetings";
 import { AgendaPicker, type AgendaRoom } from "./agenda-picker";
+import { planStarts, refusePast } from "./meeting-plan";
+import { MeetingRepeatFieldset } from "./meeting-repeat-fieldset";
+import { MeetingStartPreview } from "./meeting-start-preview";
 import { formatDuration } from "./meeting-time";
-import { TimeZoneSelect } from "./time-zone-select";
+import { MeetingWhenFieldset } from "./meeting-when-fieldset";
 import { useViewerZone } from "./use-viewer-clock";
 
-export type MeetingFormValues = {
-  title: string;
-  date: string;
-  time: string;
-  timeZone: string;
-  choice: StartChoice | null;
-  durationMinutes: string;
-  location: string;
-  readingAssignment: string;
-  notes: string;
-  agenda: string[];
-  repeat: { everyWeeks: string; count: string } | null;
-};
-
-export type MeetingFormLimits = {
+type MeetingFormLimits = {
   title: number;
   location: number;
   readingAssignment: number;
@@ -48,7 +40,8 @@ type Initial = {
 };
 
 type Props = {
-  action: (values: MeetingFormValues) => Promise<Outcome<{ href: string }>>;
+  /** Scheduling, or editing one meeting (which ignores `repeat`). */
+  action: (values: ScheduleMeetingValues) => Promise<Outcome<{ href: string }>>;
   rooms: AgendaRoom[];
   limits: MeetingFormLimits;
   initial?: Initial;
@@ -59,47 +52,10 @@ type Props = {
   cancelHref: string;
 };
 
-type Preview =
-  | { kind: "empty" }
-  | { kind: "ok"; starts: Date[] }
-  | { kind: "problem"; message: string }
-  | { kind: "ambiguous"; message: string; options: StartOption[]; starts: Date[] | null };
-
-const inputClass =
-  "block w-full rounded-md border border-line bg-white px-3 py-2 text-base text-ink shadow-sm focus:border-accent focus:outline-2 focus:outline-accent/30";
-
-/** What the moderator's inputs mean, worked out in the browser with the same rules the server applies. */
-function preview(input: {
-  date: string;
-  time: string;
-  timeZone: string;
-  choice: StartChoice | null;
-  repeat: { everyWeeks: number; count: number } | null;
-}): Preview {
-  if (!input.date || !input.time || !input.timeZone) return { kind: "empty" };
-  const local = { date: input.date, time: input.time, timeZone: input.timeZone };
-  const result = input.repeat ? repeatStarts({ ...local, ...input.repeat }) : resolveLocalStart(local);
-  if (result.ok) return { kind: "ok", starts: "starts" in result ? result.starts : [result.startsAt] };
-  if (result.reason === "ambiguous" && result.options) {
-    const chosen = input.choice ? (input.repeat ? repeatStarts({ ...local, ...input.repeat }, input.choice) : resolveLocalStart(local, input.choice)) : null;
-    const starts = chosen?.ok ? ("starts" in chosen ? chosen.starts : [chosen.startsAt]) : null;
-    return { kind: "ambiguous", message: result.message, options: result.options, starts };
-  }
-  return { kind: "problem", message: result.message };
-}
-
-/** The server refuses a new start in the past; say so before the moderator submits. */
-function refusePast(plan: Preview, unchanged: boolean): Preview {
-  const first = plan.kind === "ok" ? plan.starts[0] : plan.kind === "ambiguous" ? plan.starts?.[0] : undefined;
-  if (unchanged || !first || first.getTime() > Date.now()) return plan;
-  return { kind: "problem", message: "That time has already passed. Choose a day and time in the future." };
-}
-
-function fieldError(fields: Record<string, string> | undefined, name: string): string | undefined {
-  if (!fields) return undefined;
-  return fields[name] ?? Object.entries(fields).find(([key]) => key.startsWith(`${name}.`))?.[1];
-}
-
+/**
+ * Schedules a meeting (or a series) or edits one. This file holds the form's state and lays it
+ * out; the when and repeat fieldsets, the start preview and the agenda are their own parts.
+ */
 export function MeetingForm({ action, rooms, limits, initial, offerRepeat, submitLabel, pendingLabel, cancelHref }: Props) {
   const router = useRouter();
   const browserZone = useViewerZone();
@@ -114,61 +70,47 @@ export function MeetingForm({ action, rooms, limits, initial, offerRepeat, submi
   const [repeats, setRepeats] = useState(false);
   const [everyWeeks, setEveryWeeks] = useState("2");
   const [count, setCount] = useState("4");
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<{ message: string; fields?: Record<string, string> } | null>(null);
+  const form = useActionForm(action, { onSuccess: (data) => router.push(data.href), leavesOnSuccess: true });
+  const { fieldError } = form;
 
   const timeZone = chosenZone || browserZone || "";
 
   // A new date, time, zone or repeat is a new question: the old answer to "which 2:30?" and
   // the server's refusal of the old values no longer apply.
-  function whenChanged() {
-    setChoice(null);
-    setError(null);
-  }
+  const whenChanged =
+    <Value,>(set: (value: Value) => void) =>
+    (value: Value) => {
+      set(value);
+      setChoice(null);
+      form.clearError();
+    };
   const repeat = offerRepeat && repeats ? { everyWeeks: Number(everyWeeks), count: Number(count) } : null;
   const unchanged = initial !== undefined && date === initial.date && time === initial.time && timeZone === initial.timeZone;
-  const plan = refusePast(preview({ date, time, timeZone, choice, repeat }), unchanged);
+  const plan = refusePast(planStarts({ date, time, timeZone, choice, repeat }), unchanged);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const values: MeetingFormValues = {
-      title: String(form.get("title") ?? ""),
+    const data = new FormData(event.currentTarget);
+    form.submit({
+      title: String(data.get("title") ?? ""),
       date,
       time,
       timeZone,
       choice: plan.kind === "ambiguous" ? choice : null,
       durationMinutes: duration,
-      location: String(form.get("location") ?? ""),
-      readingAssignment: String(form.get("readingAssignment") ?? ""),
+      location: String(data.get("location") ?? ""),
+      readingAssignment: String(data.get("readingAssignment") ?? ""),
       notes,
       agenda,
       repeat: offerRepeat && repeats ? { everyWeeks, count } : null,
-    };
-    setPending(true);
-    setError(null);
-    try {
-      const result = await action(values);
-      if (result.ok) {
-        router.push(result.data.href);
-        return;
-      }
-      setError({ message: result.error.message, fields: result.error.fields });
-    } catch {
-      setError({ message: "We couldn't reach Chapterhouse. Check your connection and try again." });
-    }
-    setPending(false);
+    });
   }
 
-  const fields = error?.fields;
   const durationNumber = Number(duration);
   const durationHint =
     Number.isInteger(durationNumber) && durationNumber > 0
       ? `${formatDuration(durationNumber)}. From ${limits.duration.min} to ${limits.duration.max} minutes.`
       : `From ${limits.duration.min} to ${limits.duration.max} minutes.`;
-  const notesError = fieldError(fields, "notes");
-  const zoneError = fieldError(fields, "timeZone");
-  const choiceError = fieldError(fields, "choice");
 
   return (
     <form onSubmit={onSubmit} className="space-y-6 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6" noValidate>
@@ -180,129 +122,34 @@ export function MeetingForm({ action, rooms, limits, initial, offerRepeat, submi
         placeholder="Never Let Me Go: Part One"
         required
         maxLength={limits.title}
-        error={fieldError(fields, "title")}
+        error={fieldError("title")}
       />
 
-      <fieldset className="space-y-4">
-        <legend className="text-sm font-medium text-ink">When</legend>
-        <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            id="meeting-date"
-            name="date"
-            type="date"
-            label="Date"
-            value={date}
-            onChange={(event) => {
-              setDate(event.target.value);
-              whenChanged();
-            }}
-            required
-            error={fieldError(fields, "date")}
-          />
-          <Field
-            id="meeting-time"
-            name="time"
-            type="time"
-            label="Start time"
-            value={time}
-            onChange={(event) => {
-              setTime(event.target.value);
-              whenChanged();
-            }}
-            required
-            error={fieldError(fields, "time")}
-          />
-        </div>
-        <div className="space-y-1.5">
-          <label htmlFor="meeting-zone" className="block text-sm font-medium text-ink">
-            Time zone
-          </label>
-          <TimeZoneSelect
-            id="meeting-zone"
-            value={timeZone}
-            onChange={(zone) => {
-              setChosenZone(zone);
-              whenChanged();
-            }}
-            describedBy={`meeting-zone-hint${zoneError ? " meeting-zone-error" : ""}`}
-            invalid={Boolean(zoneError)}
-          />
-          <p id="meeting-zone-hint" className="text-xs text-muted">
-            The zone you&apos;re planning in{browserZone && timeZone === browserZone ? " (your browser's)" : ""}. Everyone else sees the
-            time in their own zone.
-          </p>
-          {zoneError ? (
-            <p id="meeting-zone-error" className="text-sm text-danger">
-              {zoneError}
-            </p>
-          ) : null}
-        </div>
-      </fieldset>
+      <MeetingWhenFieldset
+        date={date}
+        time={time}
+        timeZone={timeZone}
+        browserZone={browserZone}
+        onDate={whenChanged(setDate)}
+        onTime={whenChanged(setTime)}
+        onZone={whenChanged(setChosenZone)}
+        fieldError={fieldError}
+      />
 
       {offerRepeat ? (
-        <fieldset className="space-y-3 rounded-md border border-line bg-paper/60 p-4">
-          <legend className="sr-only">Repeat</legend>
-          <label className="flex items-start gap-3 text-sm">
-            <input
-              type="checkbox"
-              checked={repeats}
-              onChange={(event) => {
-                setRepeats(event.target.checked);
-                whenChanged();
-              }}
-              className="mt-0.5 size-4 accent-accent"
-            />
-            <span>
-              <span className="block font-medium text-ink">Repeat this meeting</span>
-              <span className="block text-muted">Each meeting is created separately, at the same local time, and can be changed on its own.</span>
-            </span>
-          </label>
-          {repeats ? (
-            <div className="grid gap-4 sm:grid-cols-2">
-              <div className="space-y-1.5">
-                <label htmlFor="meeting-every" className="block text-sm font-medium text-ink">
-                  How often
-                </label>
-                <select
-                  id="meeting-every"
-                  value={everyWeeks}
-                  onChange={(event) => {
-                    setEveryWeeks(event.target.value);
-                    whenChanged();
-                  }}
-                  className={inputClass}
-                >
-                  {Array.from({ length: limits.repeat.everyWeeks.max - limits.repeat.everyWeeks.min + 1 }, (_, index) => index + limits.repeat.everyWeeks.min).map(
-                    (weeks) => (
-                      <option key={weeks} value={String(weeks)}>
-                        {weeks === 1 ? "Every week" : `Every ${weeks} weeks`}
-                      </option>
-                    ),
-                  )}
-                </select>
-                {fieldError(fields, "repeat.everyWeeks") ? <p className="text-sm text-danger">{fieldError(fields, "repeat.everyWeeks")}</p> : null}
-              </div>
-              <Field
-                id="meeting-count"
-                type="number"
-                inputMode="numeric"
-                label="Number of meetings"
-                min={limits.repeat.count.min}
-                max={limits.repeat.count.max}
-                value={count}
-                onChange={(event) => {
-                  setCount(event.target.value);
-                  whenChanged();
-                }}
-                hint={`${limits.repeat.count.min} to ${limits.repeat.count.max}, this one included.`}
-                error={fieldError(fields, "repeat.count")}
-              />
-            </div>
-          ) : null}
-        </fieldset>
+        <MeetingRepeatFieldset
+          repeats={repeats}
+          everyWeeks={everyWeeks}
+          count={count}
+          limits={limits.repeat}
+          onRepeats={whenChanged(setRepeats)}
+          onEveryWeeks={whenChanged(setEveryWeeks)}
+          onCount={whenChanged(setCount)}
+          fieldError={fieldError}
+        />
       ) : null}
 
-      <StartPreview plan={plan} timeZone={timeZone} choice={choice} onChoose={setChoice} choiceError={choiceError} />
+      <MeetingStartPreview plan={plan} timeZone={timeZone} choice={choice} onChoose={setChoice} choiceError={fieldError("choice")} />
 
       <div className="grid gap-4 sm:grid-cols-[12rem_1fr]">
         <Field
@@ -317,7 +164,7 @@ export function MeetingForm({ action, rooms, limits, initial, offerRepeat, submi
           value={duration}
           onChange={(event) => setDuration(event.target.value)}
           hint={durationHint}
-          error={fieldError(fields, "durationMinutes")}
+          error={fieldError("durationMinutes")}
         />
         <Field
           id="meeting-location"
@@ -327,7 +174,7 @@ export function MeetingForm({ action, rooms, limits, initial, offerRepeat, submi
           maxLength={limits.location}
           placeholder="https://meet.example.com/hailsham or Ruth's kitchen, 12 Norfolk Lane"
           hint="A link starting with https:// becomes a “Join” button. Anything else is shown as a place, exactly as written."
-          error={fieldError(fields, "location")}
+          error={fieldError("location")}
         />
       </div>
 
@@ -339,129 +186,26 @@ export function MeetingForm({ action, rooms, limits, initial, offerRepeat, submi
         maxLength={limits.readingAssignment}
         placeholder="Part One, chapters 1–9"
         hint="What to have read by this meeting."
-        error={fieldError(fields, "readingAssignment")}
+        error={fieldError("readingAssignment")}
       />
 
-      <div className="space-y-1.5">
-        <label htmlFor="meeting-notes" className="block text-sm font-medium text-ink">
-          Notes (optional)
-        </label>
-        <textarea
-          id="meeting-notes"
-          name="notes"
-          rows={3}
-          value={notes}
-          onChange={(event) => setNotes(event.target.value)}
-          maxLength={limits.notes}
-          aria-invalid={notesError ? true : undefined}
-          aria-describedby={`meeting-notes-hint${notesError ? " meeting-notes-error" : ""}`}
-          className={`${inputClass} resize-y leading-relaxed`}
-        />
-        <p id="meeting-notes-hint" className="text-xs text-muted">
-          Anything members should know: what to bring, who&apos;s hosting. {notes.length.toLocaleString("en")} / {limits.notes.toLocaleString("en")}
-        </p>
-        {notesError ? (
-          <p id="meeting-notes-error" className="text-sm text-danger">
-            {notesError}
-          </p>
-        ) : null}
-      </div>
+      <TextArea
+        id="meeting-notes"
+        name="notes"
+        label="Notes (optional)"
+        rows={3}
+        value={notes}
+        onChange={(event) => setNotes(event.target.value)}
+        maxLength={limits.notes}
+        error={fieldError("notes")}
+        hint={`Anything members should know: what to bring, who's hosting. ${notes.length.toLocaleString("en")} / ${limits.notes.toLocaleString("en")}`}
+      />
 
-      <AgendaPicker rooms={rooms} value={agenda} onChange={setAgenda} error={fieldError(fields, "agenda")} />
+      <AgendaPicker rooms={rooms} value={agenda} onChange={setAgenda} error={fieldError("agenda")} />
 
-      {error ? (
-        <p role="alert" className="rounded-md border border-danger/30 bg-red-50 px-3 py-2 text-sm text-danger">
-          {error.message}
-        </p>
-      ) : null}
-      <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? pendingLabel : submitLabel}
-        </Button>
-        <Link href={cancelHref} className="px-2 py-2 text-sm text-muted hover:text-ink">
-          Back without saving
-        </Link>
-      </div>
+      {/* Shown even when it repeats a field's message: in a form this long, that field may be screens above. */}
+      <FormAlert error={form.error} />
+      <SubmitRow pending={form.pending} submitLabel={submitLabel} pendingLabel={pendingLabel} cancelHref={cancelHref} cancelLabel="Back without saving" />
     </form>
-  );
-}
-
-function StartPreview({
-  plan,
-  timeZone,
-  choice,
-  onChoose,
-  choiceError,
-}: {
-  plan: Preview;
-  timeZone: string;
-  choice: StartChoice | null;
-  onChoose: (choice: StartChoice) => void;
-  choiceError?: string;
-}) {
-  if (plan.kind === "empty") return null;
-  if (plan.kind === "problem") {
-    return (
-      <p aria-live="polite" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-        {plan.message}
-      </p>
-    );
-  }
-  if (plan.kind === "ambiguous") {
-    return (
-      <div
-        className={`space-y-3 rounded-md border bg-amber-50 px-3 py-3 text-sm text-amber-950 ${choiceError && !choice ? "border-danger/60 ring-2 ring-danger/20" : "border-amber-300"}`}
-      >
-        <fieldset className="space-y-2">
-          <legend className="leading-relaxed">{plan.message}</legend>
-          {plan.options.map((option) => (
-            <label key={option.choice} className="flex items-center gap-2">
-              <input
-                type="radio"
-                name="choice"
-                value={option.choice}
-                checked={choice === option.choice}
-                onChange={() => onChoose(option.choice)}
-                className="size-4 accent-accent"
-              />
-              <span>
-                <span className="font-medium">{option.choice === "earlier" ? "The earlier one" : "The later one"}</span>: {option.label}
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        {plan.starts ? <StartList starts={plan.starts} timeZone={timeZone} /> : null}
-      </div>
-    );
-  }
-  return (
-    <div className="rounded-md bg-accent-soft/70 px-3 py-2 text-sm text-accent-strong" aria-live="polite">
-      <StartList starts={plan.starts} timeZone={timeZone} />
-    </div>
-  );
-}
-
-const PREVIEW_LIMIT = 6;
-
-function StartList({ starts, timeZone }: { starts: Date[]; timeZone: string }) {
-  const [first] = starts;
-  if (!first) return null;
-  if (starts.length === 1) return <p suppressHydrationWarning>Starts {formatInZone(first, timeZone)}.</p>;
-  const shown = starts.slice(0, PREVIEW_LIMIT);
-  const last = starts[starts.length - 1];
-  return (
-    <div className="space-y-1" suppressHydrationWarning>
-      <p>{starts.length} meetings, each at the same local time:</p>
-      <ol className="list-decimal space-y-0.5 pl-5">
-        {shown.map((start) => (
-          <li key={start.getTime()}>{formatInZone(start, timeZone)}</li>
-        ))}
-      </ol>
-      {last && starts.length > PREVIEW_LIMIT ? (
-        <p>
-          …and {starts.length - PREVIEW_LIMIT} more, the last on {formatInZone(last, timeZone)}.
-        </p>
-      ) : null}
-    </div>
   );
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { RsvpStatus } from "@/db/schema/meetings";
+import type { RsvpValue } from "@/lib/validation/meetings";
 import { MeetingTimeCompact } from "./meeting-time";
 
 export type MeetingListEntry = {
@@ -12,10 +12,10 @@ export type MeetingListEntry = {
   readingAssignment: string | null;
   cancelledAt: string | null;
   goingCount: number;
-  viewerRsvp: RsvpStatus | null;
+  viewerRsvp: RsvpValue | null;
 };
 
-export const rsvpLabel: Record<RsvpStatus, string> = { going: "You're going", maybe: "You might come", not_going: "You're not going" };
+export const rsvpLabel: Record<RsvpValue, string> = { going: "You're going", maybe: "You might come", not_going: "You're not going" };
 
 /** Meetings as a list of links, each with its time in the reader's zone and whether they're coming. */
 export function MeetingList({ meetings, showRsvp }: { meetings: MeetingListEntry[]; showRsvp: boolean }) {

@@ -1,26 +1,28 @@
 "use client";
 
 import { useState } from "react";
-import type { RsvpStatus } from "@/db/schema/meetings";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { Outcome } from "@/lib/doors/outcome";
+import type { RsvpValue } from "@/lib/validation/meetings";
 
-export type RsvpSummaryView = { counts: Record<RsvpStatus, number>; names: Record<RsvpStatus, string[]> };
+type RsvpSummaryView = { counts: Record<RsvpValue, number>; names: Record<RsvpValue, string[]> };
 
 type Props = {
-  action: (status: RsvpStatus) => Promise<Outcome<{ status: RsvpStatus; summary: RsvpSummaryView }>>;
-  initialStatus: RsvpStatus | null;
+  action: (status: RsvpValue) => Promise<Outcome<{ status: RsvpValue; summary: RsvpSummaryView }>>;
+  initialStatus: RsvpValue | null;
   initialSummary: RsvpSummaryView;
   /** Answering no longer makes sense (cancelled, ended): the answers stay readable, the buttons go. */
   closed?: boolean;
 };
 
-const choices: { status: RsvpStatus; label: string; summaryLabel: string }[] = [
+const choices: { status: RsvpValue; label: string; summaryLabel: string }[] = [
   { status: "going", label: "Going", summaryLabel: "Going" },
   { status: "maybe", label: "Maybe", summaryLabel: "Maybe" },
   { status: "not_going", label: "Not going", summaryLabel: "Not going" },
 ];
 
-const yourAnswer: Record<RsvpStatus, string> = {
+const yourAnswer: Record<RsvpValue, string> = {
   going: "You're going.",
   maybe: "You might come.",
   not_going: "You're not going.",
@@ -30,29 +32,20 @@ const yourAnswer: Record<RsvpStatus, string> = {
 export function RsvpPanel({ action, initialStatus, initialSummary, closed = false }: Props) {
   const [status, setStatus] = useState(initialStatus);
   const [summary, setSummary] = useState(initialSummary);
-  const [pending, setPending] = useState<RsvpStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const form = useActionForm(({ next }: { next: RsvpValue; previous: RsvpValue | null }) => action(next), {
+    onSuccess: (data) => {
+      setStatus(data.status);
+      setSummary(data.summary);
+    },
+    onFailure: (_, { previous }) => setStatus(previous),
+  });
+  const pending = form.pending ? (form.pendingInput?.next ?? null) : null;
 
-  async function choose(next: RsvpStatus) {
-    if (pending || next === status) return;
-    const previous = status;
+  function choose(next: RsvpValue) {
+    if (form.pending || next === status) return;
+    // Shown as chosen straight away; put back if the server says no.
     setStatus(next);
-    setPending(next);
-    setError(null);
-    try {
-      const result = await action(next);
-      if (result.ok) {
-        setStatus(result.data.status);
-        setSummary(result.data.summary);
-      } else {
-        setStatus(previous);
-        setError(result.error.message);
-      }
-    } catch {
-      setStatus(previous);
-      setError("We couldn't reach Chapterhouse. Check your connection and try again.");
-    }
-    setPending(null);
+    form.submit({ next, previous: status });
   }
 
   const anyAnswers = summary.counts.going + summary.counts.maybe + summary.counts.not_going > 0;
@@ -83,11 +76,7 @@ export function RsvpPanel({ action, initialStatus, initialSummary, closed = fals
           <p aria-live="polite" className="text-sm text-muted">
             {pending ? "Saving your answer…" : status ? `${yourAnswer[status]} You can change this any time.` : "Let the club know if you can make it."}
           </p>
-          {error ? (
-            <p role="alert" className="rounded-md border border-danger/30 bg-red-50 px-3 py-2 text-sm text-danger">
-              {error}
-            </p>
-          ) : null}
+          <FormAlert error={form.error} />
         </div>
       )}
       {anyAnswers ? (

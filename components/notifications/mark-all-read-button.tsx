@@ -1,7 +1,8 @@
 "use client";
 
-import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { Outcome } from "@/lib/doors/outcome";
 
 type Props = {
@@ -12,32 +13,13 @@ type Props = {
 };
 
 export function MarkAllReadButton({ upTo, markAllRead, statusId }: Props) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
-
-  function onClick() {
-    setError(null);
-    startTransition(async () => {
-      try {
-        const result = await markAllRead({ upTo });
-        if (result.ok) document.getElementById(statusId)?.focus();
-        else setError(result.error.message);
-      } catch {
-        setError("We couldn't reach Chapterhouse. Check your connection and try again.");
-      }
-    });
-  }
-
+  const form = useActionForm(markAllRead, { onSuccess: () => document.getElementById(statusId)?.focus() });
   return (
     <div className="flex flex-col items-start gap-2 sm:items-end">
-      <Button variant="secondary" onClick={onClick} disabled={pending}>
-        {pending ? "Marking…" : "Mark all as read"}
+      <Button variant="secondary" onClick={() => form.submit({ upTo })} disabled={form.pending}>
+        {form.pending ? "Marking…" : "Mark all as read"}
       </Button>
-      {error ? (
-        <p role="alert" className="rounded-md border border-danger/30 bg-red-50 px-3 py-2 text-sm text-danger">
-          {error}
-        </p>
-      ) : null}
+      <FormAlert error={form.error} />
     </div>
   );
 }

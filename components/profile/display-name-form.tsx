@@ -1,38 +1,32 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { Outcome } from "@/lib/doors/outcome";
+import type { RenameValues } from "@/lib/validation/profile";
 
 type Props = {
   currentName: string;
-  rename: (input: { name: string }) => Promise<Outcome<{ name: string }>>;
+  rename: (input: RenameValues) => Promise<Outcome<{ name: string }>>;
 };
-
-type State = { kind: "idle" } | { kind: "saved"; name: string } | { kind: "error"; message: string; field?: string };
 
 export function DisplayNameForm({ currentName, rename }: Props) {
   const [name, setName] = useState(currentName);
-  const [state, setState] = useState<State>({ kind: "idle" });
-  const [pending, startTransition] = useTransition();
+  const [saved, setSaved] = useState<string | null>(null);
+  const form = useActionForm(rename, {
+    onSuccess: (data) => {
+      setName(data.name);
+      setSaved(data.name);
+    },
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setState({ kind: "idle" });
-    startTransition(async () => {
-      try {
-        const result = await rename({ name });
-        if (result.ok) {
-          setName(result.data.name);
-          setState({ kind: "saved", name: result.data.name });
-        } else {
-          setState({ kind: "error", message: result.error.message, field: result.error.fields?.name });
-        }
-      } catch {
-        setState({ kind: "error", message: "We couldn't reach Chapterhouse. Check your connection and try again." });
-      }
-    });
+    setSaved(null);
+    form.submit({ name });
   }
 
   return (
@@ -47,23 +41,18 @@ export function DisplayNameForm({ currentName, rename }: Props) {
         value={name}
         onChange={(event) => {
           setName(event.target.value);
-          if (state.kind === "saved") setState({ kind: "idle" });
+          setSaved(null);
         }}
-        error={state.kind === "error" ? state.field : undefined}
+        error={form.fieldError("name")}
         hint="Shown to the other members of your clubs, next to everything you post."
       />
-      {state.kind === "error" ? (
-        // The name's own error already says it: announce the message without showing it twice.
-        <p role="alert" className={state.message === state.field ? "sr-only" : "rounded-md border border-danger/30 bg-red-50 px-3 py-2 text-sm text-danger"}>
-          {state.message}
-        </p>
-      ) : null}
+      <FormAlert error={form.error} shownFields={["name"]} />
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save name"}
+        <Button type="submit" disabled={form.pending}>
+          {form.pending ? "Saving…" : "Save name"}
         </Button>
         <p role="status" className="text-sm text-accent-strong">
-          {state.kind === "saved" ? `Saved. Your name is now “${state.name}”` : ""}
+          {saved !== null ? `Saved. Your name is now “${saved}”` : ""}
         </p>
       </div>
     </form>

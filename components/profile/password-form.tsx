@@ -1,57 +1,50 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useActionForm } from "@/components/ui/use-action-form";
 import type { Outcome } from "@/lib/doors/outcome";
+import type { ChangePasswordValues } from "@/lib/validation/profile";
 
-type Input = { currentPassword: string; newPassword: string; confirmPassword: string };
+/** Each of the schema's fields, as the password inputs hold it. */
+type Values = Record<keyof ChangePasswordValues, string>;
 
 type Props = {
   /** False for accounts made through GitHub or Google: they set a first password without a current one. */
   hasPassword: boolean;
-  changePassword: (input: Input) => Promise<Outcome<{ hadPassword: boolean }>>;
+  changePassword: (input: Values) => Promise<Outcome<{ hadPassword: boolean }>>;
 };
 
-type State = { kind: "idle" } | { kind: "saved"; message: string } | { kind: "error"; message: string; fields?: Record<string, string> };
+const savedMessage = (hadPassword: boolean) =>
+  hadPassword
+    ? "Your password has been changed. Use the new one next time you sign in."
+    : "Your password is set. You can now also sign in with your email and this password.";
 
 export function PasswordForm({ hasPassword, changePassword }: Props) {
-  const [state, setState] = useState<State>({ kind: "idle" });
-  const [pending, startTransition] = useTransition();
+  const [saved, setSaved] = useState<string | null>(null);
+  const formElement = useRef<HTMLFormElement>(null);
+  const form = useActionForm(changePassword, {
+    onSuccess: (data) => {
+      formElement.current?.reset();
+      setSaved(savedMessage(data.hadPassword));
+    },
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const input: Input = {
+    const data = new FormData(event.currentTarget);
+    setSaved(null);
+    form.submit({
       currentPassword: String(data.get("currentPassword") ?? ""),
       newPassword: String(data.get("newPassword") ?? ""),
       confirmPassword: String(data.get("confirmPassword") ?? ""),
-    };
-    setState({ kind: "idle" });
-    startTransition(async () => {
-      try {
-        const result = await changePassword(input);
-        if (result.ok) {
-          form.reset();
-          setState({
-            kind: "saved",
-            message: result.data.hadPassword
-              ? "Your password has been changed. Use the new one next time you sign in."
-              : "Your password is set. You can now also sign in with your email and this password.",
-          });
-        } else {
-          setState({ kind: "error", message: result.error.message, fields: result.error.fields });
-        }
-      } catch {
-        setState({ kind: "error", message: "We couldn't reach Chapterhouse. Check your connection and try again." });
-      }
     });
   }
 
-  const fields = state.kind === "error" ? state.fields : undefined;
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form ref={formElement} onSubmit={onSubmit} className="space-y-4" noValidate>
       {hasPassword ? (
         <Field
           id="current-password"
@@ -60,7 +53,7 @@ export function PasswordForm({ hasPassword, changePassword }: Props) {
           label="Current password"
           autoComplete="current-password"
           required
-          error={fields?.currentPassword}
+          error={form.fieldError("currentPassword")}
         />
       ) : (
         <p className="text-sm leading-relaxed text-muted">
@@ -74,7 +67,7 @@ export function PasswordForm({ hasPassword, changePassword }: Props) {
         label="New password"
         autoComplete="new-password"
         required
-        error={fields?.newPassword}
+        error={form.fieldError("newPassword")}
         hint="At least 8 characters."
       />
       <Field
@@ -84,20 +77,16 @@ export function PasswordForm({ hasPassword, changePassword }: Props) {
         label="New password, again"
         autoComplete="new-password"
         required
-        error={fields?.confirmPassword}
+        error={form.fieldError("confirmPassword")}
       />
-      {state.kind === "error" ? (
-        <p role="alert" className={Object.values(state.fields ?? {}).includes(state.message) ? "sr-only" : "rounded-md border border-danger/30 bg-red-50 px-3 py-2 text-sm text-danger"}>
-          {state.message}
-        </p>
-      ) : null}
+      {/* A refused current password is the account's answer, not a typing slip: its summary ("so the
+          password was not changed") stays in view beside the field's own message. */}
+      <FormAlert error={form.error} shownFields={["newPassword", "confirmPassword"]} />
       <div role="status">
-        {state.kind === "saved" ? (
-          <p className="rounded-md border border-accent/30 bg-accent-soft px-3 py-2 text-sm text-accent-strong">{state.message}</p>
-        ) : null}
+        {saved ? <p className="rounded-md border border-accent/30 bg-accent-soft px-3 py-2 text-sm text-accent-strong">{saved}</p> : null}
       </div>
-      <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : hasPassword ? "Change password" : "Set password"}
+      <Button type="submit" disabled={form.pending}>
+        {form.pending ? "Saving…" : hasPassword ? "Change password" : "Set password"}
       </Button>
     </form>
   );

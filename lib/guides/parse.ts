@@ -44,7 +44,7 @@ import { parseListItems } from "./list";
 import { createSkipLog, type SkipLog } from "./skipped";
 import type { GuideQuestion, ParsedGuide } from "./types";
 
-export type { GuideQuestion, ParsedGuide, SkippedLine, SkipReason } from "./types";
+export type { GuideQuestion, ParsedGuide } from "./types";
 export { MAX_SKIPPED } from "./skipped";
 
 /**

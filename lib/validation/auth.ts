@@ -18,9 +18,11 @@ export const displayName = z
   .max(80, "Keep your name under 80 characters.");
 
 export const signUpInput = z.object({ email, name: displayName, password });
-export type SignUpInput = z.infer<typeof signUpInput>;
 
 export const signInInput = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(200),
 });
+
+/** What the sign-up form sends, before parsing (`z.input`). */
+export type SignUpValues = z.input<typeof signUpInput>;

@@ -52,9 +52,12 @@ export const bookInput = z.object({
   coverUrl: coverUrl.optional().transform((value) => value ?? null),
   description,
 });
-export type BookInput = z.infer<typeof bookInput>;
 
 export const createBookInput = bookInput.extend({
   makeCurrent: z.boolean().optional().default(false),
 });
-export type CreateBookInput = z.infer<typeof createBookInput>;
+
+/** What the book form sends, before parsing (`z.input`); typed by the schema for the form and its actions. */
+export type BookValues = z.input<typeof bookInput>;
+/** The same, when adding a book: it may become the club's current one. */
+export type CreateBookValues = z.input<typeof createBookInput>;

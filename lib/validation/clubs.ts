@@ -20,4 +20,6 @@ export const createClubInput = z.object({
     .nullish()
     .transform((value) => value ?? ""),
 });
-export type CreateClubInput = z.infer<typeof createClubInput>;
+
+/** What the new-club form sends, before parsing (`z.input`). */
+export type CreateClubValues = z.input<typeof createClubInput>;

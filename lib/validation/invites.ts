@@ -20,7 +20,6 @@ export const createInviteInput = z.object({
     z.coerce.number({ error: maxUsesMessage }).int(maxUsesMessage).min(1, maxUsesMessage).max(inviteMaxUsesLimit, maxUsesMessage).nullable(),
   ),
 });
-export type CreateInviteInput = z.infer<typeof createInviteInput>;
 
 /**
  * The token from an invite URL. Tokens are base64url, so anything else cannot name an invite
@@ -40,3 +39,6 @@ export const inviteParams = z.object({ clubId: uuidParam, inviteId: uuidParam })
  * the link's page says "not valid" for it, exactly as for a token that does not exist.
  */
 export const inviteLinkParams = z.object({ token: inviteToken.nullable().catch(null) });
+
+/** What the invite form sends, before parsing (`z.input`): both fields as the form holds them. */
+export type CreateInviteValues = z.input<typeof createInviteInput>;

@@ -140,7 +140,6 @@ export const meetingInput = z.object({
 export type MeetingInput = z.infer<typeof meetingInput>;
 
 export const scheduleMeetingInput = meetingInput.extend({ repeat });
-export type ScheduleMeetingInput = z.infer<typeof scheduleMeetingInput>;
 
 export const rsvpInput = z.enum(["going", "maybe", "not_going"], { error: "Choose going, maybe or not going." });
 
@@ -174,3 +173,14 @@ export const recentPastMeetingsQuery = z.object({ limit: z.number().int().min(1)
  * (lib/meetings/feeds.ts siteOrigin), for the link back to the meeting's page; "" for no link.
  */
 export const meetingIcsRequest = z.object({ origin: z.string() });
+
+/**
+ * What the meeting form sends, before parsing (`z.input`): the form and its server actions are
+ * typed by the schema, so a field renamed here is a type error there. Preprocessed fields
+ * (duration, location, notes, choice, repeat) take anything: the schema decides.
+ */
+export type MeetingValues = z.input<typeof meetingInput>;
+/** The same, when scheduling: a series may be asked for (`repeat`). */
+export type ScheduleMeetingValues = z.input<typeof scheduleMeetingInput>;
+/** One of going / maybe / not going, as a form sends it. */
+export type RsvpValue = z.input<typeof rsvpInput>;

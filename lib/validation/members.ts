@@ -11,8 +11,10 @@ export const setMemberRoleInput = z.object(
   },
   { error: notUnderstood },
 );
-export type SetMemberRoleInput = z.infer<typeof setMemberRoleInput>;
 
 /** Names the member a transfer or a removal is about. */
 export const memberTargetInput = z.object({ memberId }, { error: notUnderstood });
-export type MemberTargetInput = z.infer<typeof memberTargetInput>;
+
+/** What the roster's controls send, before parsing (`z.input`). */
+export type SetMemberRoleValues = z.input<typeof setMemberRoleInput>;
+export type MemberTargetValues = z.input<typeof memberTargetInput>;

@@ -9,4 +9,3 @@ export const hideReplyInput = z.object({
     .min(1, "Say why this reply is hidden; members will see the reason.")
     .max(hiddenReasonMaxLength, `Keep the reason under ${hiddenReasonMaxLength} characters.`),
 });
-export type HideReplyInput = z.infer<typeof hideReplyInput>;

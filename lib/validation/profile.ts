@@ -2,7 +2,6 @@ import { z } from "zod";
 import { displayName, password } from "@/lib/validation/auth";
 
 export const renameInput = z.object({ name: displayName });
-export type RenameInput = z.infer<typeof renameInput>;
 
 export const changePasswordInput = z
   .object({
@@ -20,4 +19,7 @@ export const changePasswordInput = z
     message: "The two new passwords don't match.",
     path: ["confirmPassword"],
   });
-export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+/** What the profile forms send, before parsing (`z.input`). */
+export type RenameValues = z.input<typeof renameInput>;
+export type ChangePasswordValues = z.input<typeof changePasswordInput>;

@@ -58,3 +58,10 @@ function importError(issues: readonly { path: readonly PropertyKey[]; message: s
   const message = first ? (index === null ? first.message : `Question ${index + 1}: ${first.message}`) : "There are no questions to create.";
   return new AppError("bad_request", message, fields);
 }
+
+/** What the guide import sends, before parsing (`z.input`): the reviewed questions in order. */
+export type ImportQuestionsValues = z.input<typeof importQuestionsInput>;
+export type AddQuestionValues = z.input<typeof addQuestionInput>;
+export type EditQuestionValues = z.input<typeof editQuestionInput>;
+export type MoveQuestionValues = z.input<typeof moveQuestionInput>;
+export type RemoveQuestionValues = z.input<typeof removeQuestionInput>;

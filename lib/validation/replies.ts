@@ -18,7 +18,6 @@ export const postReplyInput = z.object({
   parentId: z.uuid("That reply could not be found.").nullish().transform((value) => value ?? null),
   idempotencyKey: z.uuid("The request is missing a valid idempotency key."),
 });
-export type PostReplyInput = z.infer<typeof postReplyInput>;
 
 export const repliesAfterQuery = z.object({
   after: z.coerce
@@ -30,4 +29,3 @@ export const repliesAfterQuery = z.object({
 
 /** An author's edit follows the same body rules as posting. */
 export const editReplyInput = z.object({ body: replyBody });
-export type EditReplyInput = z.infer<typeof editReplyInput>;

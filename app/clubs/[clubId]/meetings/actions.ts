@@ -1,12 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { MeetingFormValues } from "@/components/meeting/meeting-form";
-import type { RsvpStatus } from "@/db/schema/meetings";
 import { runAction } from "@/lib/doors/action";
 import type { Outcome } from "@/lib/doors/outcome";
 import { cancelMeeting, editMeeting, scheduleMeeting, setRsvp } from "@/lib/meetings/schedule";
 import { meetingHref, type RsvpSummary } from "@/lib/meetings/views";
+import type { MeetingValues, RsvpValue, ScheduleMeetingValues } from "@/lib/validation/meetings";
 
 function refreshClub(clubId: string) {
   // The club page, the Meetings list and every meeting page show what changed.
@@ -14,7 +13,7 @@ function refreshClub(clubId: string) {
   revalidatePath("/");
 }
 
-export async function scheduleMeetingAction(clubId: string, values: MeetingFormValues): Promise<Outcome<{ href: string }>> {
+export async function scheduleMeetingAction(clubId: string, values: ScheduleMeetingValues): Promise<Outcome<{ href: string }>> {
   const result = await runAction((user) => scheduleMeeting({ clubId, userId: user.id, body: values }));
   if (!result.ok) return result;
   const { clubId: id, meetingIds } = result.data;
@@ -23,7 +22,7 @@ export async function scheduleMeetingAction(clubId: string, values: MeetingFormV
   return { ok: true, data: { href: first ? meetingHref(id, first) : `/clubs/${id}/meetings` } };
 }
 
-export async function editMeetingAction(clubId: string, meetingId: string, values: MeetingFormValues): Promise<Outcome<{ href: string }>> {
+export async function editMeetingAction(clubId: string, meetingId: string, values: MeetingValues): Promise<Outcome<{ href: string }>> {
   const result = await runAction((user) => editMeeting({ clubId, meetingId, userId: user.id, body: values }));
   if (!result.ok) return result;
   refreshClub(result.data.clubId);
@@ -40,8 +39,8 @@ export async function cancelMeetingAction(clubId: string, meetingId: string): Pr
 export async function setRsvpAction(
   clubId: string,
   meetingId: string,
-  status: RsvpStatus,
-): Promise<Outcome<{ status: RsvpStatus; summary: RsvpSummary }>> {
+  status: RsvpValue,
+): Promise<Outcome<{ status: RsvpValue; summary: RsvpSummary }>> {
   const result = await runAction((user) => setRsvp({ clubId, meetingId, userId: user.id, body: status }));
   if (result.ok) refreshClub(clubId);
   return result;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { MemberLeaveClub } from "@/components/club/member-leave-club";
 import { RosterList } from "@/components/club/roster-list";
-import type { ClubRole } from "@/db/schema/clubs";
+import type { ClubRole } from "@/lib/permissions";
 import { requireUser } from "@/lib/auth";
 import { loadRosterPage } from "@/lib/clubs/members";
 import { loadOrNotFound } from "@/lib/doors/page";

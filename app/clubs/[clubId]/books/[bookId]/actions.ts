@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { BookFormValues } from "@/components/book/book-form";
 import { runAction } from "@/lib/doors/action";
 import type { Outcome } from "@/lib/doors/outcome";
 import { setCurrentBook, updateBook } from "@/lib/books/books";
+import type { BookValues } from "@/lib/validation/books";
 
-export async function updateBookAction(clubId: string, bookId: string, values: BookFormValues): Promise<Outcome<{ href: string }>> {
+export async function updateBookAction(clubId: string, bookId: string, values: BookValues): Promise<Outcome<{ href: string }>> {
   const result = await runAction((user) => updateBook({ clubId, bookId, userId: user.id, body: values }));
   if (!result.ok) return result;
   const book = result.data;

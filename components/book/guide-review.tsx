@@ -1,0 +1,220 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { IconButton } from "@/components/ui/icon-button";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { Outcome, WireError } from "@/lib/doors/outcome";
+import type { ImportQuestionsValues } from "@/lib/validation/questions";
+
+export type ReviewedQuestion = { text: string; section: string | null };
+
+/** A question under review, with a key that stays with it while the list is reordered. */
+export type ReviewItem = ReviewedQuestion & { key: number };
+
+export type GuideReviewProps = {
+  action: (questions: ImportQuestionsValues["questions"]) => Promise<Outcome<null>>;
+  bookTitle: string;
+  existingCount: number;
+  maxQuestions: number;
+  maxLength: number;
+  items: ReviewItem[];
+  setItems: (update: (items: ReviewItem[]) => ReviewItem[]) => void;
+  newItem: () => ReviewItem;
+  onBack: () => void;
+};
+
+/**
+ * The guide import's second step: the questions found, to reword, reorder, remove or add to,
+ * then "Create N rooms". Checks the server's rules first so a slip is shown where it is.
+ */
+export function GuideReview({ items, setItems, newItem, onBack, action, bookTitle, existingCount, maxQuestions, maxLength }: GuideReviewProps) {
+  const headingId = useId();
+  // On success the action moves on to the book's rooms; only a refusal comes back here.
+  const form = useActionForm(action);
+  const { pending } = form;
+  const error = form.error?.code === "offline" ? { ...form.error, message: "We couldn't reach Chapterhouse. Nothing was created; try again in a moment." } : form.error;
+  const clearError = form.clearError;
+  const [announcement, setAnnouncement] = useState("");
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  // After a move or removal, keep keyboard focus on something sensible instead of dropping it to the page.
+  useEffect(() => {
+    if (!focusTarget) return;
+    listRef.current?.parentElement?.querySelector<HTMLElement>(focusTarget)?.focus();
+    setFocusTarget(null);
+  }, [focusTarget, items]);
+
+  const count = items.length;
+  const tooMany = count > maxQuestions;
+
+  function update(key: number, text: string) {
+    clearError();
+    setItems((current) => current.map((item) => (item.key === key ? { ...item, text } : item)));
+  }
+
+  function move(index: number, offset: -1 | 1) {
+    clearError();
+    const target = index + offset;
+    setItems((current) => {
+      const next = [...current];
+      const [moved] = next.splice(index, 1);
+      if (moved) next.splice(target, 0, moved);
+      return next;
+    });
+    const direction = offset < 0 ? "up" : "down";
+    setAnnouncement(`Question ${index + 1} moved ${direction} to ${target + 1}.`);
+    // At the top or bottom the button just pressed is disabled, so focus the one that still works.
+    const atEdge = target === 0 || target === count - 1;
+    const button = atEdge ? (direction === "up" ? "down" : "up") : direction;
+    setFocusTarget(`[data-move="${target + 1}-${button}"]`);
+  }
+
+  function remove(index: number) {
+    clearError();
+    setItems((current) => current.filter((_, position) => position !== index));
+    setAnnouncement(`Question ${index + 1} removed. ${count - 1} left.`);
+    setFocusTarget(count > 1 ? `[data-question="${Math.min(index, count - 2) + 1}"]` : "[data-add-question]");
+  }
+
+  function add() {
+    clearError();
+    const item = newItem();
+    setItems((current) => [...current, item]);
+    setAnnouncement(`Question ${count + 1} added at the end.`);
+    setFocusTarget(`[data-question="${count + 1}"]`);
+  }
+
+  // The same rules the server applies, checked here first so a slip is pointed out where it is.
+  function findProblem(): WireError | null {
+    if (count === 0) return { code: "bad_request", message: "There are no questions left to create. Add one, or go back and paste the guide again." };
+    if (tooMany) {
+      return { code: "bad_request", message: `That's ${count} questions; a guide can create at most ${maxQuestions} rooms at a time. Remove some to continue.` };
+    }
+    const fields: Record<string, string> = {};
+    items.forEach((item, index) => {
+      if (!item.text.trim()) fields[`questions.${index}.text`] = "Write the question, or remove it.";
+    });
+    const empty = Object.keys(fields).length;
+    if (empty === 0) return null;
+    const first = items.findIndex((item) => !item.text.trim()) + 1;
+    const message = empty === 1 ? `Question ${first} is empty: write it or remove it.` : `${empty} questions are empty: write them or remove them.`;
+    return { code: "bad_request", message, fields };
+  }
+
+  function create() {
+    const problem = findProblem();
+    if (problem) {
+      form.fail(problem);
+      const first = Object.keys(problem.fields ?? {})[0]?.split(".")[1];
+      if (first !== undefined) setFocusTarget(`[data-question="${Number(first) + 1}"]`);
+      return;
+    }
+    form.submit(items.map(({ text, section }) => ({ text, section })));
+  }
+
+  const createLabel = `Create ${count} ${count === 1 ? "room" : "rooms"}`;
+  return (
+    <section aria-labelledby={headingId} className="space-y-5">
+      <div className="space-y-1">
+        <h2 id={headingId} className="font-serif text-2xl font-semibold">
+          Review {count} {count === 1 ? "question" : "questions"}
+        </h2>
+        <p className="text-muted">
+          Each question becomes a room for <cite className="not-italic text-ink">{bookTitle}</cite>
+          {existingCount > 0 ? `, numbered on after its ${existingCount} existing ${existingCount === 1 ? "question" : "questions"}` : ""}.
+          Fix the wording, change the order or remove what doesn&apos;t belong. Nothing is created until you say so.
+        </p>
+      </div>
+      <p aria-live="polite" className="sr-only">
+        {announcement}
+      </p>
+
+      {count > 0 ? (
+        <ol ref={listRef} className="space-y-3">
+          {items.map((item, index) => {
+            const number = index + 1;
+            const fieldId = `review-question-${item.key}`;
+            const serverError = form.fieldError(`questions.${index}.text`);
+            const tooLong = item.text.trim().length > maxLength;
+            const problem = serverError ?? (tooLong ? `Keep each question under ${maxLength.toLocaleString("en")} characters.` : null);
+            const showSection = item.section !== null && item.section !== items[index - 1]?.section;
+            return (
+              <li key={item.key} className="space-y-2">
+                {showSection ? <p className="pt-2 text-xs font-medium uppercase tracking-wider text-muted">{item.section}</p> : null}
+                <div className={`rounded-lg border bg-white p-3 shadow-sm sm:p-4 ${problem ? "border-danger/50" : "border-line"}`}>
+                  <div className="flex items-start gap-3">
+                    <span aria-hidden className="w-6 shrink-0 pt-2 text-right font-serif text-lg text-muted">
+                      {number}
+                    </span>
+                    <textarea
+                      id={fieldId}
+                      aria-label={`Question ${number}`}
+                      data-question={number}
+                      value={item.text}
+                      onChange={(event) => update(item.key, event.target.value)}
+                      rows={1}
+                      placeholder="Write the question"
+                      aria-invalid={problem ? true : undefined}
+                      aria-describedby={problem ? `${fieldId}-error` : undefined}
+                      className="field-sizing-content block min-h-11 w-full min-w-0 flex-1 resize-none rounded-md border border-transparent bg-paper/50 px-2.5 py-2 font-serif text-base leading-snug text-ink hover:border-line focus:border-accent focus:bg-white focus:outline-2 focus:outline-accent/30 sm:text-lg"
+                    />
+                  </div>
+                  {problem ? (
+                    <p id={`${fieldId}-error`} className="mt-1.5 pl-9 text-sm text-danger">
+                      {problem}
+                    </p>
+                  ) : null}
+                  <div className="mt-2 flex flex-wrap justify-end gap-1.5 pl-9">
+                    <IconButton look="chip" label={`Move question ${number} up`} data-move={`${number}-up`} disabled={index === 0} onClick={() => move(index, -1)}>
+                      <span aria-hidden>↑</span> Up
+                    </IconButton>
+                    <IconButton
+                      look="chip"
+                      label={`Move question ${number} down`}
+                      data-move={`${number}-down`}
+                      disabled={index === count - 1}
+                      onClick={() => move(index, 1)}
+                    >
+                      <span aria-hidden>↓</span> Down
+                    </IconButton>
+                    <IconButton look="chip" label={`Remove question ${number}`} tone="danger" onClick={() => remove(index)}>
+                      Remove
+                    </IconButton>
+                  </div>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      ) : (
+        <p className="rounded-lg border border-dashed border-line bg-white/60 p-5 text-center text-muted">No questions left. Add one below, or go back to the guide.</p>
+      )}
+
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <Button variant="secondary" onClick={add} data-add-question>
+          + Add a question
+        </Button>
+        <Button variant="quiet" onClick={onBack}>
+          Back to the pasted guide
+        </Button>
+      </div>
+
+      {tooMany && !error ? (
+        <p className="text-sm text-danger">
+          {`${count} questions: a guide can create at most ${maxQuestions} rooms at a time. Remove some to continue.`}
+        </p>
+      ) : null}
+      {/* Always shown: the list can be long, and this sits by the button. */}
+      <FormAlert error={error} />
+
+      <div className="sticky bottom-0 -mx-4 border-t border-line bg-paper/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:px-0 sm:py-0">
+        <Button onClick={create} disabled={pending} className="w-full sm:w-auto">
+          {pending ? "Creating rooms…" : createLabel}
+        </Button>
+      </div>
+    </section>
+  );
+}

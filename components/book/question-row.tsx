@@ -1,0 +1,213 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { IconButton } from "@/components/ui/icon-button";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { Outcome } from "@/lib/doors/outcome";
+import type { ManagedQuestion, QuestionActions } from "./question-types";
+
+const replies = (count: number) => `${count} ${count === 1 ? "reply" : "replies"}`;
+
+type RowProps = {
+  question: ManagedQuestion;
+  number: number;
+  isFirst: boolean;
+  isLast: boolean;
+  count: number;
+  sectionLabel: string | null;
+  actions: QuestionActions;
+  maxLength: number;
+  announce: (message: string) => void;
+  focus: (selector: string) => void;
+};
+
+/** One change to a question: what the row's buttons and edit form send. */
+type Change = { kind: "edit"; question: string } | { kind: "move"; direction: "up" | "down" } | { kind: "remove"; confirmArchive: boolean };
+
+/** One question of a book's list: view, edit in place, move, or delete (archive when it has replies) after asking. */
+export function QuestionRow({ question, number, isFirst, isLast, count, sectionLabel, actions, maxLength, announce, focus }: RowProps) {
+  const router = useRouter();
+  const [mode, setMode] = useState<"view" | "edit" | "confirm">("view");
+  const [draft, setDraft] = useState(question.question);
+  const form = useActionForm(
+    (change: Change): Promise<Outcome<{ status: "deleted" | "archived" } | null>> => {
+      if (change.kind === "edit") return actions.edit(question.id, { question: change.question });
+      if (change.kind === "move") return actions.move(question.id, { direction: change.direction });
+      return actions.remove(question.id, { confirmArchive: change.confirmArchive });
+    },
+    {
+      onSuccess: (data, change) => {
+        if (change.kind === "edit") {
+          setMode("view");
+          announce(`Question ${number} saved.`);
+          focus(`[data-edit="${question.id}"]`);
+        } else if (change.kind === "move") {
+          const to = change.direction === "up" ? number - 1 : number + 1;
+          announce(`Question ${number} moved ${change.direction}; it is now question ${to}.`);
+          // At the top or bottom the pressed button is disabled, so focus the one that still works.
+          const atEdge = change.direction === "up" ? to === 1 : to === count;
+          const button = atEdge ? (change.direction === "up" ? "down" : "up") : change.direction;
+          focus(`[data-room="${question.id}"][data-number="${to}"][data-direction="${button}"]`);
+        } else {
+          announce(data?.status === "archived" ? `Question ${number} archived; its replies are kept.` : `Question ${number} deleted.`);
+          focus("[data-add-field]");
+        }
+      },
+      onFailure: (_, change) => {
+        // Most likely someone replied since this page loaded: with the fresh count, the prompt asks to archive instead.
+        if (change.kind === "remove") router.refresh();
+      },
+    },
+  );
+  const { pending } = form;
+  const error = form.error?.message ?? null;
+  const editField = useRef<HTMLTextAreaElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const fieldId = `question-${question.id}`;
+
+  useEffect(() => {
+    if (mode === "edit") editField.current?.focus();
+    if (mode === "confirm") confirmButton.current?.focus();
+  }, [mode]);
+
+  function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!draft.trim()) {
+      form.fail({ code: "bad_request", message: "Write the question, or cancel to keep it as it was." });
+      return;
+    }
+    form.submit({ kind: "edit", question: draft });
+  }
+
+  const move = (direction: "up" | "down") => form.submit({ kind: "move", direction });
+  const remove = () => form.submit({ kind: "remove", confirmArchive: question.replyCount > 0 });
+
+  const errorId = `${fieldId}-error`;
+  return (
+    <li>
+      {sectionLabel ? (
+        <p className="border-b border-line bg-paper/60 px-4 py-2 text-xs font-medium uppercase tracking-wider text-muted sm:px-5">{sectionLabel}</p>
+      ) : null}
+      <div className="p-4 sm:p-5">
+        <div className="flex gap-3 sm:gap-4">
+          <span aria-hidden className="w-6 shrink-0 pt-0.5 text-right font-serif text-lg text-muted">
+            {number}
+          </span>
+          <div className="min-w-0 flex-1 space-y-3">
+            {mode === "edit" ? (
+              <form onSubmit={save} className="space-y-2" noValidate>
+                <label htmlFor={fieldId} className="sr-only">
+                  Question {number}
+                </label>
+                <textarea
+                  id={fieldId}
+                  ref={editField}
+                  value={draft}
+                  onChange={(event) => setDraft(event.target.value)}
+                  maxLength={maxLength}
+                  rows={3}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? errorId : undefined}
+                  className="field-sizing-content block min-h-[4.5rem] w-full resize-y rounded-md border border-line bg-white px-3 py-2 font-serif text-lg leading-snug text-ink shadow-sm focus:border-accent focus:outline-2 focus:outline-accent/30"
+                />
+                <div className="flex flex-wrap gap-2">
+                  <Button type="submit" disabled={pending}>
+                    {pending ? "Saving…" : "Save"}
+                  </Button>
+                  <Button
+                    variant="secondary"
+                    onClick={() => {
+                      setDraft(question.question);
+                      form.clearError();
+                      setMode("view");
+                      focus(`[data-edit="${question.id}"]`);
+                    }}
+                  >
+                    Cancel
+                  </Button>
+                </div>
+              </form>
+            ) : (
+              <div>
+                <p className="font-serif text-lg leading-snug text-ink">
+                  <span className="sr-only">Question {number}: </span>
+                  {question.question}
+                </p>
+                <p className="mt-1 text-sm text-muted">{question.replyCount === 0 ? "No replies yet" : replies(question.replyCount)}</p>
+              </div>
+            )}
+
+            {mode === "confirm" ? (
+              <div role="group" aria-label={`Confirm removing question ${number}`} className="space-y-3 rounded-md border border-danger/30 bg-red-50/60 p-3">
+                <p className="text-sm text-ink">
+                  {question.replyCount > 0
+                    ? `This question has ${replies(question.replyCount)}. Archive it? Replies are kept.`
+                    : "Delete this question? It has no replies, so nothing else is lost."}
+                </p>
+                <div className="flex flex-wrap gap-2">
+                  <button
+                    type="button"
+                    ref={confirmButton}
+                    onClick={remove}
+                    disabled={pending}
+                    className="inline-flex items-center justify-center rounded-md bg-danger px-4 py-2 text-sm font-medium text-white hover:bg-danger/90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-danger disabled:opacity-60"
+                  >
+                    {pending ? "Working…" : question.replyCount > 0 ? `Archive question ${number}` : `Delete question ${number}`}
+                  </button>
+                  <Button
+                    variant="secondary"
+                    onClick={() => {
+                      form.clearError();
+                      setMode("view");
+                      focus(`[data-delete="${question.id}"]`);
+                    }}
+                  >
+                    Keep it
+                  </Button>
+                </div>
+              </div>
+            ) : null}
+
+            <FormAlert id={errorId} look="line" error={form.error} />
+
+            {mode === "view" ? (
+              <div className="flex flex-wrap gap-1.5">
+                <IconButton look="chip" label={`Edit question ${number}`} data-edit={question.id} disabled={pending} onClick={() => setMode("edit")}>
+                  Edit
+                </IconButton>
+                <IconButton
+                  look="chip"
+                  label={`Move question ${number} up`}
+                  data-room={question.id}
+                  data-number={number}
+                  data-direction="up"
+                  disabled={pending || isFirst}
+                  onClick={() => move("up")}
+                >
+                  <span aria-hidden>↑</span> Up
+                </IconButton>
+                <IconButton
+                  look="chip"
+                  label={`Move question ${number} down`}
+                  data-room={question.id}
+                  data-number={number}
+                  data-direction="down"
+                  disabled={pending || isLast}
+                  onClick={() => move("down")}
+                >
+                  <span aria-hidden>↓</span> Down
+                </IconButton>
+                <IconButton look="chip" label={`Delete question ${number}`} data-delete={question.id} tone="danger" disabled={pending} onClick={() => setMode("confirm")}>
+                  Delete
+                </IconButton>
+              </div>
+            ) : null}
+          </div>
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { LockIcon } from "./icons";
+import type { RoomLock } from "./use-room-lock";
+
+/** "Lock room" in the room's toolbar, and the question it asks first. */
+export function LockRoomControl({ lock, showButton }: { lock: RoomLock; showButton: boolean }) {
+  return (
+    <>
+      {showButton ? (
+        <button
+          type="button"
+          onClick={lock.ask}
+          className="flex items-center gap-1.5 text-muted hover:text-ink hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+        >
+          <LockIcon className="h-3.5 w-3.5" />
+          Lock room
+        </button>
+      ) : null}
+      <ConfirmDialog
+        open={lock.confirming}
+        title="Lock this room?"
+        description="Members will be able to read everything here but not post or edit replies until you unlock it. Moderators can still post."
+        confirmLabel="Lock room"
+        pendingLabel="Locking…"
+        tone="primary"
+        pending={lock.pending}
+        error={lock.confirming ? lock.error : null}
+        onCancel={lock.cancel}
+        onConfirm={lock.lock}
+      />
+    </>
+  );
+}

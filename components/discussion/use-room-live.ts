@@ -1,0 +1,131 @@
+"use client";
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ReplyView } from "@/lib/discussion/reply-view";
+import { mergeReplies, replaceReply } from "@/lib/discussion/threads";
+import { connectRealtime } from "@/lib/realtime/client";
+import type { RoomStateView } from "@/lib/realtime/events";
+import { requestJson } from "./request";
+
+export type Connection = "connecting" | "live" | "reconnecting" | "unavailable" | "revoked";
+
+type RoomLive = {
+  replies: ReplyView[];
+  locked: boolean;
+  /** The viewer was removed from the club while the page was open: read-only from then on. */
+  revoked: boolean;
+  connection: Connection;
+  /** Replies that arrived live from others since the viewer last looked, oldest first. */
+  arrived: string[];
+  clearArrived: () => void;
+  /** The viewer's own new reply: shown at once, not counted as arrived. */
+  addOwnReply: (reply: ReplyView) => void;
+  /** An edit, delete, pin or hide answered by the server: replaces the reply in place. */
+  changeReply: (reply: ReplyView) => void;
+  applyRoomState: (room: RoomStateView) => void;
+};
+
+/**
+ * A room's replies and lock, kept live over the socket: joins the room on every (re)connect
+ * asking for what came after the last reply this page has, reloads the room once after a drop
+ * too long to replay, and stops when the viewer loses access to the club.
+ */
+export function useRoomLive({ roomId, clubId, initialReplies, initialLocked }: {
+  roomId: string;
+  clubId: string;
+  initialReplies: ReplyView[];
+  initialLocked: boolean;
+}): RoomLive {
+  const [replies, setReplies] = useState(initialReplies);
+  const [locked, setLocked] = useState(initialLocked);
+  const [revoked, setRevoked] = useState(false);
+  const [connection, setConnection] = useState<Connection>("connecting");
+  const [arrived, setArrived] = useState<string[]>([]);
+  const lastSeq = useRef(initialReplies.reduce((max, reply) => Math.max(max, reply.seq), 0));
+
+  const addReplies = useCallback((incoming: ReplyView[], markArrived: boolean) => {
+    const fresh = incoming.filter((reply) => reply.roomId === roomId);
+    if (fresh.length === 0) return;
+    for (const reply of fresh) lastSeq.current = Math.max(lastSeq.current, reply.seq);
+    setReplies((current) => {
+      const merged = mergeReplies(current, fresh);
+      if (markArrived && merged !== current) {
+        const known = new Set(current.map((reply) => reply.id));
+        const added = fresh.filter((reply) => !known.has(reply.id)).map((reply) => reply.id);
+        if (added.length > 0) setArrived((ids) => [...ids, ...added]);
+      }
+      return merged;
+    });
+  }, [roomId]);
+
+  const changeReply = useCallback((reply: ReplyView) => {
+    if (reply.roomId === roomId) setReplies((current) => replaceReply(current, reply));
+  }, [roomId]);
+
+  const applyRoomState = useCallback((room: RoomStateView) => {
+    if (room.roomId === roomId) setLocked(room.locked);
+  }, [roomId]);
+
+  useEffect(() => {
+    const socket = connectRealtime();
+    let connectedBefore = false;
+    let stopped = false;
+
+    const stop = () => {
+      stopped = true;
+      setRevoked(true);
+      setConnection("revoked");
+      socket.disconnect();
+    };
+
+    // After a drop too long for Socket.IO to replay what was missed, edits, hides and a lock
+    // may have happened meanwhile: reload the room's current state once.
+    const catchUp = async () => {
+      const result = await requestJson<{ room: RoomStateView; replies: ReplyView[] }>(`/api/rooms/${roomId}`);
+      if (stopped) return;
+      if (result.ok) {
+        applyRoomState(result.data.room);
+        for (const reply of result.data.replies) lastSeq.current = Math.max(lastSeq.current, reply.seq);
+        setReplies((current) => mergeReplies(result.data.replies, current));
+      } else if (result.status === 404) {
+        stop();
+      }
+    };
+
+    const join = () => {
+      if (connectedBefore && !socket.recovered) void catchUp();
+      connectedBefore = true;
+      // On every (re)connect: ask for everything after the last reply this page has.
+      socket.emit("room:join", { roomId, afterSeq: lastSeq.current }, (result) => {
+        if (stopped) return;
+        if (result.ok) {
+          addReplies(result.data.replies, true);
+          setConnection("live");
+        } else {
+          setConnection("unavailable");
+        }
+      });
+    };
+    socket.on("connect", join);
+    socket.on("disconnect", () => {
+      if (!stopped) setConnection("reconnecting");
+    });
+    socket.on("connect_error", () => setConnection(socket.active ? "reconnecting" : "unavailable"));
+    socket.on("reply:created", (reply) => addReplies([reply], true));
+    socket.on("reply:updated", changeReply);
+    socket.on("room:updated", applyRoomState);
+    socket.on("club:access-revoked", (payload) => {
+      if (payload.clubId === clubId) stop();
+    });
+    socket.on("room:error", () => setConnection("unavailable"));
+    return () => {
+      stopped = true;
+      socket.disconnect();
+    };
+  }, [roomId, clubId, addReplies, changeReply, applyRoomState]);
+
+  const addOwnReply = useCallback((reply: ReplyView) => addReplies([reply], false), [addReplies]);
+  const clearArrived = useCallback(() => setArrived([]), []);
+
+  return { replies, locked, revoked, connection, arrived, clearArrived, addOwnReply, changeReply, applyRoomState };
+}
