@@ -3,6 +3,8 @@ import { Temporal } from "@js-temporal/polyfill";
 // Meetings are stored as instants; the moderator's zone is kept beside them so a weekly series
 // can stay at the same wall-clock time. This module turns one into the other and back, and
 // formats both for people. It runs in the browser too, so it uses no Node APIs.
+// Longer than most modules on purpose: every rule about a meeting's time (DST gaps, ambiguous
+// hours, repeats, phases, formatting) lives here, so browser and server cannot disagree.
 
 export type StartChoice = "earlier" | "later";
 
