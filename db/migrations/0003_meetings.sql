@@ -39,4 +39,8 @@ ALTER TABLE "meetings" ADD CONSTRAINT "meetings_club_id_clubs_id_fk" FOREIGN KEY
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_book_id_books_id_fk" FOREIGN KEY ("book_id") REFERENCES "public"."books"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_current_room_id_rooms_id_fk" FOREIGN KEY ("current_room_id") REFERENCES "public"."rooms"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_created_by_id_users_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "meetings_club_starts_idx" ON "meetings" USING btree ("club_id","starts_at");
+CREATE INDEX "meetings_club_starts_idx" ON "meetings" USING btree ("club_id","starts_at");--> statement-breakpoint
+-- Written by hand after generation: drizzle-kit leaves the primary key's index named after the
+-- old table, and notifications already sent keep the kind they were written with.
+ALTER INDEX "sessions_pkey" RENAME TO "meetings_pkey";--> statement-breakpoint
+UPDATE "notifications" SET "kind" = 'meeting_reminder' WHERE "kind" = 'session_reminder';

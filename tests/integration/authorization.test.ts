@@ -51,7 +51,7 @@
  *
  * Not walked here, because no club object is named by the caller and so there is no "wrong
  * person": createClub (anyone signed in starts a club), the profile services (keyed by the
- * meeting's own user id), viewInvite / joinClubWithInvite and calendarFeedIcs (the secret token
+ * caller's own user id), viewInvite / joinClubWithInvite and calendarFeedIcs (the secret token
  * is the credential; their own suites cover bad tokens), the calendar feed create/revoke (the
  * caller's own feed), the notifications page and its mark-all-read action, the home page's
  * listMyClubs / loadNextMeetingsByClub, sign-up and health. For the ones keyed by the caller's

@@ -98,7 +98,7 @@ describe("migration 0003: sessions become meetings", () => {
       sql`insert into session_reminder_jobs (session_id, kind, job_id, send_at) values (${ids.meeting}, '1h', 'job-1', '2027-01-10T17:00:00Z')`,
     );
     await scratch.db.execute(
-      sql`insert into notifications (user_id, club_id, session_id, kind, title, dedupe_key) values (${ids.user}, ${ids.club}, ${ids.meeting}, 'meeting_reminder', 'Soon', 'k1')`,
+      sql`insert into notifications (user_id, club_id, session_id, kind, title, dedupe_key) values (${ids.user}, ${ids.club}, ${ids.meeting}, 'session_reminder', 'Soon', 'k1')`,
     );
 
     await scratch.migrate(migrationsFolder);
@@ -109,7 +109,17 @@ describe("migration 0003: sessions become meetings", () => {
     expect(await scratch.rows(sql`select meeting_id, room_id from meeting_agenda`)).toEqual([{ meeting_id: ids.meeting, room_id: ids.room }]);
     expect(await scratch.rows(sql`select meeting_id, status from rsvps`)).toEqual([{ meeting_id: ids.meeting, status: "going" }]);
     expect(await scratch.rows(sql`select meeting_id, job_id from meeting_reminder_jobs`)).toEqual([{ meeting_id: ids.meeting, job_id: "job-1" }]);
-    expect(await scratch.rows(sql`select meeting_id from notifications`)).toEqual([{ meeting_id: ids.meeting }]);
+    expect(await scratch.rows(sql`select meeting_id, kind from notifications`)).toEqual([{ meeting_id: ids.meeting, kind: "meeting_reminder" }]);
+    // Every key, foreign key and index of the renamed tables carries the new names. (Newer Postgres
+    // versions also list NOT NULL constraints, named once at creation; nothing refers to them by name.)
+    const leftovers = await scratch.rows(
+      sql`select indexname from pg_indexes where schemaname = 'public' and (indexname like '%session%') order by indexname`,
+    );
+    expect(leftovers).toEqual([]);
+    const constraints = await scratch.rows(
+      sql`select conname from pg_constraint where connamespace = 'public'::regnamespace and contype <> 'n' and conname like '%session%' order by conname`,
+    );
+    expect(constraints).toEqual([]);
     // The old names are gone, and the foreign keys still cascade from the renamed table.
     expect(await scratch.rows(sql`select to_regclass('public.sessions') as old`)).toEqual([{ old: null }]);
     await scratch.db.execute(sql`delete from meetings where id = ${ids.meeting}`);

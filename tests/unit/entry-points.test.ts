@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+// Every route handler and server action is a door's thin wrapper (docs/decisions/0006): this
+// file fails when one is added that skips its wrapper, or that the authorization walk
+// (tests/integration/authorization.test.ts) does not try as the wrong person. It reads the
+// source as text, so it also catches a handler nobody has called yet.
+
+/**
+ * Each entry point, and the door(s) it calls: named as the walk names them, or `self:` with
+ * why there is no "wrong person" (the caller's own rows, or a secret token as the credential).
+ */
+const reaches: Record<string, readonly string[]> = {
+  // ---- route handlers (file: method) ----
+  "app/api/rooms/[roomId]/route.ts: GET": ["loadRoomSnapshot"],
+  "app/api/rooms/[roomId]/replies/route.ts: GET": ["listRepliesAfter"],
+  "app/api/rooms/[roomId]/replies/route.ts: POST": ["postReply"],
+  "app/api/rooms/[roomId]/lock/route.ts: PUT": ["lockRoom"],
+  "app/api/rooms/[roomId]/lock/route.ts: DELETE": ["unlockRoom"],
+  "app/api/replies/[replyId]/route.ts: GET": ["loadReply"],
+  "app/api/replies/[replyId]/route.ts: PATCH": ["editReply"],
+  "app/api/replies/[replyId]/route.ts: DELETE": ["deleteReply"],
+  "app/api/replies/[replyId]/history/route.ts: GET": ["loadReplyHistory"],
+  "app/api/replies/[replyId]/pin/route.ts: PUT": ["pinReply"],
+  "app/api/replies/[replyId]/pin/route.ts: DELETE": ["unpinReply"],
+  "app/api/replies/[replyId]/hidden/route.ts: PUT": ["hideReply"],
+  "app/api/replies/[replyId]/hidden/route.ts: DELETE": ["unhideReply"],
+  "app/api/meetings/[meetingId]/ics/route.ts: GET": ["loadMeetingIcs"],
+  "app/api/meetings/[meetingId]/marker/route.ts: PUT": ["setMeetingMarker"],
+  "app/api/calendar/[token]/route.ts: GET": ["self: the feed's secret token is the credential (tests/integration/calendar.test.ts)"],
+  "app/api/sign-up/route.ts: POST": ["self: creates the caller's own account; nobody is signed in yet"],
+  "app/api/health/route.ts: GET": ["self: public, says only whether the database answers"],
+  // ---- server actions (file: function) ----
+  "app/calendar/actions.ts: createCalendarFeedAction": ["self: the caller's own calendar feed"],
+  "app/calendar/actions.ts: revokeCalendarFeedAction": ["self: the caller's own calendar feed"],
+  "app/clubs/[clubId]/books/actions.ts: createBookAction": ["createBook"],
+  "app/clubs/[clubId]/books/[bookId]/actions.ts: updateBookAction": ["updateBook"],
+  "app/clubs/[clubId]/books/[bookId]/actions.ts: setCurrentBookAction": ["setCurrentBook"],
+  "app/clubs/[clubId]/books/[bookId]/import/actions.ts: importGuideAction": ["importQuestions"],
+  "app/clubs/[clubId]/books/[bookId]/questions/actions.ts: addQuestionAction": ["addQuestion"],
+  "app/clubs/[clubId]/books/[bookId]/questions/actions.ts: editQuestionAction": ["editQuestion"],
+  "app/clubs/[clubId]/books/[bookId]/questions/actions.ts: moveQuestionAction": ["moveQuestion"],
+  "app/clubs/[clubId]/books/[bookId]/questions/actions.ts: removeQuestionAction": ["removeQuestion"],
+  "app/clubs/[clubId]/invites/actions.ts: createInviteAction": ["createClubInvite"],
+  "app/clubs/[clubId]/invites/actions.ts: revokeInviteAction": ["revokeClubInvite"],
+  "app/clubs/[clubId]/meetings/actions.ts: scheduleMeetingAction": ["scheduleMeeting"],
+  "app/clubs/[clubId]/meetings/actions.ts: editMeetingAction": ["editMeeting"],
+  "app/clubs/[clubId]/meetings/actions.ts: cancelMeetingAction": ["cancelMeeting"],
+  "app/clubs/[clubId]/meetings/actions.ts: setRsvpAction": ["setRsvp"],
+  "app/clubs/[clubId]/members/actions.ts: setMemberRoleAction": ["changeMemberRole"],
+  "app/clubs/[clubId]/members/actions.ts: transferOwnershipAction": ["transferOwnership"],
+  "app/clubs/[clubId]/members/actions.ts: removeMemberAction": ["removeMember (a member)", "removeMember (a moderator)", "removeMember (the owner)"],
+  "app/clubs/[clubId]/members/actions.ts: leaveClubAction": ["leaveClub"],
+  "app/clubs/new/actions.ts: createClubAction": ["self: anyone signed in may start a club"],
+  "app/invite/[token]/actions.ts: joinClubAction": ["self: the invite's secret token is the credential (tests/integration/invites.test.ts)"],
+  "app/notifications/actions.ts: markAllReadAction": ["self: the caller's own notifications"],
+  "app/profile/actions.ts: renameAction": ["self: the caller's own profile"],
+  "app/profile/actions.ts: changePasswordAction": ["self: the caller's own profile"],
+};
+
+const root = path.resolve(".");
+const read = (file: string) => readFileSync(path.join(root, file), "utf8");
+
+function filesNamed(dir: string, name: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(path.join(root, dir))) {
+    const relative = path.join(dir, entry);
+    if (statSync(path.join(root, relative)).isDirectory()) found.push(...filesNamed(relative, name));
+    else if (entry === name) found.push(relative);
+  }
+  return found.sort();
+}
+
+const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+
+function routeExports(file: string): { key: string; wrapped: boolean }[] {
+  const source = read(file);
+  return methods.flatMap((method): { key: string; wrapped: boolean }[] => {
+    if (new RegExp(`export const ${method} = route<`).test(source) || new RegExp(`export const ${method} = route\\(`).test(source)) {
+      return [{ key: `${file}: ${method}`, wrapped: true }];
+    }
+    if (new RegExp(`export (async function|const) ${method}\\b`).test(source)) return [{ key: `${file}: ${method}`, wrapped: false }];
+    return [];
+  });
+}
+
+function actionExports(file: string): { key: string; body: string }[] {
+  const source = read(file);
+  const starts = [...source.matchAll(/export async function (\w+)/g)];
+  return starts.map((match, index) => ({
+    key: `${file}: ${match[1]}`,
+    body: source.slice(match.index, starts[index + 1]?.index ?? source.length),
+  }));
+}
+
+const walked = new Set([...read("tests/integration/authorization.test.ts").matchAll(/name: "([^"]+)"/g)].map((match) => match[1]));
+
+describe("every entry point is a door's wrapper, and the authorization walk tries it", () => {
+  const routes = filesNamed("app/api", "route.ts").filter((file) => !file.includes("[...nextauth]"));
+  const actions = filesNamed("app", "actions.ts");
+
+  it("lists every route handler and server action in this file's map", () => {
+    const found = [...routes.flatMap(routeExports).map((entry) => entry.key), ...actions.flatMap(actionExports).map((entry) => entry.key)];
+    expect(found.filter((key) => !(key in reaches))).toEqual([]);
+    expect(Object.keys(reaches).filter((key) => !found.includes(key))).toEqual([]);
+  });
+
+  it("wraps every route handler that has a signed-in user in route()", () => {
+    const unwrapped = routes
+      .flatMap(routeExports)
+      .filter((entry) => !entry.wrapped && !(reaches[entry.key] ?? []).some((door) => door.startsWith("self:")));
+    expect(unwrapped).toEqual([]);
+  });
+
+  it("runs every server action through runAction()", () => {
+    expect(actions.flatMap(actionExports).filter((entry) => !entry.body.includes("runAction("))).toEqual([]);
+  });
+
+  it("names only doors that the authorization walk tries as the wrong person", () => {
+    const doors = Object.values(reaches)
+      .flat()
+      .filter((door) => !door.startsWith("self:"));
+    expect(doors.filter((door) => !walked.has(door))).toEqual([]);
+  });
+});
