@@ -1,4 +1,4 @@
-import { internalErrorMessage, type WireError } from "@/lib/doors/outcome";
+import { internalErrorMessage, offlineFailure, type WireError } from "@/lib/doors/outcome";
 
 /** What a call to the app's API came back with: its data, or the wire error and the HTTP status (0 when offline). */
 export type RequestResult<Data> = { ok: true; data: Data } | { ok: false; status: number; error: WireError };
@@ -18,6 +18,6 @@ export async function requestJson<Data>(url: string, init: { method: string; bod
     if (response.ok && payload) return { ok: true, data: payload };
     return { ok: false, status: response.status, error: payload?.error ?? { code: "internal", message: internalErrorMessage } };
   } catch {
-    return { ok: false, status: 0, error: { code: "offline", message: "You seem to be offline. Try again when you're back." } };
+    return { ok: false, status: 0, error: offlineFailure.error };
   }
 }

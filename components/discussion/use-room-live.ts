@@ -87,7 +87,7 @@ export function useRoomLive({ roomId, clubId, initialReplies, initialLocked }: {
         applyRoomState(result.data.room);
         for (const reply of result.data.replies) lastSeq.current = Math.max(lastSeq.current, reply.seq);
         setReplies((current) => mergeReplies(result.data.replies, current));
-      } else if (result.status === 404) {
+      } else if (result.error.code === "not_found") {
         stop();
       }
     };

@@ -34,7 +34,7 @@ export function LiveRoomPanel({ clubId, item, isMarker, viewer }: Props) {
       setSnapshot(
         result.ok
           ? { status: "ready", replies: result.data.replies, locked: result.data.room.locked }
-          : { status: "failed", message: result.status === 404 ? "This question isn't available to you any more." : result.error.message },
+          : { status: "failed", message: result.error.code === "not_found" ? "This question isn't available to you any more." : result.error.message },
       );
     });
     return () => {

@@ -232,7 +232,10 @@ export async function getNextClubMeeting(input: { clubId: string; userId: string
   return row ?? null;
 }
 
-/** For each of the user's clubs that has one, its next meeting that has not ended and is not cancelled. */
+/**
+ * For each of the user's clubs that has one, its next meeting that has not ended and is not
+ * cancelled, with the user's role there (lib/ decides whether that role may see meetings).
+ */
 export async function listNextMeetingsForUser(input: { userId: string; now: Date }) {
   const rows = await getDb()
     .selectDistinctOn([meetings.clubId], {
@@ -244,6 +247,7 @@ export async function listNextMeetingsForUser(input: { userId: string; now: Date
       durationMinutes: meetings.durationMinutes,
       readingAssignment: meetings.readingAssignment,
       viewerRsvp: viewerRsvp(input.userId),
+      viewerRole: clubMembers.role,
     })
     .from(meetings)
     .innerJoin(clubMembers, and(eq(clubMembers.clubId, meetings.clubId), eq(clubMembers.userId, input.userId)))
@@ -252,10 +256,13 @@ export async function listNextMeetingsForUser(input: { userId: string; now: Date
   return rows;
 }
 
-/** Every meeting, cancelled ones included, of every club the user belongs to, starting from `since`. */
+/**
+ * Every meeting, cancelled ones included, of every club the user belongs to, starting from
+ * `since`, with the user's role in its club (lib/ decides whether that role may see meetings).
+ */
 export async function listFeedMeetings(input: { userId: string; since: Date }) {
   return getDb()
-    .select({ ...meetingColumns, clubName: clubs.name })
+    .select({ ...meetingColumns, clubName: clubs.name, viewerRole: clubMembers.role })
     .from(meetings)
     .innerJoin(clubs, eq(clubs.id, meetings.clubId))
     .innerJoin(clubMembers, and(eq(clubMembers.clubId, meetings.clubId), eq(clubMembers.userId, input.userId)))

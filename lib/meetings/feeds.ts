@@ -2,12 +2,14 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { findCalendarFeedUser, getActiveCalendarFeed, replaceCalendarFeed, revokeCalendarFeeds } from "@/db/queries/calendar-feeds";
 import { listFeedMeetings } from "@/db/queries/meetings";
+import { resolveSelf } from "@/lib/access";
 import { door, noParams } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
 import { configuredPublicUrl } from "@/lib/env";
 import { notFound } from "@/lib/errors";
 import { meetingsToIcs } from "@/lib/meetings/ics";
 import { toCalendarEvent } from "@/lib/meetings/calendar";
+import { can } from "@/lib/permissions";
 import { calendarFeedToken } from "@/lib/validation/meetings";
 
 // How far back a feed reaches: a recent meeting stays in people's calendars (a cancelled one
@@ -39,7 +41,7 @@ export function siteOrigin(requestHeaders: Headers): string {
 export const loadCalendarFeed = door({
   params: noParams,
   what: "This calendar",
-  resolve: async () => null,
+  resolve: resolveSelf,
   act: async ({ userId }) => {
     const feed = await getActiveCalendarFeed({ userId });
     return done<CalendarFeedView | null>(feed ? { path: feedPath(feed.token), createdAt: feed.createdAt.toISOString() } : null);
@@ -50,7 +52,7 @@ export const loadCalendarFeed = door({
 export const createCalendarFeed = door({
   params: noParams,
   what: "This calendar",
-  resolve: async () => null,
+  resolve: resolveSelf,
   act: async ({ userId }) => {
     const feed = await replaceCalendarFeed({ userId, token: randomBytes(24).toString("base64url") });
     return done<CalendarFeedView>({ path: feedPath(feed.token), createdAt: feed.createdAt.toISOString() });
@@ -61,7 +63,7 @@ export const createCalendarFeed = door({
 export const revokeCalendarFeed = door({
   params: noParams,
   what: "This calendar",
-  resolve: async () => null,
+  resolve: resolveSelf,
   act: async ({ userId }) => done({ revoked: await revokeCalendarFeeds({ userId }) }),
 });
 
@@ -79,7 +81,7 @@ export async function calendarFeedIcs(input: { token: unknown; origin: string; n
   if (!userId) throw notFound("This calendar");
   const now = input.now ?? new Date();
   const since = new Date(now.getTime() - FEED_HISTORY_DAYS * 24 * 60 * 60 * 1000);
-  const meetings = await listFeedMeetings({ userId, since });
+  const meetings = (await listFeedMeetings({ userId, since })).filter((meeting) => can(meeting.viewerRole, "meeting:view"));
   return meetingsToIcs({
     calendarName: "Chapterhouse meetings",
     events: meetings.map((meeting) => toCalendarEvent(meeting, input.origin)),

@@ -5,7 +5,8 @@ import { listBookRooms } from "@/db/queries/rooms";
 import { listMeetingRsvps } from "@/db/queries/rsvps";
 import { getNextClubMeeting, listClubMeetings, listNextMeetingsForUser, listMeetingAgenda, type MeetingRow } from "@/db/queries/meetings";
 import type { RsvpStatus } from "@/db/schema/meetings";
-import { resolveClubMeetings, resolveMeetingOfClub } from "@/lib/access";
+import { resolveClubMeetings, resolveMeetingOfClub, resolveSelf } from "@/lib/access";
+import { can } from "@/lib/permissions";
 import { door, noParams } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
 import { meetingPhase, toLocalInputs, type MeetingPhase } from "@/lib/meetings/time";
@@ -183,14 +184,14 @@ type HomeNextMeeting = {
 
 /**
  * For the home page: each of the user's clubs' next meeting, keyed by club id. It names no club,
- * so there is nothing to resolve: the query reaches only clubs the caller is a member of.
+ * so the caller's own rows are all it reaches; the role in each club decides what is shown.
  */
 export const loadNextMeetingsByClub = door({
   params: noParams,
   what: "This page",
-  resolve: async () => null,
+  resolve: resolveSelf,
   act: async ({ userId, now }) => {
-    const rows = await listNextMeetingsForUser({ userId, now });
+    const rows = (await listNextMeetingsForUser({ userId, now })).filter((row) => can(row.viewerRole, "meeting:view"));
     const byClub: Record<string, HomeNextMeeting> = {};
     for (const row of rows) {
       byClub[row.clubId] = {

@@ -114,7 +114,7 @@ export function connectRealtime(): RealtimeSocket {
       if (event === "room:error") {
         // Errors name their room: a hold hears only about the rooms it joined itself.
         const onRoomError = listener as Listeners["room:error"];
-        handler = ((payload: { roomId: string; message: string }) => {
+        handler = ((payload: Parameters<Listeners["room:error"]>[0]) => {
           if (joined.has(roomChannel(payload.roomId))) onRoomError(payload);
         }) as Listener;
       }

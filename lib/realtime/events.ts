@@ -1,6 +1,6 @@
 import type { ReplyView } from "@/lib/discussion/reply-view";
 
-import type { Outcome } from "@/lib/doors/outcome";
+import type { Outcome, WireError } from "@/lib/doors/outcome";
 
 /**
  * What every acknowledgement carries back to the client: the same Outcome as a server action's.
@@ -38,7 +38,8 @@ export type ServerToClientEvents = {
   /** An edit, delete, hide, unhide, pin or unpin: the reply as members now see it. */
   "reply:updated": (reply: ReplyView) => void;
   "room:updated": (room: RoomStateView) => void;
-  "room:error": (payload: { roomId: string; message: string }) => void;
+  /** A refused room:join, for pages that joined without waiting for the ack: the one wire error. */
+  "room:error": (payload: { roomId: string; error: WireError }) => void;
   /** The user was removed from (or left) the club: its rooms stop updating at once. */
   "club:access-revoked": (payload: { clubId: string }) => void;
   "meeting:presence": (payload: MeetingPresenceView) => void;

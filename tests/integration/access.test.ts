@@ -54,13 +54,13 @@ describe("a non-member", () => {
   it("is refused a socket join with an error event and receives no replies from the room", async () => {
     const { member, stranger, roomId } = await setting();
     const socket = connect(await sessionCookie(stranger));
-    const errorEvent = new Promise<{ roomId: string; message: string }>((resolve) => socket.once("room:error", resolve));
+    const errorEvent = new Promise<{ roomId: string; error: { code: string } }>((resolve) => socket.once("room:error", resolve));
     const received: ReplyView[] = [];
     socket.on("reply:created", (reply) => received.push(reply));
 
     const ack = await joinRoom(socket, roomId);
     expect(ack).toEqual({ ok: false, error: { code: "not_found", message: "This room could not be found." } });
-    expect(await errorEvent).toMatchObject({ roomId });
+    expect(await errorEvent).toEqual({ roomId, error: { code: "not_found", message: "This room could not be found." } });
 
     await postReply({ roomId, userId: member.id, body: replyInput("Not for strangers") });
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -55,7 +55,7 @@ export function registerRoomHandlers(socket: ServerSocket): void {
         if (typeof payload.roomId !== "string") return;
         // A recovered connection comes back already in the channels it had: a refused join leaves it.
         await socket.leave(roomChannel(payload.roomId));
-        socket.emit("room:error", { roomId: payload.roomId, message: error.message });
+        socket.emit("room:error", { roomId: payload.roomId, error });
       },
     },
   );
