@@ -49,6 +49,9 @@ export const loadNotificationsPage = door({
   },
 });
 
+/** What "Mark all as read" sends: the newest notification the page showed, or null for all of them. */
+export type MarkAllReadValues = z.input<typeof markAllReadInput>;
+
 const markAllReadInput = z.object({
   upTo: z.iso.datetime({ message: "Reload the page and try again." }).nullable(),
 });

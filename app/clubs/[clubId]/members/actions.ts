@@ -4,12 +4,13 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { runAction } from "@/lib/doors/action";
 import type { Outcome } from "@/lib/doors/outcome";
+import type { MemberTargetValues, SetMemberRoleValues } from "@/lib/validation/members";
 import { changeMemberRole, leaveClub, removeMember, transferOwnership } from "@/lib/clubs/members";
 
 // The club id is bound by the page, but a caller can send anything: the doors parse it.
 const rosterPath = (clubId: string) => `/clubs/${clubId}/members`;
 
-export async function setMemberRoleAction(clubId: string, input: unknown): Promise<Outcome<null>> {
+export async function setMemberRoleAction(clubId: string, input: SetMemberRoleValues): Promise<Outcome<null>> {
   const result = await runAction(async (user) => {
     await changeMemberRole({ clubId, userId: user.id, body: input });
     return null;
@@ -18,7 +19,7 @@ export async function setMemberRoleAction(clubId: string, input: unknown): Promi
   return result;
 }
 
-export async function transferOwnershipAction(clubId: string, input: unknown): Promise<Outcome<null>> {
+export async function transferOwnershipAction(clubId: string, input: MemberTargetValues): Promise<Outcome<null>> {
   const result = await runAction(async (user) => {
     await transferOwnership({ clubId, userId: user.id, body: input });
     return null;
@@ -27,7 +28,7 @@ export async function transferOwnershipAction(clubId: string, input: unknown): P
   return result;
 }
 
-export async function removeMemberAction(clubId: string, input: unknown): Promise<Outcome<null>> {
+export async function removeMemberAction(clubId: string, input: MemberTargetValues): Promise<Outcome<null>> {
   const result = await runAction(async (user) => {
     await removeMember({ clubId, userId: user.id, body: input });
     return null;

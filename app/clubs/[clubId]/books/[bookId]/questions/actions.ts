@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/doors/action";
 import type { Outcome } from "@/lib/doors/outcome";
+import type { AddQuestionValues, EditQuestionValues, MoveQuestionValues, RemoveQuestionValues } from "@/lib/validation/questions";
 import { addQuestion, editQuestion, moveQuestion, removeQuestion } from "@/lib/books/questions";
 
 // The services check every id against the club (a room of another club is not found), so the
@@ -11,21 +12,21 @@ function refresh(clubId: string) {
   revalidatePath(`/clubs/${clubId}`, "layout");
 }
 
-export async function addQuestionAction(clubId: string, bookId: string, values: { question: string }): Promise<Outcome<null>> {
+export async function addQuestionAction(clubId: string, bookId: string, values: AddQuestionValues): Promise<Outcome<null>> {
   const result = await runAction((user) => addQuestion({ clubId, bookId, userId: user.id, body: values }));
   if (!result.ok) return result;
   refresh(clubId);
   return { ok: true, data: null };
 }
 
-export async function editQuestionAction(clubId: string, roomId: string, values: { question: string }): Promise<Outcome<null>> {
+export async function editQuestionAction(clubId: string, roomId: string, values: EditQuestionValues): Promise<Outcome<null>> {
   const result = await runAction((user) => editQuestion({ clubId, roomId, userId: user.id, body: values }));
   if (!result.ok) return result;
   refresh(clubId);
   return { ok: true, data: null };
 }
 
-export async function moveQuestionAction(clubId: string, roomId: string, values: { direction: "up" | "down" }): Promise<Outcome<null>> {
+export async function moveQuestionAction(clubId: string, roomId: string, values: MoveQuestionValues): Promise<Outcome<null>> {
   const result = await runAction((user) => moveQuestion({ clubId, roomId, userId: user.id, body: values }));
   if (!result.ok) return result;
   refresh(clubId);
@@ -35,7 +36,7 @@ export async function moveQuestionAction(clubId: string, roomId: string, values:
 export async function removeQuestionAction(
   clubId: string,
   roomId: string,
-  values: { confirmArchive: boolean },
+  values: RemoveQuestionValues,
 ): Promise<Outcome<{ status: "deleted" | "archived" }>> {
   const result = await runAction((user) => removeQuestion({ clubId, roomId, userId: user.id, body: values }));
   if (!result.ok) return result;
