@@ -673,6 +673,8 @@ const codeLabel: Record<AppErrorCode, string> = {
   conflict: "refused as a conflict",
   locked: "refused as locked",
   rate_limited: "rate limited",
+  too_large: "refused as too large",
+  unsupported_media_type: "refused for its media type",
 };
 
 const allowedLabel: Record<Allowed, string> = { member: "a member", moderator: "a moderator", owner: "the owner" };
