@@ -10,7 +10,8 @@ import { z } from "zod";
 // first read, and tests change the mail settings between cases.
 //
 // Read outside the app, so not here: NEXT_DIST_DIR (next.config.js: the build's folder, for
-// benchmarks and tests), E2E_PORT, E2E_DATABASE_URL, E2E_PGLITE_DIR and CHROMIUM_PATH
+// benchmarks and tests; it also reads ALLOWED_ORIGINS, documented below, and NODE_ENV),
+// E2E_PORT, E2E_DATABASE_URL, E2E_PGLITE_DIR and CHROMIUM_PATH
 // (playwright.config.ts), TEST_DB and TEST_ADMIN_DATABASE_URL (tests/, scripts/test-db.ts),
 // BENCH_* (bench/), CI (scripts/test.sh, playwright.config.ts).
 

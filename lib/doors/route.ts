@@ -8,7 +8,7 @@ import { toWireError } from "./outcome";
  * The largest request body an API door reads, in bytes (64 KiB). A reply is at most 10,000
  * characters (lib/validation/replies.ts), 40 KB as UTF-8 at worst, plus its JSON framing.
  */
-export const maxBodyBytes = 64 * 1024;
+const maxBodyBytes = 64 * 1024;
 
 const tooLarge = () => new AppError("too_large", "That is more than we can take in one go (64 KB at most). Shorten it and try again.");
 
