@@ -1,3 +1,15 @@
+// Read here, outside lib/env.ts (which documents it): Next reads this file before the app runs.
+// Server actions compare an Origin's host with the request's Host; these hosts pass as well.
+// proxy.ts refuses other origins first, with a 403 rather than Next's 500.
+const allowedOriginHosts = (process.env.ALLOWED_ORIGINS ?? "")
+  .split(",")
+  .map((entry) => URL.parse(entry.trim())?.host)
+  .filter((host) => !!host);
+
+// HSTS only from a production build: a developer's http://localhost must stay plain HTTP, and
+// browsers ignore the header on a plain-HTTP answer anyway (RFC 6797, section 8.1).
+const production = process.env.NODE_ENV === "production";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly from its own package folder, and postgres.js keeps sockets:
@@ -9,6 +21,18 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Meetings were called sessions until migration 0003. Links already in calendars, emails and
   // notifications keep working: permanent (308) redirects to the new paths.
+  experimental: {
+    serverActions: {
+      // The largest legitimate action is a reviewed guide: 100 questions of up to 1,000
+      // characters plus a 200-character section each (lib/validation/questions.ts), at most
+      // 360 KB as UTF-8. proxy.ts refuses a body declaring more with 413.
+      bodySizeLimit: "512kb",
+      allowedOrigins: allowedOriginHosts,
+    },
+    // Next keeps a copy of a proxied request's body so proxy.ts can read it; a little over the
+    // action limit is enough for proxy.ts to see that a body (even a chunked one) is too large.
+    proxyClientMaxBodySize: "520kb",
+  },
   async redirects() {
     return [
       { source: "/clubs/:clubId/sessions", destination: "/clubs/:clubId/meetings", permanent: true },
@@ -24,6 +48,7 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "X-Frame-Options", value: "DENY" },
+          ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
         ],
       },
     ];

@@ -10,7 +10,8 @@ import { z } from "zod";
 // first read, and tests change the mail settings between cases.
 //
 // Read outside the app, so not here: NEXT_DIST_DIR (next.config.js: the build's folder, for
-// benchmarks and tests), E2E_PORT, E2E_DATABASE_URL, E2E_PGLITE_DIR and CHROMIUM_PATH
+// benchmarks and tests; it also reads ALLOWED_ORIGINS, documented below, and NODE_ENV),
+// E2E_PORT, E2E_DATABASE_URL, E2E_PGLITE_DIR and CHROMIUM_PATH
 // (playwright.config.ts), TEST_DB and TEST_ADMIN_DATABASE_URL (tests/, scripts/test-db.ts),
 // BENCH_* (bench/), CI (scripts/test.sh, playwright.config.ts).
 
@@ -36,6 +37,26 @@ const schema = z.object({
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   /** The public URL, for sign-in redirects and links in emails. Unset: server.ts sets http://localhost:$PORT. */
   NEXTAUTH_URL: z.url().optional(),
+  /**
+   * Further origins (scheme://host[:port]) allowed to call the API, open the live connection and
+   * run server actions, comma-separated, e.g. "https://club.example.org,https://www.club.example.org".
+   * The app's own origin (NEXTAUTH_URL's, and the Host a request came to) is always allowed. Default none.
+   */
+  ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const origins: string[] = [];
+      for (const entry of (value ?? "").split(",").map((part) => part.trim()).filter(Boolean)) {
+        const parsed = URL.parse(entry);
+        if (!parsed || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
+          context.addIssue({ code: "custom", message: `"${entry}" is not an origin like https://club.example.org` });
+          continue;
+        }
+        origins.push(parsed.origin);
+      }
+      return origins;
+    }),
   /** GitHub OAuth app's client id; with GITHUB_SECRET, offers "Continue with GitHub". Default unset. */
   GITHUB_ID: z.string().optional(),
   /** GitHub OAuth app's client secret. Default unset. */
@@ -97,6 +118,15 @@ export function getMailEnv(): MailEnv {
 export function configuredPublicUrl(): URL | null {
   const { NEXTAUTH_URL } = getEnv();
   return NEXTAUTH_URL ? new URL(NEXTAUTH_URL) : null;
+}
+
+/**
+ * The origins the app trusts besides the Host a request came to: NEXTAUTH_URL's origin and
+ * ALLOWED_ORIGINS, each as URL.origin ("https://club.example.org", no trailing slash).
+ */
+export function trustedOrigins(): string[] {
+  const env = getEnv();
+  return [...(env.NEXTAUTH_URL ? [new URL(env.NEXTAUTH_URL).origin] : []), ...env.ALLOWED_ORIGINS];
 }
 
 /** The base of links in emails: NEXTAUTH_URL as written, else http://localhost:$PORT. */

@@ -1,39 +1,100 @@
 import "server-only";
 import { getCurrentUser, type SessionUser } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
+import { isOwnOrigin } from "./origin";
 import { toWireError } from "./outcome";
 
-/** Reads a JSON body, or fails with a 400 a person can understand. */
+/**
+ * The largest request body an API door reads, in bytes (64 KiB). A reply is at most 10,000
+ * characters (lib/validation/replies.ts), 40 KB as UTF-8 at worst, plus its JSON framing.
+ */
+const maxBodyBytes = 64 * 1024;
+
+const tooLarge = () => new AppError("too_large", "That is more than we can take in one go (64 KB at most). Shorten it and try again.");
+
+/** Methods that change something: they must come from the app's own pages and carry JSON. */
+const writeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Refuses a write from another site (403) and a body that is not JSON (415) or declares more
+ * than maxBodyBytes (413), before anything reads it. JSON is checked because `text/plain` and
+ * form bodies are what a foreign page can send without asking first (a "simple" request that
+ * skips the CORS preflight); `application/json` from another origin needs one, which we never grant.
+ */
+function guardWrite(request: Request): void {
+  if (!isOwnOrigin(request.headers)) throw new AppError("forbidden", "This request came from another site, so we did not act on it.");
+  const declared = request.headers.get("content-length");
+  const hasBody = request.body !== null && declared !== "0";
+  if (!hasBody) return;
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json") throw new AppError("unsupported_media_type", "Send the request as JSON (Content-Type: application/json).");
+  if (declared !== null && Number(declared) > maxBodyBytes) throw tooLarge();
+}
+
+/** The body as text, read at most maxBodyBytes far: a chunked body declares no length. */
+async function readCapped(request: Request): Promise<string> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBodyBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * Reads a JSON body: from the app's own origin (403), typed application/json (415), at most
+ * maxBodyBytes (413, counted as it streams in, before parsing), valid JSON (400). Every failure
+ * says so in a sentence.
+ */
 export async function readJson(request: Request): Promise<unknown> {
+  guardWrite(request);
+  const text = await readCapped(request);
   try {
-    return await request.json();
+    return JSON.parse(text) as unknown;
   } catch {
     throw new AppError("bad_request", "The request body must be valid JSON.");
   }
 }
 
-/** Any failure as a JSON response: `{ error: WireError }` with the error's HTTP status. */
+/**
+ * Any failure as a JSON response: `{ error: WireError }` with the error's HTTP status, never
+ * stored by a cache (it may say what a member may see).
+ */
 export function errorResponse(error: unknown): Response {
   const { status, error: wire } = toWireError(error);
-  return Response.json({ error: wire }, { status });
+  return Response.json({ error: wire }, { status, headers: { "Cache-Control": "private, no-store" } });
 }
 
 type RouteContext = { params: Promise<Record<string, string>> };
 
 /**
- * The wrapper every API route handler goes through: require a signed-in user (401 otherwise),
- * hand the route's params and the user to the handler, which calls a door (lib/doors/door.ts),
- * and turn any failure into the wire error with its status.
+ * The wrapper every API route handler goes through: a write (POST, PUT, PATCH, DELETE) must
+ * come from the app's own origin and carry JSON of at most maxBodyBytes (guardWrite); then
+ * require a signed-in user (401 otherwise), hand the route's params and the user to the handler,
+ * which calls a door (lib/doors/door.ts), and turn any failure into the wire error with its
+ * status. Every answer is private JSON: `Cache-Control: private, no-store`.
  */
 export function route<Params extends Record<string, string>>(
   handler: (input: { request: Request; params: Params; user: SessionUser }) => Promise<Response>,
 ): (request: Request, context: { params: Promise<Params> }) => Promise<Response> {
   return async (request, context: RouteContext | { params: Promise<Params> }) => {
     try {
+      if (writeMethods.has(request.method)) guardWrite(request);
       const user = await getCurrentUser();
       if (!user) throw new AppError("unauthorized", "Sign in to continue.");
       const params = (await context.params) as Params;
-      return await handler({ request, params, user });
+      const response = await handler({ request, params, user });
+      if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "private, no-store");
+      return response;
     } catch (error) {
       return errorResponse(error);
     }

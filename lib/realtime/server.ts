@@ -2,6 +2,7 @@ import "server-only";
 import type { Server as HttpServer } from "node:http";
 import { getToken } from "next-auth/jwt";
 import { Server } from "socket.io";
+import { isOwnOrigin } from "@/lib/doors/origin";
 import type { ServerSocket } from "@/lib/doors/socket";
 import { roomIdOfChannel, meetingIdOfChannel, userChannel } from "./events";
 import { registerMeetingHandlers, mayAttendMeeting } from "./handlers/meetings";
@@ -53,6 +54,17 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
     // The handshake check runs again on recovery (a signed-out cookie must not get back in), and
     // the channels a recovered socket returns to are checked again below.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: false },
+    // 64 KiB, as for API bodies (lib/doors/route.ts): the largest event is a reply of at most
+    // 10,000 characters. A bigger message closes that connection; the server carries on.
+    maxHttpBufferSize: 64 * 1024,
+    // A page of another site must not open a live connection with the member's cookie
+    // (cross-site WebSocket hijacking: browsers send cookies on the handshake). The browser
+    // always sends Origin on it; a handshake without one comes from a program, which is allowed
+    // (lib/doors/origin.ts).
+    allowRequest: (request, callback) => {
+      const allowed = isOwnOrigin(request.headers);
+      callback(allowed ? null : "This page's site may not open a live connection to Chapterhouse.", allowed);
+    },
   });
 
   io.use(async (socket, next) => {

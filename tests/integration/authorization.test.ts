@@ -673,6 +673,8 @@ const codeLabel: Record<AppErrorCode, string> = {
   conflict: "refused as a conflict",
   locked: "refused as locked",
   rate_limited: "rate limited",
+  too_large: "refused as too large",
+  unsupported_media_type: "refused for its media type",
 };
 
 const allowedLabel: Record<Allowed, string> = { member: "a member", moderator: "a moderator", owner: "the owner" };
@@ -906,8 +908,10 @@ describe("every socket event, sent what no page would send", () => {
     vi.restoreAllMocks();
   });
 
-  // Under Socket.IO's 1 MB message limit, past which it closes the connection itself.
-  const huge = "x".repeat(200_000);
+  // Under the server's 64 KiB message limit (maxHttpBufferSize, lib/realtime/server.ts), past
+  // which it closes the connection itself (tests/integration/realtime-origin.test.ts); "a huge
+  // id" holds two of these.
+  const huge = "x".repeat(30_000);
   const malformed: [label: string, args: unknown[]][] = [
     ["no payload", []],
     ["null", [null]],

@@ -43,14 +43,17 @@ export function useRealtimeServer() {
     return `next-auth.session-token=${token}`;
   }
 
-  /** A client with the given cookie (none: signed out); events emitted before it connects are buffered. */
-  function connect(cookie?: string, options: { reconnection?: boolean } = {}): ClientSocket {
+  /**
+   * A client with the given cookie (none: signed out) and any further handshake `headers` (an
+   * Origin, say); events emitted before it connects are buffered.
+   */
+  function connect(cookie?: string, options: { reconnection?: boolean; headers?: Record<string, string> } = {}): ClientSocket {
     const socket: ClientSocket = connectClient(baseUrl, {
       path: "/socket.io",
       transports: ["websocket"],
       reconnection: options.reconnection ?? false,
       reconnectionDelay: 50,
-      extraHeaders: cookie ? { cookie } : {},
+      extraHeaders: { ...options.headers, ...(cookie ? { cookie } : {}) },
     });
     sockets.push(socket);
     return socket;
@@ -76,7 +79,7 @@ export function useRealtimeServer() {
     return [...(realtime.of("/").sockets.get(id)?.rooms ?? [])].sort();
   }
 
-  return { sessionCookie, connect, connectAs, serverChannels };
+  return { sessionCookie, connect, connectAs, serverChannels, baseUrl: () => baseUrl };
 }
 
 export function joinRoom(socket: ClientSocket, roomId: string, afterSeq = 0): Promise<Ack<{ replies: ReplyView[] }>> {
