@@ -69,34 +69,54 @@ export async function readJson(request: Request): Promise<unknown> {
  * Any failure as a JSON response: `{ error: WireError }` with the error's HTTP status, never
  * stored by a cache (it may say what a member may see).
  */
-export function errorResponse(error: unknown): Response {
+function errorResponse(error: unknown): Response {
   const { status, error: wire } = toWireError(error);
   return Response.json({ error: wire }, { status, headers: { "Cache-Control": "private, no-store" } });
 }
 
-type RouteContext = { params: Promise<Record<string, string>> };
-
 /**
- * The wrapper every API route handler goes through: a write (POST, PUT, PATCH, DELETE) must
- * come from the app's own origin and carry JSON of at most maxBodyBytes (guardWrite); then
- * require a signed-in user (401 otherwise), hand the route's params and the user to the handler,
- * which calls a door (lib/doors/door.ts), and turn any failure into the wire error with its
- * status. Every answer is private JSON: `Cache-Control: private, no-store`.
+ * The part every route handler shares, signed in or not: a write (POST, PUT, PATCH, DELETE) must
+ * come from the app's own origin and carry JSON of at most maxBodyBytes (guardWrite); any
+ * failure becomes the wire error with its status; every answer is private (`Cache-Control:
+ * private, no-store` unless the handler set its own).
  */
-export function route<Params extends Record<string, string>>(
-  handler: (input: { request: Request; params: Params; user: SessionUser }) => Promise<Response>,
+function guarded<Params>(
+  handler: (input: { request: Request; params: Params }) => Promise<Response>,
 ): (request: Request, context: { params: Promise<Params> }) => Promise<Response> {
-  return async (request, context: RouteContext | { params: Promise<Params> }) => {
+  return async (request, context) => {
     try {
       if (writeMethods.has(request.method)) guardWrite(request);
-      const user = await getCurrentUser();
-      if (!user) throw new AppError("unauthorized", "Sign in to continue.");
-      const params = (await context.params) as Params;
-      const response = await handler({ request, params, user });
+      const response = await handler({ request, params: await context.params });
       if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "private, no-store");
       return response;
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+/**
+ * The wrapper every API route handler goes through: the shared guards above, then require a
+ * signed-in user (401 otherwise) and hand the route's params and the user to the handler, which
+ * calls a door (lib/doors/door.ts).
+ */
+export function route<Params extends Record<string, string>>(
+  handler: (input: { request: Request; params: Params; user: SessionUser }) => Promise<Response>,
+): (request: Request, context: { params: Promise<Params> }) => Promise<Response> {
+  return guarded<Params>(async ({ request, params }) => {
+    const user = await getCurrentUser();
+    if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+    return handler({ request, params, user });
+  });
+}
+
+/**
+ * For the few route handlers nobody is signed in to: sign-up (no account yet), a calendar feed
+ * (its secret token is the credential) and the health check. The same guards as route(); the
+ * handler decides what stands in for a user, and says so.
+ */
+export function publicRoute<Params extends Record<string, string>>(
+  handler: (input: { request: Request; params: Params }) => Promise<Response>,
+): (request: Request, context: { params: Promise<Params> }) => Promise<Response> {
+  return guarded<Params>(handler);
 }

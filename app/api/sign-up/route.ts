@@ -1,13 +1,9 @@
 import { signUp } from "@/lib/accounts/sign-up";
-import { errorResponse, readJson } from "@/lib/doors/route";
+import { publicRoute, readJson } from "@/lib/doors/route";
 
-// Not route(): that wrapper requires a signed-in user, and here there is none yet. Failures
-// still go out as `{ error: WireError }` with their status, like every other door's.
-export async function POST(request: Request) {
-  try {
-    const user = await signUp(await readJson(request));
-    return Response.json({ user: { id: user.id, name: user.name } }, { status: 201 });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+// publicRoute, not route(): nobody is signed in yet. The account being created is the only
+// thing this touches, so there is no object to authorize.
+export const POST = publicRoute(async ({ request }) => {
+  const user = await signUp(await readJson(request));
+  return Response.json({ user: { id: user.id, name: user.name } }, { status: 201 });
+});
