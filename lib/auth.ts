@@ -9,6 +9,7 @@ import { cache } from "react";
 import { createUser, findUserByEmail, findUserById } from "@/db/queries/users";
 import { getEnv } from "@/lib/env";
 import { decoyHash, verifyPassword } from "@/lib/accounts/passwords";
+import { safeAuthRedirect } from "@/lib/accounts/safe-redirect";
 import { signInInput } from "@/lib/validation/auth";
 
 export type SessionUser = { id: string; name: string; email: string };
@@ -50,6 +51,10 @@ export const authOptions: AuthOptions = {
     ...oauthProviders(),
   ],
   callbacks: {
+    // The same same-origin rule as the sign-in page's callbackUrl (lib/accounts/safe-redirect.ts).
+    redirect({ url, baseUrl }) {
+      return safeAuthRedirect(url, baseUrl);
+    },
     async signIn({ user, account, profile }) {
       if (!account || account.type === "credentials") return true;
       // OAuth: only a verified email links to (or creates) a Chapterhouse account.
