@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
-const email = z
-  .string({ error: "Enter your email address." })
-  .trim()
+const email = text({ label: "The email address", error: "Enter your email address." })
   .toLowerCase()
   .pipe(z.email("Enter a valid email address, like name@example.com.").max(254, "That email address is too long."));
 
@@ -11,16 +10,14 @@ export const password = z
   .min(8, "Use at least 8 characters for your password.")
   .max(200, "Use at most 200 characters for your password.");
 
-export const displayName = z
-  .string({ error: "Enter the name other members will see." })
-  .trim()
+export const displayName = text({ label: "Your name", error: "Enter the name other members will see." })
   .min(1, "Enter the name other members will see.")
   .max(80, "Keep your name under 80 characters.");
 
 export const signUpInput = z.object({ email, name: displayName, password });
 
 export const signInInput = z.object({
-  email: z.string().trim().toLowerCase().max(254),
+  email: text({ label: "The email address" }).toLowerCase().max(254),
   password: z.string().max(200),
 });
 
