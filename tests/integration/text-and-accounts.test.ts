@@ -7,7 +7,9 @@ import { hashPassword } from "@/lib/accounts/passwords";
 import { changePassword, renameUser } from "@/lib/accounts/profile";
 import { signUp } from "@/lib/accounts/sign-up";
 import { createClub } from "@/lib/clubs/clubs";
-import { postReply } from "@/lib/discussion/replies";
+import { loadRosterPage } from "@/lib/clubs/members";
+import { loadRoomPage, postReply } from "@/lib/discussion/replies";
+import { displayNameKey } from "@/lib/validation/display-name";
 import { AppError } from "@/lib/errors";
 import { countRoomReplies, createTestClub, createTestUser, replyInput } from "./factories";
 
@@ -93,5 +95,28 @@ describe("passwords", () => {
     expect(error.fields).toHaveProperty("newPassword");
     const wrong = await caught(changePassword({ userId: user.id, body: { currentPassword: "nope-nope-nope", newPassword: "password1", confirmPassword: "password1" } }));
     expect(wrong.fields).toHaveProperty("currentPassword");
+  });
+});
+
+describe("look-alike names in one club", () => {
+  it("are told apart in replies and on the roster", async () => {
+    const kathy = await createTestUser("Kathy");
+    const lookAlike = await createTestUser("Other");
+    const club = await createTestClub({ members: [{ userId: kathy.id, role: "member" }, { userId: lookAlike.id, role: "member" }] });
+    await renameUser({ userId: kathy.id, body: { name: "Kathy" } });
+    await renameUser({ userId: lookAlike.id, body: { name: "ka\u200Bthy" } });
+    const roomId = club.roomIds[0]!;
+    await postReply({ roomId, userId: kathy.id, body: replyInput("Mine") });
+    await postReply({ roomId, userId: lookAlike.id, body: replyInput("Also mine") });
+
+    const page = await loadRoomPage({ roomId, userId: kathy.id });
+    const shown = page.replies.map((reply) => reply.author.name);
+    expect(shown).toHaveLength(2);
+    expect(displayNameKey(shown[0]!)).not.toBe(displayNameKey(shown[1]!));
+    expect(shown.filter((name) => name.endsWith(" (2)"))).toHaveLength(1);
+
+    const roster = await loadRosterPage({ clubId: club.clubId, userId: kathy.id });
+    const rosterNames = roster.members.map((member) => member.name).sort();
+    expect(rosterNames).toEqual([...shown].sort());
   });
 });
