@@ -16,7 +16,7 @@ const PLACEHOLDER_ORIGIN = "http://chapterhouse.invalid";
  * `origin` is the site's own origin when it is known (next-auth's baseUrl); without it only a
  * path can pass, since no absolute URL has the placeholder origin.
  */
-export function sameOriginPath(value: string, origin: string = PLACEHOLDER_ORIGIN): string | null {
+function sameOriginPath(value: string, origin: string = PLACEHOLDER_ORIGIN): string | null {
   let base: URL;
   let parsed: URL;
   try {

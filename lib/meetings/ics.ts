@@ -36,7 +36,7 @@ export type MeetingsToIcsInput = {
 const NOT_TEXT = /(?!\r|\n|\t)[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** `value` with only what an iCalendar TEXT value may hold (before ical-generator escapes it). */
-export function icsText(value: string): string {
+function icsText(value: string): string {
   return value.replace(NOT_TEXT, " ");
 }
 
