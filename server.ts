@@ -8,6 +8,7 @@ import { seedDemo } from "./db/seed";
 import { getEnv } from "./lib/env";
 import { attachRealtime } from "./lib/realtime/server";
 import { startReminders } from "./lib/reminders/queue";
+import { hasMalformedPath, malformedPathMessage } from "./lib/validation/request-path";
 
 // Without a configured secret, a random one is kept in the local data folder so sign-ins
 // survive restarts on a newcomer's machine. A deployment sets NEXTAUTH_SECRET.
@@ -51,6 +52,11 @@ async function main() {
 
   const io = attachRealtime(httpServer, { secret });
   httpServer.on("request", (req, res) => {
+    // One check for every route: Next turns an undecodable path into a 500 (lib/validation/request-path.ts).
+    if (hasMalformedPath(req.url)) {
+      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(malformedPathMessage);
+      return;
+    }
     void handle(req, res);
   });
 

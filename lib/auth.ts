@@ -9,7 +9,9 @@ import { cache } from "react";
 import { createUser, findUserByEmail, findUserById } from "@/db/queries/users";
 import { getEnv } from "@/lib/env";
 import { decoyHash, verifyPassword } from "@/lib/accounts/passwords";
+import { safeAuthRedirect } from "@/lib/accounts/safe-redirect";
 import { signInInput } from "@/lib/validation/auth";
+import { sanitizeDisplayName } from "@/lib/validation/display-name";
 
 export type SessionUser = { id: string; name: string; email: string };
 
@@ -50,6 +52,10 @@ export const authOptions: AuthOptions = {
     ...oauthProviders(),
   ],
   callbacks: {
+    // The same same-origin rule as the sign-in page's callbackUrl (lib/accounts/safe-redirect.ts).
+    redirect({ url, baseUrl }) {
+      return safeAuthRedirect(url, baseUrl);
+    },
     async signIn({ user, account, profile }) {
       if (!account || account.type === "credentials") return true;
       // OAuth: only a verified email links to (or creates) a Chapterhouse account.
@@ -57,7 +63,9 @@ export const authOptions: AuthOptions = {
       const verified = (profile as { email_verified?: boolean } | undefined)?.email_verified ?? account.provider === "github";
       if (!email || !verified) return false;
       const existing = await findUserByEmail(email);
-      if (!existing) await createUser({ email, name: user.name ?? email.split("@")[0] ?? email, passwordHash: null });
+      // The provider's name is not ours to refuse: it is cleaned to the display-name rules instead.
+      const fallback = sanitizeDisplayName(email.split("@")[0], "Reader");
+      if (!existing) await createUser({ email, name: sanitizeDisplayName(user.name, fallback), passwordHash: null });
       return true;
     },
     async jwt({ token, user, account }) {

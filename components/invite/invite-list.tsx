@@ -1,7 +1,6 @@
 "use client";
 
 import { useState } from "react";
-import { CopyLink } from "@/components/invite/copy-link";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -11,7 +10,6 @@ import type { InviteStatus, InviteView } from "@/lib/clubs/invites";
 
 type Props = {
   invites: InviteView[];
-  origin: string;
   revoke: (inviteId: string) => Promise<Outcome<null>>;
 };
 
@@ -22,7 +20,7 @@ const statusLabels: Record<InviteStatus, { text: string; className: string }> = 
   revoked: { text: "Revoked", className: "bg-red-50 text-danger" },
 };
 
-export function InviteList({ invites, origin, revoke }: Props) {
+export function InviteList({ invites, revoke }: Props) {
   const active = invites.filter((invite) => invite.status === "active");
   const past = invites.filter((invite) => invite.status !== "active");
   return (
@@ -39,7 +37,7 @@ export function InviteList({ invites, origin, revoke }: Props) {
           <ul className="space-y-3">
             {active.map((invite) => (
               <li key={invite.id}>
-                <ActiveInvite invite={invite} origin={origin} revoke={revoke} />
+                <ActiveInvite invite={invite} revoke={revoke} />
               </li>
             ))}
           </ul>
@@ -67,7 +65,7 @@ export function InviteList({ invites, origin, revoke }: Props) {
   );
 }
 
-function ActiveInvite({ invite, origin, revoke }: { invite: InviteView; origin: string; revoke: Props["revoke"] }) {
+function ActiveInvite({ invite, revoke }: { invite: InviteView; revoke: Props["revoke"] }) {
   const [confirming, setConfirming] = useState(false);
   const form = useActionForm(revoke);
   const { pending } = form;
@@ -82,7 +80,7 @@ function ActiveInvite({ invite, origin, revoke }: { invite: InviteView; origin: 
           <RelativeTime iso={invite.createdAt} />
         </span>
       </div>
-      <CopyLink url={`${origin}${invite.path}`} label="Invite link" />
+      <p className="text-sm text-muted">The link was shown once, when it was made; it is kept only in a form that can't be turned back into a link. Make a new one if it was lost.</p>
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <dl className="flex flex-wrap gap-x-5 gap-y-1">
           <div className="flex gap-1.5">

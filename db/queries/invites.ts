@@ -22,20 +22,21 @@ export function inviteProblem(invite: InviteState, now: Date): InviteProblem | n
 export async function createInvite(input: {
   clubId: string;
   createdById: string;
-  token: string;
+  /** SHA-256 hex of the link's token: the raw token never reaches the database. */
+  tokenHash: string;
   expiresAt: Date;
   maxUses: number | null;
-}): Promise<{ id: string; token: string }> {
+}): Promise<{ id: string }> {
   const [row] = await getDb()
     .insert(invites)
     .values({
       clubId: input.clubId,
       createdById: input.createdById,
-      token: input.token,
+      tokenHash: input.tokenHash,
       expiresAt: input.expiresAt,
       maxUses: input.maxUses,
     })
-    .returning({ id: invites.id, token: invites.token });
+    .returning({ id: invites.id });
   if (!row) throw new Error("The invite row was not returned after insert.");
   return row;
 }
@@ -44,7 +45,6 @@ export async function listClubInvites(input: { clubId: string; limit?: number })
   return getDb()
     .select({
       id: invites.id,
-      token: invites.token,
       createdAt: invites.createdAt,
       expiresAt: invites.expiresAt,
       maxUses: invites.maxUses,
@@ -76,7 +76,7 @@ export async function revokeInvite(input: { clubId: string; inviteId: string }):
 }
 
 /** An invite with what its page may show about the club; the caller decides how much to reveal. */
-export async function findInviteByToken(input: { token: string; userId: string | null }) {
+export async function findInviteByToken(input: { tokenHash: string; userId: string | null }) {
   const [row] = await getDb()
     .select({
       id: invites.id,
@@ -96,7 +96,7 @@ export async function findInviteByToken(input: { token: string; userId: string |
       clubMembers,
       and(eq(clubMembers.clubId, invites.clubId), input.userId ? eq(clubMembers.userId, input.userId) : sql`false`),
     )
-    .where(eq(invites.token, input.token))
+    .where(eq(invites.tokenHash, input.tokenHash))
     .limit(1);
   return row ?? null;
 }
@@ -112,7 +112,7 @@ export type RedeemInviteResult =
  * check to the increment, so two people racing for the last use cannot both get in, and a
  * use is only counted when a membership was actually created.
  */
-export async function redeemInvite(input: { token: string; userId: string; now?: Date }): Promise<RedeemInviteResult> {
+export async function redeemInvite(input: { tokenHash: string; userId: string; now?: Date }): Promise<RedeemInviteResult> {
   return getDb().transaction(async (tx) => {
     const [invite] = await tx
       .select({
@@ -124,7 +124,7 @@ export async function redeemInvite(input: { token: string; userId: string; now?:
         revokedAt: invites.revokedAt,
       })
       .from(invites)
-      .where(eq(invites.token, input.token))
+      .where(eq(invites.tokenHash, input.tokenHash))
       .for("update");
     if (!invite) return { status: "unknown" };
 

@@ -221,7 +221,7 @@ export async function updateReplyBody(input: { replyId: string; body: string; bo
   });
 }
 
-/** Soft delete: the row stays (replies under it keep their place), its text is cleared, its revisions kept. */
+/** Soft delete: the row stays (replies under it keep their place); its text and every earlier version of it are removed, in one transaction. */
 export async function softDeleteReply(input: { replyId: string }): Promise<ReplyChangeResult> {
   return changeReply(input.replyId, async (tx, current) => {
     if (current.deletedAt) return false;
@@ -229,6 +229,8 @@ export async function softDeleteReply(input: { replyId: string }): Promise<Reply
       .update(replies)
       .set({ deletedAt: sql`clock_timestamp()`, body: "", bodyHtml: "", pinnedAt: null })
       .where(eq(replies.id, current.id));
+    // Deleting removes the text everywhere it lives: earlier versions go with the current one.
+    await tx.delete(replyRevisions).where(eq(replyRevisions.replyId, current.id));
     return true;
   });
 }

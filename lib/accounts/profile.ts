@@ -2,6 +2,7 @@ import "server-only";
 import { getUserPasswordHash, getUserProfile, replaceUserPasswordHash, updateUserName } from "@/db/queries/users";
 import { resolveSelf } from "@/lib/access";
 import { hashPassword, verifyPassword } from "@/lib/accounts/passwords";
+import { ensureStrongPassword } from "@/lib/accounts/password-strength";
 import { door, noParams } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
 import { AppError, notFound } from "@/lib/errors";
@@ -59,6 +60,8 @@ export const changePassword = door({
       }
       if (!(await verifyPassword(body.currentPassword, stored.passwordHash))) throw wrongPassword();
     }
+    // After the current password is verified, so a wrong guess learns nothing about the new one's rules.
+    ensureStrongPassword(body.newPassword, "newPassword");
     const replaced = await replaceUserPasswordHash({
       userId,
       expectedHash: stored.passwordHash,

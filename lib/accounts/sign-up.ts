@@ -2,6 +2,7 @@ import "server-only";
 import { createUser, type UserSummary } from "@/db/queries/users";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/accounts/passwords";
+import { ensureStrongPassword } from "@/lib/accounts/password-strength";
 import { signUpInput } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
 
@@ -13,6 +14,7 @@ import { parseInput } from "@/lib/validation/parse";
  */
 export async function signUp(body: unknown): Promise<UserSummary> {
   const input = parseInput(signUpInput, body);
+  ensureStrongPassword(input.password, "password", [input.email, input.email.split(/[@+]/)[0] ?? "", input.name]);
   const user = await createUser({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) });
   if (!user) {
     throw new AppError("conflict", "An account with this email already exists. Sign in instead.", {

@@ -1,5 +1,5 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { getClubName } from "@/db/queries/clubs";
 import {
   createInvite,
@@ -24,7 +24,6 @@ export type InviteStatus = "active" | InviteProblem;
 /** An invite as the club's moderators see it in the list. */
 export type InviteView = {
   id: string;
-  path: string;
   createdByName: string | null;
   createdAt: string;
   expiresAt: string;
@@ -51,6 +50,15 @@ export function newInviteToken(): string {
   return randomBytes(24).toString("base64url");
 }
 
+/**
+ * What the database holds for a link's token: its SHA-256 as hex, the same as migration 0004's
+ * `encode(sha256(convert_to(token, 'UTF8')), 'hex')`. A token has 192 random bits, so an
+ * unsalted fast hash is enough: there is nothing to guess.
+ */
+export function hashInviteToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
 /** The club for someone who manages its invites; other members are told no, strangers that nothing exists. */
 async function resolveInviteManager({ params, userId }: { params: { clubId: string }; userId: string }): Promise<ClubAccess> {
   const access = await resolveClub({ clubId: params.clubId, userId });
@@ -65,14 +73,17 @@ export const createClubInvite = door({
   resolve: resolveInviteManager,
   body: createInviteInput,
   act: async ({ params, body, userId, now }): Promise<Done<{ id: string; path: string }>> => {
+    // The link is shown once, here: the database keeps only the token's hash, so the list
+    // cannot show it again (a moderator who lost it makes a new one).
+    const token = newInviteToken();
     const invite = await createInvite({
       clubId: params.clubId,
       createdById: userId,
-      token: newInviteToken(),
+      tokenHash: hashInviteToken(token),
       expiresAt: new Date(now.getTime() + body.expiresInDays * dayMs),
       maxUses: body.maxUses,
     });
-    return done({ id: invite.id, path: invitePath(invite.token) });
+    return done({ id: invite.id, path: invitePath(token) });
   },
 });
 
@@ -81,7 +92,6 @@ async function inviteViews(input: { clubId: string; now: Date }): Promise<Invite
   const rows = await listClubInvites({ clubId: input.clubId });
   return rows.map((row) => ({
     id: row.id,
-    path: invitePath(row.token),
     createdByName: row.createdByName,
     createdAt: row.createdAt.toISOString(),
     expiresAt: row.expiresAt.toISOString(),
@@ -136,7 +146,7 @@ export const revokeClubInvite = door({
 export async function viewInvite(input: { token: unknown; userId: string | null; now?: Date }): Promise<InvitePreview> {
   const token = inviteToken.safeParse(input.token);
   if (!token.success) return { status: "unknown" };
-  const invite = await findInviteByToken({ token: token.data, userId: input.userId });
+  const invite = await findInviteByToken({ tokenHash: hashInviteToken(token.data), userId: input.userId });
   if (!invite) return { status: "unknown" };
   const club = {
     id: invite.clubId,
@@ -162,7 +172,7 @@ export const joinClubWithInvite = door({
   what: "This invite link",
   resolve: async ({ params }) => params.token,
   act: async ({ target: token, userId, now }): Promise<Done<JoinResult>> =>
-    done(token ? await redeemInvite({ token, userId, now }) : { status: "unknown" }),
+    done(token ? await redeemInvite({ tokenHash: hashInviteToken(token), userId, now }) : { status: "unknown" }),
 });
 
 /** Why a link let nobody in, in the words its page and the join button use. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { distinctMemberNames } from "@/lib/accounts/name-labels";
 import { getClubWithBook } from "@/db/queries/clubs";
 import {
   deleteClubMember,
@@ -72,9 +73,10 @@ export const loadRosterPage = door({
     const [club, rows] = await Promise.all([getClubWithBook({ clubId: params.clubId }), listClubMembers({ clubId: params.clubId })]);
     if (!club) throw notFound("This club");
     const viewer = { id: userId, role: target.role };
+    const names = distinctMemberNames(rows);
     const members: RosterMember[] = rows.map((row) => ({
       id: row.id,
-      name: row.name,
+      name: names.get(row.id) ?? row.name,
       role: row.role,
       joinedAt: row.joinedAt.toISOString(),
       isViewer: row.id === userId,

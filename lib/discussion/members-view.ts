@@ -1,20 +1,22 @@
 import "server-only";
 import type { ReplyRow } from "@/db/queries/replies";
+import type { ClubNames } from "@/lib/accounts/name-labels";
 import type { ReplyView } from "./reply-view";
 
 /**
  * A stored reply as members see it: a deleted reply keeps its place but no text, a hidden one
  * shows its reason but never its text (moderators fetch that on request), and only a visible
- * reply can be pinned. This shape is what pages, the API and live events all send.
+ * reply can be pinned. This shape is what pages, the API and live events all send. The author
+ * is named as the club tells look-alike names apart (`names`, lib/accounts/name-labels.ts).
  */
-export function toReplyView(row: ReplyRow): ReplyView {
+export function toReplyView(row: ReplyRow, names: ClubNames): ReplyView {
   const state = row.deletedAt ? "deleted" : row.hiddenAt ? "hidden" : "visible";
   return {
     id: row.id,
     roomId: row.roomId,
     parentId: row.parentId,
     seq: row.seq,
-    author: { id: row.authorId, name: row.authorName },
+    author: { id: row.authorId, name: names.get(row.authorId) ?? row.authorName },
     bodyHtml: state === "visible" ? row.bodyHtml : "",
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,

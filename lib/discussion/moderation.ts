@@ -26,8 +26,8 @@ export const pinReply = door({
   params: replyParams,
   what: "This reply",
   resolve: moderatorOfReply("reply:pin", "Only moderators can pin replies."),
-  act: async ({ params }) =>
-    settleReplyChange(await setReplyPinned({ replyId: params.replyId, pinned: true }), {
+  act: async ({ params, target }) =>
+    settleReplyChange(target.clubId, await setReplyPinned({ replyId: params.replyId, pinned: true }), {
       deleted: "A deleted reply can't be pinned.",
       hidden: "A hidden reply can't be pinned. Unhide it first.",
     }),
@@ -37,8 +37,8 @@ export const unpinReply = door({
   params: replyParams,
   what: "This reply",
   resolve: moderatorOfReply("reply:pin", "Only moderators can unpin replies."),
-  act: async ({ params }) =>
-    settleReplyChange(await setReplyPinned({ replyId: params.replyId, pinned: false }), {
+  act: async ({ params, target }) =>
+    settleReplyChange(target.clubId, await setReplyPinned({ replyId: params.replyId, pinned: false }), {
       deleted: "This reply was deleted.",
       hidden: "This reply is hidden.",
     }),
@@ -53,8 +53,8 @@ export const hideReply = door({
   what: "This reply",
   resolve: moderatorOfReply("reply:hide", "Only moderators can hide replies."),
   body: hideReplyInput,
-  act: async ({ params, body, userId }) =>
-    settleReplyChange(await hideReplyRow({ replyId: params.replyId, reason: body.reason, hiddenById: userId }), {
+  act: async ({ params, body, userId, target }) =>
+    settleReplyChange(target.clubId, await hideReplyRow({ replyId: params.replyId, reason: body.reason, hiddenById: userId }), {
       deleted: "This reply was deleted by its author; there is nothing left to hide.",
       hidden: "This reply is already hidden.",
     }),
@@ -64,8 +64,8 @@ export const unhideReply = door({
   params: replyParams,
   what: "This reply",
   resolve: moderatorOfReply("reply:hide", "Only moderators can unhide replies."),
-  act: async ({ params }) =>
-    settleReplyChange(await unhideReplyRow({ replyId: params.replyId }), {
+  act: async ({ params, target }) =>
+    settleReplyChange(target.clubId, await unhideReplyRow({ replyId: params.replyId }), {
       deleted: "This reply was deleted by its author.",
       hidden: "This reply is hidden.",
     }),

@@ -17,6 +17,7 @@ import { can, canDeleteReply, canEditReply, canPostInRoom, canReadReplySource, c
 import type { RoomStateView } from "@/lib/realtime/events";
 import { editReplyInput, postReplyInput, replyParams, repliesAfterQuery, roomParams } from "@/lib/validation/replies";
 import { renderMarkdown } from "./markdown";
+import { loadClubNames } from "@/lib/accounts/name-labels";
 import { toReplyView } from "./members-view";
 import type { ReplyView } from "./reply-view";
 
@@ -28,14 +29,18 @@ import type { ReplyView } from "./reply-view";
  * Turns a reply change into the reply as members now see it, with a `reply:updated` event only
  * if something changed; the refusals say why a deleted or hidden reply can't take the change.
  */
-export function settleReplyChange(result: ReplyChangeResult, refusals: { deleted: string; hidden: string }): Done<ReplyView> {
+export async function settleReplyChange(
+  clubId: string,
+  result: ReplyChangeResult,
+  refusals: { deleted: string; hidden: string },
+): Promise<Done<ReplyView>> {
   switch (result.status) {
     case "changed": {
-      const reply = toReplyView(result.reply);
+      const reply = toReplyView(result.reply, await loadClubNames(clubId));
       return done(reply, { type: "reply:updated", reply });
     }
     case "unchanged":
-      return done(toReplyView(result.reply));
+      return done(toReplyView(result.reply, await loadClubNames(clubId)));
     case "not_found":
       throw notFound("This reply");
     case "deleted":
@@ -51,9 +56,13 @@ export const loadRoomPage = door({
   what: "This room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
   act: async ({ params, target }) => {
-    const [room, rows] = await Promise.all([getRoomWithClub({ roomId: params.roomId }), listRoomReplies({ roomId: params.roomId })]);
+    const [room, rows, names] = await Promise.all([
+      getRoomWithClub({ roomId: params.roomId }),
+      listRoomReplies({ roomId: params.roomId }),
+      loadClubNames(target.clubId),
+    ]);
     if (!room) throw notFound("This room");
-    return done({ room, replies: rows.map(toReplyView), role: target.role });
+    return done({ room, replies: rows.map((row) => toReplyView(row, names)), role: target.role });
   },
 });
 
@@ -62,10 +71,14 @@ export const loadRoomSnapshot = door({
   params: roomParams,
   what: "This room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
-  act: async ({ params }): Promise<Done<{ room: RoomStateView; replies: ReplyView[] }>> => {
-    const [room, rows] = await Promise.all([getRoomLockState({ roomId: params.roomId }), listRoomReplies({ roomId: params.roomId })]);
+  act: async ({ params, target }): Promise<Done<{ room: RoomStateView; replies: ReplyView[] }>> => {
+    const [room, rows, names] = await Promise.all([
+      getRoomLockState({ roomId: params.roomId }),
+      listRoomReplies({ roomId: params.roomId }),
+      loadClubNames(target.clubId),
+    ]);
     if (!room) throw notFound("This room");
-    return done({ room, replies: rows.map(toReplyView) });
+    return done({ room, replies: rows.map((row) => toReplyView(row, names)) });
   },
 });
 
@@ -75,7 +88,10 @@ export const listRepliesAfter = door({
   what: "This room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
   body: repliesAfterQuery,
-  act: async ({ params, body }) => done((await listRoomReplies({ roomId: params.roomId, afterSeq: body.after })).map(toReplyView)),
+  act: async ({ params, body, target }) => {
+    const [rows, names] = await Promise.all([listRoomReplies({ roomId: params.roomId, afterSeq: body.after }), loadClubNames(target.clubId)]);
+    return done(rows.map((row) => toReplyView(row, names)));
+  },
 });
 
 /**
@@ -104,11 +120,11 @@ export const postReply = door({
     });
     switch (result.status) {
       case "created": {
-        const reply = toReplyView(result.reply);
+        const reply = toReplyView(result.reply, await loadClubNames(target.clubId));
         return done({ reply, created: true }, { type: "reply:created", reply });
       }
       case "duplicate":
-        return done({ reply: toReplyView(result.reply), created: false });
+        return done({ reply: toReplyView(result.reply, await loadClubNames(target.clubId)), created: false });
       case "room_not_found":
         throw notFound("This room");
       case "room_locked":
@@ -135,9 +151,9 @@ export const loadReply = door({
   what: "This reply",
   resolve: ({ params, userId }) => resolveReply({ replyId: params.replyId, userId }),
   act: async ({ params, target }): Promise<Done<{ reply: ReplyView; source: { body: string; bodyHtml: string } | null }>> => {
-    const found = await getReplyWithText({ replyId: params.replyId });
+    const [found, names] = await Promise.all([getReplyWithText({ replyId: params.replyId }), loadClubNames(target.clubId)]);
     if (!found) throw notFound("This reply");
-    const reply = toReplyView(found.reply);
+    const reply = toReplyView(found.reply, names);
     const mayRead = canReadReplySource(target.role, { isAuthor: target.isAuthor, state: reply.state });
     return done({ reply, source: mayRead ? { body: found.body, bodyHtml: found.bodyHtml } : null });
   },
@@ -159,14 +175,18 @@ export const loadReplyHistory = door({
     return access;
   },
   act: async ({ params, target }): Promise<Done<{ reply: ReplyView; versions: ReplyVersion[] }>> => {
-    const [found, revisions] = await Promise.all([getReplyWithText({ replyId: params.replyId }), listReplyRevisions({ replyId: params.replyId })]);
+    const [found, revisions, names] = await Promise.all([
+      getReplyWithText({ replyId: params.replyId }),
+      listReplyRevisions({ replyId: params.replyId }),
+      loadClubNames(target.clubId),
+    ]);
     if (!found) throw notFound("This reply");
     const versions: ReplyVersion[] = revisions.map((revision) => ({
       bodyHtml: revision.bodyHtml,
       writtenAt: revision.writtenAt.toISOString(),
       replacedAt: revision.replacedAt.toISOString(),
     }));
-    const reply = toReplyView(found.reply);
+    const reply = toReplyView(found.reply, names);
     if (canSeeCurrentReplyText(target.role, reply)) {
       versions.push({ bodyHtml: found.bodyHtml, writtenAt: reply.editedAt ?? reply.createdAt, replacedAt: null });
     }
@@ -192,8 +212,8 @@ export const editReply = door({
     return access;
   },
   body: editReplyInput,
-  act: async ({ params, body }) =>
-    settleReplyChange(await updateReplyBody({ replyId: params.replyId, body: body.body, bodyHtml: renderMarkdown(body.body) }), {
+  act: async ({ params, body, target }) =>
+    settleReplyChange(target.clubId, await updateReplyBody({ replyId: params.replyId, body: body.body, bodyHtml: renderMarkdown(body.body) }), {
       deleted: "This reply was deleted, so it can't be edited.",
       hidden: "A moderator has hidden this reply, so it can't be edited.",
     }),
@@ -208,6 +228,6 @@ export const deleteReply = door({
     ensure(canDeleteReply(access.role, access), "You can only delete your own replies.");
     return access;
   },
-  act: async ({ params }) =>
-    settleReplyChange(await softDeleteReply({ replyId: params.replyId }), { deleted: "This reply was already deleted.", hidden: "This reply is hidden." }),
+  act: async ({ params, target }) =>
+    settleReplyChange(target.clubId, await softDeleteReply({ replyId: params.replyId }), { deleted: "This reply was already deleted.", hidden: "This reply is hidden." }),
 });

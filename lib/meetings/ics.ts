@@ -28,6 +28,20 @@ export type MeetingsToIcsInput = {
   method?: "PUBLISH";
 };
 
+// RFC 5545 §3.3.11 TEXT: besides printable characters only tab (WSP) is allowed raw, and line
+// breaks only as the "\n" escape ical-generator writes for CR, LF and CRLF. Every other control
+// character (C0, DEL, C1) and any lone UTF-16 surrogate (which has no UTF-8 form) is replaced by
+// a space. Input refuses these characters already (lib/validation/text.ts); this is defence in
+// depth for rows stored before that rule.
+const NOT_TEXT = /(?!\r|\n|\t)[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** `value` with only what an iCalendar TEXT value may hold (before ical-generator escapes it). */
+function icsText(value: string): string {
+  return value.replace(NOT_TEXT, " ");
+}
+
+const optionalText = (value: string | null | undefined): string | null => (value ? icsText(value) : null);
+
 const PRODUCT_ID = { company: "Chapterhouse", product: "Chapterhouse", language: "EN" } as const;
 
 // A UID is written unescaped, so it must never carry text that could end the line.
@@ -56,7 +70,7 @@ export function meetingsToIcs(input: MeetingsToIcsInput): string {
     prodId: PRODUCT_ID,
     // ical-generator writes NAME and X-WR-CALNAME verbatim (unlike event text), so a club name
     // with a newline could otherwise inject lines into the feed.
-    name: escape(input.calendarName, false),
+    name: escape(icsText(input.calendarName), false),
     method: input.method === "PUBLISH" ? ICalCalendarMethod.PUBLISH : null,
   });
   for (const event of input.events) {
@@ -68,14 +82,17 @@ export function meetingsToIcs(input: MeetingsToIcsInput): string {
       lastModified: event.updatedAt,
       start: event.startsAt,
       end: endsAt,
-      summary: `${event.clubName}: ${event.title}`,
-      location: event.location || null,
-      description: eventDescription(event),
-      url: event.url || null,
+      summary: icsText(`${event.clubName}: ${event.title}`),
+      location: optionalText(event.location),
+      description: optionalText(eventDescription(event)),
+      // A URL property is not TEXT: a link with anything a URL may not hold is left out.
+      url: event.url && URL.canParse(event.url) ? new URL(event.url).href : null,
       status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
-  return calendar.toString();
+  // RFC 5545 §3.4 ends every object with CRLF, "END:VCALENDAR" included; ical-generator leaves the last one off.
+  const stream = calendar.toString();
+  return stream.endsWith("\r\n") ? stream : `${stream}\r\n`;
 }
 
 /** "the-remains-of-the-day.ics": ASCII only, so it survives any Content-Disposition header. */

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getLiveMeetingState, listMeetingAttendees, updateMeetingMarker } from "@/db/queries/live-meetings";
 import { ensure, resolveMeeting } from "@/lib/access";
+import { loadClubNames } from "@/lib/accounts/name-labels";
 import { door } from "@/lib/doors/door";
 import { done, type Done } from "@/lib/doors/live";
 import { AppError, notFound } from "@/lib/errors";
@@ -74,5 +75,12 @@ export const loadMeetingForMember = door({
 
 /** The members behind a meeting's live connections, once each, by name. Not an entry point: the ids come from the server's own sockets. */
 export async function listPresentMembers(input: { meetingId: string; userIds: string[] }): Promise<PresentMember[]> {
-  return listMeetingAttendees({ meetingId: input.meetingId, userIds: [...new Set(input.userIds)] });
+  const [present, meeting] = await Promise.all([
+    listMeetingAttendees({ meetingId: input.meetingId, userIds: [...new Set(input.userIds)] }),
+    getLiveMeetingState({ meetingId: input.meetingId }),
+  ]);
+  if (!meeting || present.length === 0) return present;
+  // Named as the club tells look-alike names apart (lib/accounts/name-labels.ts).
+  const names = await loadClubNames(meeting.clubId);
+  return present.map((member) => ({ id: member.id, name: names.get(member.id) ?? member.name }));
 }

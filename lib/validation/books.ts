@@ -1,19 +1,16 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 export const bookLimits = { title: 200, author: 200, description: 2000 } as const;
 
 /** Form fields arrive as strings; an empty optional field means "not set". */
 const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
 
-const title = z
-  .string({ error: "Enter the book's title." })
-  .trim()
+const title = text({ label: "The title", error: "Enter the book's title." })
   .min(1, "Enter the book's title.")
   .max(bookLimits.title, `Keep the title under ${bookLimits.title} characters.`);
 
-const author = z
-  .string({ error: "Enter the author's name." })
-  .trim()
+const author = text({ label: "The author's name", error: "Enter the author's name." })
   .min(1, "Enter the author's name.")
   .max(bookLimits.author, `Keep the author's name under ${bookLimits.author} characters.`);
 
@@ -38,9 +35,7 @@ const coverUrl = z.preprocess(
     .nullable(),
 );
 
-const description = z
-  .string()
-  .trim()
+const description = text({ label: "The description", multiline: true })
   .max(bookLimits.description, `Keep the description under ${bookLimits.description.toLocaleString("en")} characters.`)
   .nullish()
   .transform((value) => value ?? "");

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidTimeZone, REPEAT_LIMITS } from "@/lib/meetings/time";
 import { uuidParam } from "@/lib/validation/ids";
+import { text } from "@/lib/validation/text";
 
 /** Shared with the form, so the limits it shows are the ones the server holds it to. */
 export const meetingLimits = {
@@ -14,29 +15,23 @@ export const meetingLimits = {
 } as const;
 
 /** Form fields arrive as strings; an empty optional field means "not set". */
-const optionalText = (max: number, message: string) =>
+const optionalText = (label: string, max: number, message: string) =>
   z.preprocess(
     (value) => (value === undefined || value === null ? null : value),
-    z
-      .string()
-      .trim()
+    text({ label, multiline: true })
       .max(max, message)
       .nullable()
       .transform((value) => (value ? value : null)),
   );
 
-const title = z
-  .string({ error: "Give the meeting a title." })
-  .trim()
+const title = text({ label: "The title", error: "Give the meeting a title." })
   .min(1, "Give the meeting a title.")
   .max(meetingLimits.title, `Keep the title under ${meetingLimits.title} characters.`);
 
-const date = z.string({ error: "Choose the day of the meeting." }).trim().min(1, "Choose the day of the meeting.");
-const time = z.string({ error: "Choose when the meeting starts." }).trim().min(1, "Choose when the meeting starts.");
+const date = text({ label: "The day", error: "Choose the day of the meeting." }).min(1, "Choose the day of the meeting.");
+const time = text({ label: "The start time", error: "Choose when the meeting starts." }).min(1, "Choose when the meeting starts.");
 
-const timeZone = z
-  .string({ error: "Choose the time zone the meeting is planned in." })
-  .trim()
+const timeZone = text({ label: "The time zone", error: "Choose the time zone the meeting is planned in." })
   .min(1, "Choose the time zone the meeting is planned in.")
   .refine(isValidTimeZone, "That isn't a time zone we know. Choose one from the list.");
 
@@ -63,9 +58,7 @@ const LINK_SHAPE = /^[a-z][a-z0-9+.-]*:\S/i;
  */
 const location = z.preprocess(
   (value) => (value === undefined || value === null ? null : value),
-  z
-    .string()
-    .trim()
+  text({ label: "The place or link" })
     .max(meetingLimits.location, `Keep the place or link under ${meetingLimits.location} characters.`)
     .nullable()
     .transform((value, context) => {
@@ -133,8 +126,8 @@ export const meetingInput = z.object({
   choice,
   durationMinutes,
   location,
-  readingAssignment: optionalText(meetingLimits.readingAssignment, `Keep the reading assignment under ${meetingLimits.readingAssignment} characters.`),
-  notes: optionalText(meetingLimits.notes, `Keep the notes under ${meetingLimits.notes.toLocaleString("en")} characters.`),
+  readingAssignment: optionalText("The reading assignment", meetingLimits.readingAssignment, `Keep the reading assignment under ${meetingLimits.readingAssignment} characters.`),
+  notes: optionalText("The notes", meetingLimits.notes, `Keep the notes under ${meetingLimits.notes.toLocaleString("en")} characters.`),
   agenda,
 });
 export type MeetingInput = z.infer<typeof meetingInput>;

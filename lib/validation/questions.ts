@@ -1,17 +1,14 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { text } from "@/lib/validation/text";
 
 export const questionLimits = { text: 1000, section: 200, perImport: 100 } as const;
 
-const questionText = z
-  .string({ error: "Write the question." })
-  .trim()
+const questionText = text({ label: "The question", multiline: true, error: "Write the question." })
   .min(1, "Write the question.")
   .max(questionLimits.text, `Keep each question under ${questionLimits.text.toLocaleString("en")} characters.`);
 
-const section = z
-  .string()
-  .trim()
+const section = text({ label: "The section name" })
   .max(questionLimits.section, `Keep section names under ${questionLimits.section} characters.`)
   .nullish()
   .transform((value) => (value ? value : null));

@@ -1,15 +1,14 @@
 import { z } from "zod";
 import { uuidParam } from "./ids";
 import { replyBodyMaxLength } from "./limits";
+import { text } from "./text";
 
 /** A room named in a URL or event; anything but a UUID is simply not found. */
 export const roomParams = z.object({ roomId: uuidParam });
 /** A reply named in a URL. */
 export const replyParams = z.object({ replyId: uuidParam });
 
-const replyBody = z
-  .string({ error: "Write something before posting." })
-  .trim()
+const replyBody = text({ label: "The reply", multiline: true, error: "Write something before posting." })
   .min(1, "Write something before posting.")
   .max(replyBodyMaxLength, `A reply can be at most ${replyBodyMaxLength.toLocaleString("en")} characters.`);
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
@@ -116,7 +117,9 @@ describe("listing and revoking invites", () => {
 
     const list = await listInvites({ clubId, userId: moderator.id });
     expect(list.map((invite) => invite.id)).toEqual([second.id, first.id]);
-    expect(list[0]).toMatchObject({ path: second.path, createdByName: moderator.name, status: "active", uses: 0, maxUses: null });
+    expect(list[0]).toMatchObject({ createdByName: moderator.name, status: "active", uses: 0, maxUses: null });
+    // Only the token's hash is stored, so the list cannot give the link back (issue 8).
+    expect(JSON.stringify(list)).not.toContain(tokenOf(second.path));
     expect(list[1]).toMatchObject({ createdByName: owner.name, status: "revoked", maxUses: 3 });
   });
 
@@ -280,5 +283,22 @@ describe("opening and joining through a link", () => {
     }
     const memberships = await getDb().select().from(clubMembers).where(eq(clubMembers.userId, stranger.id));
     expect(memberships).toEqual([]);
+  });
+});
+
+describe("invite tokens at rest", () => {
+  it("stores only the SHA-256 of the link's token, and the link still works", async () => {
+    const { owner, stranger, clubId } = await setting();
+    const invite = await createClubInvite({ clubId, userId: owner.id, body: {} });
+    const token = tokenOf(invite.path);
+
+    const stored = await getDb().select().from(invites).where(eq(invites.clubId, clubId));
+    expect(stored.map((row) => row.tokenHash)).toEqual([createHash("sha256").update(token).digest("hex")]);
+    expect(JSON.stringify(stored)).not.toContain(token);
+
+    expect(await viewInvite({ token, userId: stranger.id })).toMatchObject({ status: "active" });
+    // The hash itself is not a link: whoever reads the database cannot join with it.
+    expect(await viewInvite({ token: stored[0]!.tokenHash, userId: stranger.id })).toEqual({ status: "unknown" });
+    expect(await joinClubWithInvite({ token, userId: stranger.id })).toEqual({ status: "joined", clubId });
   });
 });

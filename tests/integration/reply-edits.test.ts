@@ -172,7 +172,8 @@ describe("an author deleting their reply", () => {
     expect(seen[1]).toMatchObject({ parentId: reply.id, bodyHtml: "<p>An answer</p>\n" });
   });
 
-  it("clears the stored text but keeps earlier versions", async () => {
+  // Issue 8 reversed the old rule ("keeps earlier versions"): deleting removes the text everywhere.
+  it("clears the stored text and every earlier version", async () => {
     const { author, reply } = await setting();
     await editReply({ replyId: reply.id, userId: author.id, body: { body: "Changed my mind" } });
     await deleteReply({ replyId: reply.id, userId: author.id });
@@ -180,7 +181,7 @@ describe("an author deleting their reply", () => {
     const row = await storedReply(reply.id);
     expect(row).toMatchObject({ body: "", bodyHtml: "" });
     expect(row.deletedAt).toBeInstanceOf(Date);
-    expect((await storedRevisions(reply.id)).map((revision) => revision.body)).toEqual(["The *first* version"]);
+    expect(await storedRevisions(reply.id)).toEqual([]);
   });
 
   it("cannot be edited afterwards", async () => {
@@ -208,5 +209,26 @@ describe("edit history", () => {
     expect((await loadReplyHistory({ replyId: reply.id, userId: moderator.id })).versions).toHaveLength(2);
     expect((await loadReplyHistory({ replyId: reply.id, userId: author.id })).versions).toHaveLength(2);
     await expectAppError(loadReplyHistory({ replyId: reply.id, userId: member.id }), "forbidden");
+  });
+});
+
+describe("a deleted reply's history", () => {
+  it("holds no text of any version, for the author or a moderator, nor in the database", async () => {
+    const { author, moderator, reply } = await setting();
+    await editReply({ replyId: reply.id, userId: author.id, body: { body: "Second, secret version" } });
+    await editReply({ replyId: reply.id, userId: author.id, body: { body: "Third version" } });
+    expect(await storedRevisions(reply.id)).toHaveLength(2);
+
+    await deleteReply({ replyId: reply.id, userId: author.id });
+
+    for (const viewer of [author, moderator]) {
+      const history = await loadReplyHistory({ replyId: reply.id, userId: viewer.id });
+      expect(history.reply.state).toBe("deleted");
+      expect(history.versions).toEqual([]);
+      expect(JSON.stringify(history)).not.toMatch(/first|secret|Third/);
+    }
+    expect(await storedRevisions(reply.id)).toEqual([]);
+    const row = await storedReply(reply.id);
+    expect([row.body, row.bodyHtml]).toEqual(["", ""]);
   });
 });

@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { icsFilename, meetingDescription, meetingsToIcs, type MeetingEvent } from "@/lib/meetings/ics";
+import { rfc5545Problems } from "./rfc5545";
 
 const meeting = (overrides: Partial<MeetingEvent> = {}): MeetingEvent => ({
   id: "6f1c2a9e-3b4d-4e5f-8a7b-9c0d1e2f3a4b",
@@ -160,5 +161,50 @@ describe("icsFilename", () => {
 
   it("keeps long titles short", () => {
     expect(icsFilename("a".repeat(200)).length).toBeLessThanOrEqual(64);
+  });
+});
+
+describe("meetingsToIcs against the RFC 5545 grammar (a strict checker, not only ical.js)", () => {
+  // Every C0 control, DEL, a C1 control and lone surrogates: rows stored before input refused them.
+  const hostile = `A\u000BB ${Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).join("")}\u007f\u0085 \ud800 \udc00 ;,\\ "quoted" é 😀`;
+
+  it("passes the strict checker for an ordinary calendar", () => {
+    expect(rfc5545Problems(calendar([meeting(), meeting({ id: "second", cancelled: true })]))).toEqual([]);
+  });
+
+  it("writes a title of `A\\u000BB` as text a calendar may hold", () => {
+    const ics = calendar([meeting({ title: "A\u000BB" })]);
+    expect(rfc5545Problems(ics)).toEqual([]);
+    expect(text(only(ics), "summary")).toBe("Tuesday Readers: A B");
+  });
+
+  it.each(["title", "location", "description", "clubName"] as const)("keeps %s within the grammar whatever it holds", (field) => {
+    const ics = calendar([meeting({ [field]: hostile })]);
+    expect(rfc5545Problems(ics)).toEqual([]);
+    // Line breaks survive as line breaks; tab, quotes, ";", "," and "\" survive as themselves.
+    const event = only(ics);
+    const written = String(text(event, field === "title" || field === "clubName" ? "summary" : field));
+    expect(written).toContain(';,\\ "quoted" é 😀');
+    expect(written).toContain("\t");
+    expect(written).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it("keeps the calendar's name within the grammar", () => {
+    const ics = meetingsToIcs({ calendarName: hostile, events: [meeting()] });
+    expect(rfc5545Problems(ics)).toEqual([]);
+  });
+
+  it("leaves out a URL that is not one", () => {
+    const ics = calendar([meeting({ url: "not a url\u0000" })]);
+    expect(rfc5545Problems(ics)).toEqual([]);
+    expect(text(only(ics), "url")).toBeNull();
+  });
+
+  it("the checker itself refuses the raw control character ical-generator used to write", () => {
+    expect(rfc5545Problems("BEGIN:VCALENDAR\r\nSUMMARY:A\u000BB\r\nEND:VCALENDAR\r\n")).toEqual([
+      'SUMMARY holds a control character: "A\\u000bB"',
+      'SUMMARY is not valid TEXT: "A\\u000bB"',
+    ]);
+    expect(rfc5545Problems("BEGIN:VCALENDAR\nSUMMARY:a,b\r\nEND:VCALENDAR\r\n").length).toBeGreaterThan(0);
   });
 });

@@ -60,7 +60,7 @@ export default async function InvitesPage({ params }: Props) {
               maxUsesLimit={inviteMaxUsesLimit}
             />
           </section>
-          <InviteList invites={invites} origin={origin} revoke={revokeInviteAction.bind(null, club.id)} />
+          <InviteList invites={invites} revoke={revokeInviteAction.bind(null, club.id)} />
         </>
       )}
     </div>
