@@ -14,7 +14,7 @@ import {
 import { ensure, resolveClub, type ClubAccess } from "@/lib/access";
 import { door } from "@/lib/doors/door";
 import { done, type Done } from "@/lib/doors/live";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { canManageInvites } from "@/lib/permissions";
 import { clubParams } from "@/lib/validation/clubs";
 import { createInviteInput, inviteLinkParams, inviteParams, inviteToken } from "@/lib/validation/invites";
@@ -194,3 +194,14 @@ export const inviteProblemMessages: Record<InviteProblem | "unknown", { title: s
     body: "It has already let in as many people as it was made for. Ask the person who invited you for a new one.",
   },
 };
+
+/**
+ * The club a join let the caller into (joined now or before), or the refusal as the AppError
+ * the join button shows: not-found for an unknown link, conflict for an expired, revoked or
+ * used-up one, in the words of inviteProblemMessages.
+ */
+export function joinedClubOrRefusal(result: JoinResult): { clubId: string } {
+  if (result.status === "joined" || result.status === "already_member") return { clubId: result.clubId };
+  const message = inviteProblemMessages[result.status];
+  throw new AppError(result.status === "unknown" ? "not_found" : "conflict", `${message.title}. ${message.body}`);
+}
