@@ -5,6 +5,7 @@ import path from "node:path";
 import next from "next";
 import { closeDb, databaseInfo, migrateDatabase } from "./db/index";
 import { seedDemo } from "./db/seed";
+import { stampClientAddress } from "./lib/doors/client-address";
 import { getEnv } from "./lib/env";
 import { attachRealtime } from "./lib/realtime/server";
 import { startReminders } from "./lib/reminders/queue";
@@ -51,6 +52,8 @@ async function main() {
 
   const io = attachRealtime(httpServer, { secret });
   httpServer.on("request", (req, res) => {
+    // The address limits are keyed by: the client's, never one it wrote itself.
+    stampClientAddress(req);
     void handle(req, res);
   });
 

@@ -64,6 +64,7 @@ export const createClubInvite = door({
   what: "This club",
   resolve: resolveInviteManager,
   body: createInviteInput,
+  limit: "invite:create",
   act: async ({ params, body, userId, now }): Promise<Done<{ id: string; path: string }>> => {
     const invite = await createInvite({
       clubId: params.clubId,

@@ -13,6 +13,7 @@ export function toReplyView(row: ReplyRow): ReplyView {
     id: row.id,
     roomId: row.roomId,
     parentId: row.parentId,
+    replyTo: row.replyToId ? { id: row.replyToId, authorName: row.replyToAuthorName ?? "" } : null,
     seq: row.seq,
     author: { id: row.authorId, name: row.authorName },
     bodyHtml: state === "visible" ? row.bodyHtml : "",

@@ -12,10 +12,14 @@ export async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-/** Any failure as a JSON response: `{ error: WireError }` with the error's HTTP status. */
+/**
+ * Any failure as a JSON response: `{ error: WireError }` with the error's HTTP status, and a
+ * `Retry-After` header (seconds) when it is a rate limit.
+ */
 export function errorResponse(error: unknown): Response {
   const { status, error: wire } = toWireError(error);
-  return Response.json({ error: wire }, { status });
+  const headers: Record<string, string> = wire.retryAfter === undefined ? {} : { "Retry-After": String(wire.retryAfter) };
+  return Response.json({ error: wire }, { status, headers });
 }
 
 type RouteContext = { params: Promise<Record<string, string>> };

@@ -3,6 +3,7 @@ import type { Server as HttpServer } from "node:http";
 import { getToken } from "next-auth/jwt";
 import { Server } from "socket.io";
 import type { ServerSocket } from "@/lib/doors/socket";
+import { limitSocketsPerUser } from "@/lib/doors/socket-connections";
 import { roomIdOfChannel, meetingIdOfChannel, userChannel } from "./events";
 import { registerMeetingHandlers, mayAttendMeeting } from "./handlers/meetings";
 import { registerRoomHandlers, mayHearRoom } from "./handlers/rooms";
@@ -68,6 +69,9 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
     socket.data.userId = token.sub;
     next();
   });
+
+  // After authentication: counts each user's open connections (LIMIT_SOCKETS_PER_USER).
+  io.use(limitSocketsPerUser());
 
   const presence = trackPresence(io);
 

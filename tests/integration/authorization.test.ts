@@ -672,6 +672,7 @@ const codeLabel: Record<AppErrorCode, string> = {
   not_found: "not found",
   conflict: "refused as a conflict",
   locked: "refused as locked",
+  unprocessable: "refused as unprocessable",
   rate_limited: "rate limited",
 };
 
