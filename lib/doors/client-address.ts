@@ -39,7 +39,7 @@ export function clientAddress(headers: Headers | Record<string, unknown>): strin
 }
 
 /** An IPv4 address as it is ("::ffff:" mapping removed); an IPv6 address as its first four groups. */
-export function addressNetwork(address: string): string {
+function addressNetwork(address: string): string {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (mapped?.[1]) return mapped[1];
   if (!address.includes(":")) return address;

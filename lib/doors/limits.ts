@@ -114,13 +114,13 @@ function secondsOf(ms: number): number {
 }
 
 /** "1 second", "40 seconds", "3 minutes", "2 hours": a wait as a person says it. */
-export function describeWait(seconds: number): string {
+function describeWait(seconds: number): string {
   const [count, unit] = seconds < 90 ? [seconds, "second"] : seconds < 90 * 60 ? [Math.ceil(seconds / 60), "minute"] : [Math.ceil(seconds / 3600), "hour"];
   return `${count} ${unit}${count === 1 ? "" : "s"}`;
 }
 
 /** The error a refused request carries: 429, its sentence, and Retry-After in seconds. */
-export function rateLimitedError(name: LimitName, msBeforeNext: number): AppError {
+function rateLimitedError(name: LimitName, msBeforeNext: number): AppError {
   const retryAfter = secondsOf(msBeforeNext);
   return new AppError("rate_limited", rules[name].message(describeWait(retryAfter)), undefined, { retryAfter });
 }

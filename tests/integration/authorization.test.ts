@@ -267,7 +267,10 @@ async function listPublicTables(): Promise<string[]> {
     await getDb().execute(
       sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
     ),
-  ).map((row) => row.name);
+  )
+    .map((row) => row.name)
+    // Rate-limit counters are not the club's data: a refused attempt may rightly spend a point.
+    .filter((name) => name !== "rate_limits");
   return publicTables;
 }
 
