@@ -18,8 +18,11 @@ const dayInSeconds = 24 * 60 * 60;
 
 /** How many runs of failures a pair has had today: the exponent of its next pause. */
 const runs = () => limiterFor("sign-in:runs", 1_000_000, dayInSeconds, "shared");
-/** Addresses an account signed in from in the last 30 days. */
-const familiar = () => limiterFor("sign-in:familiar", 1_000_000, 30 * dayInSeconds, "shared");
+// 21 days, not a month: the memory store expires keys with setTimeout, whose delay overflows
+// (and fires at once) past 2^31 ms, about 24.8 days.
+const familiarSeconds = 21 * dayInSeconds;
+/** Addresses an account signed in from in the last 21 days. */
+const familiar = () => limiterFor("sign-in:familiar", 1_000_000, familiarSeconds, "shared");
 
 /**
  * Runs `verify` (the password check) under the sign-in limits for `email` from `address`.
@@ -43,7 +46,7 @@ export async function limitSignIn<User>(input: { email: string; address: string 
       resetLimit("sign-in:account-address", pairKey),
       refundLimit("sign-in:address", addressKey),
       isFamiliar ? Promise.resolve() : refundLimit("sign-in:account", accountKey),
-      familiar().set(pairKey, 1, 30 * dayInSeconds),
+      familiar().set(pairKey, 1, familiarSeconds),
     ]);
     return user;
   }
