@@ -13,8 +13,9 @@ const production = process.env.NODE_ENV === "production";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WebAssembly from its own package folder, and postgres.js keeps sockets:
-  // both run as plain Node modules, shared with server.ts, rather than bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres"],
+  // both run as plain Node modules, shared with server.ts, rather than bundled. The rate
+  // limiter's Drizzle store imports drizzle-orm by a computed name, which a bundle can't follow.
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "rate-limiter-flexible"],
   poweredByHeader: false,
   devIndicators: false,
   // Lets a benchmark or test build into its own folder without disturbing the dev server's.

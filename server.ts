@@ -5,6 +5,7 @@ import path from "node:path";
 import next from "next";
 import { closeDb, databaseInfo, migrateDatabase } from "./db/index";
 import { seedDemo } from "./db/seed";
+import { stampClientAddress } from "./lib/doors/client-address";
 import { getEnv } from "./lib/env";
 import { attachRealtime } from "./lib/realtime/server";
 import { startReminders } from "./lib/reminders/queue";
@@ -52,6 +53,8 @@ async function main() {
 
   const io = attachRealtime(httpServer, { secret });
   httpServer.on("request", (req, res) => {
+    // The address limits are keyed by: the client's, never one it wrote itself.
+    stampClientAddress(req);
     // One check for every route: Next turns an undecodable path into a 500 (lib/validation/request-path.ts).
     if (hasMalformedPath(req.url)) {
       res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(malformedPathMessage);

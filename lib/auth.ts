@@ -10,6 +10,8 @@ import { createUser, findUserByEmail, findUserById } from "@/db/queries/users";
 import { getEnv } from "@/lib/env";
 import { decoyHash, verifyPassword } from "@/lib/accounts/passwords";
 import { safeAuthRedirect } from "@/lib/accounts/safe-redirect";
+import { clientAddress } from "@/lib/doors/client-address";
+import { limitSignIn } from "@/lib/doors/sign-in-limit";
 import { signInInput } from "@/lib/validation/auth";
 import { sanitizeDisplayName } from "@/lib/validation/display-name";
 
@@ -38,15 +40,21 @@ export const authOptions: AuthOptions = {
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials) {
+      // Limited per address, per (account, address) with a doubling pause, and per account from
+      // unfamiliar addresses (lib/doors/sign-in-limit.ts). Over a limit it throws the
+      // rate_limited AppError; next-auth answers 401 with its sentence as the `error`.
+      async authorize(credentials, request) {
         const parsed = signInInput.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await findUserByEmail(parsed.data.email);
-        // Compare against a decoy when the email is unknown: both failures cost the same time
-        // and get the same message, so sign-in does not reveal who has an account.
-        const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await decoyHash()));
-        if (!user || !user.passwordHash || !valid) return null;
-        return { id: user.id, name: user.name, email: user.email };
+        const { email, password } = parsed.data;
+        return limitSignIn({ email, address: clientAddress(request.headers ?? {}) }, async () => {
+          const user = await findUserByEmail(email);
+          // Compare against a decoy when the email is unknown: both failures cost the same time
+          // and get the same message, so sign-in does not reveal who has an account.
+          const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+          if (!user || !user.passwordHash || !valid) return null;
+          return { id: user.id, name: user.name, email: user.email };
+        });
       },
     }),
     ...oauthProviders(),

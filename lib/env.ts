@@ -67,6 +67,28 @@ const schema = z.object({
   GOOGLE_CLIENT_SECRET: z.string().optional(),
   /** "off" does not start the reminder queue in this process (the next start catches up). Default "on". */
   REMINDERS: z.enum(["on", "off"]).default("on"),
+  // Rate limits (lib/doors/limits.ts). Each is a count per window; over it a request gets 429
+  // with Retry-After. Defaults are far above any real conversation.
+  /** Proxies in front of the app whose X-Forwarded-For is trusted (a count); 0 uses the TCP peer's address. Default 0. */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).default(0),
+  /** Replies one member may post per minute (all at once is fine). Default 30. */
+  LIMIT_REPLIES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Edits of replies one member may save per minute. Default 30. */
+  LIMIT_EDITS_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  /** Invite links one member may create per hour. Default 30. */
+  LIMIT_INVITES_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  /** Accounts one address may create per hour. Default 10. */
+  LIMIT_SIGN_UPS_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  /** Failed sign-ins one address may make per hour, whatever the accounts. Default 30. */
+  LIMIT_SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  /** Failed sign-ins on one account from one address before a pause (1 minute, doubling each time, at most an hour). Default 5. */
+  LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT_ADDRESS: z.coerce.number().int().min(1).default(5),
+  /** Failed sign-ins on one account per hour from addresses it has never signed in from. Default 100. */
+  LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(100),
+  /** Events one live connection may send per 10 seconds. Default 100. */
+  LIMIT_SOCKET_EVENTS_PER_10_SECONDS: z.coerce.number().int().min(1).default(100),
+  /** Live connections one member may hold open at once (tabs and devices). Default 20. */
+  LIMIT_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(20),
 });
 
 // Apart from the rest: only the process that sends mail needs these, and a bad SMTP_URL should

@@ -7,6 +7,8 @@ export const errorStatus = {
   conflict: 409,
   too_large: 413,
   unsupported_media_type: 415,
+  /** Well-formed but contradicting what the server already has (an idempotency key reused with another body). */
+  unprocessable: 422,
   locked: 423,
   rate_limited: 429,
 } as const;
@@ -17,12 +19,15 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   /** Per-field messages for forms, keyed by input name. */
   readonly fields?: Record<string, string>;
+  /** For rate_limited: whole seconds until a retry can succeed (the Retry-After header). */
+  readonly retryAfter?: number;
 
-  constructor(code: AppErrorCode, message: string, fields?: Record<string, string>) {
+  constructor(code: AppErrorCode, message: string, fields?: Record<string, string>, extra?: { retryAfter?: number }) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fields = fields;
+    this.retryAfter = extra?.retryAfter;
   }
 
   get status(): number {

@@ -128,7 +128,13 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
         <header className="flex items-start justify-between gap-2">
           <p className="flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-0.5 text-sm">
             <span className={`font-semibold ${visible ? "text-ink" : "text-muted"}`}>{reply.author.name}</span>
-            {showParentHint ? <span className="text-muted">replying to {parentName}</span> : null}
+            {reply.replyTo ? (
+              <a href={`#reply-${reply.replyTo.id}`} className="text-muted hover:underline">
+                Replying to {reply.replyTo.authorName}
+              </a>
+            ) : showParentHint ? (
+              <span className="text-muted">replying to {parentName}</span>
+            ) : null}
             <span aria-hidden className="text-muted">
               ·
             </span>

@@ -1,10 +1,15 @@
 import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/index";
 import { replies, replyRevisions, rooms } from "@/db/schema/discussion";
 import { users } from "@/db/schema/users";
 
 type Executor = Pick<Database, "select">;
+
+// The reply a capped reply answers, and its author, for "Replying to Ruth".
+const replyTo = alias(replies, "reply_to");
+const replyToAuthor = alias(users, "reply_to_author");
 
 function selectReplyRows(executor: Executor) {
   return executor
@@ -12,6 +17,8 @@ function selectReplyRows(executor: Executor) {
       id: replies.id,
       roomId: replies.roomId,
       parentId: replies.parentId,
+      replyToId: replies.replyToId,
+      replyToAuthorName: replyToAuthor.name,
       seq: replies.seq,
       authorId: replies.authorId,
       authorName: users.name,
@@ -24,7 +31,9 @@ function selectReplyRows(executor: Executor) {
       pinnedAt: replies.pinnedAt,
     })
     .from(replies)
-    .innerJoin(users, eq(users.id, replies.authorId));
+    .innerJoin(users, eq(users.id, replies.authorId))
+    .leftJoin(replyTo, eq(replyTo.id, replies.replyToId))
+    .leftJoin(replyToAuthor, eq(replyToAuthor.id, replyTo.authorId));
 }
 
 /**
@@ -53,7 +62,9 @@ export type CreateReplyResult =
 /**
  * Writes a reply and the room's counters in one transaction. The room row is locked first, so
  * replies in one room get sequence numbers in commit order, and a retried post (same author and
- * idempotency key) finds the first one instead of writing a second.
+ * idempotency key) finds the first one instead of writing a second; the same key with another
+ * room, parent or text is `key_reused`. A reply to one at depth maxDepth - 1 is stored beside it
+ * (under its parent) with `replyToId` naming the reply it answers, so no depth reaches maxDepth.
  */
 export async function createReply(input: {
   roomId: string;
@@ -64,6 +75,8 @@ export async function createReply(input: {
   idempotencyKey: string;
   /** Moderators may still post in a locked room. */
   mayPostWhenLocked: boolean;
+  /** Levels a thread may nest (lib/discussion/depth.ts), 2 or more. */
+  maxDepth: number;
 }): Promise<CreateReplyResult> {
   return getDb().transaction(async (tx) => {
     const [room] = await tx
@@ -73,23 +86,34 @@ export async function createReply(input: {
       .for("update");
     if (!room) return { status: "room_not_found" };
 
-    const [existing] = await selectReplyRows(tx).where(
-      and(eq(replies.authorId, input.authorId), eq(replies.idempotencyKey, input.idempotencyKey)),
-    );
+    const [existing] = await tx
+      .select({ id: replies.id, roomId: replies.roomId, parentId: replies.parentId, replyToId: replies.replyToId, body: replies.body })
+      .from(replies)
+      .where(and(eq(replies.authorId, input.authorId), eq(replies.idempotencyKey, input.idempotencyKey)));
     if (existing) {
-      return existing.roomId === input.roomId ? { status: "duplicate", reply: existing } : { status: "key_reused" };
+      const answered = existing.replyToId ?? existing.parentId;
+      const same = existing.roomId === input.roomId && answered === input.parentId && existing.body === input.body;
+      if (!same) return { status: "key_reused" };
+      const [first] = await selectReplyRows(tx).where(eq(replies.id, existing.id));
+      if (!first) throw new Error("Reply not found");
+      return { status: "duplicate", reply: first };
     }
 
     // Checked under the row lock, after the retry check: a retry of a reply that was posted
     // before the room was locked still gets its reply back.
     if (room.archivedAt || (room.lockedAt && !input.mayPostWhenLocked)) return { status: "room_locked" };
 
+    let placement: { parentId: string | null; replyToId: string | null; depth: number } = { parentId: null, replyToId: null, depth: 0 };
     if (input.parentId) {
       const [parent] = await tx
-        .select({ id: replies.id })
+        .select({ id: replies.id, parentId: replies.parentId, depth: replies.depth })
         .from(replies)
         .where(and(eq(replies.id, input.parentId), eq(replies.roomId, input.roomId)));
       if (!parent) return { status: "parent_not_found" };
+      placement =
+        parent.depth + 1 < input.maxDepth || parent.parentId === null
+          ? { parentId: parent.id, replyToId: null, depth: parent.depth + 1 }
+          : { parentId: parent.parentId, replyToId: parent.id, depth: parent.depth };
     }
 
     const seq = room.replySeq + 1;
@@ -97,7 +121,7 @@ export async function createReply(input: {
       .insert(replies)
       .values({
         roomId: input.roomId,
-        parentId: input.parentId,
+        ...placement,
         authorId: input.authorId,
         seq,
         body: input.body,

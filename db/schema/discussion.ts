@@ -38,6 +38,11 @@ export const replies = pgTable(
       .notNull()
       .references(() => rooms.id, { onDelete: "cascade" }),
     parentId: uuid("parent_id").references((): AnyPgColumn => replies.id, { onDelete: "cascade" }),
+    // How many ancestors the reply has (0: it answers the question), never more than
+    // maxReplyDepth - 1 (lib/discussion/depth.ts). A reply to one at the deepest level is threaded
+    // beside it, under its parent, and keeps the reply it answers here.
+    depth: integer("depth").notNull().default(0),
+    replyToId: uuid("reply_to_id").references((): AnyPgColumn => replies.id, { onDelete: "set null" }),
     authorId: uuid("author_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),

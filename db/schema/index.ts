@@ -4,3 +4,4 @@ export * from "./clubs";
 export * from "./discussion";
 export * from "./invites";
 export * from "./meetings";
+export * from "./rate-limits";

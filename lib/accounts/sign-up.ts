@@ -9,7 +9,7 @@ import { parseInput } from "@/lib/validation/parse";
 /**
  * Creates an account from `{ email, name, password }` (lib/validation/auth.ts signUpInput).
  * Not a door: there is nobody signed in yet, so nothing to resolve. Its errors reach the wire
- * through app/api/sign-up's errorResponse, as the same WireError every door sends: a 400 naming
+ * through app/api/sign-up's publicRoute, as the same WireError every door sends: a 400 naming
  * each wrong field, or a 409 when the email already has an account.
  */
 export async function signUp(body: unknown): Promise<UserSummary> {

@@ -72,6 +72,7 @@ export const createClubInvite = door({
   what: "This club",
   resolve: resolveInviteManager,
   body: createInviteInput,
+  limit: "invite:create",
   act: async ({ params, body, userId, now }): Promise<Done<{ id: string; path: string }>> => {
     // The link is shown once, here: the database keeps only the token's hash, so the list
     // cannot show it again (a moderator who lost it makes a new one).

@@ -15,6 +15,7 @@ export function toReplyView(row: ReplyRow, names: ClubNames): ReplyView {
     id: row.id,
     roomId: row.roomId,
     parentId: row.parentId,
+    replyTo: row.replyToId ? { id: row.replyToId, authorName: row.replyToAuthorName ?? "" } : null,
     seq: row.seq,
     author: { id: row.authorId, name: names.get(row.authorId) ?? row.authorName },
     bodyHtml: state === "visible" ? row.bodyHtml : "",

@@ -16,6 +16,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { can, canDeleteReply, canEditReply, canPostInRoom, canReadReplySource, canSeeCurrentReplyText, canViewReplyHistory } from "@/lib/permissions";
 import type { RoomStateView } from "@/lib/realtime/events";
 import { editReplyInput, postReplyInput, replyParams, repliesAfterQuery, roomParams } from "@/lib/validation/replies";
+import { maxReplyDepth } from "./depth";
 import { renderMarkdown } from "./markdown";
 import { loadClubNames } from "@/lib/accounts/name-labels";
 import { toReplyView } from "./members-view";
@@ -96,14 +97,16 @@ export const listRepliesAfter = door({
 
 /**
  * Posts a reply: written in one transaction under the room's lock (sequence order is commit
- * order), then sent to the room. A retry with the same idempotency key returns the first reply
- * (`created: false`) and sends nothing.
+ * order), then sent to the room. A retry with the same idempotency key and the same room, parent
+ * and text returns the first reply (`created: false`) and sends nothing; the key with anything
+ * else is refused (422). Nesting is capped at maxReplyDepth levels (lib/discussion/depth.ts).
  */
 export const postReply = door({
   params: roomParams,
   what: "This room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
   body: postReplyInput,
+  limit: "reply:post",
   act: async ({ params, body, target, userId }): Promise<Done<{ reply: ReplyView; created: boolean }>> => {
     const result = await createReply({
       roomId: params.roomId,
@@ -113,6 +116,7 @@ export const postReply = door({
       bodyHtml: renderMarkdown(body.body),
       idempotencyKey: body.idempotencyKey,
       mayPostWhenLocked: can(target.role, "reply:create-in-locked-room"),
+      maxDepth: maxReplyDepth,
     }).catch((error: unknown) => {
       // The same key raced into two rooms at once: the unique index keeps the second out.
       if (isUniqueViolation(error)) return { status: "key_reused" as const };
@@ -132,7 +136,7 @@ export const postReply = door({
       case "parent_not_found":
         throw new AppError("bad_request", "The reply you are answering is not in this room.", { parentId: "Not in this room." });
       case "key_reused":
-        throw new AppError("conflict", "This submission was already used for a different reply. Reload and try again.");
+        throw new AppError("unprocessable", "This submission was already used for a different reply. Reload and try again.");
     }
   },
 });
@@ -212,6 +216,7 @@ export const editReply = door({
     return access;
   },
   body: editReplyInput,
+  limit: "reply:edit",
   act: async ({ params, body, target }) =>
     settleReplyChange(target.clubId, await updateReplyBody({ replyId: params.replyId, body: body.body, bodyHtml: renderMarkdown(body.body) }), {
       deleted: "This reply was deleted, so it can't be edited.",

@@ -3,6 +3,11 @@ export type ReplyView = {
   id: string;
   roomId: string;
   parentId: string | null;
+  /**
+   * The reply this one answers when nesting was capped (lib/discussion/depth.ts): it is shown
+   * under `parentId` but says "Replying to" this reply's author. Null otherwise.
+   */
+  replyTo: { id: string; authorName: string } | null;
   seq: number;
   author: { id: string; name: string };
   /**

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
+import { consumeLimit, limitKey, type LimitName } from "./limits";
 import { deliverLiveEvents, type Done } from "./live";
 
 // The pipeline every entry point runs, whatever carried the request (route handler, server
@@ -33,6 +34,12 @@ export type DoorSpec<P extends Schema, B extends Schema | undefined, Target, Val
    * as not found; a member's gets a 400 naming each field that is wrong.
    */
   body?: B;
+  /**
+   * The rate limit this door spends a point of, per user (lib/doors/limits.ts): checked after
+   * the payload parsed and before `act`, so a stranger or a malformed payload costs nothing and
+   * an over-limit call does no work. Over it: rate_limited, 429 with Retry-After.
+   */
+  limit?: LimitName;
   /** Does the work, in one transaction where it writes, and returns the events to send after it. */
   act: (input: { userId: string; params: z.output<P>; body: BodyOf<B>; target: Target; now: Date }) => Promise<Done<Value>>;
 };
@@ -41,7 +48,7 @@ export type Door<P extends Schema, B extends Schema | undefined, Value> = (call:
 
 /**
  * Defines a door: parse the ids → resolve and authorize the object for the user → parse the
- * payload → act → send the act's live events. Events go out only after `act` has returned,
+ * payload → spend a point of its rate limit, if it has one → act → send the act's live events. Events go out only after `act` has returned,
  * and `act` returns only after its transaction committed: emit-after-commit by construction.
  * Errors are AppErrors (lib/errors.ts) for the transport wrapper to put on the wire.
  */
@@ -53,6 +60,7 @@ export function door<P extends Schema, B extends Schema | undefined, Target, Val
     const now = call.now ?? new Date();
     const target = await spec.resolve({ userId: call.userId, params, now });
     const body = (spec.body ? parseInput(spec.body, call.body) : undefined) as BodyOf<B>;
+    if (spec.limit) await consumeLimit(spec.limit, limitKey(call.userId));
     const { value, events } = await spec.act({ userId: call.userId, params, body, target, now });
     await deliverLiveEvents(events);
     return value;

@@ -11,6 +11,8 @@ export type WireError = {
   code: AppErrorCode | "internal" | "offline";
   message: string;
   fields?: Record<string, string>;
+  /** With rate_limited: whole seconds to wait before trying again (also the Retry-After header). */
+  retryAfter?: number;
 };
 
 /** What a server action or a socket event answers: its data, or the wire error. */
@@ -31,7 +33,10 @@ export const internalErrorMessage = "Something went wrong on our side. Please tr
  */
 export function toWireError(error: unknown): { status: number; error: WireError } {
   if (error instanceof AppError) {
-    return { status: error.status, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+    const wire: WireError = { code: error.code, message: error.message };
+    if (error.fields) wire.fields = error.fields;
+    if (error.retryAfter !== undefined) wire.retryAfter = error.retryAfter;
+    return { status: error.status, error: wire };
   }
   console.error(error);
   return { status: 500, error: { code: "internal", message: internalErrorMessage } };

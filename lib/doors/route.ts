@@ -67,11 +67,14 @@ export async function readJson(request: Request): Promise<unknown> {
 
 /**
  * Any failure as a JSON response: `{ error: WireError }` with the error's HTTP status, never
- * stored by a cache (it may say what a member may see).
+ * stored by a cache (it may say what a member may see), and a `Retry-After` header (seconds)
+ * when it is a rate limit.
  */
-function errorResponse(error: unknown): Response {
+export function errorResponse(error: unknown): Response {
   const { status, error: wire } = toWireError(error);
-  return Response.json({ error: wire }, { status, headers: { "Cache-Control": "private, no-store" } });
+  const headers: Record<string, string> = { "Cache-Control": "private, no-store" };
+  if (wire.retryAfter !== undefined) headers["Retry-After"] = String(wire.retryAfter);
+  return Response.json({ error: wire }, { status, headers });
 }
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import type { Socket } from "socket.io";
 import { AppError } from "@/lib/errors";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "@/lib/realtime/events";
+import { consumeLimit } from "./limits";
 import { failure, type Outcome, type WireError } from "./outcome";
 
 /** A connection on the server, with the typed event maps of lib/realtime/events.ts. */
@@ -41,7 +42,8 @@ type Listener = (...args: unknown[]) => Promise<void>;
 
 /**
  * The wrapper every client→server socket event goes through, as route() and runAction() are for
- * HTTP: require the handshake's user ("unauthorized" otherwise), run the handler (which calls a
+ * HTTP: require the handshake's user ("unauthorized" otherwise), spend a point of the
+ * connection's event limit ("rate_limited" over it), run the handler (which calls a
  * door: parse, resolve and authorize, act, live events after commit), and answer the
  * acknowledgement, if the client sent one, with `Outcome<data>`: the same wire error as the API.
  * The listener never throws: an unknown error is logged once (toWireError) and answered with
@@ -61,6 +63,8 @@ export function onSocketEvent<Event extends ClientEvent>(
     const outcome = await run(async () => {
       const userId = socket.data.userId;
       if (typeof userId !== "string" || userId === "") throw new AppError("unauthorized", "Sign in to join the live discussion.");
+      // Per connection, in this process's memory: a connection lives on one node.
+      await consumeLimit("socket:event", socket.id);
       return handler({ payload, userId, socket });
     });
     if (!outcome.ok) await settle(() => options.onFailure?.({ payload, socket, error: outcome.error }));

@@ -72,7 +72,7 @@ export const revokeCalendarFeed = door({
  * on, cancelled ones included so calendars remove them. The token is the only credential; a
  * malformed, unknown or revoked one is not found. Not a door: calendar apps fetch it with no
  * signed-in session, so there is no user to resolve (app/api/calendar/[token] answers failures
- * with errorResponse).
+ * through publicRoute).
  */
 export async function calendarFeedIcs(input: { token: unknown; origin: string; now?: Date }): Promise<string> {
   const parsed = calendarFeedToken.safeParse(input.token);

@@ -4,6 +4,7 @@ import { getToken } from "next-auth/jwt";
 import { Server } from "socket.io";
 import { isOwnOrigin } from "@/lib/doors/origin";
 import type { ServerSocket } from "@/lib/doors/socket";
+import { limitSocketsPerUser } from "@/lib/doors/socket-connections";
 import { roomIdOfChannel, meetingIdOfChannel, userChannel } from "./events";
 import { registerMeetingHandlers, mayAttendMeeting } from "./handlers/meetings";
 import { registerRoomHandlers, mayHearRoom } from "./handlers/rooms";
@@ -80,6 +81,9 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
     socket.data.userId = token.sub;
     next();
   });
+
+  // After authentication: counts each user's open connections (LIMIT_SOCKETS_PER_USER).
+  io.use(limitSocketsPerUser());
 
   const presence = trackPresence(io);
 

@@ -267,7 +267,10 @@ async function listPublicTables(): Promise<string[]> {
     await getDb().execute(
       sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
     ),
-  ).map((row) => row.name);
+  )
+    .map((row) => row.name)
+    // Rate-limit counters are not the club's data: a refused attempt may rightly spend a point.
+    .filter((name) => name !== "rate_limits");
   return publicTables;
 }
 
@@ -672,6 +675,7 @@ const codeLabel: Record<AppErrorCode, string> = {
   not_found: "not found",
   conflict: "refused as a conflict",
   locked: "refused as locked",
+  unprocessable: "refused as unprocessable",
   rate_limited: "rate limited",
   too_large: "refused as too large",
   unsupported_media_type: "refused for its media type",
