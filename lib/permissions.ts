@@ -86,6 +86,33 @@ export function canSeeCurrentReplyText(actor: ClubRole | null | undefined, reply
   return reply.state === "hidden" && can(actor, "reply:view-hidden");
 }
 
+/** What a reader may do to one reply, as its buttons offer it. */
+export type ReplyActions = { reply: boolean; edit: boolean; delete: boolean; pin: boolean; hide: boolean; viewHidden: boolean; viewHistory: boolean };
+
+/**
+ * Every action on one reply for this reader, in one place: the page offers exactly these, and the
+ * doors refuse the rest clause by clause (lib/discussion/replies.ts and moderation.ts: forbidden
+ * for someone else's reply, locked for a locked room, conflict for a deleted or hidden one), so
+ * each refusal can say which rule it met.
+ */
+export function replyActions(
+  actor: ClubRole | null | undefined,
+  reply: { isAuthor: boolean; state: "visible" | "hidden" | "deleted"; edited: boolean },
+  room: { locked: boolean },
+): ReplyActions {
+  const visible = reply.state === "visible";
+  const mayPost = canPostInRoom(actor, room);
+  return {
+    reply: visible && mayPost,
+    edit: visible && mayPost && canEditReply(actor, reply),
+    delete: reply.state !== "deleted" && canDeleteReply(actor, reply),
+    pin: visible && can(actor, "reply:pin"),
+    hide: can(actor, "reply:hide"),
+    viewHidden: reply.state === "hidden" && can(actor, "reply:view-hidden"),
+    viewHistory: reply.edited && canViewReplyHistory(actor, reply),
+  };
+}
+
 export function canPostInRoom(actor: ClubRole | null | undefined, room: { locked: boolean }): boolean {
   return room.locked ? can(actor, "reply:create-in-locked-room") : can(actor, "reply:create");
 }

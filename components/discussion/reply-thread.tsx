@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { can, canDeleteReply, canEditReply, canPostInRoom, canViewReplyHistory } from "@/lib/permissions";
+import { replyActions } from "@/lib/permissions";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { countDescendants, type ThreadNode } from "@/lib/discussion/threads";
 import { ActionsMenu, type MenuAction } from "./actions-menu";
@@ -60,16 +60,10 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
   const showParentHint = parentName !== undefined && node.depth >= maxIndentDepth;
 
   // What to offer; the server checks each action again for this reply.
-  const isAuthor = reply.author.id === viewer.id;
   const visible = reply.state === "visible";
-  const mayPost = !revoked && canPostInRoom(viewer.role, { locked });
-  const mayReply = visible && mayPost;
-  const mayEdit = visible && mayPost && canEditReply(viewer.role, { isAuthor });
-  const mayDelete = !revoked && reply.state !== "deleted" && canDeleteReply(viewer.role, { isAuthor });
-  const mayPin = !revoked && visible && can(viewer.role, "reply:pin");
-  const mayHide = !revoked && can(viewer.role, "reply:hide");
-  const mayViewHidden = !revoked && reply.state === "hidden" && can(viewer.role, "reply:view-hidden");
-  const mayViewHistory = !revoked && reply.editedAt !== null && canViewReplyHistory(viewer.role, { isAuthor });
+  // A member removed while the page is open may do nothing more here.
+  const offered = replyActions(revoked ? null : viewer.role, { isAuthor: reply.author.id === viewer.id, state: reply.state, edited: reply.editedAt !== null }, { locked });
+  const { reply: mayReply, edit: mayEdit, delete: mayDelete, pin: mayPin, hide: mayHide, viewHidden: mayViewHidden, viewHistory: mayViewHistory } = offered;
 
   // A change from elsewhere (a moderator hid it, a lock arrived, another tab deleted it)
   // closes whatever no longer applies, and a revealed hidden text never outlives the hiding.
