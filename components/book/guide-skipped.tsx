@@ -73,7 +73,7 @@ export function GuideSkipped({ entries, truncated, onUse }: Props) {
             <li key={entry.key} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:gap-4">
               <div className="min-w-0 flex-1 space-y-0.5">
                 <p className="text-xs text-muted">
-                  <span className="capitalize">{lineLabel(entry)}</span>
+                  <span>{lineLabel(entry).replace(/^l/, "L")}</span>
                   <span aria-hidden> · </span>
                   <span className="sr-only">, </span>
                   {REASONS[entry.reason]}
