@@ -2,8 +2,10 @@
 
 import { useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
-import { parseGuide } from "@/lib/guides/parse";
-import { GuideReview, type GuideReviewProps, type ReviewedQuestion, type ReviewItem } from "./guide-review";
+import { MAX_SKIPPED, parseGuide } from "@/lib/guides/parse";
+import { placeGuide } from "./guide-places";
+import { GuideReview, type GuideReviewProps, type ReviewItem } from "./guide-review";
+import type { SkippedItem } from "./guide-skipped";
 
 type Props = Pick<GuideReviewProps, "action" | "bookTitle" | "existingCount" | "maxQuestions" | "maxLength">;
 
@@ -16,11 +18,13 @@ export function GuideImport({ action, bookTitle, existingCount, maxQuestions, ma
   const [step, setStep] = useState<"paste" | "review">("paste");
   const [guide, setGuide] = useState("");
   const [items, setItems] = useState<ReviewItem[]>([]);
+  const [skipped, setSkipped] = useState<SkippedItem[]>([]);
+  const [skippedTruncated, setSkippedTruncated] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const nextKey = useRef(1);
 
-  function toItems(questions: ReviewedQuestion[]): ReviewItem[] {
-    return questions.map((question) => ({ ...question, key: nextKey.current++ }));
+  function withKeys<T>(list: readonly T[]): (T & { key: number })[] {
+    return list.map((entry) => ({ ...entry, key: nextKey.current++ }));
   }
 
   function findQuestions(event: FormEvent<HTMLFormElement>) {
@@ -29,7 +33,7 @@ export function GuideImport({ action, bookTitle, existingCount, maxQuestions, ma
       setNotice("Paste the guide's text first: copy it from the web page or document, then paste it here.");
       return;
     }
-    const { questions } = parseGuide(guide);
+    const { questions, skipped: left = [] } = parseGuide(guide);
     if (questions.length === 0) {
       setNotice(
         "We couldn't find any questions in that text. Guides work best with one question per line, each ending in a question mark. You can also add the questions one by one.",
@@ -37,13 +41,17 @@ export function GuideImport({ action, bookTitle, existingCount, maxQuestions, ma
       return;
     }
     setNotice(null);
-    setItems(toItems(questions.map((question) => ({ text: question.text, section: question.section ?? null }))));
+    const placed = placeGuide(guide, questions, left);
+    setItems(withKeys(placed.questions));
+    setSkipped(withKeys(placed.skipped));
+    setSkippedTruncated(left.length >= MAX_SKIPPED);
     setStep("review");
   }
 
   function startByHand() {
     setNotice(null);
-    setItems(toItems([{ text: "", section: null }]));
+    setItems(withKeys([{ text: "", section: null, line: null }]));
+    setSkipped([]);
     setStep("review");
   }
 
@@ -52,7 +60,10 @@ export function GuideImport({ action, bookTitle, existingCount, maxQuestions, ma
       <GuideReview
         items={items}
         setItems={setItems}
-        newItem={() => ({ key: nextKey.current++, text: "", section: null })}
+        newItem={() => ({ key: nextKey.current++, text: "", section: null, line: null })}
+        skipped={skipped}
+        skippedTruncated={skippedTruncated}
+        setSkipped={setSkipped}
         onBack={() => setStep("paste")}
         action={action}
         bookTitle={bookTitle}

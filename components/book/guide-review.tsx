@@ -7,11 +7,14 @@ import { IconButton } from "@/components/ui/icon-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { Outcome, WireError } from "@/lib/doors/outcome";
 import type { ImportQuestionsValues } from "@/lib/validation/questions";
+import { insertAtGuidePlace } from "./guide-places";
+import { GuideSkipped, type SkippedItem } from "./guide-skipped";
 
-export type ReviewedQuestion = { text: string; section: string | null };
-
-/** A question under review, with a key that stays with it while the list is reordered. */
-export type ReviewItem = ReviewedQuestion & { key: number };
+/**
+ * A question under review, with a key that stays with it while the list is reordered, and the
+ * guide line it came from (null for one added by hand), which places lines brought back.
+ */
+export type ReviewItem = { key: number; text: string; section: string | null; line: number | null };
 
 export type GuideReviewProps = {
   action: (questions: ImportQuestionsValues["questions"]) => Promise<Outcome<null>>;
@@ -22,14 +25,20 @@ export type GuideReviewProps = {
   items: ReviewItem[];
   setItems: (update: (items: ReviewItem[]) => ReviewItem[]) => void;
   newItem: () => ReviewItem;
+  /** The pasted guide's lines that did not become questions, and whether the parser stopped listing them. */
+  skipped: readonly SkippedItem[];
+  skippedTruncated: boolean;
+  setSkipped: (update: (skipped: SkippedItem[]) => SkippedItem[]) => void;
   onBack: () => void;
 };
 
 /**
- * The guide import's second step: the questions found, to reword, reorder, remove or add to,
- * then "Create N rooms". Checks the server's rules first so a slip is shown where it is.
+ * The guide import's second step: the questions found, to reword, reorder, remove or add to
+ * (from scratch or from the lines the parser left out), then "Create N rooms". Checks the
+ * server's rules first so a slip is shown where it is.
  */
-export function GuideReview({ items, setItems, newItem, onBack, action, bookTitle, existingCount, maxQuestions, maxLength }: GuideReviewProps) {
+export function GuideReview(props: GuideReviewProps) {
+  const { items, setItems, newItem, skipped, skippedTruncated, setSkipped, onBack, action, bookTitle, existingCount, maxQuestions, maxLength } = props;
   const headingId = useId();
   // On success the action moves on to the book's rooms; only a refusal comes back here.
   const form = useActionForm(action);
@@ -38,14 +47,14 @@ export function GuideReview({ items, setItems, newItem, onBack, action, bookTitl
   const clearError = form.clearError;
   const [announcement, setAnnouncement] = useState("");
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
-  const listRef = useRef<HTMLOListElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
 
   // After a move or removal, keep keyboard focus on something sensible instead of dropping it to the page.
   useEffect(() => {
     if (!focusTarget) return;
-    listRef.current?.parentElement?.querySelector<HTMLElement>(focusTarget)?.focus();
+    sectionRef.current?.querySelector<HTMLElement>(focusTarget)?.focus();
     setFocusTarget(null);
-  }, [focusTarget, items]);
+  }, [focusTarget, items, skipped]);
 
   const count = items.length;
   const tooMany = count > maxQuestions;
@@ -87,6 +96,17 @@ export function GuideReview({ items, setItems, newItem, onBack, action, bookTitl
     setFocusTarget(`[data-question="${count + 1}"]`);
   }
 
+  function bringBack(entry: SkippedItem, position: number) {
+    clearError();
+    const { items: next, index } = insertAtGuidePlace(items, { ...newItem(), text: entry.text, section: entry.section, line: entry.line });
+    setItems(() => next);
+    setSkipped((current) => current.filter((other) => other.key !== entry.key));
+    setAnnouncement(`Added as question ${index + 1}.`);
+    // Stay in the skipped list, on the line that takes this one's place, so several can be brought back in a row.
+    const neighbour = skipped[position + 1] ?? skipped[position - 1];
+    setFocusTarget(neighbour ? `[data-use-skipped="${neighbour.key}"]` : `[data-question="${index + 1}"]`);
+  }
+
   // The same rules the server applies, checked here first so a slip is pointed out where it is.
   function findProblem(): WireError | null {
     if (count === 0) return { code: "bad_request", message: "There are no questions left to create. Add one, or go back and paste the guide again." };
@@ -117,7 +137,7 @@ export function GuideReview({ items, setItems, newItem, onBack, action, bookTitl
 
   const createLabel = `Create ${count} ${count === 1 ? "room" : "rooms"}`;
   return (
-    <section aria-labelledby={headingId} className="space-y-5">
+    <section ref={sectionRef} aria-labelledby={headingId} className="space-y-5">
       <div className="space-y-1">
         <h2 id={headingId} className="font-serif text-2xl font-semibold">
           Review {count} {count === 1 ? "question" : "questions"}
@@ -133,7 +153,7 @@ export function GuideReview({ items, setItems, newItem, onBack, action, bookTitl
       </p>
 
       {count > 0 ? (
-        <ol ref={listRef} className="space-y-3">
+        <ol className="space-y-3">
           {items.map((item, index) => {
             const number = index + 1;
             const fieldId = `review-question-${item.key}`;
@@ -201,6 +221,8 @@ export function GuideReview({ items, setItems, newItem, onBack, action, bookTitl
           Back to the pasted guide
         </Button>
       </div>
+
+      <GuideSkipped entries={skipped} truncated={skippedTruncated} onUse={bringBack} />
 
       {tooMany && !error ? (
         <p className="text-sm text-danger">

@@ -44,8 +44,10 @@ import { parseListItems } from "./list";
 import { createSkipLog, type SkipLog } from "./skipped";
 import type { GuideQuestion, ParsedGuide } from "./types";
 
-export type { GuideQuestion, ParsedGuide } from "./types";
+export type { GuideQuestion, ParsedGuide, SkippedLine, SkipReason } from "./types";
 export { MAX_SKIPPED } from "./skipped";
+// For the review step, which finds each question's lines again (components/book/guide-places.ts).
+export { splitLines, type Line as GuideLine } from "./lines";
 
 /**
  * The questions of a pasted guide, in order, each with the section it was
