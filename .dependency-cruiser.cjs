@@ -60,11 +60,20 @@ module.exports = {
     {
       name: "publish-only-through-doors",
       comment:
-        "Live events leave through the doors, after commit: domain code returns LiveEvents and lib/doors/live.ts " +
-        "publishes them. Only the realtime module itself, tests and benchmarks may call the publish functions.",
+        "Live events leave through the doors, after commit: domain code returns LiveEvents and lib/doors/deliver.ts " +
+        "publishes them. Only it, the Socket.IO server that registers itself there, tests and benchmarks import publish.",
       severity: "error",
-      from: { pathNot: "^(lib/doors/live\\.ts|lib/realtime/|tests/|bench/)" },
+      from: { pathNot: "^(lib/doors/deliver\\.ts|lib/realtime/server\\.ts|tests/|bench/)" },
       to: { path: "^lib/realtime/publish\\.ts$", dependencyTypesNot: typeOnly },
+    },
+    {
+      name: "deliver-only-from-door",
+      comment:
+        "A door sends its act's events once the act has returned (after commit). Calling deliverLiveEvents from " +
+        "anywhere else would send before a commit, so only lib/doors/door.ts (and tests) may import it.",
+      severity: "error",
+      from: { pathNot: "^(lib/doors/door\\.ts|tests/)" },
+      to: { path: "^lib/doors/deliver\\.ts$", dependencyTypesNot: typeOnly },
     },
   ],
   options: {

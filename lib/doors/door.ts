@@ -3,7 +3,8 @@ import { z } from "zod";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { consumeLimit, limitKey, type LimitName } from "./limits";
-import { deliverLiveEvents, type Done } from "./live";
+import { deliverLiveEvents } from "./deliver";
+import type { Done } from "./live";
 
 // The pipeline every entry point runs, whatever carried the request (route handler, server
 // action, socket event): docs/decisions/0006-one-door-kit.md says why and what it guarantees.

@@ -1,7 +1,6 @@
 import "server-only";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import type { MeetingMarkerView, RoomStateView } from "@/lib/realtime/events";
-import { publishMeetingMarker, publishReplyCreated, publishReplyUpdated, publishRoomUpdated, revokeClubAccess } from "@/lib/realtime/publish";
 
 /**
  * A change that live clients must hear about. Domain functions never broadcast: they return
@@ -21,31 +20,4 @@ export type Done<Value> = { value: Value; events: LiveEvent[] };
 
 export function done<Value>(value: Value, ...events: LiveEvent[]): Done<Value> {
   return { value, events };
-}
-
-/**
- * Sends committed changes to live clients, in order. Only doors call this (a dependency rule
- * keeps it so). Revocations are awaited, so a removal's door answers only once the removed
- * member's sockets are out of the club's channels.
- */
-export async function deliverLiveEvents(events: readonly LiveEvent[]): Promise<void> {
-  for (const event of events) {
-    switch (event.type) {
-      case "reply:created":
-        publishReplyCreated(event.reply);
-        break;
-      case "reply:updated":
-        publishReplyUpdated(event.reply);
-        break;
-      case "room:updated":
-        publishRoomUpdated(event.room);
-        break;
-      case "meeting:marker":
-        publishMeetingMarker(event.marker);
-        break;
-      case "club:access-revoked":
-        await revokeClubAccess({ userId: event.userId, clubId: event.clubId, roomIds: event.roomIds });
-        break;
-    }
-  }
 }

@@ -1,0 +1,31 @@
+import "server-only";
+import { publishMeetingMarker, publishReplyCreated, publishReplyUpdated, publishRoomUpdated, revokeClubAccess } from "@/lib/realtime/publish";
+import type { LiveEvent } from "./live";
+
+/**
+ * Sends committed changes to live clients, in order. Only lib/doors/door.ts calls this, after
+ * the act returned (a dependency rule in .dependency-cruiser.cjs keeps it so). Revocations are
+ * awaited, so a removal's door answers only once the removed member's sockets are out of the
+ * club's channels.
+ */
+export async function deliverLiveEvents(events: readonly LiveEvent[]): Promise<void> {
+  for (const event of events) {
+    switch (event.type) {
+      case "reply:created":
+        publishReplyCreated(event.reply);
+        break;
+      case "reply:updated":
+        publishReplyUpdated(event.reply);
+        break;
+      case "room:updated":
+        publishRoomUpdated(event.room);
+        break;
+      case "meeting:marker":
+        publishMeetingMarker(event.marker);
+        break;
+      case "club:access-revoked":
+        await revokeClubAccess({ userId: event.userId, clubId: event.clubId, roomIds: event.roomIds });
+        break;
+    }
+  }
+}
