@@ -127,7 +127,11 @@ export async function startApp(input: { databaseUrl: string; logDir: string; reg
     NEXT_DIST_DIR: distDir,
     PORT: String(port),
     // Listen on loopback only; the app's default is every interface.
-    HOSTNAME: "127.0.0.1",
+    HOST: "127.0.0.1",
+    // The bench measures delivery, not the rate limits: one poster sends 20 replies a second and
+    // hundreds of listeners share a few accounts, far past what a member may do (README, Limits).
+    LIMIT_REPLIES_PER_MINUTE: "1000000",
+    LIMIT_SOCKETS_PER_USER: "1000000",
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: "chapterhouse-bench-secret-not-for-production",
     DATABASE_URL: input.databaseUrl,
