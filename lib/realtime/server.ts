@@ -1,4 +1,5 @@
 import "server-only";
+import type { WireError } from "@/lib/doors/outcome";
 import type { Server as HttpServer } from "node:http";
 import { getToken } from "next-auth/jwt";
 import { Server } from "socket.io";
@@ -77,7 +78,11 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
       secret: options.secret,
       secureCookie,
     }).catch(() => null);
-    if (!token?.sub) return next(new Error("Sign in to join the live discussion."));
+    if (!token?.sub) {
+      // Socket.IO hands `data` to the client's connect_error: the same wire error as every door.
+      const unauthorized: WireError = { code: "unauthorized", message: "Sign in to join the live discussion." };
+      return next(Object.assign(new Error(unauthorized.message), { data: unauthorized }));
+    }
     socket.data.userId = token.sub;
     next();
   });

@@ -69,10 +69,11 @@ describe("a non-member", () => {
 });
 
 describe("live replies", () => {
-  it("refuses a socket without a meeting", async () => {
+  it("refuses a socket without a sign-in session, with the wire error", async () => {
     const socket = connect();
-    const error = await new Promise<Error>((resolve) => socket.once("connect_error", resolve));
+    const error = await new Promise<Error & { data?: unknown }>((resolve) => socket.once("connect_error", resolve));
     expect(error.message).toMatch(/Sign in/);
+    expect(error.data).toEqual({ code: "unauthorized", message: "Sign in to join the live discussion." });
   });
 
   it("delivers a committed reply to every member subscribed to the room, under its parent", async () => {
@@ -159,7 +160,7 @@ describe("live replies", () => {
     await postReply({ roomId, userId: owner.id, body: replyInput("Before the drop") });
     await first;
 
-    // Drop the transport (not a clean disconnect), so the server keeps the meeting for recovery.
+    // Drop the transport (not a clean disconnect), so the server keeps the connection's state for recovery.
     const dropped = new Promise((resolve) => socket.once("disconnect", resolve));
     socket.io.engine.close();
     await dropped;
