@@ -1,7 +1,15 @@
 import "server-only";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import type { MeetingMarkerView, RoomStateView } from "@/lib/realtime/events";
-import { publishMeetingMarker, publishReplyCreated, publishReplyUpdated, publishRoomUpdated, revokeClubAccess } from "@/lib/realtime/publish";
+import { forgetSessionStanding } from "@/lib/accounts/session-standing";
+import {
+  disconnectEndedSessions,
+  publishMeetingMarker,
+  publishReplyCreated,
+  publishReplyUpdated,
+  publishRoomUpdated,
+  revokeClubAccess,
+} from "@/lib/realtime/publish";
 
 /**
  * A change that live clients must hear about. Domain functions never broadcast: they return
@@ -14,7 +22,13 @@ export type LiveEvent =
   | { type: "room:updated"; room: RoomStateView }
   | { type: "meeting:marker"; marker: MeetingMarkerView }
   /** A member left or was removed: their open sockets leave the club's channels. */
-  | { type: "club:access-revoked"; userId: string; clubId: string; roomIds: string[] };
+  | { type: "club:access-revoked"; userId: string; clubId: string; roomIds: string[] }
+  /**
+   * Sessions of a user ended: those signed in under a session version below `versionBelow`
+   * (password change, "sign out everywhere"), or the one with `sessionId` (plain sign-out).
+   * Their open sockets are disconnected.
+   */
+  | { type: "sessions:ended"; userId: string; versionBelow?: number; sessionId?: string };
 
 /** What an act hands back to its door: the value for the caller, and the events to send after commit. */
 export type Done<Value> = { value: Value; events: LiveEvent[] };
@@ -45,6 +59,11 @@ export async function deliverLiveEvents(events: readonly LiveEvent[]): Promise<v
         break;
       case "club:access-revoked":
         await revokeClubAccess({ userId: event.userId, clubId: event.clubId, roomIds: event.roomIds });
+        break;
+      case "sessions:ended":
+        // This node's next check reads the database; other nodes' caches expire within the bound.
+        forgetSessionStanding(event.userId);
+        await disconnectEndedSessions({ userId: event.userId, versionBelow: event.versionBelow, sessionId: event.sessionId });
         break;
     }
   }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Server as HttpServer } from "node:http";
 import { getToken } from "next-auth/jwt";
 import { Server } from "socket.io";
+import { sessionClaimsOf, sessionStillCounts } from "@/lib/accounts/session-standing";
 import type { ServerSocket } from "@/lib/doors/socket";
 import { roomIdOfChannel, meetingIdOfChannel, userChannel } from "./events";
 import { registerMeetingHandlers, mayAttendMeeting } from "./handlers/meetings";
@@ -64,8 +65,14 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
       secret: options.secret,
       secureCookie,
     }).catch(() => null);
-    if (!token?.sub) return next(new Error("Sign in to join the live discussion."));
-    socket.data.userId = token.sub;
+    // A token whose session ended (signed out, password changed, signed out everywhere) is
+    // refused like no token; read fresh here, once per connection.
+    const claims = sessionClaimsOf(token);
+    const counts = claims ? await sessionStillCounts(claims, { fresh: true }).catch(() => false) : false;
+    if (!claims || !counts) return next(new Error("Sign in to join the live discussion."));
+    socket.data.userId = claims.userId;
+    socket.data.sessionId = claims.sessionId;
+    socket.data.sessionVersion = claims.sessionVersion;
     next();
   });
 
