@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/doors/action";
 import type { Outcome } from "@/lib/doors/outcome";
-import { changePassword, renameUser } from "@/lib/accounts/profile";
+import { changePassword, renameUser, signOutEverywhere } from "@/lib/accounts/profile";
+import { renewThisSession } from "@/lib/auth";
 import type { ChangePasswordValues, RenameValues } from "@/lib/validation/profile";
 
 export async function renameAction(input: RenameValues): Promise<Outcome<{ name: string }>> {
@@ -13,7 +14,17 @@ export async function renameAction(input: RenameValues): Promise<Outcome<{ name:
 }
 
 export async function changePasswordAction(input: ChangePasswordValues): Promise<Outcome<{ hadPassword: boolean }>> {
-  const result = await runAction((user) => changePassword({ userId: user.id, body: input }));
+  const result = await runAction(async (user) => {
+    const { hadPassword, sessionVersion } = await changePassword({ userId: user.id, body: input });
+    // Every other session ended with the old password; this one carries on under the new version.
+    await renewThisSession(sessionVersion);
+    return { hadPassword };
+  });
   if (result.ok) revalidatePath("/profile");
   return result;
+}
+
+/** Ends every session of the account, this one included; the page then signs out here too. */
+export async function signOutEverywhereAction(): Promise<Outcome<null>> {
+  return runAction((user) => signOutEverywhere({ userId: user.id }));
 }

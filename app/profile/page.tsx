@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { changePasswordAction, renameAction } from "@/app/profile/actions";
+import { changePasswordAction, renameAction, signOutEverywhereAction } from "@/app/profile/actions";
 import { DisplayNameForm } from "@/components/profile/display-name-form";
 import { PasswordForm } from "@/components/profile/password-form";
+import { SignOutEverywhere } from "@/components/profile/sign-out-everywhere";
 import { requireUser } from "@/lib/auth";
 import { loadOrNotFound } from "@/lib/doors/page";
 import { loadProfile } from "@/lib/accounts/profile";
@@ -33,6 +34,13 @@ export default async function ProfilePage() {
           {profile.hasPassword ? "Change password" : "Set a password"}
         </h2>
         <PasswordForm hasPassword={profile.hasPassword} changePassword={changePasswordAction} />
+      </section>
+
+      <section aria-labelledby="sessions-heading" className="space-y-4 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
+        <h2 id="sessions-heading" className="font-serif text-xl font-semibold">
+          Where you&apos;re signed in
+        </h2>
+        <SignOutEverywhere signOutEverywhere={signOutEverywhereAction} />
       </section>
     </div>
   );

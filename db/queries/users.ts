@@ -7,18 +7,9 @@ export type UserSummary = { id: string; email: string; name: string };
 
 export async function findUserByEmail(email: string) {
   const [row] = await getDb()
-    .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash })
+    .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
     .from(users)
     .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
-    .limit(1);
-  return row ?? null;
-}
-
-export async function findUserById(id: string): Promise<UserSummary | null> {
-  const [row] = await getDb()
-    .select({ id: users.id, email: users.email, name: users.name })
-    .from(users)
-    .where(eq(users.id, id))
     .limit(1);
   return row ?? null;
 }
@@ -65,13 +56,19 @@ export async function updateUserName(input: { userId: string; name: string }): P
 
 /**
  * Replaces the password hash only if it is still the one the caller verified against (null for
- * an account without a password), so two changes at once cannot undo each other unnoticed.
+ * an account without a password), so two changes at once cannot undo each other unnoticed. In
+ * the same write it raises the session version, ending every session signed in with the old
+ * password. Returns the new session version, or null when the hash had changed meanwhile.
  */
-export async function replaceUserPasswordHash(input: { userId: string; expectedHash: string | null; passwordHash: string }): Promise<boolean> {
-  const rows = await getDb()
+export async function replaceUserPasswordHash(input: {
+  userId: string;
+  expectedHash: string | null;
+  passwordHash: string;
+}): Promise<{ sessionVersion: number } | null> {
+  const [row] = await getDb()
     .update(users)
-    .set({ passwordHash: input.passwordHash })
+    .set({ passwordHash: input.passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(and(eq(users.id, input.userId), input.expectedHash === null ? isNull(users.passwordHash) : eq(users.passwordHash, input.expectedHash)))
-    .returning({ id: users.id });
-  return rows.length === 1;
+    .returning({ sessionVersion: users.sessionVersion });
+  return row ?? null;
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
 export const users = pgTable(
   "users",
@@ -11,8 +11,27 @@ export const users = pgTable(
     // Null for accounts that only ever signed in through an OAuth provider.
     passwordHash: text("password_hash"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // Carried in every session token; raising it ends every session signed in before
+    // (password change, "sign out everywhere"). See docs/decisions/0010-sessions-that-end.md.
+    sessionVersion: integer("session_version").notNull().default(0),
   },
   (table) => [uniqueIndex("users_email_key").on(sql`lower(${table.email})`)],
+);
+
+/**
+ * Sessions signed out one at a time (plain "Sign out"): the session id a token carries, kept
+ * until no token of that session can still be valid, then pruned.
+ */
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    sessionId: uuid("session_id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (table) => [index("revoked_sessions_user_idx").on(table.userId), index("revoked_sessions_expires_idx").on(table.expiresAt)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -1,4 +1,5 @@
 import "server-only";
+import { bumpSessionVersion, revokeSession } from "@/db/queries/sessions";
 import { getUserPasswordHash, getUserProfile, replaceUserPasswordHash, updateUserName } from "@/db/queries/users";
 import { resolveSelf } from "@/lib/access";
 import { hashPassword, verifyPassword } from "@/lib/accounts/passwords";
@@ -6,7 +7,7 @@ import { ensureStrongPassword } from "@/lib/accounts/password-strength";
 import { door, noParams } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
 import { AppError, notFound } from "@/lib/errors";
-import { changePasswordInput, renameInput } from "@/lib/validation/profile";
+import { changePasswordInput, endSessionInput, renameInput } from "@/lib/validation/profile";
 
 // The doors of your own account. They name no object: the account is the caller's, which the
 // door settles by keying every query by the signed-in user's id (lib/access.ts resolveSelf).
@@ -43,6 +44,8 @@ const wrongPassword = () =>
 /**
  * Changes (or, for an account made through OAuth, sets) the password. When the account has a
  * password, the current one must be typed and verified first. `hadPassword` says which it was.
+ * Every session signed in before ends (their open sockets close); `sessionVersion` is the new
+ * version, under which the caller may renew the session that made the change.
  */
 export const changePassword = door({
   params: noParams,
@@ -68,6 +71,36 @@ export const changePassword = door({
       passwordHash: await hashPassword(body.newPassword),
     });
     if (!replaced) throw new AppError("conflict", "Your password was changed somewhere else just now. Reload the page and try again.");
-    return done({ hadPassword: stored.passwordHash !== null });
+    return done(
+      { hadPassword: stored.passwordHash !== null, sessionVersion: replaced.sessionVersion },
+      { type: "sessions:ended", userId, versionBelow: replaced.sessionVersion },
+    );
+  },
+});
+
+/** "Sign out everywhere": ends every session of the account, this one included; their open sockets close. */
+export const signOutEverywhere = door({
+  params: noParams,
+  what: "Your account",
+  resolve: resolveSelf,
+  act: async ({ userId }) => {
+    const sessionVersion = await bumpSessionVersion({ userId });
+    if (sessionVersion === null) throw notFound("Your account");
+    return done(null, { type: "sessions:ended", userId, versionBelow: sessionVersion });
+  },
+});
+
+/**
+ * Plain "Sign out": ends the one session named (next-auth's signOut event passes the token's
+ * own), leaving the account's other devices signed in. Its open sockets close.
+ */
+export const endThisSession = door({
+  params: noParams,
+  what: "Your account",
+  resolve: resolveSelf,
+  body: endSessionInput,
+  act: async ({ userId, body }) => {
+    await revokeSession({ userId, sessionId: body.sessionId, expiresAt: body.expiresAt });
+    return done(null, { type: "sessions:ended", userId, sessionId: body.sessionId });
   },
 });

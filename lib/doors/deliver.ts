@@ -1,5 +1,13 @@
 import "server-only";
-import { publishMeetingMarker, publishReplyCreated, publishReplyUpdated, publishRoomUpdated, revokeClubAccess } from "@/lib/realtime/publish";
+import { forgetSessionStanding } from "@/lib/accounts/session-standing";
+import {
+  disconnectEndedSessions,
+  publishMeetingMarker,
+  publishReplyCreated,
+  publishReplyUpdated,
+  publishRoomUpdated,
+  revokeClubAccess,
+} from "@/lib/realtime/publish";
 import type { LiveEvent } from "./live";
 
 /**
@@ -25,6 +33,11 @@ export async function deliverLiveEvents(events: readonly LiveEvent[]): Promise<v
         break;
       case "club:access-revoked":
         await revokeClubAccess({ userId: event.userId, clubId: event.clubId, roomIds: event.roomIds });
+        break;
+      case "sessions:ended":
+        // This node's next check reads the database; other nodes' caches expire within the bound.
+        forgetSessionStanding(event.userId);
+        await disconnectEndedSessions({ userId: event.userId, versionBelow: event.versionBelow, sessionId: event.sessionId });
         break;
     }
   }

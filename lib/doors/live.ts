@@ -13,7 +13,13 @@ export type LiveEvent =
   | { type: "room:updated"; room: RoomStateView }
   | { type: "meeting:marker"; marker: MeetingMarkerView }
   /** A member left or was removed: their open sockets leave the club's channels. */
-  | { type: "club:access-revoked"; userId: string; clubId: string; roomIds: string[] };
+  | { type: "club:access-revoked"; userId: string; clubId: string; roomIds: string[] }
+  /**
+   * Sessions of a user ended: those signed in under a session version below `versionBelow`
+   * (password change, "sign out everywhere"), or the one with `sessionId` (plain sign-out).
+   * Their open sockets are disconnected.
+   */
+  | { type: "sessions:ended"; userId: string; versionBelow?: number; sessionId?: string };
 
 /** What an act hands back to its door: the value for the caller, and the events to send after commit. */
 export type Done<Value> = { value: Value; events: LiveEvent[] };

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Socket } from "socket.io";
+import { sessionStillCounts } from "@/lib/accounts/session-standing";
 import { AppError } from "@/lib/errors";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "@/lib/realtime/events";
 import { consumeLimit } from "./limits";
@@ -42,8 +43,10 @@ type Listener = (...args: unknown[]) => Promise<void>;
 
 /**
  * The wrapper every client→server socket event goes through, as route() and runAction() are for
- * HTTP: require the handshake's user ("unauthorized" otherwise), spend a point of the
- * connection's event limit ("rate_limited" over it), run the handler (which calls a
+ * HTTP: require the handshake's user, and that their session has not ended since ("unauthorized"
+ * otherwise, and the connection is closed after the answer; lib/accounts/session-standing.ts
+ * bounds how late an ending on another node is seen), spend a point of the connection's event
+ * limit ("rate_limited" over it), run the handler (which calls a
  * door: parse, resolve and authorize, act, live events after commit), and answer the
  * acknowledgement, if the client sent one, with `Outcome<data>`: the same wire error as the API.
  * The listener never throws: an unknown error is logged once (toWireError) and answered with
@@ -61,18 +64,23 @@ export function onSocketEvent<Event extends ClientEvent>(
     const ack = typeof last === "function" ? (last as (outcome: Outcome<EventData<Event>>) => void) : null;
     const payload = fieldsOf<PayloadOf<Event>>(ack ? args.slice(0, -1)[0] : args[0]);
     const outcome = await run(async () => {
-      const userId = socket.data.userId;
+      const { userId, sessionId, sessionVersion } = socket.data;
       if (typeof userId !== "string" || userId === "") throw new AppError("unauthorized", "Sign in to join the live discussion.");
+      if (!(await sessionStillCounts({ userId, sessionId, sessionVersion }))) throw sessionEnded();
       // Per connection, in this process's memory: a connection lives on one node.
       await consumeLimit("socket:event", socket.id);
       return handler({ payload, userId, socket });
     });
     if (!outcome.ok) await settle(() => options.onFailure?.({ payload, socket, error: outcome.error }));
     await settle(() => ack?.(outcome));
+    // An ended session keeps no connection: it goes once the refusal has been sent.
+    if (!outcome.ok && outcome.error.code === "unauthorized") socket.disconnect(true);
   };
   // Socket.IO's typings cannot follow a generic event name to its listener; onSocketEvent's own signature keeps callers typed.
   (socket as unknown as { on(event: string, listener: Listener): void }).on(event, listener);
 }
+
+const sessionEnded = () => new AppError("unauthorized", "Your session has ended. Sign in again to continue.");
 
 /** The work's data, or its failure as the wire error (an unknown error is logged there, once). */
 async function run<Data>(work: () => Promise<Data>): Promise<Outcome<Data>> {

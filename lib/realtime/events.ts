@@ -48,6 +48,9 @@ export type ServerToClientEvents = {
 
 export type SocketData = {
   userId: string;
+  /** The session the handshake's token belongs to, and the user's session version it was signed in under. */
+  sessionId: string;
+  sessionVersion: number;
   /** The club of each meeting this socket joined (meeting id → club id), so a removal can find them without the database. */
   meetingClubs?: Record<string, string>;
 };

@@ -72,3 +72,23 @@ async function leaveClubMeetings(io: RealtimeServer, input: { userId: string; cl
     }
   }
 }
+
+/**
+ * Disconnects a user's live connections whose session ended: those signed in under a session
+ * version below `versionBelow`, and the one session `sessionId`. Settles once they are closed;
+ * never rejects.
+ */
+export async function disconnectEndedSessions(input: { userId: string; versionBelow?: number; sessionId?: string }): Promise<void> {
+  const io = realtimeServer();
+  if (!io) return;
+  try {
+    const sockets = await io.in(userChannel(input.userId)).fetchSockets();
+    for (const socket of sockets) {
+      const { sessionVersion, sessionId } = socket.data;
+      const versionEnded = input.versionBelow !== undefined && sessionVersion < input.versionBelow;
+      if (versionEnded || (input.sessionId !== undefined && sessionId === input.sessionId)) socket.disconnect(true);
+    }
+  } catch (error) {
+    console.error(error);
+  }
+}

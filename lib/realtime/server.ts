@@ -4,6 +4,7 @@ import type { Server as HttpServer } from "node:http";
 import { getToken } from "next-auth/jwt";
 import { Server } from "socket.io";
 import { isOwnOrigin } from "@/lib/doors/origin";
+import { sessionClaimsOf, sessionStillCounts } from "@/lib/accounts/session-standing";
 import type { ServerSocket } from "@/lib/doors/socket";
 import { limitSocketsPerUser } from "@/lib/doors/socket-connections";
 import { roomIdOfChannel, meetingIdOfChannel, userChannel } from "./events";
@@ -78,12 +79,18 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
       secret: options.secret,
       secureCookie,
     }).catch(() => null);
-    if (!token?.sub) {
+    // A token whose session ended (signed out, password changed, signed out everywhere) is
+    // refused like no token; read fresh here, once per connection.
+    const claims = sessionClaimsOf(token);
+    const counts = claims ? await sessionStillCounts(claims, { fresh: true }).catch(() => false) : false;
+    if (!claims || !counts) {
       // Socket.IO hands `data` to the client's connect_error: the same wire error as every door.
       const unauthorized: WireError = { code: "unauthorized", message: "Sign in to join the live discussion." };
       return next(Object.assign(new Error(unauthorized.message), { data: unauthorized }));
     }
-    socket.data.userId = token.sub;
+    socket.data.userId = claims.userId;
+    socket.data.sessionId = claims.sessionId;
+    socket.data.sessionVersion = claims.sessionVersion;
     next();
   });
 

@@ -23,3 +23,6 @@ export const changePasswordInput = z
 /** What the profile forms send, before parsing (`z.input`). */
 export type RenameValues = z.input<typeof renameInput>;
 export type ChangePasswordValues = z.input<typeof changePasswordInput>;
+
+/** One session to end: its id (from its token) and when its last token can expire. */
+export const endSessionInput = z.object({ sessionId: z.uuid(), expiresAt: z.date() });

@@ -98,6 +98,8 @@ describe("password", () => {
     expect((await loadProfile({ userId: user.id })).hasPassword).toBe(false);
     expect(await changePassword({ userId: user.id, body: { newPassword: "first-password", confirmPassword: "first-password" } })).toEqual({
       hadPassword: false,
+      // Setting a password ends the sessions from before it, as changing one does.
+      sessionVersion: 1,
     });
     expect(await verifyPassword("first-password", (await storedUser(user.id)).passwordHash!)).toBe(true);
     expect((await loadProfile({ userId: user.id })).hasPassword).toBe(true);

@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
 import { io as connectClient, type Socket } from "socket.io-client";
 import { afterAll, beforeAll } from "vitest";
 import type { Ack, ClientToServerEvents, ServerToClientEvents, MeetingJoinView } from "@/lib/realtime/events";
+import { readSessionStanding } from "@/db/queries/sessions";
 import { registerRealtimeServer, type RealtimeServer } from "@/lib/realtime/publish";
 import { attachRealtime } from "@/lib/realtime/server";
 import type { ReplyView } from "@/lib/discussion/reply-view";
@@ -38,8 +40,14 @@ export function useRealtimeServer() {
     await new Promise<void>((resolve) => realtime.close(() => resolve()));
   });
 
-  async function sessionCookie(user: TestUser): Promise<string> {
-    const token = await encode({ token: { sub: user.id, name: user.name, email: user.email }, secret });
+  /**
+   * A session cookie as sign-in mints it: a new session id (or `sessionId`) under the user's
+   * current session version (or `sessionVersion`).
+   */
+  async function sessionCookie(user: TestUser, claims: { sessionId?: string; sessionVersion?: number } = {}): Promise<string> {
+    const sessionVersion = claims.sessionVersion ?? (await readSessionStanding({ userId: user.id }))?.sessionVersion ?? 0;
+    const sessionId = claims.sessionId ?? randomUUID();
+    const token = await encode({ token: { sub: user.id, name: user.name, email: user.email, sessionId, sessionVersion }, secret });
     return `next-auth.session-token=${token}`;
   }
 
@@ -60,8 +68,8 @@ export function useRealtimeServer() {
   }
 
   /** A signed-in client, once its handshake has been accepted. */
-  async function connectAs(user: TestUser): Promise<ClientSocket> {
-    const socket = connect(await sessionCookie(user));
+  async function connectAs(user: TestUser, cookie?: string): Promise<ClientSocket> {
+    const socket = connect(cookie ?? (await sessionCookie(user)));
     await new Promise<void>((resolve, reject) => {
       socket.once("connect", resolve);
       socket.once("connect_error", reject);

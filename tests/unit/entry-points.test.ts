@@ -57,6 +57,7 @@ const reaches: Record<string, readonly string[]> = {
   "app/notifications/actions.ts: markAllReadAction": ["self: the caller's own notifications"],
   "app/profile/actions.ts: renameAction": ["self: the caller's own profile"],
   "app/profile/actions.ts: changePasswordAction": ["self: the caller's own profile"],
+  "app/profile/actions.ts: signOutEverywhereAction": ["self: the caller's own sign-in sessions"],
 };
 
 const root = path.resolve(".");

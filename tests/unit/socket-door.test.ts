@@ -3,6 +3,10 @@ import { onSocketEvent, type ServerSocket, type SocketEventOptions, type SocketH
 import { internalErrorMessage, type Outcome } from "@/lib/doors/outcome";
 import { AppError } from "@/lib/errors";
 
+// The session check reads the database; here it always passes, since this file tests the
+// wrapper's mechanics. tests/integration/sessions.test.ts checks ended sessions for real.
+vi.mock("@/lib/accounts/session-standing", () => ({ sessionStillCounts: async () => true }));
+
 type Listener = (...args: unknown[]) => Promise<void>;
 
 /** Just enough of a server socket: its data, and the listener onSocketEvent registers. */
@@ -13,6 +17,7 @@ function fakeSocket(data: Record<string, unknown>) {
     on(event: string, listener: Listener) {
       listeners.set(event, listener);
     },
+    disconnect() {},
   } as unknown as ServerSocket;
   const send = (event: string, ...args: unknown[]): Promise<void> => {
     const listener = listeners.get(event);

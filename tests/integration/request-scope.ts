@@ -1,0 +1,46 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+// What next/headers reads inside Next: the cookies of the request being answered. Outside Next
+// there is no request scope, so tests that call route handlers run them inside this one, with
+// `vi.mock("next/headers", () => import("./request-scope"))`. Everything past the cookie jar
+// (token decoding, the session check, the handler) is the app's own code.
+
+type Scope = { cookies: Map<string, string> };
+const scope = new AsyncLocalStorage<Scope>();
+
+function current(): Scope {
+  const found = scope.getStore();
+  if (!found) throw new Error("called outside withCookie()");
+  return found;
+}
+
+/** Runs `work` as if for a request carrying `cookie` ("name=value; ..."); returns its result and the cookies it set. */
+export async function withCookie<Result>(cookie: string, work: () => Promise<Result>): Promise<{ result: Result; cookies: Map<string, string> }> {
+  const jar = new Map<string, string>();
+  for (const part of cookie.split(";")) {
+    const index = part.indexOf("=");
+    if (index > 0) jar.set(part.slice(0, index).trim(), part.slice(index + 1).trim());
+  }
+  const set = new Map<string, string>();
+  const result = await scope.run({ cookies: jar }, async () => {
+    const value = await work();
+    for (const [name, stored] of jar) set.set(name, stored);
+    return value;
+  });
+  return { result, cookies: set };
+}
+
+export async function cookies() {
+  const { cookies: jar } = current();
+  return {
+    getAll: () => [...jar].map(([name, value]) => ({ name, value })),
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+    set: (name: string, value: string) => {
+      jar.set(name, value);
+    },
+  };
+}
+
+export async function headers() {
+  return new Headers();
+}
