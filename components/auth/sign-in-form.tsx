@@ -12,10 +12,18 @@ import type { Outcome } from "@/lib/doors/outcome";
 
 type Credentials = { email: string; password: string };
 
-/** next-auth answers `{ error }` rather than a wire error: say it in the app's one shape. */
+/**
+ * next-auth answers `{ error }` rather than a wire error: say it in the app's one shape.
+ * "CredentialsSignin" is its word for a wrong email or password. The only other errors that
+ * reach here are the sentences lib/auth.ts's sign-in limit throws ("Too many attempts… try again
+ * in 2 minutes"), which next-auth passes on as they are: show those rather than blame the password.
+ */
 async function signInWithPassword(credentials: Credentials): Promise<Outcome<null>> {
   const result = await signIn("credentials", { redirect: false, ...credentials });
   if (result && !result.error) return { ok: true, data: null };
+  if (result?.error && result.error !== "CredentialsSignin" && result.error.includes(" ")) {
+    return { ok: false, error: { code: "rate_limited", message: result.error } };
+  }
   return { ok: false, error: { code: "unauthorized", message: "That email and password don't match an account. Check them and try again." } };
 }
 
