@@ -76,6 +76,9 @@ export default defineConfig({
       NEXTAUTH_SECRET: "chapterhouse-e2e-test-secret-not-for-production",
       SEED_DEMO: "true",
       NEXT_TELEMETRY_DISABLED: "1",
+      // One member builds a 200-reply chain in tests/e2e/deep-thread.spec.ts; the limit itself is
+      // tested in tests/integration/limits.test.ts.
+      LIMIT_REPLIES_PER_MINUTE: "1000",
       ...databaseEnv,
     },
   },
