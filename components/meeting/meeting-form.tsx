@@ -9,6 +9,7 @@ import { TextArea } from "@/components/ui/text-area";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { Outcome } from "@/lib/doors/outcome";
 import type { StartChoice } from "@/lib/meetings/time";
+import type { MeetingFormInitial } from "@/lib/meetings/views";
 import type { ScheduleMeetingValues } from "@/lib/validation/meetings";
 import { AgendaPicker, type AgendaRoom } from "./agenda-picker";
 import { planStarts, refusePast } from "./meeting-plan";
@@ -27,24 +28,13 @@ type MeetingFormLimits = {
   repeat: { everyWeeks: { min: number; max: number }; count: { min: number; max: number } };
 };
 
-type Initial = {
-  title: string;
-  date: string;
-  time: string;
-  timeZone: string;
-  durationMinutes: number;
-  location: string;
-  readingAssignment: string;
-  notes: string;
-  agenda: string[];
-};
-
 type Props = {
   /** Scheduling, or editing one meeting (which ignores `repeat`). */
   action: (values: ScheduleMeetingValues) => Promise<Outcome<{ href: string }>>;
   rooms: AgendaRoom[];
   limits: MeetingFormLimits;
-  initial?: Initial;
+  /** A meeting being changed, as lib/meetings/pages.ts loadMeetingForm gives it; none for a new one. */
+  initial?: MeetingFormInitial;
   /** Offered when scheduling, not when editing one meeting of a series. */
   offerRepeat: boolean;
   submitLabel: string;
