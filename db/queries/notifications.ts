@@ -1,7 +1,7 @@
 import "server-only";
 import { and, count, desc, eq, isNull, lte } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { notifications } from "@/db/schema/meetings";
+import { notifications } from "@/db/schema/notifications";
 
 export type NewNotification = {
   userId: string;

@@ -1,4 +1,4 @@
-import { type AnyPgColumn, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { books, clubs } from "./clubs";
 import { users } from "./users";
 
@@ -19,6 +19,8 @@ export const rooms = pgTable(
     // Last sequence number handed to a reply in this room. Posting bumps it while holding the
     // room's row lock, so sequence order is commit order and "replies after N" misses nothing.
     replySeq: integer("reply_seq").notNull().default(0),
+    // Replies a reader can see: neither deleted nor hidden (kept in step by every write that
+    // posts, deletes, hides or unhides a reply).
     replyCount: integer("reply_count").notNull().default(0),
     lastReplyAt: timestamp("last_reply_at", { withTimezone: true }),
     // A locked room takes no new replies except from moderators.
@@ -60,6 +62,8 @@ export const replies = pgTable(
     hiddenReason: text("hidden_reason"),
     hiddenById: uuid("hidden_by_id").references(() => users.id, { onDelete: "set null" }),
     pinnedAt: timestamp("pinned_at", { withTimezone: true }),
+    // Reactions on this reply, all kinds together: the "Most reacted" sort reads it.
+    reactionCount: integer("reaction_count").notNull().default(0),
   },
   (table) => [
     uniqueIndex("replies_room_seq_key").on(table.roomId, table.seq),
@@ -89,3 +93,63 @@ export const replyRevisions = pgTable(
 );
 
 export type ReplyRevision = typeof replyRevisions.$inferSelect;
+
+/**
+ * How far a member has read a room: every reply with seq <= lastReadSeq has been on their screen.
+ * A room with no row has never been opened by them. Unread = visible replies by others after it.
+ */
+export const readPositions = pgTable(
+  "read_positions",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    roomId: uuid("room_id")
+      .notNull()
+      .references(() => rooms.id, { onDelete: "cascade" }),
+    lastReadSeq: integer("last_read_seq").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.roomId] }), index("read_positions_room_idx").on(table.roomId)],
+);
+
+export type ReadPosition = typeof readPositions.$inferSelect;
+
+/**
+ * The members a reply @mentions, resolved when it was written: a later rename still points at
+ * the same person. At most 10 per reply are notified (lib/discussion/mentions).
+ */
+export const replyMentions = pgTable(
+  "reply_mentions",
+  {
+    replyId: uuid("reply_id")
+      .notNull()
+      .references(() => replies.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (table) => [primaryKey({ columns: [table.replyId, table.userId] }), index("reply_mentions_user_idx").on(table.userId)],
+);
+
+/** The fixed set of reactions, stored by name; the client draws each one's emoji. */
+export const reactionKind = pgEnum("reaction_kind", ["thumbs_up", "heart", "laugh", "surprised", "sad", "idea"]);
+
+/** One member's reaction of one kind on one reply; toggling off deletes the row. */
+export const reactions = pgTable(
+  "reactions",
+  {
+    replyId: uuid("reply_id")
+      .notNull()
+      .references(() => replies.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: reactionKind("kind").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.replyId, table.userId, table.kind] }), index("reactions_user_idx").on(table.userId)],
+);
+
+export type Reaction = typeof reactions.$inferSelect;
+export type ReactionKind = (typeof reactionKind.enumValues)[number];

@@ -4,4 +4,5 @@ export * from "./clubs";
 export * from "./discussion";
 export * from "./invites";
 export * from "./meetings";
+export * from "./notifications";
 export * from "./rate-limits";

@@ -93,27 +93,6 @@ export const meetingReminderJobs = pgTable(
   (table) => [primaryKey({ columns: [table.meetingId, table.kind] })],
 );
 
-/** In-app notifications. The dedupe key makes a retried job deliver each one once. */
-export const notifications = pgTable(
-  "notifications",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    clubId: uuid("club_id").references(() => clubs.id, { onDelete: "cascade" }),
-    meetingId: uuid("meeting_id").references(() => meetings.id, { onDelete: "cascade" }),
-    kind: text("kind").notNull(),
-    title: text("title").notNull(),
-    body: text("body").notNull().default(""),
-    url: text("url"),
-    dedupeKey: text("dedupe_key").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    readAt: timestamp("read_at", { withTimezone: true }),
-  },
-  (table) => [uniqueIndex("notifications_dedupe_key").on(table.dedupeKey), index("notifications_user_idx").on(table.userId, table.createdAt)],
-);
 
 export type Meeting = typeof meetings.$inferSelect;
 export type RsvpStatus = (typeof rsvpStatus.enumValues)[number];
-export type Notification = typeof notifications.$inferSelect;

@@ -14,6 +14,9 @@ export const users = pgTable(
     // Carried in every session token; raising it ends every session signed in before
     // (password change, "sign out everywhere"). See docs/decisions/0010-sessions-that-end.md.
     sessionVersion: integer("session_version").notNull().default(0),
+    // An IANA zone the member chose (or their browser reported): the daily digest goes out at
+    // 9:00 there. Null: not known yet, and UTC is used.
+    timeZone: text("time_zone"),
   },
   (table) => [uniqueIndex("users_email_key").on(sql`lower(${table.email})`)],
 );

@@ -69,7 +69,8 @@ import { getDb } from "@/db/index";
 import { listMyClubs, loadClubFrame } from "@/lib/clubs/clubs";
 import { books } from "@/db/schema/clubs";
 import { rooms } from "@/db/schema/discussion";
-import { calendarFeeds, notifications, rsvps, meetingAgenda, meetings } from "@/db/schema/meetings";
+import { calendarFeeds, rsvps, meetingAgenda, meetings } from "@/db/schema/meetings";
+import { notifications } from "@/db/schema/notifications";
 import { createBook, loadBookPage, loadClubBooks, loadClubOverview, setCurrentBook, updateBook } from "@/lib/books/books";
 import {
   deleteReply,
