@@ -3,11 +3,12 @@ import { z } from "zod";
 import { createNotifications } from "@/db/queries/notifications";
 import { findMeetingForReminders, listReminderRecipients } from "@/db/queries/reminder-jobs";
 import { publicBaseUrl } from "@/lib/env";
+import type { NotificationKind } from "@/lib/notifications/kinds";
 import { getMailer } from "@/lib/mailer";
 import { reminderEmail, reminderMessage } from "./message";
 import { REMINDER_KINDS, reminderDedupeKey, reminderStillUseful, type ReminderPayload } from "./plan";
 
-const NOTIFICATION_KIND_MEETING_REMINDER = "meeting_reminder";
+const NOTIFICATION_KIND_MEETING_REMINDER: NotificationKind = "meeting_reminder";
 
 export type DeliveryResult =
   | { status: "delivered"; notified: number }
