@@ -30,9 +30,12 @@ const nextConfig = {
       bodySizeLimit: "512kb",
       allowedOrigins: allowedOriginHosts,
     },
-    // Next keeps a copy of a proxied request's body so proxy.ts can read it; a little over the
-    // action limit is enough for proxy.ts to see that a body (even a chunked one) is too large.
-    proxyClientMaxBodySize: "520kb",
+    // Next keeps a copy of a proxied request's body so proxy.ts can read it, up to this size.
+    // Past it, Next drops the whole chunk that crossed it (a socket read, up to 64 KiB) and ends
+    // the copy, so proxy.ts may see up to 64 KiB less than this: 128 KiB over the action limit
+    // makes any body (even a chunked one, which declares no length) that is too large look too
+    // large. At 520 KB a chunked 700 KB body reached proxy.ts as exactly 512 KiB and got a 400.
+    proxyClientMaxBodySize: "640kb",
   },
   async redirects() {
     return [

@@ -43,7 +43,11 @@ function refuse(status: number, message: string): NextResponse {
 
 const tooLarge = () => refuse(413, "That is more than we can take in one go (512 KB at most).");
 
-/** The body's bytes, or null once more than maxActionBodyBytes have come in. */
+/**
+ * The body's bytes, or null when more than maxActionBodyBytes came in. Past the limit the rest is
+ * read and dropped rather than cancelled: cancelling Next's copy of the body left the request
+ * unanswered. The copy ends at next.config.js's proxyClientMaxBodySize, so this reads little more.
+ */
 async function readCapped(request: NextRequest): Promise<Uint8Array<ArrayBuffer> | null> {
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
@@ -51,13 +55,9 @@ async function readCapped(request: NextRequest): Promise<Uint8Array<ArrayBuffer>
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return Buffer.concat(chunks);
+    if (done) return total > maxActionBodyBytes ? null : Buffer.concat(chunks);
     total += value.byteLength;
-    if (total > maxActionBodyBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
+    if (total <= maxActionBodyBytes) chunks.push(value);
   }
 }
 

@@ -50,7 +50,8 @@ export const authOptions: AuthOptions = {
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       // Limited per address, per (account, address) with a doubling pause, and per account from
       // unfamiliar addresses (lib/doors/sign-in-limit.ts). Over a limit it throws the
-      // rate_limited AppError; next-auth answers 401 with its sentence as the `error`.
+      // rate_limited AppError; next-auth passes its sentence on as the `error`, and the route
+      // (answerSignInRefusals) answers 429 with Retry-After instead of next-auth's 401.
       async authorize(credentials, request) {
         const parsed = signInInput.safeParse(credentials);
         if (!parsed.success) return null;

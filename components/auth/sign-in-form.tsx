@@ -14,16 +14,14 @@ type Credentials = { email: string; password: string };
 
 /**
  * next-auth answers `{ error }` rather than a wire error: say it in the app's one shape.
- * "CredentialsSignin" is its word for a wrong email or password. The only other errors that
- * reach here are the sentences lib/auth.ts's sign-in limit throws ("Too many attempts… try again
- * in 2 minutes"), which next-auth passes on as they are: show those rather than blame the password.
+ * A 429 is a sign-in limit (app/api/auth/[...nextauth]/route.ts): its `error` is the limit's
+ * sentence ("Too many failed attempts… try again in 2 minutes"), shown as it is rather than
+ * blaming the password. Any other failure ("CredentialsSignin") is a wrong email or password.
  */
 async function signInWithPassword(credentials: Credentials): Promise<Outcome<null>> {
   const result = await signIn("credentials", { redirect: false, ...credentials });
   if (result && !result.error) return { ok: true, data: null };
-  if (result?.error && result.error !== "CredentialsSignin" && result.error.includes(" ")) {
-    return { ok: false, error: { code: "rate_limited", message: result.error } };
-  }
+  if (result?.status === 429 && result.error) return { ok: false, error: { code: "rate_limited", message: result.error } };
   return { ok: false, error: { code: "unauthorized", message: "That email and password don't match an account. Check them and try again." } };
 }
 

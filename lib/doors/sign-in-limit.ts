@@ -1,4 +1,7 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import { AppError } from "@/lib/errors";
+import { toWireError } from "./outcome";
 import { blockLimit, consumeLimit, limiterFor, limitKey, refundLimit, resetLimit } from "./limits";
 
 // The limits on signing in with a password (docs/decisions/0011-rate-limits.md). Three counts of
@@ -36,9 +39,9 @@ export async function limitSignIn<User>(input: { email: string; address: string 
   const accountKey = limitKey(email);
   const isFamiliar = ((await familiar().get(pairKey))?.consumedPoints ?? 0) > 0;
 
-  const pair = await consumeLimit("sign-in:account-address", pairKey);
-  await consumeLimit("sign-in:address", addressKey);
-  if (!isFamiliar) await consumeLimit("sign-in:account", accountKey);
+  const pair = await noted(consumeLimit("sign-in:account-address", pairKey));
+  await noted(consumeLimit("sign-in:address", addressKey));
+  if (!isFamiliar) await noted(consumeLimit("sign-in:account", accountKey));
 
   const user = await verify();
   if (user) {
@@ -56,4 +59,43 @@ export async function limitSignIn<User>(input: { email: string; address: string 
     await blockLimit("sign-in:account-address", pairKey, Math.min(longestPauseSeconds, firstPauseSeconds * 2 ** (run.consumedPoints - 1)));
   }
   return null;
+}
+
+// next-auth answers every refusal in `authorize` with 401. A refusal by a limit is noted here, in
+// the scope of the one request being answered (answerSignInRefusals), so the route can answer
+// 429 with Retry-After instead, without reading anything of next-auth's but its response.
+const refusals = new AsyncLocalStorage<{ refusal: AppError | null }>();
+
+/** Passes `promise` on; when it rejects with the rate_limited AppError, notes it for this request first. */
+async function noted<Value>(promise: Promise<Value>): Promise<Value> {
+  try {
+    return await promise;
+  } catch (error) {
+    const scope = refusals.getStore();
+    if (scope && error instanceof AppError && error.code === "rate_limited") scope.refusal = error;
+    throw error;
+  }
+}
+
+/**
+ * Wraps next-auth's route handler: a request that a sign-in limit refused answers 429 with
+ * `Retry-After` (seconds) and `Cache-Control: private, no-store` instead of next-auth's 401. For
+ * next-auth's own client (`json=true`, what `signIn("credentials", { redirect: false })` sends)
+ * the body keeps next-auth's `url`, whose `error` is the limit's sentence, so the client reports
+ * `{ ok: false, status: 429, error: sentence }`; the app's wire error rides along as `error`.
+ * Any other caller gets the app's wire error alone. Every other answer passes through untouched.
+ */
+export function answerSignInRefusals<Context>(handler: (request: Request, context: Context) => Promise<Response>) {
+  return async (request: Request, context: Context): Promise<Response> => {
+    const scope: { refusal: AppError | null } = { refusal: null };
+    const response = await refusals.run(scope, () => handler(request, context));
+    if (!scope.refusal) return response;
+    const { status, error } = toWireError(scope.refusal);
+    const headers = { "Cache-Control": "private, no-store", "Retry-After": String(error.retryAfter ?? 1) };
+    if (response.headers.get("content-type")?.includes("application/json")) {
+      const answer = (await response.json().catch(() => null)) as { url?: unknown } | null;
+      if (typeof answer?.url === "string") return Response.json({ url: answer.url, error }, { status, headers });
+    }
+    return Response.json({ error }, { status, headers });
+  };
 }

@@ -24,7 +24,13 @@ test("after five wrong passwords from one address, sign-in says to wait instead 
       await submitSignIn(page, wrong);
       await expect(alert).toContainText("don't match");
     }
+    const answer = page.waitForResponse((response) => response.url().endsWith("/api/auth/callback/credentials"));
     await submitSignIn(page, wrong);
+    // The route answers 429 with Retry-After (seconds), not next-auth's 401.
+    expect((await answer).status()).toBe(429);
+    const retryAfter = Number((await answer).headers()["retry-after"]);
+    expect(retryAfter).toBeGreaterThan(50);
+    expect(retryAfter).toBeLessThanOrEqual(60);
     await expect(alert).toContainText(/Too many failed attempts to sign in to this account\. Please try again in \d+ (second|minute)s?\./);
     await expect(alert).not.toContainText("don't match");
   } finally {

@@ -1,11 +1,12 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { createRequire } from "node:module";
 
 // What next/headers reads inside Next: the cookies of the request being answered. Outside Next
 // there is no request scope, so tests that call route handlers run them inside this one, with
 // `vi.mock("next/headers", () => import("./request-scope"))`. Everything past the cookie jar
 // (token decoding, the session check, the handler) is the app's own code.
 
-type Scope = { cookies: Map<string, string> };
+type Scope = { cookies: Map<string, string>; headers: Headers };
 const scope = new AsyncLocalStorage<Scope>();
 
 function current(): Scope {
@@ -15,14 +16,19 @@ function current(): Scope {
 }
 
 /** Runs `work` as if for a request carrying `cookie` ("name=value; ..."); returns its result and the cookies it set. */
-export async function withCookie<Result>(cookie: string, work: () => Promise<Result>): Promise<{ result: Result; cookies: Map<string, string> }> {
+export async function withCookie<Result>(
+  cookie: string,
+  work: () => Promise<Result>,
+  requestHeaders: Headers = new Headers(),
+): Promise<{ result: Result; cookies: Map<string, string> }> {
   const jar = new Map<string, string>();
   for (const part of cookie.split(";")) {
     const index = part.indexOf("=");
-    if (index > 0) jar.set(part.slice(0, index).trim(), part.slice(index + 1).trim());
+    // Values as Next hands them over: percent-decoded (next-auth's callback-url cookie is encoded).
+    if (index > 0) jar.set(part.slice(0, index).trim(), decodeURIComponent(part.slice(index + 1).trim()));
   }
   const set = new Map<string, string>();
-  const result = await scope.run({ cookies: jar }, async () => {
+  const result = await scope.run({ cookies: jar, headers: requestHeaders }, async () => {
     const value = await work();
     for (const [name, stored] of jar) set.set(name, stored);
     return value;
@@ -42,5 +48,16 @@ export async function cookies() {
 }
 
 export async function headers() {
-  return new Headers();
+  return scope.getStore()?.headers ?? new Headers();
+}
+
+/**
+ * next-auth's route handler reads next/headers with a CommonJS `require`, which vi.mock does not
+ * reach: point that module's `cookies` and `headers` at this scope too (for this test process only).
+ */
+export function scopeNextAuth(): void {
+  const fromNextAuth = createRequire(createRequire(import.meta.url).resolve("next-auth"));
+  const required = fromNextAuth("next/headers") as { cookies: unknown; headers: unknown };
+  required.cookies = cookies;
+  required.headers = headers;
 }
