@@ -1,4 +1,7 @@
-import { integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid, index } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid, index } from "drizzle-orm/pg-core";
+
+/** A book's parts and chapters (lib/books/points.ts: BookShape, validated by lib/validation/book-shape.ts). */
+type StoredBookShape = { chapters: number; parts: { title: string; first: number; last: number }[] };
 import { users } from "./users";
 
 export const clubs = pgTable("clubs", {
@@ -41,7 +44,13 @@ export const books = pgTable(
     author: text("author").notNull(),
     year: integer("year"),
     coverUrl: text("cover_url"),
+    // Spoiler-free: shown open on the book page.
     description: text("description").notNull().default(""),
+    // The full summary, ending included: shown only behind a spoiler warning.
+    summary: text("summary").notNull().default(""),
+    // Null until a moderator gives the book its chapters; points in the book (progress, a room's
+    // reach, a meeting's target) are chapter numbers within it.
+    shape: jsonb("shape").$type<StoredBookShape>(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("books_club_idx").on(table.clubId)],

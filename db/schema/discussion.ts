@@ -16,6 +16,9 @@ export const rooms = pgTable(
     position: integer("position").notNull(),
     question: text("question").notNull(),
     section: text("section"),
+    // How far into the book the question reaches, as a point's rank (lib/books/points.ts: 0 no
+    // spoilers, n through chapter n, 10000 the ending); null when nobody said.
+    reach: integer("reach"),
     // Last sequence number handed to a reply in this room. Posting bumps it while holding the
     // room's row lock, so sequence order is commit order and "replies after N" misses nothing.
     replySeq: integer("reply_seq").notNull().default(0),

@@ -6,3 +6,4 @@ export * from "./invites";
 export * from "./meetings";
 export * from "./notifications";
 export * from "./rate-limits";
+export * from "./reading";

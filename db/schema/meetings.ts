@@ -20,6 +20,9 @@ export const meetings = pgTable(
     durationMinutes: integer("duration_minutes").notNull(),
     location: text("location"),
     readingAssignment: text("reading_assignment"),
+    // The same assignment as a point in the meeting's book (a rank, lib/books/points.ts): "read
+    // up to here by then". The free text above stays for anything a chapter can't say.
+    readingTarget: integer("reading_target"),
     notes: text("notes"),
     // iCalendar SEQUENCE: rises on every change so calendars replace their copy.
     sequence: integer("sequence").notNull().default(0),

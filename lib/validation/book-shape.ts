@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { MAX_CHAPTERS, type BookPart, type BookShape } from "@/lib/books/points";
+import { text } from "@/lib/validation/text";
+
+// The quick shape form: a chapter count and, optionally, one part per line ("Part One, chapters
+// 1–9"). Parts must follow on from chapter 1 without gaps or overlaps and end at the last
+// chapter, so every chapter belongs to exactly one part and "the end of Part Two" means one thing.
+
+const MAX_PARTS = 50;
+const MAX_PART_TITLE = 80;
+
+// "Part One, chapters 1–9", "Part One: 1-9", "Part One (chapters 1 to 9)", "Book II, chapter 10".
+const partLine = /^(.+?)\s*[,:(–—-]?\s*(?:chapters?|ch\.?)?\s*(\d+)\s*(?:-|–|—|to|through)\s*(\d+)\s*\)?$|^(.+?)\s*[,:(–—-]?\s*(?:chapter|ch\.?)\s*(\d+)\s*\)?$/i;
+
+/** One line of the parts box as a part, or a sentence saying what is wrong with it. */
+function parsePartLine(line: string, number: number): BookPart | string {
+  const match = partLine.exec(line);
+  if (!match) return `Line ${number} should name a part and its chapters, like "Part One, chapters 1–9".`;
+  const title = (match[1] ?? match[4] ?? "").trim().replace(/[,:(–—-]+$/, "").trim();
+  const first = Number(match[2] ?? match[5]);
+  const last = Number(match[3] ?? match[5]);
+  if (!title) return `Line ${number} needs a part name before its chapters.`;
+  if (title.length > MAX_PART_TITLE) return `Keep part names under ${MAX_PART_TITLE} characters (line ${number}).`;
+  if (first < 1 || last > MAX_CHAPTERS) return `Chapters are numbered from 1 to ${MAX_CHAPTERS} (line ${number}).`;
+  if (last < first) return `${title} ends at chapter ${last}, before it starts at chapter ${first}.`;
+  return { title, first, last };
+}
+
+/**
+ * Checks parts follow each other from chapter 1 and end at the last chapter; returns the first
+ * problem as a sentence, or null when the parts fit.
+ */
+function partsProblem(parts: BookPart[], chapters: number): string | null {
+  let expected = 1;
+  for (const part of parts) {
+    if (part.first < expected) return `${part.title} starts at chapter ${part.first}, inside the part before it: parts can't overlap.`;
+    if (part.first > expected) return `${part.title} starts at chapter ${part.first}, but chapter ${expected} belongs to no part: parts must follow on without gaps.`;
+    expected = part.last + 1;
+  }
+  if (parts.length > 0 && expected - 1 !== chapters) return `The parts end at chapter ${expected - 1}, but the book has ${chapters} chapters.`;
+  return null;
+}
+
+const chapterCount = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? null : value),
+  z.coerce
+    .number({ error: "Enter the number of chapters, like 23." })
+    .int("Enter the number of chapters as a whole number.")
+    .min(1, "A book has at least one chapter.")
+    .max(MAX_CHAPTERS, `Chapters are numbered up to ${MAX_CHAPTERS}.`)
+    .nullable(),
+);
+
+/**
+ * The shape form's fields: `chapters` (a count, may be blank when parts are given) and `parts`
+ * (one part per line, may be blank). Both blank clears the shape (null). Output: a BookShape
+ * whose parts cover chapters 1..chapters in order, or null.
+ */
+export const bookShapeInput = z
+  .object({
+    chapters: chapterCount.optional().transform((value) => value ?? null),
+    parts: text({ label: "The parts", multiline: true }).max(4000, "That list of parts is too long.").optional().default(""),
+  })
+  .transform((value, context): BookShape | null => {
+    const lines = value.parts
+      .split(/\r\n|\r|\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== "");
+    if (lines.length > MAX_PARTS) {
+      context.addIssue({ code: "custom", path: ["parts"], message: `A book can have at most ${MAX_PARTS} parts.` });
+      return z.NEVER;
+    }
+    const parts: BookPart[] = [];
+    for (const [index, line] of lines.entries()) {
+      const part = parsePartLine(line, index + 1);
+      if (typeof part === "string") {
+        context.addIssue({ code: "custom", path: ["parts"], message: part });
+        return z.NEVER;
+      }
+      parts.push(part);
+    }
+    const chapters = value.chapters ?? parts.at(-1)?.last ?? null;
+    if (chapters === null) return null;
+    const problem = partsProblem(parts, chapters);
+    if (problem) {
+      context.addIssue({ code: "custom", path: ["parts"], message: problem });
+      return z.NEVER;
+    }
+    return { chapters, parts };
+  });
+
+/** What the shape form sends, before parsing. */
+export type BookShapeValues = z.input<typeof bookShapeInput>;
+
+/** A stored shape as the form's fields, for editing: the count and one "Part One, chapters 1–9" line per part. */
+export function shapeFormValues(shape: BookShape | null): { chapters: string; parts: string } {
+  if (!shape) return { chapters: "", parts: "" };
+  return {
+    chapters: String(shape.chapters),
+    parts: shape.parts.map((part) => (part.first === part.last ? `${part.title}, chapter ${part.first}` : `${part.title}, chapters ${part.first}–${part.last}`)).join("\n"),
+  };
+}
