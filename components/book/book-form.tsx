@@ -13,16 +13,18 @@ import type { CreateBookValues } from "@/lib/validation/books";
 type Props = {
   /** Adding or editing; editing ignores `makeCurrent`. */
   action: (values: CreateBookValues) => Promise<Outcome<{ href: string }>>;
-  initial?: { title?: string; author?: string; year?: string; coverUrl?: string; description?: string; makeCurrent?: boolean };
+  initial?: { title?: string; author?: string; year?: string; coverUrl?: string; description?: string; summary?: string; makeCurrent?: boolean };
   submitLabel: string;
   pendingLabel: string;
   cancelHref: string;
   /** Offered when adding a book to a club that already reads another one. */
   offerMakeCurrent?: boolean;
   descriptionMaxLength: number;
+  /** Offered when editing: the full summary behind a spoiler warning on the book page. */
+  summaryMaxLength?: number;
 };
 
-export function BookForm({ action, initial, submitLabel, pendingLabel, cancelHref, offerMakeCurrent = false, descriptionMaxLength }: Props) {
+export function BookForm({ action, initial, submitLabel, pendingLabel, cancelHref, offerMakeCurrent = false, descriptionMaxLength, summaryMaxLength }: Props) {
   const router = useRouter();
   const [description, setDescription] = useState(initial?.description ?? "");
   const form = useActionForm(action, { onSuccess: (data) => router.push(data.href), leavesOnSuccess: true });
@@ -36,6 +38,7 @@ export function BookForm({ action, initial, submitLabel, pendingLabel, cancelHre
       year: String(data.get("year") ?? ""),
       coverUrl: String(data.get("coverUrl") ?? ""),
       description,
+      summary: summaryMaxLength === undefined ? undefined : String(data.get("summary") ?? ""),
       makeCurrent: offerMakeCurrent ? data.get("makeCurrent") === "on" : undefined,
     });
   }
@@ -76,6 +79,18 @@ export function BookForm({ action, initial, submitLabel, pendingLabel, cancelHre
         error={form.fieldError("description")}
         hint={`A few spoiler-free lines for members. ${description.length.toLocaleString("en")} / ${descriptionMaxLength.toLocaleString("en")}`}
       />
+      {summaryMaxLength === undefined ? null : (
+        <TextArea
+          id="book-summary"
+          name="summary"
+          label="Full summary (optional, spoilers allowed)"
+          rows={6}
+          defaultValue={initial?.summary}
+          maxLength={summaryMaxLength}
+          error={form.fieldError("summary")}
+          hint="The whole story, ending included. The book page keeps it behind a spoiler warning."
+        />
+      )}
       {offerMakeCurrent ? (
         <label className="flex items-start gap-3 rounded-md border border-line bg-paper/60 p-3 text-sm">
           <input type="checkbox" name="makeCurrent" defaultChecked={initial?.makeCurrent ?? true} className="mt-0.5 size-4 accent-accent" />

@@ -12,10 +12,12 @@ const bookColumns = {
   year: books.year,
   coverUrl: books.coverUrl,
   description: books.description,
+  summary: books.summary,
+  shape: books.shape,
   createdAt: books.createdAt,
 };
 
-export type BookValues = { title: string; author: string; year: number | null; coverUrl: string | null; description: string };
+export type BookValues = { title: string; author: string; year: number | null; coverUrl: string | null; description: string; summary?: string };
 
 export async function getClubSummary(input: { clubId: string }) {
   const [row] = await getDb()

@@ -11,6 +11,7 @@ export async function listBookRooms(input: { bookId: string }) {
       position: rooms.position,
       question: rooms.question,
       section: rooms.section,
+      reach: rooms.reach,
       replyCount: rooms.replyCount,
       lastReplyAt: rooms.lastReplyAt,
       lockedAt: rooms.lockedAt,

@@ -155,3 +155,14 @@ function partNamed(heading: string, title: string): boolean {
   if (index === undefined) return false;
   return [numberWords[index], romans[index], String(index + 1)].some((name) => words(heading).includes(` part ${name} `));
 }
+
+/**
+ * Whether `rank` names a point of a book with this shape: 0, END_RANK, or a chapter the book has.
+ * Without a shape only the start and the end exist: "chapter 12" of an unshaped book means
+ * nothing to anyone.
+ */
+export function isPointOf(rank: number, shape: BookShape | null | undefined): boolean {
+  if (!Number.isInteger(rank)) return false;
+  if (rank === 0 || rank === END_RANK) return true;
+  return shape !== null && shape !== undefined && rank >= 1 && rank <= shape.chapters;
+}

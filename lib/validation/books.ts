@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 
-export const bookLimits = { title: 200, author: 200, description: 2000 } as const;
+export const bookLimits = { title: 200, author: 200, description: 2000, summary: 8000 } as const;
 
 /** Form fields arrive as strings; an empty optional field means "not set". */
 const blankToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value);
@@ -40,12 +40,19 @@ const description = text({ label: "The description", multiline: true })
   .nullish()
   .transform((value) => value ?? "");
 
+// The full summary, ending included: the book page keeps it behind a spoiler warning.
+const summary = text({ label: "The summary", multiline: true })
+  .max(bookLimits.summary, `Keep the summary under ${bookLimits.summary.toLocaleString("en")} characters.`)
+  .nullish()
+  .transform((value) => value ?? "");
+
 export const bookInput = z.object({
   title,
   author,
   year: year.optional().transform((value) => value ?? null),
   coverUrl: coverUrl.optional().transform((value) => value ?? null),
   description,
+  summary,
 });
 
 export const createBookInput = bookInput.extend({

@@ -1,10 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { RoomDiscussion } from "@/components/discussion/room-discussion";
+import { ProgressControl } from "@/components/reading/progress-control";
+import { RoomVeil } from "@/components/reading/room-veil";
 import { requireUser } from "@/lib/auth";
+import { formatPoint, pointFromRank } from "@/lib/books/points";
+import { loadRoomVeil } from "@/lib/books/reading";
 import { loadRoomPage } from "@/lib/discussion/replies";
 import { loadOrNotFound } from "@/lib/doors/page";
+import { setReadingProgressAction } from "../../books/[bookId]/actions";
+import { liftRoomVeilAction } from "./actions";
 
 type Props = { params: Promise<{ clubId: string; roomId: string }> };
 
@@ -13,6 +20,20 @@ export const metadata: Metadata = { title: "Discussion" };
 export default async function RoomPage({ params }: Props) {
   const { clubId, roomId } = await params;
   const user = await requireUser(`/clubs/${clubId}/rooms/${roomId}`);
+  // The veil is decided first: a veiled room loads no replies, so their text is nowhere in the page.
+  const veil = await loadOrNotFound(() => loadRoomVeil({ roomId, userId: user.id }));
+  if (veil.progress.clubId !== clubId) notFound();
+  const { progress } = veil;
+  const progressControl = (
+    <ProgressControl
+      action={setReadingProgressAction.bind(null, clubId, progress.bookId)}
+      shape={progress.shape}
+      reached={progress.reached}
+      shared={progress.shared}
+      compact
+    />
+  );
+  if (veil.veiled) return <VeiledRoom clubId={clubId} roomId={roomId} room={veil.room} reach={veil.reach ?? ""} progressLabel={progressLabelOf(progress)} progressControl={progressControl} />;
   const { room, replies, role } = await loadOrNotFound(() => loadRoomPage({ roomId, userId: user.id }));
   if (room.clubId !== clubId) notFound();
 
@@ -28,6 +49,8 @@ export default async function RoomPage({ params }: Props) {
       <header className="space-y-3 border-b border-line pb-6">
         <p className="text-xs font-medium uppercase tracking-wider text-muted">Question {room.position}</p>
         <h1 className="font-serif text-2xl font-semibold leading-snug sm:text-3xl">{room.question}</h1>
+        {veil.reach ? <p className="text-sm text-muted">Discusses the book up to {veil.reach}.</p> : null}
+        {progressControl}
       </header>
       {room.archivedAt ? (
         <p role="note" className="rounded-lg border border-line bg-white px-4 py-3 text-sm text-muted">
@@ -42,6 +65,29 @@ export default async function RoomPage({ params }: Props) {
         initialReplies={replies}
         initialLocked={room.lockedAt !== null || room.archivedAt !== null}
       />
+    </div>
+  );
+}
+
+function progressLabelOf(progress: { shape: Parameters<typeof formatPoint>[1]; reached: number | null }): string {
+  return progress.reached === null ? "the start (you haven't said where you are)" : formatPoint(pointFromRank(progress.reached, progress.shape), progress.shape, "progress");
+}
+
+/** The room as a reader behind its reach first sees it: the question, the veil, no replies. */
+function VeiledRoom({ clubId, roomId, room, reach, progressLabel, progressControl }: { clubId: string; roomId: string; room: { position: number; question: string }; reach: string; progressLabel: string; progressControl: ReactNode }) {
+  return (
+    <div className="space-y-8">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+        <Link href={`/clubs/${clubId}`} className="hover:text-accent hover:underline">
+          Back to the club
+        </Link>
+      </nav>
+      <header className="space-y-3 border-b border-line pb-6">
+        <p className="text-xs font-medium uppercase tracking-wider text-muted">Question {room.position}</p>
+        <h1 className="font-serif text-2xl font-semibold leading-snug sm:text-3xl">{room.question}</h1>
+        {progressControl}
+      </header>
+      <RoomVeil reach={reach} progress={progressLabel} lift={liftRoomVeilAction.bind(null, clubId, roomId)} />
     </div>
   );
 }

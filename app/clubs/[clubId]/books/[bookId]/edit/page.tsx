@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { BookForm } from "@/components/book/book-form";
+import { BookShapeForm } from "@/components/book/book-shape-form";
 import { Breadcrumb } from "@/components/book/breadcrumb";
 import { ModeratorsOnly } from "@/components/book/moderators-only";
 import { requireUser } from "@/lib/auth";
 import { loadBookPage } from "@/lib/books/books";
 import { loadOrNotFound } from "@/lib/doors/page";
 import { can } from "@/lib/permissions";
+import { shapeFormValues } from "@/lib/validation/book-shape";
 import { bookLimits } from "@/lib/validation/books";
-import { updateBookAction } from "../actions";
+import { updateBookAction, updateBookShapeAction } from "../actions";
 
 type Props = { params: Promise<{ clubId: string; bookId: string }> };
 
@@ -39,12 +41,15 @@ export default async function EditBookPage({ params }: Props) {
           year: book.year === null ? "" : String(book.year),
           coverUrl: book.coverUrl ?? "",
           description: book.description,
+          summary: book.summary,
         }}
         submitLabel="Save changes"
         pendingLabel="Saving…"
         cancelHref={bookHref}
         descriptionMaxLength={bookLimits.description}
+        summaryMaxLength={bookLimits.summary}
       />
+      <BookShapeForm action={updateBookShapeAction.bind(null, club.id, book.id)} initial={shapeFormValues(book.shape)} cancelHref={bookHref} />
     </div>
   );
 }

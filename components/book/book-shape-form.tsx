@@ -1,0 +1,61 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
+import { Field } from "@/components/ui/field";
+import { FormAlert } from "@/components/ui/form-alert";
+import { SubmitRow } from "@/components/ui/submit-row";
+import { TextArea } from "@/components/ui/text-area";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { Outcome } from "@/lib/doors/outcome";
+import type { BookShapeValues } from "@/lib/validation/book-shape";
+
+type Props = {
+  action: (values: BookShapeValues) => Promise<Outcome<{ href: string }>>;
+  initial: { chapters: string; parts: string };
+  cancelHref: string;
+};
+
+/** The quick shape form: a chapter count, or one part per line ("Part One, chapters 1–9"), or both. */
+export function BookShapeForm({ action, initial, cancelHref }: Props) {
+  const router = useRouter();
+  const form = useActionForm(action, { onSuccess: (data) => router.push(data.href), leavesOnSuccess: true });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    form.submit({ chapters: String(data.get("chapters") ?? ""), parts: String(data.get("parts") ?? "") });
+  }
+
+  return (
+    <form onSubmit={onSubmit} aria-labelledby="shape-heading" className="space-y-5 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6" noValidate>
+      <div className="space-y-1">
+        <h2 id="shape-heading" className="font-serif text-xl font-semibold">
+          Chapters and parts
+        </h2>
+        <p className="text-sm text-muted">Members mark their progress by chapter, and rooms say how far they reach, so nobody meets a spoiler by accident.</p>
+      </div>
+      <Field
+        id="shape-chapters"
+        name="chapters"
+        label="Number of chapters"
+        inputMode="numeric"
+        defaultValue={initial.chapters}
+        error={form.fieldError("chapters")}
+        hint="Counted through the whole book. Leave it blank when the parts below say it."
+      />
+      <TextArea
+        id="shape-parts"
+        name="parts"
+        label="Parts (optional)"
+        rows={4}
+        defaultValue={initial.parts}
+        placeholder={"Part One, chapters 1–9\nPart Two, chapters 10–17"}
+        error={form.fieldError("parts")}
+        hint="One part per line, in order, with no gaps between them."
+      />
+      <FormAlert error={form.error} shownFields={["chapters", "parts"]} />
+      <SubmitRow pending={form.pending} submitLabel="Save chapters" pendingLabel="Saving…" cancelHref={cancelHref} />
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import { FormAlert } from "@/components/ui/form-alert";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { Outcome } from "@/lib/doors/outcome";
+
+/**
+ * What a veiled room shows instead of its discussion: how far the room reaches, and a deliberate
+ * way in. The replies are not on the page at all; lifting asks the server, which remembers the
+ * choice, and the page then reloads with the discussion.
+ */
+export function RoomVeil({ reach, progress, lift }: { reach: string; progress: string; lift: () => Promise<Outcome<null>> }) {
+  const router = useRouter();
+  const form = useActionForm(lift, { onSuccess: () => router.refresh() });
+  return (
+    <section aria-labelledby="veil-heading" className="space-y-3 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
+      <h2 id="veil-heading" className="font-serif text-xl font-semibold">
+        This discussion goes further than you&apos;ve read
+      </h2>
+      <p className="text-muted">
+        It covers the book up to {reach}; you&apos;re at {progress}. The replies stay hidden until you choose to see them.
+      </p>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button onClick={() => form.submit(undefined)} disabled={form.pending}>
+          {form.pending ? "Opening…" : "I've read it / show anyway"}
+        </Button>
+      </div>
+      <FormAlert error={form.error} look="line" />
+    </section>
+  );
+}
