@@ -10,8 +10,11 @@ export type RoomListItem = {
   lastReplyAt: Date | null;
 };
 
-/** A book's questions, each a link into its room; a section name is shown where a new section starts. */
-export function RoomList({ clubId, rooms }: { clubId: string; rooms: RoomListItem[] }) {
+/**
+ * A book's questions, each a link into its room; a section name is shown where a new section
+ * starts. `warnings` (by room id) marks rooms that reach past the reader's progress.
+ */
+export function RoomList({ clubId, rooms, warnings = {} }: { clubId: string; rooms: RoomListItem[]; warnings?: Record<string, string> }) {
   return (
     <ol className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white shadow-sm">
       {rooms.map((room, index) => {
@@ -30,6 +33,7 @@ export function RoomList({ clubId, rooms }: { clubId: string; rooms: RoomListIte
                   <span className="sr-only">Question {room.position}: </span>
                   {room.question}
                 </span>
+                {warnings[room.id] ? <span className="mt-1.5 block text-sm text-amber-800">{warnings[room.id]}</span> : null}
                 <span className="mt-1.5 block text-sm text-muted">
                   {room.replyCount === 0 ? "No replies yet" : `${room.replyCount} ${room.replyCount === 1 ? "reply" : "replies"}`}
                   {room.lastReplyAt ? (

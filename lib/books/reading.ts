@@ -12,6 +12,7 @@ import {
   setRoomReach,
   upsertReadingProgress,
 } from "@/db/queries/reading";
+import { listBookRooms } from "@/db/queries/rooms";
 import { ensure, resolveBook, resolveClub, resolveQuestion, resolveRoom, type ClubAccess } from "@/lib/access";
 import { door } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
@@ -109,10 +110,11 @@ export const loadBookReading = door({
   act: async ({ params, userId, target }) => {
     const { book } = target;
     const shape = book.shape ?? null;
-    const [mine, members, targets] = await Promise.all([
+    const [mine, members, targets, rooms] = await Promise.all([
       getReadingProgress({ userId, bookId: book.id }),
       listMemberProgress({ clubId: params.clubId, bookId: book.id, sharedOnly: !seesUnsharedProgress(target.role) }),
       listReadingTargets({ clubId: params.clubId, bookId: book.id }),
+      listBookRooms({ bookId: book.id }),
     ]);
     const reached = mine ? pointFromRank(mine.reached, shape) : null;
     const progress: ProgressView = { clubId: params.clubId, bookId: book.id, shape, reached: mine?.reached ?? null, shared: mine?.shared ?? false };
@@ -131,7 +133,8 @@ export const loadBookReading = door({
         done: !isBeyond(point, reached, shape),
       };
     });
-    return done({ progress, others, schedule, role: target.role });
+    const warnings = await roomWarnings({ userId, book: { id: book.id, shape }, rooms });
+    return done({ progress, others, schedule, warnings, role: target.role });
   },
 });
 
@@ -180,7 +183,7 @@ export const liftRoomVeil = door({
  * For a list of a book's rooms: a calm warning for each room that reaches past the member's
  * progress (and whose veil they haven't lifted), keyed by room id.
  */
-export async function roomWarnings(input: {
+async function roomWarnings(input: {
   userId: string;
   book: { id: string; shape: BookShape | null };
   rooms: { id: string; reach: number | null }[];

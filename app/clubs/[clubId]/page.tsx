@@ -3,12 +3,15 @@ import Link from "next/link";
 import { BookCover } from "@/components/book/book-cover";
 import { RoomList } from "@/components/book/room-list";
 import { NextMeetingCard } from "@/components/meeting/next-meeting-card";
+import { ReadingPanel } from "@/components/reading/reading-panel";
 import { MeetingList } from "@/components/meeting/meeting-list";
 import { requireUser } from "@/lib/auth";
 import { loadClubOverview } from "@/lib/books/books";
+import { loadBookReading } from "@/lib/books/reading";
 import { loadOrNotFound } from "@/lib/doors/page";
 import { can } from "@/lib/permissions";
 import { loadNextMeeting, loadRecentPastMeetings } from "@/lib/meetings/pages";
+import { setReadingProgressAction } from "./books/[bookId]/actions";
 
 type Props = { params: Promise<{ clubId: string }> };
 
@@ -18,9 +21,10 @@ export default async function ClubPage({ params }: Props) {
   const { clubId } = await params;
   const user = await requireUser(`/clubs/${clubId}`);
   const { club, book, rooms, pastBooks, role } = await loadOrNotFound(() => loadClubOverview({ clubId, userId: user.id }));
-  const [nextMeeting, pastMeetings] = await Promise.all([
+  const [nextMeeting, pastMeetings, reading] = await Promise.all([
     loadNextMeeting({ clubId: club.id, userId: user.id }),
     loadRecentPastMeetings({ clubId: club.id, userId: user.id, body: { limit: 3 } }),
+    book ? loadBookReading({ clubId: club.id, bookId: book.id, userId: user.id }) : null,
   ]);
   const managesBooks = can(role, "book:manage");
   const managesQuestions = can(role, "room:manage");
@@ -76,6 +80,17 @@ export default async function ClubPage({ params }: Props) {
         <p className="text-muted">This club hasn&apos;t picked a book yet.</p>
       )}
 
+      {book && reading ? (
+        <ReadingPanel
+          clubId={club.id}
+          progress={reading.progress}
+          others={reading.others}
+          schedule={reading.schedule}
+          action={setReadingProgressAction.bind(null, club.id, book.id)}
+          shapeHref={managesBooks && bookHref ? `${bookHref}/edit` : null}
+        />
+      ) : null}
+
       {rooms.length > 0 ? (
         <section aria-labelledby="rooms-heading" className="space-y-4">
           <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
@@ -88,7 +103,7 @@ export default async function ClubPage({ params }: Props) {
               </Link>
             ) : null}
           </div>
-          <RoomList clubId={club.id} rooms={rooms} />
+          <RoomList clubId={club.id} rooms={rooms} warnings={reading?.warnings} />
         </section>
       ) : book && managesQuestions && bookHref ? (
         <section aria-labelledby="rooms-heading" className="space-y-3 rounded-lg border border-dashed border-line bg-white/60 p-6">

@@ -4,11 +4,13 @@ import { BookCover } from "@/components/book/book-cover";
 import { Breadcrumb } from "@/components/book/breadcrumb";
 import { RoomList } from "@/components/book/room-list";
 import { SetCurrentBookButton } from "@/components/book/set-current-book-button";
+import { ReadingPanel } from "@/components/reading/reading-panel";
 import { requireUser } from "@/lib/auth";
 import { loadBookPage } from "@/lib/books/books";
+import { loadBookReading } from "@/lib/books/reading";
 import { loadOrNotFound } from "@/lib/doors/page";
 import { can } from "@/lib/permissions";
-import { setCurrentBookAction } from "./actions";
+import { setCurrentBookAction, setReadingProgressAction } from "./actions";
 
 type Props = { params: Promise<{ clubId: string; bookId: string }> };
 
@@ -17,7 +19,9 @@ export const metadata: Metadata = { title: "Book" };
 export default async function BookPage({ params }: Props) {
   const { clubId, bookId } = await params;
   const user = await requireUser(`/clubs/${clubId}/books/${bookId}`);
-  const { club, book, rooms, role, isCurrent } = await loadOrNotFound(() => loadBookPage({ clubId, bookId, userId: user.id }));
+  const [{ club, book, rooms, role, isCurrent }, reading] = await loadOrNotFound(() =>
+    Promise.all([loadBookPage({ clubId, bookId, userId: user.id }), loadBookReading({ clubId, bookId, userId: user.id })]),
+  );
   const managesBook = can(role, "book:manage");
   const managesQuestions = can(role, "room:manage");
   const bookHref = `/clubs/${club.id}/books/${book.id}`;
@@ -48,6 +52,16 @@ export default async function BookPage({ params }: Props) {
           </div>
         </div>
         {book.description ? <p className="leading-relaxed sm:hidden">{book.description}</p> : null}
+        {book.summary ? (
+          <details className="rounded-md border border-line bg-paper/60 px-4 py-3">
+            <summary className="cursor-pointer font-medium text-ink">Full summary — contains spoilers, ending included</summary>
+            <div className="mt-3 space-y-3 leading-relaxed">
+              {book.summary.split(/\n\s*\n/).map((paragraph, index) => (
+                <p key={index}>{paragraph}</p>
+              ))}
+            </div>
+          </details>
+        ) : null}
         {managesBook || managesQuestions ? (
           <div className="flex flex-wrap items-start gap-2 border-t border-line pt-4">
             {managesBook ? (
@@ -72,6 +86,15 @@ export default async function BookPage({ params }: Props) {
         ) : null}
       </section>
 
+      <ReadingPanel
+        clubId={club.id}
+        progress={reading.progress}
+        others={reading.others}
+        schedule={reading.schedule}
+        action={setReadingProgressAction.bind(null, club.id, book.id)}
+        shapeHref={managesBook ? `${bookHref}/edit` : null}
+      />
+
       {rooms.length > 0 ? (
         <section aria-labelledby="rooms-heading" className="space-y-4">
           <h2 id="rooms-heading" className="font-serif text-2xl font-semibold">
@@ -80,7 +103,7 @@ export default async function BookPage({ params }: Props) {
           {!isCurrent ? (
             <p className="text-sm text-muted">The club has moved on from this book, but its rooms and replies are all still here.</p>
           ) : null}
-          <RoomList clubId={club.id} rooms={rooms} />
+          <RoomList clubId={club.id} rooms={rooms} warnings={reading.warnings} />
         </section>
       ) : managesQuestions ? (
         <section aria-labelledby="rooms-heading" className="space-y-3 rounded-lg border border-dashed border-line bg-white/60 p-6">
