@@ -24,6 +24,12 @@
  *               createBook               createBookAction       (books/actions.ts)
  *               updateBook               updateBookAction       (books/[bookId]/actions.ts)
  *               setCurrentBook           setCurrentBookAction   (books/[bookId]/actions.ts)
+ *   reading     updateBookShape          updateBookShapeAction  (books/[bookId]/actions.ts)
+ *               setReadingProgress       setReadingProgressAction (same)
+ *               loadBookReading          app/clubs/[clubId]/page.tsx, books/[bookId]/page.tsx
+ *               loadRoomVeil             app/clubs/[clubId]/rooms/[roomId]/page.tsx
+ *               liftRoomVeil             liftRoomVeilAction     (rooms/[roomId]/actions.ts)
+ *               updateRoomReach          setRoomReachAction     (books/[bookId]/questions/actions.ts)
  *   questions   importQuestions          importGuideAction      (books/[bookId]/import/actions.ts)
  *               addQuestion …            add/edit/move/removeQuestionAction (books/[bookId]/questions/actions.ts)
  *   invites     createClubInvite         createInviteAction     (clubs/[clubId]/invites/actions.ts)
@@ -88,6 +94,7 @@ import { changeMemberRole, leaveClub, loadRosterPage, removeMember, transferOwne
 import { hideReply, lockRoom, pinReply, unhideReply, unlockRoom, unpinReply } from "@/lib/discussion/moderation";
 import { clubActions, permissionMatrix, type ClubAction } from "@/lib/permissions";
 import { addQuestion, editQuestion, importQuestions, moveQuestion, removeQuestion } from "@/lib/books/questions";
+import { liftRoomVeil, loadBookReading, loadRoomVeil, setReadingProgress, updateBookShape, updateRoomReach } from "@/lib/books/reading";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { loadNotificationsPage, markAllNotificationsRead } from "@/lib/reminders/notifications";
 import { calendarFeedIcs, loadCalendarFeed, revokeCalendarFeed } from "@/lib/meetings/feeds";
@@ -254,6 +261,8 @@ const appTables = [
   "calendar_feeds",
   "notifications",
   "meeting_reminder_jobs",
+  "reading_progress",
+  "room_veil_lifts",
 ];
 
 function rowsOf<Row>(result: unknown): Row[] {
@@ -429,6 +438,47 @@ const entryPoints: EntryPoint[] = [
     call: (userId, w) => setCurrentBook({ clubId: w.club.id, bookId: w.club.secondBookId, userId }),
     denied: moderatorOnly,
     throughOtherClub: { call: (userId, w) => setCurrentBook({ clubId: w.other.id, bookId: w.club.secondBookId, userId }), code: "not_found" },
+    allowed: "moderator",
+  },
+
+  // lib/books/reading.ts
+  {
+    name: "updateBookShape",
+    call: (userId, w) => updateBookShape({ clubId: w.club.id, bookId: w.club.secondBookId, userId, body: { chapters: "12", parts: "" } }),
+    denied: moderatorOnly,
+    throughOtherClub: {
+      call: (userId, w) => updateBookShape({ clubId: w.other.id, bookId: w.club.secondBookId, userId, body: { chapters: "12", parts: "" } }),
+      code: "not_found",
+    },
+    allowed: "moderator",
+  },
+  {
+    name: "setReadingProgress",
+    call: (userId, w) => setReadingProgress({ clubId: w.club.id, bookId: w.club.bookId, userId, body: { reached: 10000, shared: true } }),
+    denied: nf,
+    throughOtherClub: {
+      call: (userId, w) => setReadingProgress({ clubId: w.other.id, bookId: w.club.bookId, userId, body: { reached: 10000 } }),
+      code: "not_found",
+    },
+    allowed: "member",
+  },
+  {
+    name: "loadBookReading",
+    call: (userId, w) => loadBookReading({ clubId: w.club.id, bookId: w.club.bookId, userId }),
+    denied: nf,
+    throughOtherClub: { call: (userId, w) => loadBookReading({ clubId: w.other.id, bookId: w.club.bookId, userId }), code: "not_found" },
+    allowed: "member",
+  },
+  { name: "loadRoomVeil", call: (userId, w) => loadRoomVeil({ roomId: w.club.openRoomId, userId }), denied: nf, allowed: "member" },
+  { name: "liftRoomVeil", call: (userId, w) => liftRoomVeil({ roomId: w.club.openRoomId, userId }), denied: nf, allowed: "member" },
+  {
+    name: "updateRoomReach",
+    call: (userId, w) => updateRoomReach({ clubId: w.club.id, roomId: w.club.openRoomId, userId, body: { reach: 10000 } }),
+    denied: moderatorOnly,
+    throughOtherClub: {
+      call: (userId, w) => updateRoomReach({ clubId: w.other.id, roomId: w.club.openRoomId, userId, body: { reach: 10000 } }),
+      code: "not_found",
+    },
     allowed: "moderator",
   },
 
@@ -634,11 +684,11 @@ const entryPoints: EntryPoint[] = [
  * until it is listed here, and an action listed here must name entry points this file walks.
  */
 const enforcedBy: Record<ClubAction, readonly string[]> = {
-  "club:view": ["loadClubOverview", "loadClubFrame", "loadClubBooks", "loadBookPage", "loadInvitesPage"],
+  "club:view": ["loadClubOverview", "loadClubFrame", "loadClubBooks", "loadBookPage", "loadInvitesPage", "loadBookReading", "setReadingProgress"],
   // No service edits a club yet (there is no settings page); listed so a new one is noticed.
   "club:edit": [],
   "club:leave": ["leaveClub"],
-  "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "loadReply", "room:join", "room:leave"],
+  "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "loadReply", "room:join", "room:leave", "loadRoomVeil", "liftRoomVeil"],
   "reply:create": ["postReply"],
   "reply:create-in-locked-room": ["postReply in a locked room"],
   "reply:edit-own": ["editReply"],
@@ -648,8 +698,8 @@ const enforcedBy: Record<ClubAction, readonly string[]> = {
   "reply:view-hidden": ["loadReply"],
   "reply:view-history": ["loadReplyHistory"],
   "room:lock": ["lockRoom", "unlockRoom"],
-  "room:manage": ["importQuestions", "addQuestion", "editQuestion", "moveQuestion", "removeQuestion"],
-  "book:manage": ["createBook", "updateBook", "setCurrentBook"],
+  "room:manage": ["importQuestions", "addQuestion", "editQuestion", "moveQuestion", "removeQuestion", "updateRoomReach"],
+  "book:manage": ["createBook", "updateBook", "setCurrentBook", "updateBookShape"],
   "invite:manage": ["createClubInvite", "listInvites", "revokeClubInvite"],
   "member:view-roster": ["loadRosterPage"],
   "member:remove": ["removeMember (a member)", "removeMember (a moderator)", "removeMember (the owner)"],

@@ -5,6 +5,7 @@ import { runAction } from "@/lib/doors/action";
 import type { Outcome } from "@/lib/doors/outcome";
 import type { AddQuestionValues, EditQuestionValues, MoveQuestionValues, RemoveQuestionValues } from "@/lib/validation/questions";
 import { addQuestion, editQuestion, moveQuestion, removeQuestion } from "@/lib/books/questions";
+import { updateRoomReach } from "@/lib/books/reading";
 
 // The services check every id against the club (a room of another club is not found), so the
 // paths revalidated here only ever name what was actually changed.
@@ -42,4 +43,12 @@ export async function removeQuestionAction(
   if (!result.ok) return result;
   refresh(clubId);
   return { ok: true, data: { status: result.data.status } };
+}
+
+/** How far a question room reaches into the book (a point's rank; null: unsaid, never veiled). */
+export async function setRoomReachAction(clubId: string, roomId: string, values: { reach: number | null }): Promise<Outcome<null>> {
+  const result = await runAction((user) => updateRoomReach({ clubId, roomId, userId: user.id, body: values }));
+  if (!result.ok) return result;
+  refresh(clubId);
+  return { ok: true, data: null };
 }
