@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { RoomDiscussion } from "@/components/discussion/room-discussion";
+import { InlineSpoilers } from "@/components/reading/inline-spoilers";
 import { ProgressControl } from "@/components/reading/progress-control";
 import { RoomVeil } from "@/components/reading/room-veil";
 import { requireUser } from "@/lib/auth";
@@ -57,6 +58,7 @@ export default async function RoomPage({ params }: Props) {
           This question was archived by a moderator. Its replies are kept here to read; it no longer takes new ones.
         </p>
       ) : null}
+      <InlineSpoilers />
       {/* The viewer's id and role only choose which controls to offer; every action is checked on the server. */}
       <RoomDiscussion
         roomId={room.id}
