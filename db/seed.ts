@@ -6,12 +6,15 @@ import { getDb } from "@/db/index";
 import { books, clubMembers, clubs, type ClubRole } from "@/db/schema/clubs";
 import { replies, rooms } from "@/db/schema/discussion";
 import { meetingAgenda, meetings } from "@/db/schema/meetings";
+import { readingProgress } from "@/db/schema/reading";
+import { neverLetMeGoShape, neverLetMeGoTexts } from "@/db/seed-data/never-let-me-go-texts";
 import { users } from "@/db/schema/users";
 import { parseGuide } from "@/lib/guides/parse";
 import { renderMarkdown } from "@/lib/discussion/markdown";
 import { hashPassword } from "@/lib/accounts/passwords";
 import { Temporal } from "@js-temporal/polyfill";
 import { resolveLocalStart } from "@/lib/meetings/time";
+import { END_RANK } from "@/lib/books/points";
 
 export const demoPassword = "never-let-me-go";
 
@@ -65,6 +68,19 @@ const demoThreads: { room: number; replies: { author: string; body: string; pare
   },
 ];
 
+// How far some questions reach (by position; a point's rank, lib/books/points.ts). Only where the
+// question says it: "Kathy's narrative voice" needs Part One, "the ending" needs the ending. The
+// others ask about the whole book but are left unsaid, so they open for everyone.
+const demoReaches: Record<number, number> = { 5: 9, 6: END_RANK };
+
+// Where the demo members are: Kathy mid-book (Part Two, chapter 12) and sharing it, so the
+// ending's room opens veiled for her; Ruth and Emily finished; Tommy hasn't said.
+const demoProgress = [
+  { email: "kathy@example.com", reached: 12, shared: true },
+  { email: "ruth@example.com", reached: END_RANK, shared: true },
+  { email: "emily@example.com", reached: END_RANK, shared: false },
+];
+
 /** Creates the demo club, its ten rooms and accounts; does nothing unless the database is empty. */
 export async function seedDemo(): Promise<{ seeded: boolean }> {
   const db = getDb();
@@ -106,8 +122,9 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
         title: "Never Let Me Go",
         author: "Kazuo Ishiguro",
         year: 2005,
-        description:
-          "Kathy, now in her early thirties, looks back on growing up with Ruth and Tommy at Hailsham, an English boarding school that is not quite what it seems, and on the years that followed.",
+        description: neverLetMeGoTexts.en.description,
+        summary: neverLetMeGoTexts.en.summary,
+        shape: neverLetMeGoShape,
       })
       .returning({ id: books.id });
     if (!book) throw new Error("Demo book not created");
@@ -121,6 +138,7 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
           bookId: book.id,
           position: index + 1,
           question: question.text,
+          reach: demoReaches[index + 1] ?? null,
         })),
       )
       .returning({ id: rooms.id, position: rooms.position });
@@ -142,6 +160,7 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
         durationMinutes: 90,
         location: "https://meet.example.com/hailsham-circle",
         readingAssignment: "Part One, chapters 1-9",
+        readingTarget: 9,
         notes: "Bring one passage that surprised you.",
         createdById: userId("emily@example.com"),
       })
@@ -150,6 +169,10 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
     await tx
       .insert(meetingAgenda)
       .values(createdRooms.slice(0, 3).map((room, index) => ({ meetingId: meeting.id, roomId: room.id, position: index + 1 })));
+
+    await tx.insert(readingProgress).values(
+      demoProgress.map((progress) => ({ userId: userId(progress.email), bookId: book.id, reached: progress.reached, shared: progress.shared })),
+    );
 
     for (const thread of demoThreads) {
       const room = createdRooms[thread.room];

@@ -9,6 +9,9 @@ import { books, clubMembers, clubs } from "@/db/schema/clubs";
 import { replies, rooms } from "@/db/schema/discussion";
 import { meetingAgenda, meetings } from "@/db/schema/meetings";
 import { demoAccounts, demoPassword, seedDemo } from "@/db/seed";
+import { readingProgress } from "@/db/schema/reading";
+import { END_RANK } from "@/lib/books/points";
+import { bookShapeInput, shapeFormValues } from "@/lib/validation/book-shape";
 import { verifyPassword } from "@/lib/accounts/passwords";
 import { createDatabase, dropDatabase } from "@/scripts/test-db";
 
@@ -90,6 +93,28 @@ describe("the demo seed", () => {
     expect(daysAhead).toBeGreaterThan(5);
     expect(daysAhead).toBeLessThan(8);
     expect(await db.select().from(meetingAgenda).where(eq(meetingAgenda.meetingId, meeting!.id))).toHaveLength(3);
+  });
+
+  it("gives the book its real shape, a spoiler summary, a reading target and some progress", async () => {
+    const db = getDb();
+    const [book] = await db.select().from(books);
+    expect(bookShapeInput.parse(shapeFormValues(book!.shape))).toEqual(book!.shape);
+    expect(book!.shape).toEqual({
+      chapters: 23,
+      parts: [
+        { title: "Part One", first: 1, last: 9 },
+        { title: "Part Two", first: 10, last: 17 },
+        { title: "Part Three", first: 18, last: 23 },
+      ],
+    });
+    expect(book!.summary).toContain("deferrals never existed");
+    expect(book!.description).not.toMatch(/clone|donation|deferr/i);
+    const [meeting] = await db.select().from(meetings);
+    expect(meeting?.readingTarget).toBe(9);
+    const ending = await db.select({ reach: rooms.reach }).from(rooms).where(eq(rooms.position, 6));
+    expect(ending[0]?.reach).toBe(END_RANK);
+    const progress = await db.select().from(readingProgress);
+    expect(progress.map((row) => row.reached).sort((a, b) => a - b)).toEqual([12, END_RANK, END_RANK]);
   });
 
   it("leaves a database that already has data alone", async () => {
