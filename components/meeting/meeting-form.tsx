@@ -7,6 +7,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { TextArea } from "@/components/ui/text-area";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { pointChoices, type BookShape } from "@/lib/books/points";
 import type { Outcome } from "@/lib/doors/outcome";
 import type { StartChoice } from "@/lib/meetings/time";
 import type { MeetingFormInitial } from "@/lib/meetings/views";
@@ -37,6 +38,8 @@ type Props = {
   initial?: MeetingFormInitial;
   /** Offered when scheduling, not when editing one meeting of a series. */
   offerRepeat: boolean;
+  /** The book's chapters, for the "read up to" target; null when the book has none (only "the end" then). */
+  shape: BookShape | null;
   submitLabel: string;
   pendingLabel: string;
   cancelHref: string;
@@ -46,7 +49,7 @@ type Props = {
  * Schedules a meeting (or a series) or edits one. This file holds the form's state and lays it
  * out; the when and repeat fieldsets, the start preview and the agenda are their own parts.
  */
-export function MeetingForm({ action, rooms, limits, initial, offerRepeat, submitLabel, pendingLabel, cancelHref }: Props) {
+export function MeetingForm({ action, rooms, limits, initial, offerRepeat, shape, submitLabel, pendingLabel, cancelHref }: Props) {
   const router = useRouter();
   const browserZone = useViewerZone();
   const [date, setDate] = useState(initial?.date ?? "");
@@ -90,6 +93,7 @@ export function MeetingForm({ action, rooms, limits, initial, offerRepeat, submi
       durationMinutes: duration,
       location: String(data.get("location") ?? ""),
       readingAssignment: String(data.get("readingAssignment") ?? ""),
+      readingTarget: data.get("readingTarget") ? Number(data.get("readingTarget")) : null,
       notes,
       agenda,
       repeat: offerRepeat && repeats ? { everyWeeks, count } : null,
@@ -175,9 +179,39 @@ export function MeetingForm({ action, rooms, limits, initial, offerRepeat, submi
         defaultValue={initial?.readingAssignment}
         maxLength={limits.readingAssignment}
         placeholder="Part One, chapters 1–9"
-        hint="What to have read by this meeting."
+        hint="What to have read by this meeting, in your own words."
         error={fieldError("readingAssignment")}
       />
+      <div className="space-y-1.5">
+        <label htmlFor="meeting-reading-target" className="block text-sm font-medium text-ink">
+          Read up to (optional)
+        </label>
+        <select
+          id="meeting-reading-target"
+          name="readingTarget"
+          defaultValue={initial?.readingTarget ?? ""}
+          aria-describedby={fieldError("readingTarget") ? "meeting-reading-target-error meeting-reading-target-hint" : "meeting-reading-target-hint"}
+          aria-invalid={fieldError("readingTarget") ? true : undefined}
+          className="block min-h-10 w-full rounded-md border border-line bg-white px-3 py-2 text-base text-ink shadow-sm focus:border-accent focus:outline-2 focus:outline-accent/30 sm:w-auto"
+        >
+          <option value="">No chapter target</option>
+          {pointChoices(shape, "reach")
+            .filter((choice) => choice.rank > 0)
+            .map((choice) => (
+              <option key={choice.rank} value={choice.rank}>
+                {choice.group && !choice.label.includes(choice.group) ? `${choice.group}, ${choice.label.toLowerCase()}` : choice.label}
+              </option>
+            ))}
+        </select>
+        <p id="meeting-reading-target-hint" className="text-xs text-muted">
+          The chapter members should reach by this meeting; it builds the club&apos;s reading schedule.
+        </p>
+        {fieldError("readingTarget") ? (
+          <p id="meeting-reading-target-error" className="text-sm text-danger">
+            {fieldError("readingTarget")}
+          </p>
+        ) : null}
+      </div>
 
       <TextArea
         id="meeting-notes"

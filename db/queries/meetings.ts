@@ -14,6 +14,7 @@ export type MeetingValues = {
   durationMinutes: number;
   location: string | null;
   readingAssignment: string | null;
+  readingTarget: number | null;
   notes: string | null;
 };
 
@@ -28,6 +29,7 @@ const meetingColumns = {
   durationMinutes: meetings.durationMinutes,
   location: meetings.location,
   readingAssignment: meetings.readingAssignment,
+  readingTarget: meetings.readingTarget,
   notes: meetings.notes,
   sequence: meetings.sequence,
   cancelledAt: meetings.cancelledAt,
@@ -47,6 +49,7 @@ export type MeetingRow = {
   durationMinutes: number;
   location: string | null;
   readingAssignment: string | null;
+  readingTarget: number | null;
   notes: string | null;
   sequence: number;
   cancelledAt: Date | null;

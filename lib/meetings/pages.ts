@@ -1,4 +1,5 @@
 import "server-only";
+import { getBookShape } from "@/db/queries/reading";
 // Reads for pages: the meetings list, one meeting, its form, and the next meeting per club. Each
 // is a door (lib/doors/door.ts) whose `now` (the door call's clock) places meetings in time.
 import { listBookRooms } from "@/db/queries/rooms";
@@ -127,13 +128,18 @@ export const loadMeetingForm = door({
         durationMinutes: meeting.durationMinutes,
         location: meeting.location ?? "",
         readingAssignment: meeting.readingAssignment ?? "",
+        readingTarget: meeting.readingTarget === null ? "" : String(meeting.readingTarget),
         notes: meeting.notes ?? "",
         agenda: agenda.map((item) => item.roomId),
       };
     }
+    // The chapters a target can name: the meeting's own book when editing, else the current one.
+    const targetBookId = meeting ? meeting.bookId : (club.book?.id ?? null);
+    const shape = targetBookId ? await getBookShape({ bookId: targetBookId }) : null;
     return done({
       club: { id: club.id, name: club.name },
       book: club.book ? { id: club.book.id, title: club.book.title } : null,
+      shape,
       role: target.role,
       rooms,
       meeting: meeting ? toView(meeting) : null,

@@ -1,4 +1,6 @@
 import "server-only";
+import { getBookShape } from "@/db/queries/reading";
+import { isPointOf } from "@/lib/books/points";
 // The doors that write meetings: scheduling, editing and cancelling (moderators), and RSVPs
 // (members). Each is a door (lib/doors/door.ts): the club and meeting resolved for the caller,
 // the payload parsed, then everything checked before one transaction writes, and reminders
@@ -77,6 +79,17 @@ async function checkAgenda(input: { clubId: string; bookId: string | null; agend
   throw new AppError("bad_request", message, { agenda: message });
 }
 
+/** A chapter target must be a point of the meeting's book (a meeting with no book can only have none). */
+async function checkReadingTarget(input: { bookId: string | null; target: number | null }): Promise<void> {
+  if (input.target === null) return;
+  const shape = input.bookId ? await getBookShape({ bookId: input.bookId }) : null;
+  if (input.bookId && isPointOf(input.target, shape)) return;
+  const message = shape
+    ? `The book has ${shape.chapters} chapters; choose one of them, or the end.`
+    : "This book has no chapters yet; add them on the book's page, or leave the chapter target empty.";
+  throw new AppError("bad_request", message, { readingTarget: message });
+}
+
 function meetingValues(data: MeetingInput): MeetingValues {
   return {
     title: data.title,
@@ -84,6 +97,7 @@ function meetingValues(data: MeetingInput): MeetingValues {
     durationMinutes: data.durationMinutes,
     location: data.location,
     readingAssignment: data.readingAssignment,
+    readingTarget: data.readingTarget,
     notes: data.notes,
   };
 }
@@ -108,6 +122,7 @@ export const scheduleMeeting = door({
     const club = await requireClubWithBook(clubId);
     const bookId = club.book?.id ?? null;
     await checkAgenda({ clubId, bookId, agenda: body.agenda });
+    await checkReadingTarget({ bookId, target: body.readingTarget });
 
     const created = await createMeetings({
       clubId,
@@ -146,6 +161,7 @@ export const editMeeting = door({
     const club = await requireClubWithBook(clubId);
     const current = await listMeetingAgenda({ meetingId: meeting.id });
     await checkAgenda({ clubId, bookId: club.book?.id ?? null, agenda: body.agenda, alreadyOnAgenda: current.map((item) => item.roomId) });
+    await checkReadingTarget({ bookId: meeting.bookId, target: body.readingTarget });
 
     const result = await updateMeeting({ clubId, meetingId: meeting.id, values: meetingValues(body), startsAt, agenda: body.agenda });
     if (result.status === "not_found") throw notFound("This meeting");

@@ -58,6 +58,8 @@ export type MeetingFormInitial = {
   durationMinutes: number;
   location: string;
   readingAssignment: string;
+  /** The chapter target as a point's rank, "" for none (a select's value). */
+  readingTarget: string;
   notes: string;
   agenda: string[];
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { END_RANK } from "@/lib/books/points";
 import { isValidTimeZone, REPEAT_LIMITS } from "@/lib/meetings/time";
 import { uuidParam } from "@/lib/validation/ids";
 import { text } from "@/lib/validation/text";
@@ -127,6 +128,14 @@ export const meetingInput = z.object({
   durationMinutes,
   location,
   readingAssignment: optionalText("The reading assignment", meetingLimits.readingAssignment, `Keep the reading assignment under ${meetingLimits.readingAssignment} characters.`),
+  // The same assignment as a point in the book (lib/books/points.ts rank); checked against the book's chapters by the door.
+  readingTarget: z
+    .number({ error: "Choose how far to read." })
+    .int("Choose how far to read.")
+    .min(0, "Choose how far to read.")
+    .max(END_RANK, "Choose how far to read.")
+    .nullish()
+    .transform((value) => value ?? null),
   notes: optionalText("The notes", meetingLimits.notes, `Keep the notes under ${meetingLimits.notes.toLocaleString("en")} characters.`),
   agenda,
 });

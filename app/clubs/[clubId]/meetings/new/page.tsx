@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Schedule a meeting" };
 export default async function NewMeetingPage({ params }: Props) {
   const { clubId } = await params;
   const user = await requireUser(`/clubs/${clubId}/meetings/new`);
-  const { club, book, role, rooms } = await loadOrNotFound(() => loadMeetingForm({ clubId, userId: user.id }));
+  const { club, book, role, rooms, shape } = await loadOrNotFound(() => loadMeetingForm({ clubId, userId: user.id }));
   const meetingsHref = `/clubs/${club.id}/meetings`;
   if (!can(role, "meeting:schedule")) {
     return <ModeratorsOnly what="schedule meetings" backHref={meetingsHref} backLabel="Back to the club's meetings" />;
@@ -40,6 +40,7 @@ export default async function NewMeetingPage({ params }: Props) {
       <MeetingForm
         action={scheduleMeetingAction.bind(null, club.id)}
         rooms={rooms}
+        shape={shape}
         limits={meetingLimits}
         offerRepeat
         submitLabel="Schedule meeting"

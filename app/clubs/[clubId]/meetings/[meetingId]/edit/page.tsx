@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: "Change a meeting" };
 export default async function EditMeetingPage({ params }: Props) {
   const { clubId, meetingId } = await params;
   const user = await requireUser(`/clubs/${clubId}/meetings/${meetingId}/edit`);
-  const { club, role, rooms, meeting, initial } = await loadOrNotFound(() => loadMeetingForm({ clubId, userId: user.id, meetingId }));
+  const { club, role, rooms, meeting, initial, shape } = await loadOrNotFound(() => loadMeetingForm({ clubId, userId: user.id, meetingId }));
   if (!meeting || !initial) return null;
   const href = meetingHref(club.id, meeting.id);
   if (!can(role, "meeting:schedule")) {
@@ -53,6 +53,7 @@ export default async function EditMeetingPage({ params }: Props) {
         <MeetingForm
           action={editMeetingAction.bind(null, club.id, meeting.id)}
           rooms={rooms}
+          shape={shape}
           limits={meetingLimits}
           initial={initial}
           offerRepeat={false}
