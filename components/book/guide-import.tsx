@@ -2,19 +2,20 @@
 
 import { useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { isPointOf, rankOf, reachFromHeading, type BookShape } from "@/lib/books/points";
 import { MAX_SKIPPED, parseGuide } from "@/lib/guides/parse";
 import { placeGuide } from "./guide-places";
 import { GuideReview, type GuideReviewProps, type ReviewItem } from "./guide-review";
 import type { SkippedItem } from "./guide-skipped";
 
-type Props = Pick<GuideReviewProps, "action" | "bookTitle" | "existingCount" | "maxQuestions" | "maxLength">;
+type Props = Pick<GuideReviewProps, "action" | "bookTitle" | "existingCount" | "maxQuestions" | "maxLength" | "shape">;
 
 /**
  * Paste → review → create. Parsing happens here in the browser (the parser is pure), and
  * nothing is written until "Create N rooms": the server then validates the reviewed list and
  * creates every room in one transaction.
  */
-export function GuideImport({ action, bookTitle, existingCount, maxQuestions, maxLength }: Props) {
+export function GuideImport({ action, bookTitle, existingCount, maxQuestions, maxLength, shape }: Props) {
   const [step, setStep] = useState<"paste" | "review">("paste");
   const [guide, setGuide] = useState("");
   const [items, setItems] = useState<ReviewItem[]>([]);
@@ -42,7 +43,8 @@ export function GuideImport({ action, bookTitle, existingCount, maxQuestions, ma
     }
     setNotice(null);
     const placed = placeGuide(guide, questions, left);
-    setItems(withKeys(placed.questions));
+    // Each section's reach is proposed from its heading ("Part Two" → the end of Part Two); the moderator confirms it in the review.
+    setItems(withKeys(placed.questions.map((question) => ({ ...question, reach: proposedReach(question.section, shape) }))));
     setSkipped(withKeys(placed.skipped));
     setSkippedTruncated(left.length >= MAX_SKIPPED);
     setStep("review");
@@ -50,7 +52,7 @@ export function GuideImport({ action, bookTitle, existingCount, maxQuestions, ma
 
   function startByHand() {
     setNotice(null);
-    setItems(withKeys([{ text: "", section: null, line: null }]));
+    setItems(withKeys([{ text: "", section: null, line: null, reach: null }]));
     setSkipped([]);
     setStep("review");
   }
@@ -60,7 +62,7 @@ export function GuideImport({ action, bookTitle, existingCount, maxQuestions, ma
       <GuideReview
         items={items}
         setItems={setItems}
-        newItem={() => ({ key: nextKey.current++, text: "", section: null, line: null })}
+        newItem={() => ({ key: nextKey.current++, text: "", section: null, line: null, reach: null })}
         skipped={skipped}
         skippedTruncated={skippedTruncated}
         setSkipped={setSkipped}
@@ -70,6 +72,7 @@ export function GuideImport({ action, bookTitle, existingCount, maxQuestions, ma
         existingCount={existingCount}
         maxQuestions={maxQuestions}
         maxLength={maxLength}
+        shape={shape}
       />
     );
   }
@@ -107,4 +110,11 @@ export function GuideImport({ action, bookTitle, existingCount, maxQuestions, ma
       </div>
     </form>
   );
+}
+
+/** The reach a section heading proposes, as a rank; null for no heading or one that names no point. */
+function proposedReach(section: string | null, shape: BookShape | null): number | null {
+  const point = section === null ? null : reachFromHeading(section, shape);
+  // A chapter the book doesn't have (or any chapter of a book with none) is no proposal at all.
+  return point === null || !isPointOf(rankOf(point), shape) ? null : rankOf(point);
 }

@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { IconButton } from "@/components/ui/icon-button";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { pointChoices, type BookShape } from "@/lib/books/points";
 import type { Outcome, WireError } from "@/lib/doors/outcome";
 import type { ImportQuestionsValues } from "@/lib/validation/questions";
 import { insertAtGuidePlace } from "./guide-places";
@@ -14,7 +15,7 @@ import { GuideSkipped, type SkippedItem } from "./guide-skipped";
  * A question under review, with a key that stays with it while the list is reordered, and the
  * guide line it came from (null for one added by hand), which places lines brought back.
  */
-export type ReviewItem = { key: number; text: string; section: string | null; line: number | null };
+export type ReviewItem = { key: number; text: string; section: string | null; line: number | null; reach: number | null };
 
 export type GuideReviewProps = {
   action: (questions: ImportQuestionsValues["questions"]) => Promise<Outcome<null>>;
@@ -30,6 +31,8 @@ export type GuideReviewProps = {
   skippedTruncated: boolean;
   setSkipped: (update: (skipped: SkippedItem[]) => SkippedItem[]) => void;
   onBack: () => void;
+  /** The book's chapters, for the reach each section's questions are given (proposed from its heading). */
+  shape: BookShape | null;
 };
 
 /**
@@ -38,7 +41,7 @@ export type GuideReviewProps = {
  * server's rules first so a slip is shown where it is.
  */
 export function GuideReview(props: GuideReviewProps) {
-  const { items, setItems, newItem, skipped, skippedTruncated, setSkipped, onBack, action, bookTitle, existingCount, maxQuestions, maxLength } = props;
+  const { items, setItems, newItem, skipped, skippedTruncated, setSkipped, onBack, action, bookTitle, existingCount, maxQuestions, maxLength, shape } = props;
   const headingId = useId();
   // On success the action moves on to the book's rooms; only a refusal comes back here.
   const form = useActionForm(action);
@@ -62,6 +65,12 @@ export function GuideReview(props: GuideReviewProps) {
   function update(key: number, text: string) {
     clearError();
     setItems((current) => current.map((item) => (item.key === key ? { ...item, text } : item)));
+  }
+
+  /** Gives every question under `section` the same reach: a section is one stretch of the book. */
+  function setSectionReach(section: string, reach: number | null) {
+    clearError();
+    setItems((current) => current.map((item) => (item.section === section ? { ...item, reach } : item)));
   }
 
   function move(index: number, offset: -1 | 1) {
@@ -132,7 +141,7 @@ export function GuideReview(props: GuideReviewProps) {
       if (first !== undefined) setFocusTarget(`[data-question="${Number(first) + 1}"]`);
       return;
     }
-    form.submit(items.map(({ text, section }) => ({ text, section })));
+    form.submit(items.map(({ text, section, reach }) => ({ text, section, reach })));
   }
 
   const createLabel = `Create ${count} ${count === 1 ? "room" : "rooms"}`;
@@ -163,7 +172,30 @@ export function GuideReview(props: GuideReviewProps) {
             const showSection = item.section !== null && item.section !== items[index - 1]?.section;
             return (
               <li key={item.key} className="space-y-2">
-                {showSection ? <p className="pt-2 text-xs font-medium uppercase tracking-wider text-muted">{item.section}</p> : null}
+                {showSection && item.section !== null ? (
+                  <div className="flex flex-wrap items-center justify-between gap-2 pt-2">
+                    <p className="text-xs font-medium uppercase tracking-wider text-muted">{item.section}</p>
+                    <label className="flex items-center gap-2 text-sm text-muted">
+                      Reaches
+                      <select
+                        value={item.reach === null ? "" : String(item.reach)}
+                        onChange={(event) => {
+                          const section = item.section;
+                          if (section !== null) setSectionReach(section, event.target.value === "" ? null : Number(event.target.value));
+                        }}
+                        aria-label={`How far the questions under “${item.section}” reach`}
+                        className="min-h-9 rounded-md border border-line bg-white px-2 py-1 text-sm text-ink"
+                      >
+                        <option value="">Not said</option>
+                        {pointChoices(shape, "reach").map((choice) => (
+                          <option key={choice.rank} value={choice.rank}>
+                            {choice.group && !choice.label.includes(choice.group) ? `${choice.group}, ${choice.label.toLowerCase()}` : choice.label}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  </div>
+                ) : null}
                 <div className={`rounded-lg border bg-white p-3 shadow-sm sm:p-4 ${problem ? "border-danger/50" : "border-line"}`}>
                   <div className="flex items-start gap-3">
                     <span aria-hidden className="w-6 shrink-0 pt-2 text-right font-serif text-lg text-muted">

@@ -23,7 +23,7 @@ async function lockBook(tx: Transaction, bookId: string): Promise<void> {
 }
 
 /** Adds questions after the book's existing ones, numbering on from the last, in one transaction. */
-export async function appendQuestions(input: { clubId: string; bookId: string; questions: { text: string; section: string | null }[] }) {
+export async function appendQuestions(input: { clubId: string; bookId: string; questions: { text: string; section: string | null; reach?: number | null }[] }) {
   return getDb().transaction(async (tx) => {
     await lockBook(tx, input.bookId);
     const [last] = await tx
@@ -40,6 +40,7 @@ export async function appendQuestions(input: { clubId: string; bookId: string; q
           position: start + index,
           question: question.text,
           section: question.section,
+          reach: question.reach ?? null,
         })),
       )
       .returning({ id: rooms.id, position: rooms.position, question: rooms.question, section: rooms.section });

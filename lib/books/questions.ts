@@ -10,6 +10,7 @@ import { can } from "@/lib/permissions";
 import { uuidParam } from "@/lib/validation/ids";
 import { addQuestionInput, editQuestionInput, importQuestionsBody, moveQuestionInput, removeQuestionInput } from "@/lib/validation/questions";
 import { bookParams } from "./books";
+import { isPointOf } from "./points";
 
 // A moderator's doors for a book's discussion questions (each one a room): import a guide, add,
 // edit, reorder, remove. A stranger learns nothing (resolve answers not-found first); a member
@@ -39,6 +40,12 @@ export const importQuestions = door({
   resolve: resolveManagedBook,
   body: importQuestionsBody,
   act: async ({ params, body, target }) => {
+    const shape = target.book.shape ?? null;
+    const outside = body.questions.findIndex((question) => question.reach !== null && !isPointOf(question.reach, shape));
+    if (outside >= 0) {
+      const message = `Question ${outside + 1}: that point isn't in this book${shape ? ` (it has ${shape.chapters} chapters)` : ", which has no chapters yet"}.`;
+      throw new AppError("bad_request", message, { [`questions.${outside}.reach`]: message });
+    }
     const created = await appendQuestions({ clubId: params.clubId, bookId: target.book.id, questions: body.questions });
     const club = await getClubSummary({ clubId: params.clubId });
     return done({ created: created.length, bookId: target.book.id, isCurrent: club?.currentBookId === target.book.id });

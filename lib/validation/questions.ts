@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { END_RANK } from "@/lib/books/points";
 import { text } from "@/lib/validation/text";
 
 export const questionLimits = { text: 1000, section: 200, perImport: 100 } as const;
@@ -19,7 +20,21 @@ export const editQuestionInput = z.object({ question: questionText });
 
 const importQuestionsInput = z.object({
   questions: z
-    .array(z.object({ text: questionText, section }), { error: "There are no questions to create." })
+    .array(
+      z.object({
+        text: questionText,
+        section,
+        // How far the question reaches (a point's rank, lib/books/points.ts); the import door checks it against the book.
+        reach: z
+          .number({ error: "Choose how far the question reaches." })
+          .int("Choose how far the question reaches.")
+          .min(0, "Choose how far the question reaches.")
+          .max(END_RANK, "Choose how far the question reaches.")
+          .nullish()
+          .transform((value) => value ?? null),
+      }),
+      { error: "There are no questions to create." },
+    )
     .min(1, "There are no questions to create. Add at least one.")
     .max(questionLimits.perImport, `A guide can create at most ${questionLimits.perImport} rooms at a time. Remove some and try again.`),
 });

@@ -43,6 +43,7 @@ export default async function ImportGuidePage({ params }: Props) {
         existingCount={rooms.length}
         maxQuestions={questionLimits.perImport}
         maxLength={questionLimits.text}
+        shape={book.shape}
       />
     </div>
   );
