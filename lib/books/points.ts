@@ -77,7 +77,7 @@ export function isBeyond(reach: BookPoint, progress: BookPoint | null, shape?: B
 }
 
 /** The part holding `chapter`, or null when the shape has no parts or none holds it. */
-export function partOf(chapter: number, shape: BookShape | null | undefined): BookPart | null {
+function partOf(chapter: number, shape: BookShape | null | undefined): BookPart | null {
   return shape?.parts.find((part) => chapter >= part.first && chapter <= part.last) ?? null;
 }
 

@@ -88,10 +88,10 @@ export const setReadingProgress = door({
 });
 
 /** What a progress control needs: the book's shape and the member's own progress (null: never said). */
-export type ProgressView = { clubId: string; bookId: string; shape: BookShape | null; reached: number | null; shared: boolean };
+type ProgressView = { clubId: string; bookId: string; shape: BookShape | null; reached: number | null; shared: boolean };
 
 /** One line of the club's reading schedule: a meeting and how far to have read by then. */
-export type ScheduleItem = { meetingId: string; title: string; startsAt: Date; timeZone: string; target: string; assignment: string | null; done: boolean };
+type ScheduleItem = { meetingId: string; title: string; startsAt: Date; timeZone: string; target: string; assignment: string | null; done: boolean };
 
 /** Whether a member with this role sees another member's progress they keep to moderators. */
 function seesUnsharedProgress(role: ClubRole): boolean {
@@ -139,7 +139,7 @@ export const loadBookReading = door({
 });
 
 /** What the room page needs to decide on its veil, and the reader's progress control. */
-export type RoomVeilView = { veiled: boolean; reach: string | null; progress: ProgressView; room: { position: number; question: string } };
+type RoomVeilView = { veiled: boolean; reach: string | null; progress: ProgressView; room: { position: number; question: string } };
 
 /**
  * Whether the room opens veiled for this member: it reaches past their progress and they haven't
