@@ -1,0 +1,89 @@
+import { accounts, clubName, expect, test, unique } from "./fixtures";
+
+const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const shots = process.env.E2E_SCREENSHOTS;
+
+test("a member sets how far they've read from the club page on a phone, in two taps", async ({ pageAs }) => {
+  // Tommy hasn't said where he is in the demo.
+  const page = await pageAs(accounts.tommy, phone);
+  await page.getByRole("link", { name: new RegExp(clubName) }).click();
+  const progress = page.getByRole("combobox", { name: "I've read to" });
+  await expect(progress).toHaveValue("");
+  // A native select: one tap opens it, one picks.
+  await progress.selectOption({ label: "Chapter 12" });
+  await expect(page.getByText("Saving…")).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole("combobox", { name: "I've read to" })).toHaveValue("12");
+  // The schedule now counts the first meeting's reading (up to the end of Part One) as done.
+  await expect(page.getByText("Read ✓")).toBeVisible();
+  if (shots) await page.screenshot({ path: `${shots}/club-390.png`, fullPage: true });
+});
+
+test("a room past the reader's progress opens veiled, without its replies in the page, and lifts on request", async ({ pageAs }) => {
+  const text = unique("Ruth's thoughts on the ending");
+  // Ruth has finished: the ending's room (question 6) is open to her. She posts there.
+  const ruth = await pageAs(accounts.ruth);
+  await ruth.getByRole("link", { name: new RegExp(clubName) }).click();
+  await ruth.getByRole("link", { name: /^Question 6:/ }).click();
+  await expect(ruth.getByRole("heading", { name: "This discussion goes further than you've read" })).toBeHidden();
+  await ruth.getByRole("textbox", { name: "Your answer" }).fill(text);
+  await ruth.getByRole("button", { name: "Post reply" }).click();
+  await expect(ruth.getByText(text)).toBeVisible();
+  const roomUrl = ruth.url();
+
+  // Kathy is at chapter 12: the room list warns her, and the room opens on a veil.
+  const kathy = await pageAs(accounts.kathy);
+  await kathy.getByRole("link", { name: new RegExp(clubName) }).click();
+  await expect(kathy.getByRole("link", { name: /^Question 6:/ })).toContainText("Goes up to the ending, past where you are");
+  if (shots) await kathy.screenshot({ path: `${shots}/club-1280.png`, fullPage: true });
+  await kathy.getByRole("link", { name: /^Question 6:/ }).click();
+  await expect(kathy.getByRole("heading", { name: "This discussion goes further than you've read" })).toBeVisible();
+  await expect(kathy.getByText(text)).toHaveCount(0);
+  // Not hidden by the browser: the server never sent it (page HTML and embedded data alike).
+  const html = await (await kathy.request.get(roomUrl)).text();
+  expect(html).toContain("This discussion goes further than you");
+  expect(html).not.toContain(text);
+  if (shots) await kathy.screenshot({ path: `${shots}/veil-1280.png`, fullPage: true });
+
+  await kathy.getByRole("button", { name: "I've read it / show anyway" }).click();
+  await expect(kathy.getByText(text)).toBeVisible();
+  await kathy.reload();
+  await expect(kathy.getByText(text)).toBeVisible();
+  await expect(kathy.getByRole("heading", { name: "This discussion goes further than you've read" })).toHaveCount(0);
+});
+
+test("an inline spoiler stays hidden until revealed by keyboard", async ({ pageAs }) => {
+  const secret = unique("Tommy completes");
+  const page = await pageAs(accounts.ruth);
+  await page.getByRole("link", { name: new RegExp(clubName) }).click();
+  await page.getByRole("link", { name: /^Question 9:/ }).click();
+  await page.getByRole("textbox", { name: "Your answer" }).fill(`I cried when ||${secret}||.`);
+  await page.getByRole("button", { name: "Post reply" }).click();
+  // Announced as a hidden spoiler, not by its words.
+  await expect(page.getByRole("button", { name: "Spoiler, hidden. Press to reveal." }).last()).toBeVisible();
+  const spoiler = page.locator("[data-spoiler]").last();
+  await expect(spoiler).toHaveAttribute("aria-expanded", "false");
+  await spoiler.focus();
+  await page.keyboard.press("Enter");
+  await expect(spoiler).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("button", { name: secret })).toBeVisible();
+});
+
+test("the book page keeps the full summary behind a warning; screenshots at a phone's width", async ({ pageAs }) => {
+  // Tommy is at most at chapter 12 (the first test), so the ending's room is still veiled for him.
+  const page = await pageAs(accounts.tommy, phone);
+  await page.getByRole("link", { name: new RegExp(clubName) }).click();
+  await page.getByRole("link", { name: /Books/ }).first().click();
+  await page.getByRole("link", { name: /Never Let Me Go/ }).first().click();
+  const summary = page.getByText("Full summary — contains spoilers, ending included");
+  await expect(summary).toBeVisible();
+  await expect(page.getByText(/deferrals never existed/)).toBeHidden();
+  if (shots) await page.screenshot({ path: `${shots}/book-390.png`, fullPage: true });
+  await summary.click();
+  await expect(page.getByText(/deferrals never existed/)).toBeVisible();
+
+  await page.goto(page.url().replace(/\/books\/.*/, ""));
+  await page.getByRole("link", { name: /^Question 6:/ }).click();
+  await expect(page.getByRole("heading", { name: "This discussion goes further than you've read" })).toBeVisible();
+  if (shots) await page.screenshot({ path: `${shots}/veil-390.png`, fullPage: true });
+});
