@@ -189,7 +189,7 @@ export function GuideReview(props: GuideReviewProps) {
                         <option value="">Not said</option>
                         {pointChoices(shape, "reach").map((choice) => (
                           <option key={choice.rank} value={choice.rank}>
-                            {choice.group && !choice.label.includes(choice.group) ? `${choice.group}, ${choice.label.toLowerCase()}` : choice.label}
+                            {choice.label}
                           </option>
                         ))}
                       </select>

@@ -199,7 +199,7 @@ export function MeetingForm({ action, rooms, limits, initial, offerRepeat, shape
             .filter((choice) => choice.rank > 0)
             .map((choice) => (
               <option key={choice.rank} value={choice.rank}>
-                {choice.group && !choice.label.includes(choice.group) ? `${choice.group}, ${choice.label.toLowerCase()}` : choice.label}
+                {choice.label}
               </option>
             ))}
         </select>

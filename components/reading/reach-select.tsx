@@ -39,7 +39,7 @@ export function ReachSelect({ id, label, shape, reach, action }: Props) {
         <option value="">Not said</option>
         {pointChoices(shape, "reach").map((choice) => (
           <option key={choice.rank} value={choice.rank}>
-            {choice.group && !choice.label.includes(choice.group) ? `${choice.group}, ${choice.label.toLowerCase()}` : choice.label}
+            {choice.label}
           </option>
         ))}
       </select>

@@ -103,8 +103,9 @@ export function formatPoint(point: BookPoint, shape: BookShape | null | undefine
 export type PointChoice = { rank: number; label: string; group: string | null };
 
 /**
- * Every point a picker offers for a book, in order: the start, each chapter, the end. For a
- * "reach" picker the start reads "No spoilers" and a part's last chapter "End of Part Two"; for
+ * Every point a picker offers for a book, in order: the start, each chapter ("Part Two, chapter
+ * 12", or "Chapter 12" without parts), the end. For a "reach" picker the start reads "No
+ * spoilers", a part's last chapter "End of Part Two (chapter 17)" and the end "The ending"; for
  * "progress" the start reads "Not started" and the end "Finished". Without a shape: just the
  * start and the end.
  */
@@ -115,8 +116,10 @@ export function pointChoices(shape: BookShape | null | undefined, style: "progre
   // The last chapter is the end itself, so the list stops one short of it.
   for (let chapter = 1; chapter < (shape?.chapters ?? 1); chapter += 1) {
     const part = partOf(chapter, shape);
-    const endOfPart = style === "reach" && part && part.last === chapter;
-    chapters.push({ rank: chapter, label: endOfPart ? `End of ${part.title} (chapter ${chapter})` : `Chapter ${chapter}`, group: part?.title ?? null });
+    // A closed select shows only the chosen label, so it names the part too.
+    let label = part ? `${part.title}, chapter ${chapter}` : `Chapter ${chapter}`;
+    if (style === "reach" && part && part.last === chapter) label = `End of ${part.title} (chapter ${chapter})`;
+    chapters.push({ rank: chapter, label, group: part?.title ?? null });
   }
   return [first, ...chapters, last];
 }

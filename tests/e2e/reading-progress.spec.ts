@@ -10,7 +10,7 @@ test("a member sets how far they've read from the club page on a phone, in two t
   const progress = page.getByRole("combobox", { name: "I've read to" });
   await expect(progress).toHaveValue("");
   // A native select: one tap opens it, one picks.
-  await progress.selectOption({ label: "Chapter 12" });
+  await progress.selectOption({ label: "Part Two, chapter 12" });
   await expect(page.getByText("Saving…")).toBeHidden();
   await page.reload();
   await expect(page.getByRole("combobox", { name: "I've read to" })).toHaveValue("12");
@@ -86,4 +86,16 @@ test("the book page keeps the full summary behind a warning; screenshots at a ph
   await page.getByRole("link", { name: /^Question 6:/ }).click();
   await expect(page.getByRole("heading", { name: "This discussion goes further than you've read" })).toBeVisible();
   if (shots) await page.screenshot({ path: `${shots}/veil-390.png`, fullPage: true });
+});
+
+test("moderators' views: the book's chapters and each question's reach (screenshots)", async ({ pageAs }) => {
+  const emily = await pageAs(accounts.emily);
+  await emily.getByRole("link", { name: new RegExp(clubName) }).click();
+  await emily.getByRole("link", { name: "Manage questions" }).click();
+  await expect(emily.getByRole("combobox", { name: "How far question 6 reaches" })).toHaveValue("10000");
+  await expect(emily.getByRole("combobox", { name: "How far question 5 reaches" })).toHaveValue("9");
+  if (shots) await emily.screenshot({ path: `${shots}/questions-1280.png`, fullPage: true });
+  await emily.goto(emily.url().replace(/\/questions$/, "/edit"));
+  await expect(emily.getByRole("textbox", { name: "Parts (optional)" })).toHaveValue("Part One, chapters 1–9\nPart Two, chapters 10–17\nPart Three, chapters 18–23");
+  if (shots) await emily.screenshot({ path: `${shots}/edit-1280.png`, fullPage: true });
 });

@@ -93,7 +93,8 @@ describe("formatting points", () => {
     const choices = pointChoices(nlmg, "reach");
     expect(choices.map((choice) => choice.rank)).toEqual([0, ...Array.from({ length: 22 }, (_, i) => i + 1), END_RANK]);
     expect(choices.find((choice) => choice.rank === 9)?.label).toBe("End of Part One (chapter 9)");
-    expect(choices.find((choice) => choice.rank === 12)?.group).toBe("Part Two");
+    expect(choices.find((choice) => choice.rank === 12)).toEqual({ rank: 12, label: "Part Two, chapter 12", group: "Part Two" });
+    expect(pointChoices({ chapters: 5, parts: [] }, "progress")[2]?.label).toBe("Chapter 2");
     expect(pointChoices(null, "progress").map((choice) => choice.label)).toEqual(["Not started", "Finished"]);
   });
 });
