@@ -30,7 +30,7 @@ const namesShown = 8;
  * "Ruth, Kathy and Tommy" for the people who gave one reaction; the viewer reads as "you" and
  * comes first; past eight names, "and 4 others". In: the users in the order they reacted.
  */
-export function reactorNames(users: readonly { id: string; name: string }[], viewerId: string | null): string {
+function reactorNames(users: readonly { id: string; name: string }[], viewerId: string | null): string {
   const mine = users.filter((user) => user.id === viewerId);
   const names = [...mine.map(() => "you"), ...users.filter((user) => user.id !== viewerId).map((user) => user.name)];
   if (names.length > namesShown) {

@@ -6,7 +6,7 @@ import { resolveReply } from "@/lib/access";
 import { door } from "@/lib/doors/door";
 import { done, type Done } from "@/lib/doors/live";
 import { AppError, notFound } from "@/lib/errors";
-import { can } from "@/lib/permissions";
+import { canReactInRoom } from "@/lib/permissions";
 import { setReactionInput } from "@/lib/validation/reactions";
 import { replyParams } from "@/lib/validation/replies";
 import { groupReactions } from "./members-view";
@@ -38,7 +38,7 @@ export const setReplyReaction = door({
       userId,
       kind: body.kind,
       reacted: body.reacted,
-      mayReactWhenLocked: can(target.role, "reply:react") && can(target.role, "reply:create-in-locked-room"),
+      mayReactWhenLocked: canReactInRoom(target.role, { locked: true }),
     });
     switch (result.status) {
       case "not_found":

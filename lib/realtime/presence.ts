@@ -25,7 +25,7 @@ export type RoomPresence = {
 };
 
 /** How long a typing mark lasts without a renewal, in milliseconds: the page renews it every 3 s while keys are pressed. */
-export const defaultTypingMs = 6_000;
+const defaultTypingMs = 6_000;
 
 /**
  * Runs `work` for a key one at a time; calls that arrive while one runs share the next run, so
