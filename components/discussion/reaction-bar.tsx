@@ -13,6 +13,9 @@ type Props = {
   onReactions: (reactions: ReplyReactionsView) => void;
 };
 
+// Color emoji fonts first: a text font's black-and-white glyph for some of them would win otherwise.
+const emojiFont = "[font-family:'Apple_Color_Emoji','Segoe_UI_Emoji','Noto_Color_Emoji',sans-serif]";
+
 const chip =
   "group relative inline-flex h-7 items-center gap-1 rounded-full border px-2 text-sm tabular-nums focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-accent";
 
@@ -47,7 +50,7 @@ export function ReactionBar({ replyId, reactions, viewerId, mayReact, onReaction
   return (
     <>
       <ul aria-label="Reactions" className="flex flex-wrap items-center gap-1.5">
-        {reactions.map((reaction) => {
+        {reactions.map((reaction, index) => {
           const mine = reaction.users.some((user) => user.id === viewerId);
           const summary = reactionSummary(reaction, viewerId);
           return (
@@ -60,14 +63,16 @@ export function ReactionBar({ replyId, reactions, viewerId, mayReact, onReaction
                 onClick={() => void toggle(reaction.kind)}
                 className={`${chip} ${mine ? "border-accent/50 bg-accent-soft text-accent-strong" : "border-line bg-white text-muted"} ${mayReact ? "hover:border-accent/60" : "cursor-default"} aria-disabled:opacity-90`}
               >
-                <span aria-hidden>{reactionLabels[reaction.kind].emoji}</span>
+                <span aria-hidden className={emojiFont}>
+                  {reactionLabels[reaction.kind].emoji}
+                </span>
                 <span aria-hidden className="text-xs font-medium">
                   {reaction.users.length}
                 </span>
                 {/* The tooltip for pointer and keyboard alike; the button's name already says it. */}
                 <span
                   aria-hidden
-                  className="pointer-events-none absolute bottom-full left-0 z-20 mb-1.5 hidden w-max max-w-64 rounded-md bg-ink px-2 py-1 text-left text-xs leading-snug text-white shadow-md group-hover:block group-focus-visible:block"
+                  className={`pointer-events-none absolute bottom-full ${index < 3 ? "left-0" : "right-0"} z-20 mb-1.5 hidden w-max max-w-64 rounded-md bg-ink px-2 py-1 text-left text-xs leading-snug text-white shadow-md group-hover:block group-focus-visible:block`}
                 >
                   {summary}
                 </span>
@@ -196,7 +201,9 @@ function ReactionPicker({
               }}
               className={`flex h-8 w-8 items-center justify-center rounded-full text-lg hover:bg-paper focus-visible:outline-2 focus-visible:outline-accent ${given.has(kind) ? "bg-accent-soft" : ""}`}
             >
-              <span aria-hidden>{reactionLabels[kind].emoji}</span>
+              <span aria-hidden className={emojiFont}>
+                {reactionLabels[kind].emoji}
+              </span>
             </button>
           ))}
         </div>
