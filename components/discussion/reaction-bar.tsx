@@ -23,8 +23,8 @@ const chip =
  * A reply's reactions: one chip per kind someone gave (emoji and count; its accessible name and
  * tooltip say who: "👍 3 — Ruth, Kathy and you"), pressed when the viewer gave it, and an
  * "Add a reaction" button opening the six kinds. Each chip sends the state it wants (given or
- * not), and waits for the answer before it can be pressed again, so a double click sends one
- * request and the server's answer is what shows.
+ * not) and waits for the answer before it can be pressed again; the second click of a double
+ * click is ignored, so a double click is one change, and the server's answer is what shows.
  */
 export function ReactionBar({ replyId, reactions, viewerId, mayReact, onReactions }: Props) {
   const [pending, setPending] = useState<ReadonlySet<ReactionKind>>(new Set());
@@ -60,7 +60,10 @@ export function ReactionBar({ replyId, reactions, viewerId, mayReact, onReaction
                 aria-label={summary}
                 aria-pressed={mine}
                 aria-disabled={!mayReact || pending.has(reaction.kind)}
-                onClick={() => void toggle(reaction.kind)}
+                // The second click of a double click (detail 2) is the same intent, not a second toggle.
+                onClick={(event) => {
+                  if (event.detail <= 1) void toggle(reaction.kind);
+                }}
                 className={`${chip} ${mine ? "border-accent/50 bg-accent-soft text-accent-strong" : "border-line bg-white text-muted"} ${mayReact ? "hover:border-accent/60" : "cursor-default"} aria-disabled:opacity-90`}
               >
                 <span aria-hidden className={emojiFont}>

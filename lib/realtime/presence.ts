@@ -96,8 +96,10 @@ export function trackRoomPresence(io: RealtimeServer, options: { typingMs?: numb
     for (const [socketId, mark] of marks ?? []) {
       if (!here.has(socketId)) clearMark(roomId, socketId, mark.timer);
     }
-    const present = await namePresentMembers({ roomId, userIds: sockets.map((socket) => socket.data.userId) });
+    // Read with the sockets, before any wait: the list sent is one moment's truth, and any
+    // change after it asks for the next run.
     const typingIds = new Set([...(typing.get(roomId)?.values() ?? [])].map((mark) => mark.userId));
+    const present = await namePresentMembers({ roomId, userIds: sockets.map((socket) => socket.data.userId) });
     const view: RoomPresenceView = { roomId, present, typing: present.filter((member) => typingIds.has(member.id)) };
     io.to(channel).emit("room:presence", view);
     return view;
