@@ -25,6 +25,8 @@ type Props = {
   viewer: Viewer;
   initialReplies: ReplyView[];
   initialLocked: boolean;
+  /** "Here now" beside the live status; off where the page already shows who is here (the live meeting). */
+  showHereNow?: boolean;
 };
 
 /**
@@ -32,7 +34,7 @@ type Props = {
  * pins and hides replace a reply in place, and a lock switches the forms off at once. This file
  * lays the room out; the live state, paging, lock and each control have their own modules.
  */
-export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initialLocked }: Props) {
+export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initialLocked, showHereNow = true }: Props) {
   const live = useRoomLive({ roomId, clubId, initialReplies, initialLocked });
   const { replies, locked, revoked, arrived, clearArrived, addOwnReply, changeReply, applyReactions } = live;
   const [sort, setSort] = useState<ThreadSort>("oldest");
@@ -93,7 +95,7 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
             {replies.length === 0 ? "No replies yet" : `${replies.length} ${replies.length === 1 ? "reply" : "replies"}`}
           </h2>
           <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-            {revoked ? null : <HereNow present={presence.present} viewerId={viewer.id} />}
+            {revoked || !showHereNow ? null : <HereNow present={presence.present} viewerId={viewer.id} />}
             <ConnectionStatus connection={live.connection} />
             <SortControl value={sort} onChange={setSort} />
             {mayLock ? <LockRoomControl lock={lock} showButton={!locked} /> : null}

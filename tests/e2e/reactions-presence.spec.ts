@@ -15,8 +15,12 @@ test("a reaction given with the keyboard is seen live by the other member, with 
   await expect(kathy.getByTestId("here-now")).toHaveText("Here now: Ruth and you");
   await expect(ruth.getByTestId("here-now")).toHaveText("Here now: Kathy and you");
 
-  const kathysReplyOn = (page: typeof kathy) =>
-    page.getByRole("article", { name: "Reply by Kathy" }).filter({ hasText: "how quietly mortality arrives" });
+  // A reply of Kathy's own, new in this run, so the counts start at nothing.
+  const text = unique("Kathy wonders about Madame");
+  await kathy.getByRole("textbox", { name: "Your answer" }).fill(text);
+  await kathy.getByRole("button", { name: "Post reply" }).first().click();
+  const kathysReplyOn = (page: typeof kathy) => page.getByRole("article", { name: "Reply by Kathy" }).filter({ hasText: text });
+  await expect(kathysReplyOn(ruth)).toBeVisible();
   await kathy.evaluate(() => ((window as { e2eMark?: boolean }).e2eMark = true));
 
   // Ruth: Tab to "Add a reaction", open it with Enter, move right once (heart), pick with Enter.
