@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { reactionSummary } from "@/lib/discussion/reaction-kinds";
+import { buildThreadTree } from "@/lib/discussion/threads";
 import { canReactInRoom, replyActions } from "@/lib/permissions";
 
 const people = (...names: string[]) => names.map((name) => ({ id: name.toLowerCase(), name }));
@@ -34,5 +35,20 @@ describe("who may react", () => {
     expect(replyActions("member", { isAuthor: false, state: "visible", edited: false }, open).react).toBe(true);
     expect(replyActions("member", { isAuthor: false, state: "hidden", edited: false }, open).react).toBe(false);
     expect(replyActions("member", { isAuthor: false, state: "deleted", edited: false }, open).react).toBe(false);
+  });
+});
+
+describe("the Most reacted sort", () => {
+  it("puts the threads whose opening reply has most reactions first, ties oldest first, answers still oldest first", () => {
+    const items = [
+      { id: "a", parentId: null, seq: 1, reactionCount: 1 },
+      { id: "b", parentId: null, seq: 2, reactionCount: 5 },
+      { id: "c", parentId: null, seq: 3, reactionCount: 1 },
+      { id: "a2", parentId: "a", seq: 5, reactionCount: 0 },
+      { id: "a1", parentId: "a", seq: 4, reactionCount: 9 },
+    ];
+    const tree = buildThreadTree(items, "most_reacted");
+    expect(tree.map((node) => node.item.id)).toEqual(["b", "a", "c"]);
+    expect(tree[1]!.children.map((node) => node.item.id)).toEqual(["a1", "a2"]);
   });
 });
