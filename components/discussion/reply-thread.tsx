@@ -12,6 +12,7 @@ import { useDiscussion } from "./discussion-context";
 import { EditedMarker } from "./edited-marker";
 import { HideReplyForm } from "./hide-reply-form";
 import { PinIcon } from "./icons";
+import { ReactionBar } from "./reaction-bar";
 import { ReplyEditForm } from "./reply-edit-form";
 import { ReplyForm } from "./reply-form";
 import { ReplyHistory } from "./reply-history";
@@ -38,7 +39,7 @@ export function ReplyList({ nodes, parentName, ...shared }: Shared & { nodes: Th
 
 function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<ReplyView>; parentName?: string }) {
   const reply = node.item;
-  const { roomId, viewer, locked, revoked, onPosted, onChanged } = useDiscussion();
+  const { roomId, viewer, locked, revoked, onPosted, onChanged, onReactions } = useDiscussion();
   const [collapsed, setCollapsed] = useState(false);
   const [panel, setPanel] = useState<Panel>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
@@ -63,7 +64,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
   const visible = reply.state === "visible";
   // A member removed while the page is open may do nothing more here.
   const offered = replyActions(revoked ? null : viewer.role, { isAuthor: reply.author.id === viewer.id, state: reply.state, edited: reply.editedAt !== null }, { locked });
-  const { reply: mayReply, edit: mayEdit, delete: mayDelete, pin: mayPin, hide: mayHide, viewHidden: mayViewHidden, viewHistory: mayViewHistory } = offered;
+  const { react: mayReact, reply: mayReply, edit: mayEdit, delete: mayDelete, pin: mayPin, hide: mayHide, viewHidden: mayViewHidden, viewHistory: mayViewHistory } = offered;
 
   // A change from elsewhere (a moderator hid it, a lock arrived, another tab deleted it)
   // closes whatever no longer applies, and a revealed hidden text never outlives the hiding.
@@ -164,7 +165,10 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
           <div className="reply-body mt-1.5 text-[0.975rem] text-ink" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />
         )}
 
-        <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+        <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1.5 text-sm">
+          {visible && panel !== "edit" ? (
+            <ReactionBar replyId={reply.id} reactions={reply.reactions} viewerId={viewer.id} mayReact={mayReact} onReactions={onReactions} />
+          ) : null}
           {mayReply && panel !== "edit" ? (
             <button
               type="button"

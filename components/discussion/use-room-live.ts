@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { ReplyReactionsView } from "@/lib/discussion/reaction-kinds";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { mergeReplies, replaceReply } from "@/lib/discussion/threads";
 import { connectRealtime } from "@/lib/realtime/client";
@@ -23,6 +24,8 @@ type RoomLive = {
   /** An edit, delete, pin or hide answered by the server: replaces the reply in place. */
   changeReply: (reply: ReplyView) => void;
   applyRoomState: (room: RoomStateView) => void;
+  /** A reply's reactions as the server now has them (live, or the answer to the viewer's own toggle). */
+  applyReactions: (reactions: ReplyReactionsView) => void;
 };
 
 /**
@@ -60,6 +63,18 @@ export function useRoomLive({ roomId, clubId, initialReplies, initialLocked }: {
 
   const changeReply = useCallback((reply: ReplyView) => {
     if (reply.roomId === roomId) setReplies((current) => replaceReply(current, reply));
+  }, [roomId]);
+
+  const applyReactions = useCallback((change: ReplyReactionsView) => {
+    if (change.roomId !== roomId) return;
+    setReplies((current) => {
+      const index = current.findIndex((reply) => reply.id === change.replyId);
+      const reply = current[index];
+      if (!reply || reply.state !== "visible") return current;
+      const next = [...current];
+      next[index] = { ...reply, reactions: change.reactions, reactionCount: change.count };
+      return next;
+    });
   }, [roomId]);
 
   const applyRoomState = useCallback((room: RoomStateView) => {
@@ -114,6 +129,7 @@ export function useRoomLive({ roomId, clubId, initialReplies, initialLocked }: {
     socket.on("reply:created", (reply) => addReplies([reply], true));
     socket.on("reply:updated", changeReply);
     socket.on("room:updated", applyRoomState);
+    socket.on("reply:reactions", applyReactions);
     socket.on("club:access-revoked", (payload) => {
       if (payload.clubId === clubId) stop();
     });
@@ -122,10 +138,10 @@ export function useRoomLive({ roomId, clubId, initialReplies, initialLocked }: {
       stopped = true;
       socket.disconnect();
     };
-  }, [roomId, clubId, addReplies, changeReply, applyRoomState]);
+  }, [roomId, clubId, addReplies, changeReply, applyRoomState, applyReactions]);
 
   const addOwnReply = useCallback((reply: ReplyView) => addReplies([reply], false), [addReplies]);
   const clearArrived = useCallback(() => setArrived([]), []);
 
-  return { replies, locked, revoked, connection, arrived, clearArrived, addOwnReply, changeReply, applyRoomState };
+  return { replies, locked, revoked, connection, arrived, clearArrived, addOwnReply, changeReply, applyRoomState, applyReactions };
 }

@@ -85,6 +85,8 @@ export function LiveRoomPanel({ clubId, item, isMarker, viewer }: Props) {
           viewer={viewer}
           initialReplies={snapshot.replies}
           initialLocked={snapshot.locked}
+          // The meeting's own strip already says who is here; typing still shows.
+          showHereNow={false}
         />
       )}
     </section>

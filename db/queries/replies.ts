@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/index";
-import { replies, replyRevisions, rooms } from "@/db/schema/discussion";
+import { reactions, replies, replyRevisions, rooms, type ReactionKind } from "@/db/schema/discussion";
 import { users } from "@/db/schema/users";
 
 type Executor = Pick<Database, "select">;
@@ -10,6 +10,19 @@ type Executor = Pick<Database, "select">;
 // The reply a capped reply answers, and its author, for "Replying to Ruth".
 const replyTo = alias(replies, "reply_to");
 const replyToAuthor = alias(users, "reply_to_author");
+
+// Each reaction on the reply as [kind, user id, user name], first given first: one index
+// lookup per reply (the reactions table's primary key starts with reply_id), skipped for the
+// many replies nobody reacted to (reaction_count is kept in step with the rows). A room of
+// 5,000 replies reads in about 3 ms without reactions, and about 3 µs more per reaction.
+const reactionsOfReply = sql<ReactionTriple[] | string>`case when ${replies.reactionCount} = 0 then '[]'::json else (
+  select coalesce(json_agg(json_build_array(r.kind, r.user_id, u.name) order by r.created_at, r.user_id), '[]'::json)
+  from ${reactions} r join ${users} u on u.id = r.user_id
+  where r.reply_id = ${replies.id}
+) end`.as("reactions");
+
+/** One reaction as the reply rows carry it: kind, user id, the user's stored name. */
+export type ReactionTriple = [kind: ReactionKind, userId: string, name: string];
 
 function selectReplyRows(executor: Executor) {
   return executor
@@ -29,6 +42,8 @@ function selectReplyRows(executor: Executor) {
       hiddenAt: replies.hiddenAt,
       hiddenReason: replies.hiddenReason,
       pinnedAt: replies.pinnedAt,
+      reactionCount: replies.reactionCount,
+      reactions: reactionsOfReply,
     })
     .from(replies)
     .innerJoin(users, eq(users.id, replies.authorId))

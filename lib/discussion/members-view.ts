@@ -1,6 +1,7 @@
 import "server-only";
 import type { ReplyRow } from "@/db/queries/replies";
 import type { ClubNames } from "@/lib/accounts/name-labels";
+import { reactionKinds, type ReactionView } from "./reaction-kinds";
 import type { ReplyView } from "./reply-view";
 
 /**
@@ -24,5 +25,24 @@ export function toReplyView(row: ReplyRow, names: ClubNames): ReplyView {
     state,
     hiddenReason: state === "hidden" ? row.hiddenReason : null,
     pinned: row.pinnedAt !== null && state === "visible",
+    reactions: state === "visible" ? groupReactions(row.reactions, names) : [],
+    reactionCount: state === "visible" ? row.reactionCount : 0,
   };
+}
+
+/**
+ * A reply's reaction rows ([kind, user id, stored name], first given first) as the kinds that
+ * were given, in the picker's order, each with its people named as the club shows them.
+ */
+export function groupReactions(rows: ReplyRow["reactions"], names: ClubNames): ReactionView[] {
+  // postgres.js and PGlite both parse json; a driver that did not would hand over its text.
+  const triples = typeof rows === "string" ? (JSON.parse(rows) as Exclude<ReplyRow["reactions"], string>) : rows;
+  const byKind = new Map<string, ReactionView["users"]>();
+  for (const [kind, userId, name] of triples) {
+    byKind.set(kind, [...(byKind.get(kind) ?? []), { id: userId, name: names.get(userId) ?? name }]);
+  }
+  return reactionKinds.flatMap((kind) => {
+    const users = byKind.get(kind);
+    return users ? [{ kind, users }] : [];
+  });
 }

@@ -4,6 +4,7 @@ import {
   disconnectEndedSessions,
   publishMeetingMarker,
   publishReplyCreated,
+  publishReplyReactions,
   publishReplyUpdated,
   publishRoomUpdated,
   revokeClubAccess,
@@ -24,6 +25,9 @@ export async function deliverLiveEvents(events: readonly LiveEvent[]): Promise<v
         break;
       case "reply:updated":
         publishReplyUpdated(event.reply);
+        break;
+      case "reply:reactions":
+        publishReplyReactions(event.reactions);
         break;
       case "room:updated":
         publishRoomUpdated(event.room);

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ReplyReactionsView } from "@/lib/discussion/reaction-kinds";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import type { MeetingMarkerView, RoomStateView } from "@/lib/realtime/events";
 
@@ -11,6 +12,8 @@ export type LiveEvent =
   | { type: "reply:created"; reply: ReplyView }
   | { type: "reply:updated"; reply: ReplyView }
   | { type: "room:updated"; room: RoomStateView }
+  /** A reply's reactions changed: the room hears them as they now are. */
+  | { type: "reply:reactions"; reactions: ReplyReactionsView }
   | { type: "meeting:marker"; marker: MeetingMarkerView }
   /** A member left or was removed: their open sockets leave the club's channels. */
   | { type: "club:access-revoked"; userId: string; clubId: string; roomIds: string[] }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Server } from "socket.io";
+import type { ReplyReactionsView } from "@/lib/discussion/reaction-kinds";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import {
   roomChannel,
@@ -35,6 +36,11 @@ export function publishReplyCreated(reply: ReplyView): void {
 /** Sends a changed reply (members' view) to its room. Call only after the write commits. */
 export function publishReplyUpdated(reply: ReplyView): void {
   realtimeServer()?.to(roomChannel(reply.roomId)).emit("reply:updated", reply);
+}
+
+/** Sends a reply's reactions, as they now are, to its room. Call only after the write commits. */
+export function publishReplyReactions(reactions: ReplyReactionsView): void {
+  realtimeServer()?.to(roomChannel(reactions.roomId)).emit("reply:reactions", reactions);
 }
 
 export function publishRoomUpdated(room: RoomStateView): void {

@@ -15,6 +15,7 @@
  *               editReply                PATCH  /api/replies/[replyId]
  *               deleteReply              DELETE /api/replies/[replyId]
  *               loadReplyHistory         GET    /api/replies/[replyId]/history
+ *   reactions   setReplyReaction         PUT    /api/replies/[replyId]/reactions
  *   moderation  pinReply / unpinReply    PUT / DELETE /api/replies/[replyId]/pin
  *               hideReply / unhideReply  PUT / DELETE /api/replies/[replyId]/hidden
  *               lockRoom / unlockRoom    PUT / DELETE /api/rooms/[roomId]/lock
@@ -46,6 +47,7 @@
  *   meeting     loadMeetingForMember     socket meeting:join (before and after joining), meeting:leave
  *   realtime    room:join                listRepliesAfter, then the room resolved again after joining
  *               room:leave               the room resolved (the channel is left whatever the answer)
+ *               room:typing              the room resolved on every event (setTyping)
  *               (lib/realtime/handlers/; every client→server event of lib/realtime/events.ts is in
  *               socketEntryPoints below, and all of them go through lib/doors/socket.ts)
  *
@@ -85,6 +87,7 @@ import {
 import { AppError, errorStatus, type AppErrorCode } from "@/lib/errors";
 import { createClubInvite, listInvites, loadInvitesPage, revokeClubInvite } from "@/lib/clubs/invites";
 import { changeMemberRole, leaveClub, loadRosterPage, removeMember, transferOwnership } from "@/lib/clubs/members";
+import { setReplyReaction } from "@/lib/discussion/reactions";
 import { hideReply, lockRoom, pinReply, unhideReply, unlockRoom, unpinReply } from "@/lib/discussion/moderation";
 import { clubActions, permissionMatrix, type ClubAction } from "@/lib/permissions";
 import { addQuestion, editQuestion, importQuestions, moveQuestion, removeQuestion } from "@/lib/books/questions";
@@ -97,7 +100,7 @@ import { loadNextMeeting, loadNextMeetingsByClub, loadRecentPastMeetings, loadMe
 import { loadMeetingIcs } from "@/lib/meetings/calendar";
 import { createTestClub, createTestUser, replyInput } from "./factories";
 import type { Ack, ClientToServerEvents } from "@/lib/realtime/events";
-import { emitUnchecked, joinRoom, joinMeeting, leaveMeeting, leaveRoom, useRealtimeServer, type ClientSocket } from "./realtime-harness";
+import { emitUnchecked, joinRoom, joinMeeting, leaveMeeting, leaveRoom, sendTyping, useRealtimeServer, type ClientSocket } from "./realtime-harness";
 
 // ---- the people and the rows they reach for ----
 
@@ -384,6 +387,14 @@ const entryPoints: EntryPoint[] = [
   },
   { name: "deleteReply", call: (userId, w) => deleteReply({ replyId: w.club.ownerReplyId, userId }), denied: ownerOnly, allowed: "owner" },
 
+  // lib/discussion/reactions.ts
+  {
+    name: "setReplyReaction",
+    call: (userId, w) => setReplyReaction({ replyId: w.club.ownerReplyId, userId, body: { kind: "heart", reacted: true } }),
+    denied: nf,
+    allowed: "member",
+  },
+
   // lib/moderation.ts
   { name: "pinReply", call: (userId, w) => pinReply({ replyId: w.club.ownerReplyId, userId }), denied: moderatorOnly, allowed: "moderator" },
   { name: "unpinReply", call: (userId, w) => unpinReply({ replyId: w.club.pinnedReplyId, userId }), denied: moderatorOnly, allowed: "moderator" },
@@ -638,11 +649,12 @@ const enforcedBy: Record<ClubAction, readonly string[]> = {
   // No service edits a club yet (there is no settings page); listed so a new one is noticed.
   "club:edit": [],
   "club:leave": ["leaveClub"],
-  "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "loadReply", "room:join", "room:leave"],
+  "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "loadReply", "room:join", "room:leave", "room:typing"],
   "reply:create": ["postReply"],
   "reply:create-in-locked-room": ["postReply in a locked room"],
   "reply:edit-own": ["editReply"],
   "reply:delete-own": ["deleteReply"],
+  "reply:react": ["setReplyReaction"],
   "reply:pin": ["pinReply", "unpinReply"],
   "reply:hide": ["hideReply", "unhideReply"],
   "reply:view-hidden": ["loadReply"],
@@ -743,6 +755,7 @@ async function provokeMeeting(world: World): Promise<void> {
 const socketEntryPoints: SocketEntryPoint[] = [
   { name: "room:join", send: (socket, w) => joinRoom(socket, w.club.openRoomId), notFound: roomNotFound, alsoSent: ["room:error"], provoke: provokeRoom },
   { name: "room:leave", send: (socket, w) => leaveRoom(socket, w.club.openRoomId), notFound: roomNotFound, alsoSent: [], provoke: provokeRoom },
+  { name: "room:typing", send: (socket, w) => sendTyping(socket, w.club.openRoomId, true), notFound: roomNotFound, alsoSent: [], provoke: provokeRoom },
   { name: "meeting:join", send: (socket, w) => joinMeeting(socket, w.club.meetingId), notFound: meetingNotFound, alsoSent: [], provoke: provokeMeeting },
   { name: "meeting:leave", send: (socket, w) => leaveMeeting(socket, w.club.meetingId), notFound: meetingNotFound, alsoSent: [], provoke: provokeMeeting },
 ];
@@ -751,6 +764,7 @@ const socketEntryPoints: SocketEntryPoint[] = [
 const clientEvents = {
   "room:join": true,
   "room:leave": true,
+  "room:typing": true,
   "meeting:join": true,
   "meeting:leave": true,
 } satisfies Record<keyof ClientToServerEvents, true>;

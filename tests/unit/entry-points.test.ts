@@ -22,6 +22,7 @@ const reaches: Record<string, readonly string[]> = {
   "app/api/replies/[replyId]/route.ts: PATCH": ["editReply"],
   "app/api/replies/[replyId]/route.ts: DELETE": ["deleteReply"],
   "app/api/replies/[replyId]/history/route.ts: GET": ["loadReplyHistory"],
+  "app/api/replies/[replyId]/reactions/route.ts: PUT": ["setReplyReaction"],
   "app/api/replies/[replyId]/pin/route.ts: PUT": ["pinReply"],
   "app/api/replies/[replyId]/pin/route.ts: DELETE": ["unpinReply"],
   "app/api/replies/[replyId]/hidden/route.ts: PUT": ["hideReply"],
