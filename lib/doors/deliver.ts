@@ -6,6 +6,7 @@ import {
   publishReplyCreated,
   publishReplyUpdated,
   publishRoomUpdated,
+  publishUnreadChanged,
   revokeClubAccess,
 } from "@/lib/realtime/publish";
 import type { LiveEvent } from "./live";
@@ -27,6 +28,9 @@ export async function deliverLiveEvents(events: readonly LiveEvent[]): Promise<v
         break;
       case "room:updated":
         publishRoomUpdated(event.room);
+        break;
+      case "unread:changed":
+        publishUnreadChanged({ clubId: event.clubId, userIds: event.userIds });
         break;
       case "meeting:marker":
         publishMeetingMarker(event.marker);

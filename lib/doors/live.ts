@@ -12,6 +12,8 @@ export type LiveEvent =
   | { type: "reply:updated"; reply: ReplyView }
   | { type: "room:updated"; room: RoomStateView }
   | { type: "meeting:marker"; marker: MeetingMarkerView }
+  /** A club's unread counts changed for these members (a reply posted, deleted, hidden, read): their pages refresh them. */
+  | { type: "unread:changed"; clubId: string; userIds: string[] }
   /** A member left or was removed: their open sockets leave the club's channels. */
   | { type: "club:access-revoked"; userId: string; clubId: string; roomIds: string[] }
   /**
