@@ -9,10 +9,12 @@ import { DiscussionProvider, type DiscussionState, type Viewer } from "./discuss
 import { LockRoomControl } from "./lock-room-control";
 import { NewRepliesMarker } from "./new-replies-marker";
 import { PinnedReplies } from "./pinned-replies";
+import { ReadingProvider } from "./reading";
 import { ReplyForm } from "./reply-form";
 import { RoomNotice } from "./room-notice";
 import { SortControl } from "./sort-control";
 import { ThreadList } from "./thread-list";
+import { useOnline } from "./use-online";
 import { useRoomLive } from "./use-room-live";
 import { useRoomLock } from "./use-room-lock";
 import { useThreadPaging } from "./use-thread-paging";
@@ -23,6 +25,8 @@ type Props = {
   viewer: Viewer;
   initialReplies: ReplyView[];
   initialLocked: boolean;
+  /** The viewer's read position when the room opened (0: never read); null where no divider is wanted (the live meeting). */
+  initialReadSeq?: number | null;
 };
 
 /**
@@ -30,8 +34,11 @@ type Props = {
  * pins and hides replace a reply in place, and a lock switches the forms off at once. This file
  * lays the room out; the live state, paging, lock and each control have their own modules.
  */
-export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initialLocked }: Props) {
-  const live = useRoomLive({ roomId, clubId, initialReplies, initialLocked });
+export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initialLocked, initialReadSeq = null }: Props) {
+  const live = useRoomLive({ roomId, clubId, viewerId: viewer.id, initialReplies, initialLocked });
+  const online = useOnline();
+  // The browser knows first when the network is gone; the socket only once a ping fails.
+  const connection = !online && live.connection !== "revoked" ? "offline" : live.connection;
   const { replies, locked, revoked, arrived, clearArrived, addOwnReply, changeReply } = live;
   const [sort, setSort] = useState<ThreadSort>("oldest");
   const tree = useMemo(() => buildThreadTree(replies, sort), [replies, sort]);
@@ -39,6 +46,8 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
   const lock = useRoomLock(roomId, live.applyRoomState);
 
   const pinned = useMemo(() => replies.filter((reply) => reply.pinned), [replies]);
+  // Deleted and hidden replies keep their place in the threads but are not counted.
+  const visibleCount = useMemo(() => replies.filter((reply) => reply.state === "visible").length, [replies]);
   const arrivedIds = useMemo(() => new Set(arrived), [arrived]);
   const onPosted = useCallback((reply: ReplyView) => {
     addOwnReply(reply);
@@ -70,28 +79,48 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
           </div>
         ) : null}
 
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="replies-heading" className="font-serif text-xl font-semibold">
-            {replies.length === 0 ? "No replies yet" : `${replies.length} ${replies.length === 1 ? "reply" : "replies"}`}
-          </h2>
-          <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-            <ConnectionStatus connection={live.connection} />
-            <SortControl value={sort} onChange={setSort} />
-            {mayLock ? <LockRoomControl lock={lock} showButton={!locked} /> : null}
-          </div>
-        </div>
+        <ReadingProvider roomId={roomId} viewerId={viewer.id} replies={replies} initialReadSeq={initialReadSeq}>
+          {(reading) => (
+            <>
+              <div className="flex flex-wrap items-center justify-between gap-3">
+                <h2 id="replies-heading" className="font-serif text-xl font-semibold">
+                  {visibleCount === 0 && replies.length === 0 ? "No replies yet" : `${visibleCount} ${visibleCount === 1 ? "reply" : "replies"}`}
+                </h2>
+                <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+                  <SortControl value={sort} onChange={setSort} />
+                  {mayLock ? <LockRoomControl lock={lock} showButton={!locked} /> : null}
+                </div>
+              </div>
 
-        <PinnedReplies pinned={pinned} onOpen={reveal} />
+              {/* The room's bar: in the page's flow and sticky, so nothing in it ever lies over a reply. */}
+              <div className="sticky top-0 z-10 -mx-4 flex min-h-11 flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-line bg-paper/95 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6">
+                <ConnectionStatus connection={connection} />
+                <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+                  {reading.firstUnreadId ? (
+                    <button
+                      type="button"
+                      onClick={() => reading.firstUnreadId && reveal(reading.firstUnreadId)}
+                      className="text-sm font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+                    >
+                      Jump to the first new reply ({reading.newCount})
+                    </button>
+                  ) : null}
+                  <NewRepliesMarker count={arrived.length} onShow={showArrived} />
+                </div>
+              </div>
 
-        {replies.length === 0 ? (
-          <p className="text-muted">
-            {mayPost ? "Be the first to answer. Others will see your reply as soon as you post it." : "Nobody answered this question before it was locked."}
-          </p>
-        ) : (
-          <ThreadList visibleTree={visibleTree} hiddenThreads={hiddenThreads} arrivedIds={arrivedIds} onShowMore={showMore} />
-        )}
+              <PinnedReplies pinned={pinned} onOpen={reveal} />
 
-        <NewRepliesMarker count={arrived.length} onShow={showArrived} />
+              {replies.length === 0 ? (
+                <p className="text-muted">
+                  {mayPost ? "Be the first to answer. Others will see your reply as soon as you post it." : "Nobody answered this question before it was locked."}
+                </p>
+              ) : (
+                <ThreadList visibleTree={visibleTree} hiddenThreads={hiddenThreads} arrivedIds={arrivedIds} onShowMore={showMore} />
+              )}
+            </>
+          )}
+        </ReadingProvider>
       </section>
     </DiscussionProvider>
   );
