@@ -45,7 +45,7 @@ export default async function HomePage() {
                 >
                   <span className="flex items-start justify-between gap-3">
                     <span className="block font-serif text-xl font-semibold text-ink">{club.name}</span>
-                    <ClubUnreadProvider initial={unread[club.id] ?? { clubId: club.id, total: 0, rooms: {} }}>
+                    <ClubUnreadProvider initial={{ clubId: club.id, total: unread[club.id] ?? 0, rooms: {} }}>
                       <ClubUnreadCount />
                     </ClubUnreadProvider>
                   </span>

@@ -8,14 +8,13 @@ import { readPositions, rooms } from "@/db/schema/discussion";
 export type RoomUnreadRow = { clubId: string; roomId: string; unread: number };
 
 /**
- * Unread replies per room for a member: visible replies (not deleted, not hidden) by others,
- * after their read position (0 for a room they never opened), in the open rooms of the clubs
- * they belong to; one club when `clubId` is given. Rooms with nothing after the position are
+ * Unread replies per room for a member in one club: visible replies (not deleted, not hidden)
+ * by others, after their read position (0 for a room they never opened), in its open rooms. Rooms with nothing after the position are
  * skipped on the room row alone (rooms.reply_seq); the others count at most `cap` replies each
  * from the partial index replies_room_visible_seq_idx, so a member far behind costs no more
  * than `cap` index entries per room. Rooms left out have nothing unread.
  */
-export async function listUnreadCounts(input: { userId: string; clubId?: string; cap: number }): Promise<RoomUnreadRow[]> {
+export async function listUnreadCounts(input: { userId: string; clubId: string; cap: number }): Promise<RoomUnreadRow[]> {
   const position = sql`coalesce(${readPositions.lastReadSeq}, 0)`;
   const unread = sql<number>`(select count(*)::int from (
       select 1 from replies r
@@ -31,10 +30,33 @@ export async function listUnreadCounts(input: { userId: string; clubId?: string;
     .where(
       and(
         eq(clubMembers.userId, input.userId),
-        input.clubId ? eq(clubMembers.clubId, input.clubId) : undefined,
+        eq(clubMembers.clubId, input.clubId),
         gt(rooms.replySeq, position),
       ),
     );
+  return rows.filter((row) => row.unread > 0);
+}
+
+/**
+ * Unread replies per club for a member, for the home page: each club's count stops at `cap` in
+ * all (a count equal to the cap means "at least"), so a club far behind costs about `cap` index
+ * entries whatever its size: the rooms are visited one by one only until the cap is reached.
+ * Same rules as listUnreadCounts. Clubs with nothing unread are left out.
+ */
+export async function listClubUnreadTotals(input: { userId: string; cap: number }): Promise<{ clubId: string; unread: number }[]> {
+  const unread = sql<number>`(select count(*)::int from (
+      select 1 from rooms rm
+      left join read_positions rp on rp.room_id = rm.id and rp.user_id = ${input.userId}
+      cross join lateral (
+        select 1 from replies r
+        where r.room_id = rm.id and r.seq > coalesce(rp.last_read_seq, 0)
+          and r.deleted_at is null and r.hidden_at is null and r.author_id <> ${input.userId}
+        limit ${input.cap}
+      ) as room_unread
+      where rm.club_id = ${clubMembers.clubId} and rm.archived_at is null and rm.reply_seq > coalesce(rp.last_read_seq, 0)
+      limit ${input.cap}
+    ) as capped)`;
+  const rows = await getDb().select({ clubId: clubMembers.clubId, unread }).from(clubMembers).where(eq(clubMembers.userId, input.userId));
   return rows.filter((row) => row.unread > 0);
 }
 

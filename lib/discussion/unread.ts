@@ -1,5 +1,13 @@
 import "server-only";
-import { advanceReadPosition, getReadPosition, listClubMemberIdsExcept, listUnreadCounts, markClubRoomsRead, type RoomUnreadRow } from "@/db/queries/read-positions";
+import {
+  advanceReadPosition,
+  getReadPosition,
+  listClubMemberIdsExcept,
+  listClubUnreadTotals,
+  listUnreadCounts,
+  markClubRoomsRead,
+  type RoomUnreadRow,
+} from "@/db/queries/read-positions";
 import { resolveClub, resolveRoom, resolveSelf } from "@/lib/access";
 import { door, noParams } from "@/lib/doors/door";
 import { done, type Done, type LiveEvent } from "@/lib/doors/live";
@@ -12,8 +20,8 @@ import { roomParams } from "@/lib/validation/replies";
 // docs/decisions/0013-unread.md says why positions are sequence numbers and counts are capped.
 
 /**
- * Each room counts at most this many unread replies; a count at the cap is shown as "99+". It
- * bounds the cost of the home page for a member far behind (see listUnreadCounts).
+ * Each room (on the club page) and each club (on the home page) counts at most this many unread
+ * replies; anything over 99 is shown as "99+". It bounds the cost for a member far behind.
  */
 const unreadCap = 100;
 
@@ -33,12 +41,13 @@ function byClub(rows: RoomUnreadRow[]): Map<string, ClubUnreadView> {
 
 const emptyClub = (clubId: string): ClubUnreadView => ({ clubId, total: 0, rooms: {} });
 
-/** The home page's figures: unread replies per club the caller belongs to (clubs with none left out). */
+/** The home page's figures: unread replies per club the caller belongs to (club id → count, up to 100; clubs with none left out). */
 export const loadMyUnreadCounts = door({
   params: noParams,
   what: "Your clubs",
   resolve: resolveSelf,
-  act: async ({ userId }) => done(Object.fromEntries(byClub(await listUnreadCounts({ userId, cap: unreadCap })))),
+  act: async ({ userId }): Promise<Done<Record<string, number>>> =>
+    done(Object.fromEntries((await listClubUnreadTotals({ userId, cap: unreadCap })).map((row) => [row.clubId, row.unread]))),
 });
 
 /** One club's unread replies for the caller, per room: the club page, and a live page refreshing its count. */
