@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
+import { readPositionAfter } from "@/lib/discussion/read-position";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 
 // Reading a room: which replies have been on the viewer's screen, the read position that
@@ -24,17 +25,6 @@ type Reading = {
 };
 
 const ReadingContext = createContext<Reading | null>(null);
-
-/** The read position a room's replies imply: the highest seq up to which every reply counts as read. */
-function positionAfter(replies: readonly ReplyView[], from: number, read: (reply: ReplyView) => boolean): number {
-  let position = from;
-  const ahead = replies.filter((reply) => reply.seq > from).sort((a, b) => a.seq - b.seq);
-  for (const reply of ahead) {
-    if (!read(reply)) break;
-    position = reply.seq;
-  }
-  return position;
-}
 
 /**
  * Tracks what the viewer has read of a room. Own replies and deleted or hidden ones count as
@@ -85,7 +75,7 @@ function useReading({ roomId, viewerId, replies, initialReadSeq }: { roomId: str
   );
 
   const advance = useCallback(() => {
-    const next = positionAfter(repliesRef.current, position.current, (reply) => reply.author.id === viewerId || reply.state !== "visible" || seen.current.has(reply.id));
+    const next = readPositionAfter(repliesRef.current, position.current, { viewerId, seen: seen.current });
     if (next <= position.current) return;
     position.current = next;
     timer.current ??= setTimeout(() => flush(false), writeEveryMs);

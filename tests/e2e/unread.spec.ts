@@ -56,7 +56,16 @@ test("Ruth posts while Kathy is on the home page: Kathy's club count rises witho
   await expect(roomLink.getByTestId("room-unread")).toContainText("2 new replies");
 
   // The room opens with the divider above the first reply Kathy has not seen, and a way to jump there.
+  // A short window keeps the new replies below the fold: loaded, not yet read.
+  await kathy.setViewportSize({ width: 1280, height: 560 });
+  const writes: string[] = [];
+  kathy.on("request", (request) => {
+    if (request.url().endsWith("/read") && request.method() === "PUT") writes.push(request.postData() ?? "");
+  });
   await kathy.goto(roomUrl);
+  await expect(liveStatus(kathy)).toHaveText("Live");
+  await kathy.waitForTimeout(2_500);
+  expect(writes).toEqual([]);
   const divider = kathy.getByRole("separator", { name: "New since your last visit" });
   await expect(divider).toHaveCount(1);
   const firstNew = kathy.locator("li", { has: divider }).first();
