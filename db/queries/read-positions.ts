@@ -16,9 +16,11 @@ export type RoomUnreadRow = { clubId: string; roomId: string; unread: number };
  */
 export async function listUnreadCounts(input: { userId: string; clubId: string; cap: number }): Promise<RoomUnreadRow[]> {
   const position = sql`coalesce(${readPositions.lastReadSeq}, 0)`;
+  // The outer row's columns are named in full: Drizzle may render a column without its table,
+  // which inside this subquery would name the inner table's column instead.
   const unread = sql<number>`(select count(*)::int from (
       select 1 from replies r
-      where r.room_id = ${rooms.id} and r.seq > ${position}
+      where r.room_id = rooms.id and r.seq > coalesce(read_positions.last_read_seq, 0)
         and r.deleted_at is null and r.hidden_at is null and r.author_id <> ${input.userId}
       limit ${input.cap}
     ) as capped)`;
@@ -44,6 +46,8 @@ export async function listUnreadCounts(input: { userId: string; clubId: string; 
  * Same rules as listUnreadCounts. Clubs with nothing unread are left out.
  */
 export async function listClubUnreadTotals(input: { userId: string; cap: number }): Promise<{ clubId: string; unread: number }[]> {
+  // club_members.club_id is named in full: a Drizzle column would be rendered without its table,
+  // and inside this subquery "club_id" would name rooms' own.
   const unread = sql<number>`(select count(*)::int from (
       select 1 from rooms rm
       left join read_positions rp on rp.room_id = rm.id and rp.user_id = ${input.userId}
@@ -53,7 +57,7 @@ export async function listClubUnreadTotals(input: { userId: string; cap: number 
           and r.deleted_at is null and r.hidden_at is null and r.author_id <> ${input.userId}
         limit ${input.cap}
       ) as room_unread
-      where rm.club_id = ${clubMembers.clubId} and rm.archived_at is null and rm.reply_seq > coalesce(rp.last_read_seq, 0)
+      where rm.club_id = club_members.club_id and rm.archived_at is null and rm.reply_seq > coalesce(rp.last_read_seq, 0)
       limit ${input.cap}
     ) as capped)`;
   const rows = await getDb().select({ clubId: clubMembers.clubId, unread }).from(clubMembers).where(eq(clubMembers.userId, input.userId));

@@ -54,6 +54,15 @@ describe("unread counts", () => {
     expect(await loadMyUnreadCounts({ userId: kathy.id })).toEqual({ [club.clubId]: 3 });
   });
 
+  it("count each club of a member on its own on the home page", async () => {
+    const { kathy, ruth, club, roomA } = await setting();
+    const other = await createTestClub({ members: [{ userId: kathy.id, role: "member" }, { userId: ruth.id, role: "owner" }] });
+    await post(roomA, ruth.id, "Here");
+    await post(other.roomIds[0]!, ruth.id, "There");
+    await post(other.roomIds[1]!, ruth.id, "And there");
+    expect(await loadMyUnreadCounts({ userId: kathy.id })).toEqual({ [club.clubId]: 1, [other.clubId]: 2 });
+  });
+
   it("leave out deleted and hidden replies, and count an unhidden one again", async () => {
     const { kathy, ruth, emily, club, roomA } = await setting();
     const first = await post(roomA, ruth.id, "Kept");
@@ -76,6 +85,7 @@ describe("unread counts", () => {
 
     expect(await markRoomRead({ roomId: roomA, userId: kathy.id, body: { seq: two.seq } })).toEqual({ lastReadSeq: 2 });
     expect((await loadClubUnread({ clubId: club.clubId, userId: kathy.id })).rooms).toEqual({ [roomA]: 1 });
+    expect(await loadMyUnreadCounts({ userId: kathy.id })).toEqual({ [club.clubId]: 1 });
 
     // An older position (a slow tab's late write) does not move it back.
     expect(await markRoomRead({ roomId: roomA, userId: kathy.id, body: { seq: 1 } })).toEqual({ lastReadSeq: 2 });
