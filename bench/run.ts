@@ -13,6 +13,7 @@ import { runFanout, type FanoutResult } from "./fanout";
 import { closeHttpPool } from "./http";
 import { describeMachine, formatReport, writeResults, type BenchResults } from "./report";
 import { signIn } from "./session";
+import { runUnreadScenario } from "./unread";
 
 const resultsDir = path.join(projectRoot, "bench", "results");
 const demoUser = { email: "kathy@example.com", password: "never-let-me-go" };
@@ -116,6 +117,16 @@ async function bigRoomScenario(input: { server: AppServer; sql: Sql; cookie: str
   }
 }
 
+async function unreadScenario(input: { server: AppServer; sql: Sql; cookie: string; databaseUrl: string; results: BenchResults }): Promise<void> {
+  try {
+    const [reader] = await input.sql<{ id: string }[]>`select id from users where email = ${demoUser.email}`;
+    if (!reader) throw new Error(`${demoUser.email} is not in the seeded database.`);
+    input.results.unread = await runUnreadScenario({ sql: input.sql, databaseUrl: input.databaseUrl, readerId: reader.id, baseUrl: input.server.baseUrl, cookie: input.cookie, log });
+  } catch (error) {
+    input.results.errors.push(`unread counts: ${message(error)}`);
+  }
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   mkdirSync(resultsDir, { recursive: true });
@@ -126,6 +137,7 @@ async function main(): Promise<number> {
     setup: { database: "", buildMs: null, serverStartupMs: null, serverStopMs: null, totalMs: 0 },
     fanout: null,
     bigRoom: null,
+    unread: null,
     errors: [],
   };
   try {
@@ -164,6 +176,7 @@ async function main(): Promise<number> {
     const room = await firstRoom(sql);
     await fanoutScenario({ server, sql, cookie, room, results });
     await bigRoomScenario({ server, sql, cookie, except: room.roomId, results });
+    await unreadScenario({ server, sql, cookie, databaseUrl: database.url, results });
   } catch (error) {
     results.errors.push(message(error));
   } finally {

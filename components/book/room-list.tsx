@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { RoomUnreadCount } from "@/components/unread/unread-live";
 
 export type RoomListItem = {
   id: string;
@@ -10,8 +11,11 @@ export type RoomListItem = {
   lastReplyAt: Date | null;
 };
 
-/** A book's questions, each a link into its room; a section name is shown where a new section starts. */
-export function RoomList({ clubId, rooms }: { clubId: string; rooms: RoomListItem[] }) {
+/**
+ * A book's questions, each a link into its room; a section name is shown where a new section
+ * starts. With `unread`, each shows the viewer's new replies (inside a ClubUnreadProvider).
+ */
+export function RoomList({ clubId, rooms, unread = false }: { clubId: string; rooms: RoomListItem[]; unread?: boolean }) {
   return (
     <ol className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white shadow-sm">
       {rooms.map((room, index) => {
@@ -26,9 +30,12 @@ export function RoomList({ clubId, rooms }: { clubId: string; rooms: RoomListIte
                 {room.position}
               </span>
               <span className="min-w-0 flex-1">
-                <span className="block font-serif text-lg leading-snug text-ink">
-                  <span className="sr-only">Question {room.position}: </span>
-                  {room.question}
+                <span className="flex items-start justify-between gap-3">
+                  <span className="block font-serif text-lg leading-snug text-ink">
+                    <span className="sr-only">Question {room.position}: </span>
+                    {room.question}
+                  </span>
+                  {unread ? <RoomUnreadCount roomId={room.id} /> : null}
                 </span>
                 <span className="mt-1.5 block text-sm text-muted">
                   {room.replyCount === 0 ? "No replies yet" : `${room.replyCount} ${room.replyCount === 1 ? "reply" : "replies"}`}

@@ -13,6 +13,7 @@ import { EditedMarker } from "./edited-marker";
 import { HideReplyForm } from "./hide-reply-form";
 import { PinIcon } from "./icons";
 import { ReactionBar } from "./reaction-bar";
+import { UnreadDivider, useSeenOnScreen } from "./reading";
 import { ReplyEditForm } from "./reply-edit-form";
 import { ReplyForm } from "./reply-form";
 import { ReplyHistory } from "./reply-history";
@@ -46,6 +47,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
   const [revealedHtml, setRevealedHtml] = useState<string | null>(null);
   const [revealError, setRevealError] = useState<string | null>(null);
   const article = useRef<HTMLElement>(null);
+  const { firstUnread } = useSeenOnScreen(article, reply);
   // Pin, unpin, unhide and delete: one request each, answered with the reply as it now is.
   const form = useActionForm(({ url, method }: Change) => requestJson<{ reply: ReplyView }>(url, { method }), {
     onSuccess: (data, { after }) => {
@@ -114,6 +116,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
 
   return (
     <li id={`reply-${reply.id}`} data-reply-id={reply.id} data-parent-id={reply.parentId ?? ""} className="scroll-mt-24">
+      {firstUnread ? <UnreadDivider /> : null}
       <article
         ref={article}
         tabIndex={-1}

@@ -8,7 +8,7 @@ import { connectRealtime } from "@/lib/realtime/client";
 import type { RoomStateView } from "@/lib/realtime/events";
 import { requestJson } from "./request";
 
-export type Connection = "connecting" | "live" | "reconnecting" | "unavailable" | "revoked";
+export type Connection = "connecting" | "live" | "reconnecting" | "offline" | "unavailable" | "revoked";
 
 type RoomLive = {
   replies: ReplyView[];
@@ -16,7 +16,7 @@ type RoomLive = {
   /** The viewer was removed from the club while the page was open: read-only from then on. */
   revoked: boolean;
   connection: Connection;
-  /** Replies that arrived live from others since the viewer last looked, oldest first. */
+  /** Replies that arrived live from others (never the viewer's own, from any tab) since the viewer last looked, oldest first. */
   arrived: string[];
   clearArrived: () => void;
   /** The viewer's own new reply: shown at once, not counted as arrived. */
@@ -33,9 +33,10 @@ type RoomLive = {
  * asking for what came after the last reply this page has, reloads the room once after a drop
  * too long to replay, and stops when the viewer loses access to the club.
  */
-export function useRoomLive({ roomId, clubId, initialReplies, initialLocked }: {
+export function useRoomLive({ roomId, clubId, viewerId, initialReplies, initialLocked }: {
   roomId: string;
   clubId: string;
+  viewerId: string;
   initialReplies: ReplyView[];
   initialLocked: boolean;
 }): RoomLive {
@@ -54,12 +55,13 @@ export function useRoomLive({ roomId, clubId, initialReplies, initialLocked }: {
       const merged = mergeReplies(current, fresh);
       if (markArrived && merged !== current) {
         const known = new Set(current.map((reply) => reply.id));
-        const added = fresh.filter((reply) => !known.has(reply.id)).map((reply) => reply.id);
+        // The viewer's own replies are not news to them, even when another tab posted them.
+        const added = fresh.filter((reply) => !known.has(reply.id) && reply.author.id !== viewerId).map((reply) => reply.id);
         if (added.length > 0) setArrived((ids) => [...ids, ...added]);
       }
       return merged;
     });
-  }, [roomId]);
+  }, [roomId, viewerId]);
 
   const changeReply = useCallback((reply: ReplyView) => {
     if (reply.roomId === roomId) setReplies((current) => replaceReply(current, reply));

@@ -197,7 +197,7 @@ export type ReplyChangeResult =
   | { status: "hidden" };
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
-type LockedReply = { id: string; body: string; bodyHtml: string; createdAt: Date; editedAt: Date | null; deletedAt: Date | null; hiddenAt: Date | null; pinnedAt: Date | null };
+type LockedReply = { id: string; roomId: string; body: string; bodyHtml: string; createdAt: Date; editedAt: Date | null; deletedAt: Date | null; hiddenAt: Date | null; pinnedAt: Date | null };
 
 /**
  * Runs one change to a reply under its row lock, so a check on its state (not deleted, not
@@ -212,6 +212,7 @@ async function changeReply(
     const [current] = await tx
       .select({
         id: replies.id,
+        roomId: replies.roomId,
         body: replies.body,
         bodyHtml: replies.bodyHtml,
         createdAt: replies.createdAt,
@@ -260,6 +261,17 @@ export async function updateReplyBody(input: { replyId: string; body: string; bo
   });
 }
 
+/**
+ * rooms.reply_count counts the replies a reader can see (neither deleted nor hidden): a change
+ * that makes a reply visible or not moves it by one, in the change's transaction.
+ */
+async function countVisibleChange(tx: Transaction, roomId: string, delta: 1 | -1): Promise<void> {
+  await tx
+    .update(rooms)
+    .set({ replyCount: sql`greatest(${rooms.replyCount} + ${delta}, 0)` })
+    .where(eq(rooms.id, roomId));
+}
+
 /** Soft delete: the row stays (replies under it keep their place); its text and every earlier version of it are removed, in one transaction. */
 export async function softDeleteReply(input: { replyId: string }): Promise<ReplyChangeResult> {
   return changeReply(input.replyId, async (tx, current) => {
@@ -270,6 +282,8 @@ export async function softDeleteReply(input: { replyId: string }): Promise<Reply
       .where(eq(replies.id, current.id));
     // Deleting removes the text everywhere it lives: earlier versions go with the current one.
     await tx.delete(replyRevisions).where(eq(replyRevisions.replyId, current.id));
+    // A hidden reply was already out of the count.
+    if (!current.hiddenAt) await countVisibleChange(tx, current.roomId, -1);
     return true;
   });
 }
@@ -300,6 +314,8 @@ export async function hideReplyRow(input: { replyId: string; reason: string; hid
         pinnedAt: null,
       })
       .where(eq(replies.id, current.id));
+    // Changing the reason of a hidden reply leaves the count as it is.
+    if (!current.hiddenAt) await countVisibleChange(tx, current.roomId, -1);
     return true;
   });
 }
@@ -311,6 +327,7 @@ export async function unhideReplyRow(input: { replyId: string }): Promise<ReplyC
       .update(replies)
       .set({ hiddenAt: null, hiddenReason: null, hiddenById: null })
       .where(eq(replies.id, current.id));
+    if (!current.deletedAt) await countVisibleChange(tx, current.roomId, 1);
     return true;
   });
 }

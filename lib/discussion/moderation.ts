@@ -10,6 +10,7 @@ import type { RoomStateView } from "@/lib/realtime/events";
 import { hideReplyInput } from "@/lib/validation/moderation";
 import { replyParams, roomParams } from "@/lib/validation/replies";
 import { settleReplyChange } from "./replies";
+import { withUnreadChanged } from "./unread";
 
 // Moderators' doors in a room: pin, hide, lock. A stranger learns nothing (resolve answers
 // not-found first); a member is told plainly that this is a moderator's job.
@@ -54,10 +55,13 @@ export const hideReply = door({
   resolve: moderatorOfReply("reply:hide", "Only moderators can hide replies."),
   body: hideReplyInput,
   act: async ({ params, body, userId, target }) =>
-    settleReplyChange(target.clubId, await hideReplyRow({ replyId: params.replyId, reason: body.reason, hiddenById: userId }), {
-      deleted: "This reply was deleted by its author; there is nothing left to hide.",
-      hidden: "This reply is already hidden.",
-    }),
+    withUnreadChanged(
+      target.clubId,
+      await settleReplyChange(target.clubId, await hideReplyRow({ replyId: params.replyId, reason: body.reason, hiddenById: userId }), {
+        deleted: "This reply was deleted by its author; there is nothing left to hide.",
+        hidden: "This reply is already hidden.",
+      }),
+    ),
 });
 
 export const unhideReply = door({
@@ -65,10 +69,13 @@ export const unhideReply = door({
   what: "This reply",
   resolve: moderatorOfReply("reply:hide", "Only moderators can unhide replies."),
   act: async ({ params, target }) =>
-    settleReplyChange(target.clubId, await unhideReplyRow({ replyId: params.replyId }), {
-      deleted: "This reply was deleted by its author.",
-      hidden: "This reply is hidden.",
-    }),
+    withUnreadChanged(
+      target.clubId,
+      await settleReplyChange(target.clubId, await unhideReplyRow({ replyId: params.replyId }), {
+        deleted: "This reply was deleted by its author.",
+        hidden: "This reply is hidden.",
+      }),
+    ),
 });
 
 function lockDoor(locked: boolean) {

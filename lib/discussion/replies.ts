@@ -21,6 +21,7 @@ import { renderMarkdown } from "./markdown";
 import { loadClubNames } from "@/lib/accounts/name-labels";
 import { toReplyView } from "./members-view";
 import type { ReplyView } from "./reply-view";
+import { unreadChanged, withUnreadChanged } from "./unread";
 
 // The doors of a room's discussion: reading it, posting, and an author's edits. Each is a
 // door (lib/doors/door.ts): ids parsed, the room or reply resolved for the caller, the payload
@@ -125,7 +126,9 @@ export const postReply = door({
     switch (result.status) {
       case "created": {
         const reply = toReplyView(result.reply, await loadClubNames(target.clubId));
-        return done({ reply, created: true }, { type: "reply:created", reply });
+        // The club's other members' unread counts went up by one.
+        const unread = await unreadChanged({ clubId: target.clubId, exceptUserId: userId });
+        return done({ reply, created: true }, { type: "reply:created", reply }, ...unread);
       }
       case "duplicate":
         return done({ reply: toReplyView(result.reply, await loadClubNames(target.clubId)), created: false });
@@ -234,5 +237,8 @@ export const deleteReply = door({
     return access;
   },
   act: async ({ params, target }) =>
-    settleReplyChange(target.clubId, await softDeleteReply({ replyId: params.replyId }), { deleted: "This reply was already deleted.", hidden: "This reply is hidden." }),
+    withUnreadChanged(
+      target.clubId,
+      await settleReplyChange(target.clubId, await softDeleteReply({ replyId: params.replyId }), { deleted: "This reply was already deleted.", hidden: "This reply is hidden." }),
+    ),
 });

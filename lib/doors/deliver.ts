@@ -7,6 +7,7 @@ import {
   publishReplyReactions,
   publishReplyUpdated,
   publishRoomUpdated,
+  publishUnreadChanged,
   revokeClubAccess,
 } from "@/lib/realtime/publish";
 import type { LiveEvent } from "./live";
@@ -31,6 +32,9 @@ export async function deliverLiveEvents(events: readonly LiveEvent[]): Promise<v
         break;
       case "room:updated":
         publishRoomUpdated(event.room);
+        break;
+      case "unread:changed":
+        publishUnreadChanged({ clubId: event.clubId, userIds: event.userIds });
         break;
       case "meeting:marker":
         publishMeetingMarker(event.marker);

@@ -15,6 +15,8 @@ export type LiveEvent =
   /** A reply's reactions changed: the room hears them as they now are. */
   | { type: "reply:reactions"; reactions: ReplyReactionsView }
   | { type: "meeting:marker"; marker: MeetingMarkerView }
+  /** A club's unread counts changed for these members (a reply posted, deleted, hidden, read): their pages refresh them. */
+  | { type: "unread:changed"; clubId: string; userIds: string[] }
   /** A member left or was removed: their open sockets leave the club's channels. */
   | { type: "club:access-revoked"; userId: string; clubId: string; roomIds: string[] }
   /**

@@ -60,6 +60,8 @@ export type ServerToClientEvents = {
   "club:access-revoked": (payload: { clubId: string }) => void;
   "meeting:presence": (payload: MeetingPresenceView) => void;
   "meeting:marker": (payload: MeetingMarkerView) => void;
+  /** Sent on the member's own channel: their unread counts in this club changed; fetch them again. */
+  "unread:changed": (payload: { clubId: string }) => void;
 };
 
 export type SocketData = {

@@ -47,6 +47,17 @@ export function publishRoomUpdated(room: RoomStateView): void {
   realtimeServer()?.to(roomChannel(room.roomId)).emit("room:updated", room);
 }
 
+/**
+ * Tells each of these members, on every page they have open, that their unread counts in a club
+ * changed; the pages fetch the new figures themselves (each member's differ). Call only after the
+ * write commits.
+ */
+export function publishUnreadChanged(input: { clubId: string; userIds: string[] }): void {
+  // An empty list would mean everyone to Socket.IO's to().
+  if (input.userIds.length === 0) return;
+  realtimeServer()?.to(input.userIds.map(userChannel)).emit("unread:changed", { clubId: input.clubId });
+}
+
 /** Tells everyone at a meeting which question is being discussed now. Call only after the write commits. */
 export function publishMeetingMarker(marker: MeetingMarkerView): void {
   realtimeServer()?.to(meetingChannel(marker.meetingId)).emit("meeting:marker", marker);

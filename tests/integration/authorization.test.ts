@@ -88,6 +88,7 @@ import { AppError, errorStatus, type AppErrorCode } from "@/lib/errors";
 import { createClubInvite, listInvites, loadInvitesPage, revokeClubInvite } from "@/lib/clubs/invites";
 import { changeMemberRole, leaveClub, loadRosterPage, removeMember, transferOwnership } from "@/lib/clubs/members";
 import { setReplyReaction } from "@/lib/discussion/reactions";
+import { loadClubUnread, loadMyUnreadCounts, loadReadPosition, markClubRead, markRoomRead } from "@/lib/discussion/unread";
 import { hideReply, lockRoom, pinReply, unhideReply, unlockRoom, unpinReply } from "@/lib/discussion/moderation";
 import { clubActions, permissionMatrix, type ClubAction } from "@/lib/permissions";
 import { addQuestion, editQuestion, importQuestions, moveQuestion, removeQuestion } from "@/lib/books/questions";
@@ -405,6 +406,11 @@ const entryPoints: EntryPoint[] = [
     allowed: "moderator",
   },
   { name: "unhideReply", call: (userId, w) => unhideReply({ replyId: w.club.hiddenReplyId, userId }), denied: moderatorOnly, allowed: "moderator" },
+  // lib/discussion/unread.ts
+  { name: "loadReadPosition", call: (userId, w) => loadReadPosition({ roomId: w.club.openRoomId, userId }), denied: nf, allowed: "member" },
+  { name: "markRoomRead", call: (userId, w) => markRoomRead({ roomId: w.club.openRoomId, userId, body: { seq: 1 } }), denied: nf, allowed: "member" },
+  { name: "loadClubUnread", call: (userId, w) => loadClubUnread({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
+  { name: "markClubRead", call: (userId, w) => markClubRead({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
   { name: "lockRoom", call: (userId, w) => lockRoom({ roomId: w.club.openRoomId, userId }), denied: moderatorOnly, allowed: "moderator" },
   { name: "unlockRoom", call: (userId, w) => unlockRoom({ roomId: w.club.lockedRoomId, userId }), denied: moderatorOnly, allowed: "moderator" },
 
@@ -645,11 +651,11 @@ const entryPoints: EntryPoint[] = [
  * until it is listed here, and an action listed here must name entry points this file walks.
  */
 const enforcedBy: Record<ClubAction, readonly string[]> = {
-  "club:view": ["loadClubOverview", "loadClubFrame", "loadClubBooks", "loadBookPage", "loadInvitesPage"],
+  "club:view": ["loadClubOverview", "loadClubFrame", "loadClubBooks", "loadBookPage", "loadInvitesPage", "loadClubUnread", "markClubRead"],
   // No service edits a club yet (there is no settings page); listed so a new one is noticed.
   "club:edit": [],
   "club:leave": ["leaveClub"],
-  "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "loadReply", "room:join", "room:leave", "room:typing"],
+  "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "loadReply", "room:join", "room:leave", "room:typing", "loadReadPosition", "markRoomRead"],
   "reply:create": ["postReply"],
   "reply:create-in-locked-room": ["postReply in a locked room"],
   "reply:edit-own": ["editReply"],
@@ -874,6 +880,7 @@ describe("services keyed by the caller's own id reach only the caller's rows", (
     expect(await loadNextMeetingsByClub({ userId: stranger })).toEqual({});
     expect((await loadNotificationsPage({ userId: stranger })).notifications).toEqual([]);
     expect(await loadCalendarFeed({ userId: stranger })).toBeNull();
+    expect(await loadMyUnreadCounts({ userId: stranger })).toEqual({});
     // The same reads for the club's people do find them, so the empty answers above mean something.
     expect(Object.keys(await loadNextMeetingsByClub({ userId: world.users.member.id }))).toEqual([world.club.id]);
     expect((await loadNotificationsPage({ userId: world.users.member.id })).notifications).toHaveLength(1);

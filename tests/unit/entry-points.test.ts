@@ -18,6 +18,8 @@ const reaches: Record<string, readonly string[]> = {
   "app/api/rooms/[roomId]/replies/route.ts: POST": ["postReply"],
   "app/api/rooms/[roomId]/lock/route.ts: PUT": ["lockRoom"],
   "app/api/rooms/[roomId]/lock/route.ts: DELETE": ["unlockRoom"],
+  "app/api/rooms/[roomId]/read/route.ts: PUT": ["markRoomRead"],
+  "app/api/clubs/[clubId]/unread/route.ts: GET": ["loadClubUnread"],
   "app/api/replies/[replyId]/route.ts: GET": ["loadReply"],
   "app/api/replies/[replyId]/route.ts: PATCH": ["editReply"],
   "app/api/replies/[replyId]/route.ts: DELETE": ["deleteReply"],
@@ -33,6 +35,7 @@ const reaches: Record<string, readonly string[]> = {
   "app/api/sign-up/route.ts: POST": ["self: creates the caller's own account; nobody is signed in yet"],
   "app/api/health/route.ts: GET": ["self: public, says only whether the database answers"],
   // ---- server actions (file: function) ----
+  "app/clubs/[clubId]/actions.ts: markClubReadAction": ["markClubRead"],
   "app/calendar/actions.ts: createCalendarFeedAction": ["self: the caller's own calendar feed"],
   "app/calendar/actions.ts: revokeCalendarFeedAction": ["self: the caller's own calendar feed"],
   "app/clubs/[clubId]/books/actions.ts: createBookAction": ["createBook"],

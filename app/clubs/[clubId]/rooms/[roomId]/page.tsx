@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { RoomDiscussion } from "@/components/discussion/room-discussion";
 import { requireUser } from "@/lib/auth";
 import { loadRoomPage } from "@/lib/discussion/replies";
+import { loadReadPosition } from "@/lib/discussion/unread";
 import { loadOrNotFound } from "@/lib/doors/page";
 
 type Props = { params: Promise<{ clubId: string; roomId: string }> };
@@ -13,7 +14,9 @@ export const metadata: Metadata = { title: "Discussion" };
 export default async function RoomPage({ params }: Props) {
   const { clubId, roomId } = await params;
   const user = await requireUser(`/clubs/${clubId}/rooms/${roomId}`);
-  const { room, replies, role } = await loadOrNotFound(() => loadRoomPage({ roomId, userId: user.id }));
+  const [{ room, replies, role }, { lastReadSeq }] = await loadOrNotFound(() =>
+    Promise.all([loadRoomPage({ roomId, userId: user.id }), loadReadPosition({ roomId, userId: user.id })]),
+  );
   if (room.clubId !== clubId) notFound();
 
   return (
@@ -41,6 +44,7 @@ export default async function RoomPage({ params }: Props) {
         viewer={{ id: user.id, role }}
         initialReplies={replies}
         initialLocked={room.lockedAt !== null || room.archivedAt !== null}
+        initialReadSeq={lastReadSeq}
       />
     </div>
   );
