@@ -2,7 +2,18 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { configuredPublicUrl, getMailEnv } from "@/lib/env";
 
-type MailMessage = { to: string; subject: string; text: string };
+type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  /** An HTML alternative to `text` (multipart/alternative). */
+  html?: string;
+  /**
+   * The one-click unsubscribe address (RFC 8058): sent as `List-Unsubscribe: <url>` with
+   * `List-Unsubscribe-Post: List-Unsubscribe=One-Click`, so mail programs offer their own button.
+   */
+  unsubscribeUrl?: string;
+};
 
 export type Mailer = { send: (message: MailMessage) => Promise<void> };
 
@@ -28,7 +39,16 @@ export function getMailer(): Mailer | null {
   const from = MAIL_FROM ?? defaultFrom();
   return {
     send: async (message) => {
-      await transporter.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      await transporter.sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.html ? { html: message.html } : {}),
+        ...(message.unsubscribeUrl
+          ? { list: { unsubscribe: message.unsubscribeUrl }, headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } }
+          : {}),
+      });
     },
   };
 }
