@@ -83,8 +83,8 @@ export type EmailCandidate = {
   timeZone: string | null;
   lastBatchAt: Date | null;
   lastDigestOn: string | null;
-  /** The kinds of the member's notifications that email has not looked at yet. */
-  kinds: string[];
+  /** Each kind of the member's notifications that email has not looked at yet, with its oldest one's time. */
+  waiting: { kind: string; oldest: Date }[];
 };
 
 /** Every member with notifications email has not looked at yet (optionally only these members). */
@@ -97,14 +97,21 @@ export async function listEmailCandidates(input: { userIds?: string[] } = {}): P
       timeZone: users.timeZone,
       lastBatchAt: memberEmailState.lastBatchAt,
       lastDigestOn: memberEmailState.lastDigestOn,
-      kinds: sql<string>`string_agg(distinct ${notifications.kind}, ',')`,
+      kind: notifications.kind,
+      oldest: sql<Date>`min(${notifications.createdAt})`.mapWith(notifications.createdAt),
     })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
     .leftJoin(memberEmailState, eq(memberEmailState.userId, notifications.userId))
     .where(and(isNull(notifications.emailedAt), input.userIds ? inArray(notifications.userId, input.userIds) : undefined))
-    .groupBy(notifications.userId, users.email, users.name, users.timeZone, memberEmailState.lastBatchAt, memberEmailState.lastDigestOn);
-  return rows.map((row) => ({ ...row, kinds: row.kinds.split(",") }));
+    .groupBy(notifications.userId, users.email, users.name, users.timeZone, memberEmailState.lastBatchAt, memberEmailState.lastDigestOn, notifications.kind);
+  const byUser = new Map<string, EmailCandidate>();
+  for (const { kind, oldest, ...member } of rows) {
+    const candidate = byUser.get(member.userId) ?? { ...member, waiting: [] };
+    candidate.waiting.push({ kind, oldest });
+    byUser.set(member.userId, candidate);
+  }
+  return [...byUser.values()];
 }
 
 /** Marks the member's unlooked-at notifications of these kinds as needing no email. Returns how many. */

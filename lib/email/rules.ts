@@ -45,22 +45,31 @@ export function batchNotAfter(now: Date): Date {
   return new Date(now.getTime() - BATCH_MINUTES * 60_000);
 }
 
+/** A member's day at some instant: its date (YYYY-MM-DD) and when its digest hour began. */
+export type DigestDay = { localDate: string; digestAt: Date };
+
 /**
- * The member's calendar day (YYYY-MM-DD) at `now` in their zone, and whether their digest hour
- * has come that day. An unknown or missing zone counts as UTC. A digest is due when the hour has
- * come and the day's digest has not been sent: a worker that was down at 9:00 sends it late, once.
+ * The member's calendar day at `now` in their zone (an unknown or missing zone counts as UTC),
+ * with the instant its 9:00 came or will come.
  */
-export function digestDay(now: Date, timeZone: string | null): { localDate: string; hourReached: boolean } {
+export function digestDay(now: Date, timeZone: string | null): DigestDay {
   let zoned: Temporal.ZonedDateTime;
   try {
     zoned = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone ?? FALLBACK_TIME_ZONE);
   } catch {
     zoned = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(FALLBACK_TIME_ZONE);
   }
-  return { localDate: zoned.toPlainDate().toString(), hourReached: zoned.hour >= DIGEST_HOUR };
+  const nine = zoned.with({ hour: DIGEST_HOUR, minute: 0, second: 0, millisecond: 0, microsecond: 0, nanosecond: 0 });
+  return { localDate: zoned.toPlainDate().toString(), digestAt: new Date(nine.epochMilliseconds) };
 }
 
-/** Whether the digest of `localDate` is still to be sent, given the last day one was sent for. */
-export function digestDue(day: { localDate: string; hourReached: boolean }, lastDigestOn: string | null): boolean {
-  return day.hourReached && (lastDigestOn === null || lastDigestOn < day.localDate);
+/**
+ * Whether the member's digest goes now: their 9:00 has come today, today's digest has not been
+ * sent, and something waiting for it arrived before that 9:00 (what arrives later waits for
+ * tomorrow's). A worker that was down at 9:00 sends it late, once.
+ */
+export function digestDue(input: { now: Date; day: DigestDay; lastDigestOn: string | null; oldestWaiting: Date }): boolean {
+  if (input.now.getTime() < input.day.digestAt.getTime()) return false;
+  if (input.lastDigestOn !== null && input.lastDigestOn >= input.day.localDate) return false;
+  return input.oldestWaiting.getTime() < input.day.digestAt.getTime();
 }

@@ -88,7 +88,12 @@ async function handleMember(
   result: EmailRoundResult,
 ): Promise<void> {
   const byDelivery: Record<NotificationDelivery, string[]> = { app: [], email: [], digest: [], off: [] };
-  for (const kind of candidate.kinds) byDelivery[deliveryOf(kind, chosen)].push(kind);
+  let oldestForDigest: Date | null = null;
+  for (const { kind, oldest } of candidate.waiting) {
+    const delivery = deliveryOf(kind, chosen);
+    byDelivery[delivery].push(kind);
+    if (delivery === "digest" && (oldestForDigest === null || oldest < oldestForDigest)) oldestForDigest = oldest;
+  }
 
   result.settledWithoutEmail += await markNotificationsNeedNoEmail({ userId: candidate.userId, kinds: [...byDelivery.app, ...byDelivery.off], now });
 
@@ -99,7 +104,7 @@ async function handleMember(
   }
 
   const day = digestDay(now, candidate.timeZone);
-  if (byDelivery.digest.length > 0 && digestDue(day, candidate.lastDigestOn)) {
+  if (oldestForDigest && digestDue({ now, day, lastDigestOn: candidate.lastDigestOn, oldestWaiting: oldestForDigest })) {
     const sent = await sendClaimed(candidate, byDelivery.digest, { kind: "digest", localDate: day.localDate }, now);
     if (sent === "sent") result.digests += 1;
     if (sent === "failed") result.failed += 1;

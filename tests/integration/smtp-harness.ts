@@ -1,0 +1,59 @@
+import type { AddressInfo } from "node:net";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { SMTPServer } from "smtp-server";
+import { closeMailer } from "@/lib/mailer";
+
+export type ReceivedMail = ParsedMail & { envelopeTo: string[] };
+
+export type TestSmtp = {
+  port: number;
+  mails: ReceivedMail[];
+  /** The mails received for this address, in order of arrival. */
+  to: (address: string) => ReceivedMail[];
+  /** The raw value of a header line as sent, e.g. "List-Unsubscribe". */
+  header: (mail: ReceivedMail, name: string) => string | undefined;
+  close: () => Promise<void>;
+};
+
+/**
+ * A real SMTP server (the smtp-server package) on a free port, with the app's mailer pointed at
+ * it through SMTP_URL; every message is parsed back with mailparser, as a mail program would.
+ */
+export async function startTestSmtp(): Promise<TestSmtp> {
+  const mails: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream).then(
+        (parsed) => {
+          mails.push(Object.assign(parsed, { envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address) }));
+          callback();
+        },
+        (error: Error) => callback(error),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.server.address() as AddressInfo).port;
+  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  process.env.MAIL_FROM = "Chapterhouse <club@example.test>";
+  process.env.NEXTAUTH_URL = "https://club.example.test";
+  return {
+    port,
+    mails,
+    to: (address) => mails.filter((mail) => mail.envelopeTo.includes(address)),
+    header: (mail, name) => {
+      const line = mail.headerLines.find((entry) => entry.key === name.toLowerCase())?.line;
+      return line?.slice(line.indexOf(":") + 1).replace(/\r?\n\s+/g, " ").trim();
+    },
+    close: async () => {
+      delete process.env.SMTP_URL;
+      delete process.env.MAIL_FROM;
+      delete process.env.NEXTAUTH_URL;
+      closeMailer();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
