@@ -90,6 +90,7 @@ import { clubActions, permissionMatrix, type ClubAction } from "@/lib/permission
 import { addQuestion, editQuestion, importQuestions, moveQuestion, removeQuestion } from "@/lib/books/questions";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { loadNotificationsPage, markAllNotificationsRead } from "@/lib/reminders/notifications";
+import { loadNotificationSettings, saveNotificationSettings } from "@/lib/email/settings";
 import { calendarFeedIcs, loadCalendarFeed, revokeCalendarFeed } from "@/lib/meetings/feeds";
 import { loadMeetingForMember, setMeetingMarker } from "@/lib/meetings/live";
 import { cancelMeeting, editMeeting, scheduleMeeting, setRsvp } from "@/lib/meetings/schedule";
@@ -871,6 +872,20 @@ describe("services keyed by the caller's own id reach only the caller's rows", (
     expect(await markAllNotificationsRead({ userId: world.users.stranger.id, body: { upTo: null } })).toEqual({ marked: 0 });
     expect(await revokeCalendarFeed({ userId: world.users.stranger.id })).toEqual({ revoked: 0 });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("a stranger's notification settings are the stranger's own: saving them changes no one else's rows", async () => {
+    const stranger = world.users.stranger.id;
+    const body = {
+      deliveries: { reply: "off", mention: "off", reply_hidden: "off", meeting_scheduled: "off", meeting_reminder: "off" },
+      timeZone: "Asia/Tokyo",
+    };
+    const before = await snapshot();
+    await saveNotificationSettings({ userId: stranger, body });
+    const after = await snapshot();
+    const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+    expect(changed.sort()).toEqual(["notification_preferences", "users"]);
+    expect((await loadNotificationSettings({ userId: world.users.member.id })).timeZone).toBeNull();
   });
 
   it("a stranger's calendar feed lists none of the club's meetings", async () => {
