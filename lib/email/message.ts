@@ -4,7 +4,7 @@ import { kindLabel } from "./kind-labels";
 // and then by room (a discussion question), in plain text and in HTML. Pure: the caller has
 // already left out anything that must not be mailed (lib/email/send.ts).
 
-export type EmailItem = {
+type EmailItem = {
   kind: string;
   title: string;
   body: string;
@@ -47,7 +47,7 @@ function shorten(value: string, max: number): string {
 }
 
 /** Clubs by name, rooms by their place in the guide (club news last), items oldest first. */
-export function groupByClubAndRoom(items: EmailItem[]): ClubGroup[] {
+function groupByClubAndRoom(items: EmailItem[]): ClubGroup[] {
   const clubs = new Map<string, ClubGroup>();
   for (const item of items) {
     const clubKey = item.clubId ?? "";

@@ -6,13 +6,13 @@ import { NOTIFICATION_KINDS, type NotificationKind } from "@/lib/notifications/k
 // batched email may go, and when the daily digest is due. No I/O here, so it unit-tests.
 
 /** At most one batched email per member per this many minutes; it collects everything new since the last. */
-export const BATCH_MINUTES = 15;
+const BATCH_MINUTES = 15;
 
 /** The digest goes out at this hour of the member's own day (local wall-clock time, 0–23). */
-export const DIGEST_HOUR = 9;
+const DIGEST_HOUR = 9;
 
 /** The zone a member's digest follows when they have not said theirs. */
-export const FALLBACK_TIME_ZONE = "UTC";
+const FALLBACK_TIME_ZONE = "UTC";
 
 /**
  * Kinds whose notification still goes out when the reply it is about is hidden or deleted:

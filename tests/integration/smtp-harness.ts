@@ -3,7 +3,7 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { closeMailer } from "@/lib/mailer";
 
-export type ReceivedMail = ParsedMail & { envelopeTo: string[] };
+type ReceivedMail = ParsedMail & { envelopeTo: string[] };
 
 export type TestSmtp = {
   port: number;
