@@ -26,6 +26,16 @@ function defaultFrom(): string {
   return `Chapterhouse <no-reply@${configuredPublicUrl()?.hostname ?? "localhost"}>`;
 }
 
+/**
+ * A digest round sends hundreds of emails: over a pool of up to 5 open connections (nodemailer's
+ * `pool`), each email skips the connection and greeting. SMTP_URL may say `?pool=false`.
+ */
+function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+  return url.toString();
+}
+
 /** The configured mailer, or null when SMTP_URL is unset (callers then log instead of sending). */
 export function getMailer(): Mailer | null {
   const { SMTP_URL, MAIL_FROM } = getMailEnv();
@@ -33,7 +43,7 @@ export function getMailer(): Mailer | null {
   const holder = globalThis as GlobalWithMailer;
   if (holder[globalKey]?.url !== SMTP_URL) {
     holder[globalKey]?.transporter.close();
-    holder[globalKey] = { url: SMTP_URL, transporter: nodemailer.createTransport(SMTP_URL) };
+    holder[globalKey] = { url: SMTP_URL, transporter: nodemailer.createTransport(pooled(SMTP_URL)) };
   }
   const { transporter } = holder[globalKey];
   const from = MAIL_FROM ?? defaultFrom();

@@ -26,8 +26,8 @@ import { signUnsubscribeToken } from "./unsubscribe-token";
 /** What a round did: emails sent, notifications settled without email, emails that failed (retried next round). */
 export type EmailRoundResult = { batches: number; digests: number; settledWithoutEmail: number; failed: number };
 
-/** Members handled at once; each needs a few queries and one SMTP conversation. */
-const CONCURRENCY = 4;
+/** Members handled at once; each needs a few queries and one SMTP conversation (the mailer pools 5 connections). */
+const CONCURRENCY = 5;
 
 /** The signed unsubscribe page (for people) and one-click address (for mail programs) of these kinds for a member. */
 export function unsubscribeLinks(input: { userId: string; kinds: NotificationKind[] }): { page: string; oneClick: string } {
