@@ -54,7 +54,8 @@
  * caller's own user id), viewInvite / joinClubWithInvite and calendarFeedIcs (the secret token
  * is the credential; their own suites cover bad tokens), the calendar feed create/revoke (the
  * caller's own feed), the notifications page and its mark-all-read action, the home page's
- * listMyClubs / loadNextMeetingsByClub, sign-up and health. For the ones keyed by the caller's
+ * listMyClubs / loadNextMeetingsByClub, sign-up and health, the notification settings (the
+ * caller's own) and the unsubscribe link (its signature is the credential; tests/integration/email.test.ts). For the ones keyed by the caller's
  * own id, a short block below checks that a stranger calling them reaches none of the club's rows.
  *
  * Each denied call is made against one shared club with every kind of row in it, and the whole
