@@ -201,6 +201,54 @@ describe("email as it happens", () => {
     expect(smtp.to(kathy.email)).toEqual([]);
   });
 
+  it("tries again at the next round when the SMTP server refuses, without waiting 15 minutes", async () => {
+    const kathy = await createTestUser("Kathy");
+    const now = new Date("2026-06-01T10:00:00Z");
+    await notify({ userId: kathy.id, kind: "mention", title: "Ruth mentioned you", createdAt: now });
+    vi.spyOn(console, "error").mockImplementation(() => {});
+
+    smtp.refusing.on = true;
+    try {
+      expect(await runEmailRound({ now, userIds: [kathy.id] })).toMatchObject({ batches: 0, failed: 1 });
+    } finally {
+      smtp.refusing.on = false;
+    }
+    expect(await pendingCount(kathy.id)).toBe(1);
+
+    expect(await runEmailRound({ now: new Date(now.getTime() + MINUTE), userIds: [kathy.id] })).toMatchObject({ batches: 1, failed: 0 });
+    const [mail] = await waitFor(() => smtp.to(kathy.email), (list) => list.length === 1, "the email");
+    expect(mail?.subject).toBe("Ruth mentioned you");
+  });
+
+  it("sends nothing about a club the member has left", async () => {
+    const ruth = await createTestUser("Ruth");
+    const kathy = await createTestUser("Kathy");
+    const { clubId, roomIds } = await createTestClub({ members: [{ userId: ruth.id, role: "owner" }] });
+    const now = new Date("2026-06-01T10:00:00Z");
+    await notify({ userId: kathy.id, kind: "mention", title: "Ruth mentioned you", clubId, roomId: roomIds[0], createdAt: now });
+
+    expect(await runEmailRound({ now, userIds: [kathy.id] })).toMatchObject({ batches: 0 });
+    expect(await pendingCount(kathy.id)).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(smtp.to(kathy.email)).toEqual([]);
+  });
+
+  it("escapes what members wrote in the HTML part", async () => {
+    const kathy = await createTestUser("Kathy");
+    const now = new Date("2026-06-01T10:00:00Z");
+    await notify({ userId: kathy.id, kind: "mention", title: "<img src=x onerror=alert(1)> mentioned you", body: "<script>alert(2)</script>", createdAt: now });
+    await notify({ userId: kathy.id, kind: "mention", title: "Tommy mentioned you", createdAt: now });
+
+    await runEmailRound({ now, userIds: [kathy.id] });
+
+    const [mail] = await waitFor(() => smtp.to(kathy.email), (list) => list.length === 1, "the email");
+    const html = String(mail?.html);
+    expect(html).not.toContain("<img src=x");
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;alert(2)&lt;/script&gt;");
+    expect(mail?.text).toContain("<script>alert(2)</script>");
+  });
+
   it("never mails the text of a reply that was hidden or deleted before the email went", async () => {
     const ruth = await createTestUser("Ruth");
     const kathy = await createTestUser("Kathy");

@@ -10,6 +10,8 @@ export type TestSmtp = {
   mails: ReceivedMail[];
   /** The mails received for this address, in order of arrival. */
   to: (address: string) => ReceivedMail[];
+  /** While true, the server refuses every message (a 451 after DATA), as a server in trouble does. */
+  refusing: { on: boolean };
   /** The raw value of a header line as sent, e.g. "List-Unsubscribe". */
   header: (mail: ReceivedMail, name: string) => string | undefined;
   close: () => Promise<void>;
@@ -21,6 +23,7 @@ export type TestSmtp = {
  */
 export async function startTestSmtp(): Promise<TestSmtp> {
   const mails: ReceivedMail[] = [];
+  const refusing = { on: false };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS", "AUTH"],
@@ -28,6 +31,11 @@ export async function startTestSmtp(): Promise<TestSmtp> {
     // A reverse DNS lookup of 127.0.0.1 per connection only slows the measurement down.
     disableReverseLookup: true,
     onData(stream, session, callback) {
+      if (refusing.on) {
+        stream.on("data", () => {});
+        stream.on("end", () => callback(Object.assign(new Error("Try again later"), { responseCode: 451 })));
+        return;
+      }
       simpleParser(stream).then(
         (parsed) => {
           mails.push(Object.assign(parsed, { envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address) }));
@@ -45,6 +53,7 @@ export async function startTestSmtp(): Promise<TestSmtp> {
   return {
     port,
     mails,
+    refusing,
     to: (address) => mails.filter((mail) => mail.envelopeTo.includes(address)),
     header: (mail, name) => {
       const line = mail.headerLines.find((entry) => entry.key === name.toLowerCase())?.line;
