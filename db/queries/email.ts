@@ -160,7 +160,7 @@ export type EmailClaim =
  * - the gate closed (a batch within 15 minutes, today's digest already sent): `waiting`, nothing taken;
  * - otherwise every such notification is marked emailed; those still worth showing come back,
  *   and the gate moves (last batch: now; last digest: the local day) only when there are some.
- * Not worth showing: one about a reply that is now deleted or hidden (its text must never be
+ * Not worth showing: one the member has already read in the app; one about a reply that is now deleted or hidden (its text must never be
  * mailed) unless its kind is in `keepWhenReplyGone` (the notice to the author that a moderator
  * hid it: it carries the reason, not the text), and one from a club the member has left.
  */
@@ -220,6 +220,7 @@ export async function claimNotificationsForEmail(input: {
             notifications.id,
             taken.map((row) => row.id),
           ),
+          isNull(notifications.readAt),
           sql`(${notifications.replyId} is null or ${replyVisible} or ${keepGone})`,
           sql`(${notifications.clubId} is null or ${stillMember})`,
         ),

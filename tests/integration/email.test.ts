@@ -279,6 +279,21 @@ describe("email as it happens", () => {
 // ---- the digest ----
 
 describe("the daily digest", () => {
+  it("leaves out what the member has already read in the app", async () => {
+    const kathy = await createTestUser("Kathy");
+    const yesterday = new Date("2026-05-31T12:00:00Z");
+    const read = await notify({ userId: kathy.id, kind: "reply", title: "Already seen in the app", createdAt: yesterday });
+    await notify({ userId: kathy.id, kind: "reply", title: "Not seen yet", createdAt: yesterday });
+    await getDb().update(notifications).set({ readAt: yesterday }).where(eq(notifications.id, read));
+
+    expect(await runEmailRound({ now: new Date("2026-06-01T09:00:00Z"), userIds: [kathy.id] })).toMatchObject({ digests: 1 });
+
+    const [mail] = await waitFor(() => smtp.to(kathy.email), (list) => list.length === 1, "the digest");
+    expect(mail?.text).toContain("Not seen yet");
+    expect(mail?.text).not.toContain("Already seen in the app");
+    expect(await pendingCount(kathy.id)).toBe(0);
+  });
+
   it("goes at 9:00 in each member's own time zone, not before", async () => {
     const ana = await createTestUser("Ana");
     const ben = await createTestUser("Ben");
