@@ -7,7 +7,7 @@ import { meetings, rsvps } from "@/db/schema/meetings";
 import { notificationPreferences, notifications, type NotificationDelivery } from "@/db/schema/notifications";
 import { clubs } from "@/db/schema/clubs";
 import { hideReply } from "@/lib/discussion/moderation";
-import { postReply } from "@/lib/discussion/replies";
+import { deleteReply, postReply } from "@/lib/discussion/replies";
 import { EMAIL_QUEUE } from "@/lib/email/queue";
 import { runEmailRound } from "@/lib/email/send";
 import { loadNotificationSettings, saveNotificationSettings, unsubscribe, viewUnsubscribe } from "@/lib/email/settings";
@@ -265,7 +265,12 @@ describe("email as it happens", () => {
     const now = new Date("2026-06-01T10:00:00Z");
     await notify({ userId: kathy.id, kind: "mention", title: "Ruth mentioned you", body: secret, clubId, roomId, replyId: hidden.reply.id, createdAt: now });
     await notify({ userId: kathy.id, kind: "mention", title: "Ruth mentioned you again", body: "What did Hailsham teach them?", clubId, roomId, replyId: shown.reply.id, createdAt: now });
+    const removedText = "Ruth's second thoughts, later deleted";
+    const removed = await postReply({ roomId, userId: ruth.id, body: replyInput(removedText) });
+    await notify({ userId: kathy.id, kind: "reply", title: "Ruth replied to you", body: removedText, clubId, roomId, replyId: removed.reply.id, createdAt: now });
+    await choose(kathy.id, { reply: "email" });
     await hideReply({ replyId: hidden.reply.id, userId: ruth.id, body: { reason: "Spoils the ending." } });
+    await deleteReply({ replyId: removed.reply.id, userId: ruth.id });
 
     await runEmailRound({ now, userIds: [kathy.id] });
 
@@ -273,6 +278,8 @@ describe("email as it happens", () => {
     expect(mail?.text).toContain("What did Hailsham teach them?");
     expect(mail?.text).not.toContain(secret);
     expect(String(mail?.html)).not.toContain(secret);
+    expect(mail?.text).not.toContain(removedText);
+    expect(String(mail?.html)).not.toContain(removedText);
   });
 });
 
