@@ -6,10 +6,10 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { Outcome } from "@/lib/doors/outcome";
-import { KIND_LABELS } from "@/lib/email/kind-labels";
+import { DELIVERY_CHOICES, KIND_LABELS } from "@/lib/email/kind-labels";
 import type { NotificationSettingsView } from "@/lib/email/settings";
 import type { NotificationKind } from "@/lib/notifications/kinds";
-import { DELIVERY_CHOICES, type NotificationSettingsValues } from "@/lib/validation/notification-preferences";
+import type { NotificationSettingsValues } from "@/lib/validation/notification-preferences";
 
 type Delivery = (typeof DELIVERY_CHOICES)[number];
 

@@ -1,4 +1,12 @@
+import type { NotificationDelivery } from "@/db/schema/notifications";
 import type { NotificationKind } from "@/lib/notifications/kinds";
+
+/**
+ * The four choices, in the order the profile offers them (the notification_delivery enum's
+ * values). Here rather than beside the zod schema: building a zod object in the browser probes
+ * `new Function`, which the Content-Security-Policy reports.
+ */
+export const DELIVERY_CHOICES = ["app", "email", "digest", "off"] as const satisfies readonly NotificationDelivery[];
 
 /**
  * What each kind of notification is called where a member chooses how to hear about it (the

@@ -1,11 +1,8 @@
 import { z } from "zod";
-import type { NotificationDelivery } from "@/db/schema/notifications";
+import { DELIVERY_CHOICES } from "@/lib/email/kind-labels";
 import { isValidTimeZone } from "@/lib/meetings/time";
 import { NOTIFICATION_KINDS, type NotificationKind } from "@/lib/notifications/kinds";
 import { text } from "./text";
-
-/** The four choices, in the order the form offers them (the notification_delivery enum's values). */
-export const DELIVERY_CHOICES = ["app", "email", "digest", "off"] as const satisfies readonly NotificationDelivery[];
 
 const delivery = z.enum(DELIVERY_CHOICES, {
   error: "Choose one: in the app only, email as it happens, daily digest, or nothing.",
