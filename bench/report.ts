@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { samples, warmups, type EndpointResult } from "./big-room";
+import { digestSection, type DigestResult } from "./digest";
 import type { FanoutResult } from "./fanout";
 import { round } from "./stats";
 import { formatUnread, type UnreadResult } from "./unread";
@@ -14,6 +15,7 @@ export type BenchResults = {
   fanout: { roomId: string; repliesPerSecond: number; durationSeconds: number; runs: FanoutResult[] } | null;
   bigRoom: { roomId: string; clubId: string; replies: number; topLevel: number; insertMs: number; endpoints: EndpointResult[] } | null;
   unread: UnreadResult | null;
+  digest?: DigestResult | null;
   errors: string[];
 };
 
@@ -146,6 +148,7 @@ export function formatReport(results: BenchResults): string {
   if (results.fanout) sections.push("", fanoutTables(results.fanout));
   if (results.bigRoom) sections.push("", bigRoomTable(results.bigRoom), "", `(5,000 replies inserted by SQL in ${round(results.bigRoom.insertMs / 1000, 1)} s)`);
   if (results.unread) sections.push("", formatUnread(results.unread, table));
+  if (results.digest) sections.push("", digestSection(results.digest));
   if (results.errors.length > 0) sections.push("", "## Errors", "", ...results.errors.map((error) => `- ${error}`));
   return sections.join("\n");
 }

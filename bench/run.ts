@@ -10,6 +10,7 @@ import { buildApp, canSkipBuild, projectRoot, startApp, type AppServer } from ".
 import { expectPageWithReply, expectReplyCount, measureEndpoint, type EndpointResult } from "./big-room";
 import { createDatabase, currentSeq, dropDatabase, emptyRoom, fillRoom, firstRoom, memberIds, openDatabase, type Sql, type Target } from "./database";
 import { runFanout, type FanoutResult } from "./fanout";
+import { runDigestBench } from "./digest";
 import { closeHttpPool } from "./http";
 import { describeMachine, formatReport, writeResults, type BenchResults } from "./report";
 import { signIn } from "./session";
@@ -177,6 +178,12 @@ async function main(): Promise<number> {
     await fanoutScenario({ server, sql, cookie, room, results });
     await bigRoomScenario({ server, sql, cookie, except: room.roomId, results });
     await unreadScenario({ server, sql, cookie, databaseUrl: database.url, results });
+    // On a database of its own, so the app server's email round cannot take its work.
+    try {
+      results.digest = await runDigestBench(log);
+    } catch (error) {
+      results.errors.push(`digest: ${message(error)}`);
+    }
   } catch (error) {
     results.errors.push(message(error));
   } finally {

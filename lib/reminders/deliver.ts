@@ -4,6 +4,7 @@ import { createNotifications } from "@/db/queries/notifications";
 import { findMeetingForReminders, listReminderRecipients } from "@/db/queries/reminder-jobs";
 import { publicBaseUrl } from "@/lib/env";
 import type { NotificationKind } from "@/lib/notifications/kinds";
+import { claimImmediateEmail, returnToEmail, unsubscribeLinks } from "@/lib/email/send";
 import { getMailer } from "@/lib/mailer";
 import { reminderEmail, reminderMessage } from "./message";
 import { REMINDER_KINDS, reminderDedupeKey, reminderStillUseful, type ReminderPayload } from "./plan";
@@ -58,22 +59,32 @@ export async function deliverMeetingReminder(payload: ReminderPayload, now = new
     })),
   });
 
-  const newlyNotified = new Set(inserted.map((row) => row.userId));
+  // Reminders are time-critical, so they skip the 15-minute batching, but each member's choice
+  // for meeting reminders holds: only those who chose email get one now (lib/email).
+  const emailNow = await claimImmediateEmail({ kind: NOTIFICATION_KIND_MEETING_REMINDER, notifications: inserted });
   const mailer = getMailer();
   const baseUrl = publicBaseUrl();
-  for (const recipient of recipients) {
-    if (!newlyNotified.has(recipient.userId)) continue;
+  for (const row of inserted) {
+    const recipient = recipients.find((candidate) => candidate.userId === row.userId);
+    if (!recipient || !emailNow.has(row.id)) continue;
     if (!mailer) {
       console.log(`reminder for ${recipient.email}: ${meeting.title} at ${message.when}`);
       continue;
     }
     const email = reminderEmail({ meeting, kind: payload.kind, recipientName: recipient.name, baseUrl });
+    const unsubscribe = unsubscribeLinks({ userId: recipient.userId, kinds: [NOTIFICATION_KIND_MEETING_REMINDER] });
     try {
-      await mailer.send({ to: recipient.email, subject: email.subject, text: email.text });
+      await mailer.send({
+        to: recipient.email,
+        subject: email.subject,
+        text: `${email.text}\nStop meeting reminders by email: ${unsubscribe.page}\n`,
+        unsubscribeUrl: unsubscribe.oneClick,
+      });
     } catch (error) {
-      // The in-app notification is already there and a retry would not resend (its row exists),
-      // so one member's bad address or a brief SMTP outage is logged, not allowed to stop the rest.
-      console.error(`> Reminders: email to ${recipient.email} failed; the in-app reminder stands.`, error);
+      // The in-app notification is already there and a retry of this job would not resend (its
+      // row exists), so the email goes back to the batched email, and the rest carry on.
+      console.error(`> Reminders: email to ${recipient.email} failed; the next batched email carries it.`, error);
+      await returnToEmail(row.id);
     }
   }
   return { status: "delivered", notified: inserted.length };

@@ -56,7 +56,8 @@
  * caller's own user id), viewInvite / joinClubWithInvite and calendarFeedIcs (the secret token
  * is the credential; their own suites cover bad tokens), the calendar feed create/revoke (the
  * caller's own feed), the notifications page and its mark-all-read action, the home page's
- * listMyClubs / loadNextMeetingsByClub, sign-up and health. For the ones keyed by the caller's
+ * listMyClubs / loadNextMeetingsByClub, sign-up and health, the notification settings (the
+ * caller's own) and the unsubscribe link (its signature is the credential; tests/integration/email.test.ts). For the ones keyed by the caller's
  * own id, a short block below checks that a stranger calling them reaches none of the club's rows.
  *
  * Each denied call is made against one shared club with every kind of row in it, and the whole
@@ -94,6 +95,7 @@ import { clubActions, permissionMatrix, type ClubAction } from "@/lib/permission
 import { addQuestion, editQuestion, importQuestions, moveQuestion, removeQuestion } from "@/lib/books/questions";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { loadNotificationsPage, markAllNotificationsRead } from "@/lib/reminders/notifications";
+import { loadNotificationSettings, saveNotificationSettings } from "@/lib/email/settings";
 import { calendarFeedIcs, loadCalendarFeed, revokeCalendarFeed } from "@/lib/meetings/feeds";
 import { loadMeetingForMember, setMeetingMarker } from "@/lib/meetings/live";
 import { cancelMeeting, editMeeting, scheduleMeeting, setRsvp } from "@/lib/meetings/schedule";
@@ -892,6 +894,20 @@ describe("services keyed by the caller's own id reach only the caller's rows", (
     expect(await markAllNotificationsRead({ userId: world.users.stranger.id, body: { upTo: null } })).toEqual({ marked: 0 });
     expect(await revokeCalendarFeed({ userId: world.users.stranger.id })).toEqual({ revoked: 0 });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("a stranger's notification settings are the stranger's own: saving them changes no one else's rows", async () => {
+    const stranger = world.users.stranger.id;
+    const body = {
+      deliveries: { reply: "off", mention: "off", reply_hidden: "off", meeting_scheduled: "off", meeting_reminder: "off" },
+      timeZone: "Asia/Tokyo",
+    };
+    const before = await snapshot();
+    await saveNotificationSettings({ userId: stranger, body });
+    const after = await snapshot();
+    const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+    expect(changed.sort()).toEqual(["notification_preferences", "users"]);
+    expect((await loadNotificationSettings({ userId: world.users.member.id })).timeZone).toBeNull();
   });
 
   it("a stranger's calendar feed lists none of the club's meetings", async () => {

@@ -34,6 +34,8 @@ const reaches: Record<string, readonly string[]> = {
   "app/api/calendar/[token]/route.ts: GET": ["self: the feed's secret token is the credential (tests/integration/calendar.test.ts)"],
   "app/api/sign-up/route.ts: POST": ["self: creates the caller's own account; nobody is signed in yet"],
   "app/api/health/route.ts: GET": ["self: public, says only whether the database answers"],
+  "app/api/unsubscribe/[token]/route.ts: POST": ["self: the signed unsubscribe link is the credential (tests/integration/email.test.ts)"],
+  "app/api/unsubscribe/[token]/route.ts: GET": ["self: changes nothing; sends the browser on to the unsubscribe page"],
   // ---- server actions (file: function) ----
   "app/clubs/[clubId]/actions.ts: markClubReadAction": ["markClubRead"],
   "app/calendar/actions.ts: createCalendarFeedAction": ["self: the caller's own calendar feed"],
@@ -62,6 +64,7 @@ const reaches: Record<string, readonly string[]> = {
   "app/profile/actions.ts: renameAction": ["self: the caller's own profile"],
   "app/profile/actions.ts: changePasswordAction": ["self: the caller's own profile"],
   "app/profile/actions.ts: signOutEverywhereAction": ["self: the caller's own sign-in sessions"],
+  "app/profile/actions.ts: saveNotificationSettingsAction": ["self: the caller's own notification settings"],
 };
 
 const root = path.resolve(".");
