@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NotificationsLink } from "@/components/notifications/notifications-link";
 import { getCurrentUser } from "@/lib/auth";
-import { countMyUnreadNotifications } from "@/lib/reminders/notifications";
+import { countMyUnreadNotifications } from "@/lib/notifications/doors";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,11 +1,30 @@
-import Link from "next/link";
+"use client";
 
-/** The header's way to the notifications page, with the number of unread ones. */
-export function NotificationsLink({ unread }: { unread: number }) {
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { connectRealtime } from "@/lib/realtime/client";
+
+/**
+ * The header's way to the notifications page, with the number of unread ones. The count comes
+ * with the page and then live, on the member's own channel (lib/realtime/server.ts userChannel):
+ * the server sends the new count after each change commits, wherever the member is in the app.
+ */
+export function NotificationsLink({ unread: initialUnread }: { unread: number }) {
+  const [unread, setUnread] = useState(initialUnread);
+  // A new page render (navigation, a refresh after marking read) brings the count it read.
+  useEffect(() => setUnread(initialUnread), [initialUnread]);
+  useEffect(() => {
+    const socket = connectRealtime();
+    socket.on("notifications:unread", (payload) => setUnread(payload.unread));
+    return () => {
+      socket.disconnect();
+    };
+  }, []);
   const label = unread > 0 ? `Notifications, ${unread} unread` : "Notifications";
   return (
     <Link
       href="/notifications"
+      data-unread={unread}
       aria-label={label}
       title={label}
       className="relative inline-flex h-9 w-9 items-center justify-center rounded-md text-muted hover:bg-white hover:text-ink focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"

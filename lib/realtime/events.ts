@@ -44,6 +44,8 @@ export type ServerToClientEvents = {
   "club:access-revoked": (payload: { clubId: string }) => void;
   "meeting:presence": (payload: MeetingPresenceView) => void;
   "meeting:marker": (payload: MeetingMarkerView) => void;
+  /** Sent on the member's own channel: how many of their notifications are unread now (the header's badge). */
+  "notifications:unread": (payload: { unread: number }) => void;
 };
 
 export type SocketData = {

@@ -41,6 +41,11 @@ export function publishRoomUpdated(room: RoomStateView): void {
   realtimeServer()?.to(roomChannel(room.roomId)).emit("room:updated", room);
 }
 
+/** Tells every open tab of one member how many unread notifications they have now. Call only after the write commits. */
+export function publishUnreadNotifications(userId: string, unread: number): void {
+  realtimeServer()?.to(userChannel(userId)).emit("notifications:unread", { unread });
+}
+
 /** Tells everyone at a meeting which question is being discussed now. Call only after the write commits. */
 export function publishMeetingMarker(marker: MeetingMarkerView): void {
   realtimeServer()?.to(meetingChannel(marker.meetingId)).emit("meeting:marker", marker);

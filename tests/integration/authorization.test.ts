@@ -89,7 +89,7 @@ import { hideReply, lockRoom, pinReply, unhideReply, unlockRoom, unpinReply } fr
 import { clubActions, permissionMatrix, type ClubAction } from "@/lib/permissions";
 import { addQuestion, editQuestion, importQuestions, moveQuestion, removeQuestion } from "@/lib/books/questions";
 import type { ReplyView } from "@/lib/discussion/reply-view";
-import { loadNotificationsPage, markAllNotificationsRead } from "@/lib/reminders/notifications";
+import { loadNotificationsPage, markAllNotificationsRead } from "@/lib/notifications/doors";
 import { calendarFeedIcs, loadCalendarFeed, revokeCalendarFeed } from "@/lib/meetings/feeds";
 import { loadMeetingForMember, setMeetingMarker } from "@/lib/meetings/live";
 import { cancelMeeting, editMeeting, scheduleMeeting, setRsvp } from "@/lib/meetings/schedule";
