@@ -2,6 +2,7 @@
 
 import { createContext, useContext } from "react";
 import type { ClubRole } from "@/lib/permissions";
+import type { MentionableMember } from "@/lib/discussion/mention-syntax";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 
 export type Viewer = { id: string; role: ClubRole };
@@ -18,6 +19,8 @@ export type DiscussionState = {
   revoked: boolean;
   onPosted: (reply: ReplyView) => void;
   onChanged: (reply: ReplyView) => void;
+  /** The club's members, offered by the composer after "@". */
+  members: readonly MentionableMember[];
 };
 
 const DiscussionContext = createContext<DiscussionState | null>(null);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
+import type { MentionableMember } from "@/lib/discussion/mention-syntax";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { buildThreadTree, type ThreadSort } from "@/lib/discussion/threads";
 import { can, canPostInRoom } from "@/lib/permissions";
@@ -13,6 +14,7 @@ import { ReplyForm } from "./reply-form";
 import { RoomNotice } from "./room-notice";
 import { SortControl } from "./sort-control";
 import { ThreadList } from "./thread-list";
+import { useReplyDeepLink } from "./use-reply-deep-link";
 import { useRoomLive } from "./use-room-live";
 import { useRoomLock } from "./use-room-lock";
 import { useThreadPaging } from "./use-thread-paging";
@@ -23,6 +25,8 @@ type Props = {
   viewer: Viewer;
   initialReplies: ReplyView[];
   initialLocked: boolean;
+  /** The club's members for @mentions (none: the composer offers nobody, typed mentions still work). */
+  members?: readonly MentionableMember[];
 };
 
 /**
@@ -30,13 +34,17 @@ type Props = {
  * pins and hides replace a reply in place, and a lock switches the forms off at once. This file
  * lays the room out; the live state, paging, lock and each control have their own modules.
  */
-export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initialLocked }: Props) {
+const noMembers: readonly MentionableMember[] = [];
+
+export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initialLocked, members = noMembers }: Props) {
   const live = useRoomLive({ roomId, clubId, initialReplies, initialLocked });
   const { replies, locked, revoked, arrived, clearArrived, addOwnReply, changeReply } = live;
   const [sort, setSort] = useState<ThreadSort>("oldest");
   const tree = useMemo(() => buildThreadTree(replies, sort), [replies, sort]);
   const { visibleTree, hiddenThreads, reveal, showMore, showOneMore } = useThreadPaging(tree);
   const lock = useRoomLock(roomId, live.applyRoomState);
+  // A notification's link names a reply: open the room at it.
+  useReplyDeepLink(replies, reveal);
 
   const pinned = useMemo(() => replies.filter((reply) => reply.pinned), [replies]);
   const arrivedIds = useMemo(() => new Set(arrived), [arrived]);
@@ -46,8 +54,8 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
     if (reply.parentId === null) showOneMore();
   }, [addOwnReply, showOneMore]);
   const discussion = useMemo<DiscussionState>(
-    () => ({ roomId, viewer, locked, revoked, onPosted, onChanged: changeReply }),
-    [roomId, viewer, locked, revoked, onPosted, changeReply],
+    () => ({ roomId, viewer, locked, revoked, onPosted, onChanged: changeReply, members }),
+    [roomId, viewer, locked, revoked, onPosted, changeReply, members],
   );
 
   const mayPost = !revoked && canPostInRoom(viewer.role, { locked });

@@ -5,6 +5,9 @@
 // a word (not "ruth@example.com") and end where a letter or digit can't continue it. Text that
 // names nobody in the club stays plain text. docs/decisions/0014-notifications-and-mentions.md.
 
+/** A member the composer offers after "@": their id and the name the club shows for them. */
+export type MentionableMember = { id: string; name: string };
+
 /** What the composer inserts for a member: "@Ruth Finch " (the trailing space ends the mention). */
 export function mentionText(name: string): string {
   return `@${name} `;

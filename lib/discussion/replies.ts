@@ -17,7 +17,8 @@ import { can, canDeleteReply, canEditReply, canPostInRoom, canReadReplySource, c
 import type { RoomStateView } from "@/lib/realtime/events";
 import { editReplyInput, postReplyInput, replyParams, repliesAfterQuery, roomParams } from "@/lib/validation/replies";
 import { maxReplyDepth } from "./depth";
-import { loadClubNames } from "@/lib/accounts/name-labels";
+import { loadClubNames, type ClubNames } from "@/lib/accounts/name-labels";
+import type { MentionableMember } from "./mention-syntax";
 import { forgetReplyNotifications, notifyOfReply, renderReply } from "@/lib/notifications/replies";
 import { toReplyView } from "./members-view";
 import type { ReplyView } from "./reply-view";
@@ -51,6 +52,11 @@ export async function settleReplyChange(
   }
 }
 
+/** Whom the composer offers after "@": the club's members as the club names them (lib/discussion/mention-syntax.ts). */
+function mentionableMembers(names: ClubNames): MentionableMember[] {
+  return [...names].map(([id, name]) => ({ id, name }));
+}
+
 /** A room's page: the room, its club and book, every reply as members see it, and the caller's role. */
 export const loadRoomPage = door({
   params: roomParams,
@@ -63,7 +69,7 @@ export const loadRoomPage = door({
       loadClubNames(target.clubId),
     ]);
     if (!room) throw notFound("This room");
-    return done({ room, replies: rows.map((row) => toReplyView(row, names)), role: target.role });
+    return done({ room, replies: rows.map((row) => toReplyView(row, names)), role: target.role, members: mentionableMembers(names) });
   },
 });
 
@@ -72,14 +78,14 @@ export const loadRoomSnapshot = door({
   params: roomParams,
   what: "This room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
-  act: async ({ params, target }): Promise<Done<{ room: RoomStateView; replies: ReplyView[] }>> => {
+  act: async ({ params, target }): Promise<Done<{ room: RoomStateView; replies: ReplyView[]; members: MentionableMember[] }>> => {
     const [room, rows, names] = await Promise.all([
       getRoomLockState({ roomId: params.roomId }),
       listRoomReplies({ roomId: params.roomId }),
       loadClubNames(target.clubId),
     ]);
     if (!room) throw notFound("This room");
-    return done({ room, replies: rows.map((row) => toReplyView(row, names)) });
+    return done({ room, replies: rows.map((row) => toReplyView(row, names)), members: mentionableMembers(names) });
   },
 });
 

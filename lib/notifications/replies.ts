@@ -15,7 +15,7 @@ import type { NotificationKind } from "./kinds";
 const kind = (value: NotificationKind) => value;
 
 /** Where a notification about a reply takes its reader: the room, opened at that reply. */
-export function replyPath(input: { clubId: string; roomId: string; replyId: string }): string {
+function replyPath(input: { clubId: string; roomId: string; replyId: string }): string {
   return `/clubs/${input.clubId}/rooms/${input.roomId}?reply=${input.replyId}`;
 }
 

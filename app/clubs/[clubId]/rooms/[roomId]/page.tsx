@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Discussion" };
 export default async function RoomPage({ params }: Props) {
   const { clubId, roomId } = await params;
   const user = await requireUser(`/clubs/${clubId}/rooms/${roomId}`);
-  const { room, replies, role } = await loadOrNotFound(() => loadRoomPage({ roomId, userId: user.id }));
+  const { room, replies, role, members } = await loadOrNotFound(() => loadRoomPage({ roomId, userId: user.id }));
   if (room.clubId !== clubId) notFound();
 
   return (
@@ -41,6 +41,7 @@ export default async function RoomPage({ params }: Props) {
         viewer={{ id: user.id, role }}
         initialReplies={replies}
         initialLocked={room.lockedAt !== null || room.archivedAt !== null}
+        members={members}
       />
     </div>
   );
