@@ -37,9 +37,13 @@ export function activeMentionQuery(text: string, caret: number): { start: number
   return { start, query };
 }
 
-/** The members whose name starts with the query (or has a word starting with it), best first, at most `limit`. */
+/**
+ * The members whose name starts with the query (or has a word starting with it), best first, at
+ * most `limit`. A trailing space counts: "Kathy " no longer offers Kathy (the mention is done)
+ * but "Ruth " still offers Ruth Finch.
+ */
 export function matchMembers<Member extends { name: string }>(members: readonly Member[], query: string, limit = 8): Member[] {
-  const wanted = query.trim().toLocaleLowerCase();
+  const wanted = query.toLocaleLowerCase();
   const starts: Member[] = [];
   const words: Member[] = [];
   for (const member of members) {

@@ -52,3 +52,11 @@ describe("mentions", () => {
     expect(matchMembers([ruth, ruthFinch, kathy2], "fin").map((m) => m.name)).toEqual(["Ruth Finch"]);
   });
 });
+
+describe("matchMembers", () => {
+  it("stops offering a member once their name is followed by a space, but goes on for longer names", () => {
+    const members = [ruth, ruthFinch, kathy2];
+    expect(matchMembers(members, "Kathy (2) ")).toEqual([]);
+    expect(matchMembers(members, "Ruth ").map((m) => m.name)).toEqual(["Ruth Finch"]);
+  });
+});
