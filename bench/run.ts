@@ -10,6 +10,7 @@ import { buildApp, canSkipBuild, projectRoot, startApp, type AppServer } from ".
 import { expectPageWithReply, expectReplyCount, measureEndpoint, type EndpointResult } from "./big-room";
 import { createDatabase, currentSeq, dropDatabase, emptyRoom, fillRoom, firstRoom, memberIds, openDatabase, type Sql, type Target } from "./database";
 import { runFanout, type FanoutResult } from "./fanout";
+import { runMentionPosts } from "./mentions";
 import { closeHttpPool } from "./http";
 import { describeMachine, formatReport, writeResults, type BenchResults } from "./report";
 import { signIn } from "./session";
@@ -116,6 +117,17 @@ async function bigRoomScenario(input: { server: AppServer; sql: Sql; cookie: str
   }
 }
 
+async function mentionScenario(input: { server: AppServer; sql: Sql; cookie: string; results: BenchResults }): Promise<void> {
+  log("posting: plain replies vs replies that notify 11 (10 @mentions + the reply answered)…");
+  try {
+    // An empty room other than the big room's (now full) and the fan-out's.
+    const room = await emptyRoom(input.sql, input.results.bigRoom?.roomId ?? "");
+    input.results.mentionPosts = await runMentionPosts({ baseUrl: input.server.baseUrl, cookie: input.cookie, sql: input.sql, room });
+  } catch (error) {
+    input.results.errors.push(`mention posts: ${message(error)}`);
+  }
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   mkdirSync(resultsDir, { recursive: true });
@@ -126,6 +138,7 @@ async function main(): Promise<number> {
     setup: { database: "", buildMs: null, serverStartupMs: null, serverStopMs: null, totalMs: 0 },
     fanout: null,
     bigRoom: null,
+    mentionPosts: null,
     errors: [],
   };
   try {
@@ -164,6 +177,7 @@ async function main(): Promise<number> {
     const room = await firstRoom(sql);
     await fanoutScenario({ server, sql, cookie, room, results });
     await bigRoomScenario({ server, sql, cookie, except: room.roomId, results });
+    await mentionScenario({ server, sql, cookie, results });
   } catch (error) {
     results.errors.push(message(error));
   } finally {
