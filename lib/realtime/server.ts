@@ -3,7 +3,6 @@ import type { WireError } from "@/lib/doors/outcome";
 import type { Server as HttpServer } from "node:http";
 import { getToken } from "next-auth/jwt";
 import { Server } from "socket.io";
-import { countUnreadNotifications } from "@/db/queries/notifications";
 import { isOwnOrigin } from "@/lib/doors/origin";
 import { sessionClaimsOf, sessionStillCounts } from "@/lib/accounts/session-standing";
 import type { ServerSocket } from "@/lib/doors/socket";
@@ -102,10 +101,6 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
 
   io.on("connection", (socket) => {
     void socket.join(userChannel(socket.data.userId));
-    // The badge's count as of now: a change while this tab was connecting or away is not missed.
-    void countUnreadNotifications({ userId: socket.data.userId })
-      .then((unread) => socket.emit("notifications:unread", { unread }))
-      .catch((error: unknown) => console.error(error));
     // A member removed while this socket was away missed the revoke: drop what they may no longer hear.
     if (socket.recovered) void dropRevokedChannels(socket).catch((error: unknown) => console.error(error));
     registerRoomHandlers(socket);
