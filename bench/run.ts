@@ -11,6 +11,7 @@ import { expectPageWithReply, expectReplyCount, measureEndpoint, type EndpointRe
 import { createDatabase, currentSeq, dropDatabase, emptyRoom, fillRoom, firstRoom, memberIds, openDatabase, type Sql, type Target } from "./database";
 import { runFanout, type FanoutResult } from "./fanout";
 import { runDigestBench } from "./digest";
+import { runMentionPosts } from "./mentions";
 import { closeHttpPool } from "./http";
 import { describeMachine, formatReport, writeResults, type BenchResults } from "./report";
 import { signIn } from "./session";
@@ -128,6 +129,17 @@ async function unreadScenario(input: { server: AppServer; sql: Sql; cookie: stri
   }
 }
 
+async function mentionScenario(input: { server: AppServer; sql: Sql; cookie: string; results: BenchResults }): Promise<void> {
+  log("posting: plain replies vs replies that notify 11 (10 @mentions + the reply answered)…");
+  try {
+    // An empty room other than the big room's (now full) and the fan-out's.
+    const room = await emptyRoom(input.sql, input.results.bigRoom?.roomId ?? "");
+    input.results.mentionPosts = await runMentionPosts({ baseUrl: input.server.baseUrl, cookie: input.cookie, sql: input.sql, room });
+  } catch (error) {
+    input.results.errors.push(`mention posts: ${message(error)}`);
+  }
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   mkdirSync(resultsDir, { recursive: true });
@@ -139,6 +151,7 @@ async function main(): Promise<number> {
     fanout: null,
     bigRoom: null,
     unread: null,
+    mentionPosts: null,
     errors: [],
   };
   try {
@@ -184,6 +197,7 @@ async function main(): Promise<number> {
     } catch (error) {
       results.errors.push(`digest: ${message(error)}`);
     }
+    await mentionScenario({ server, sql, cookie, results });
   } catch (error) {
     results.errors.push(message(error));
   } finally {

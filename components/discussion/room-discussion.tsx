@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useState, type FocusEvent, type FormEvent } from "react";
+import type { MentionableMember } from "@/lib/discussion/mention-syntax";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { buildThreadTree, type ThreadSort } from "@/lib/discussion/threads";
 import { can, canPostInRoom } from "@/lib/permissions";
@@ -16,6 +17,7 @@ import { HereNow, TypingLine } from "./room-presence";
 import { SortControl } from "./sort-control";
 import { ThreadList } from "./thread-list";
 import { useOnline } from "./use-online";
+import { useReplyDeepLink } from "./use-reply-deep-link";
 import { useRoomLive } from "./use-room-live";
 import { useRoomLock } from "./use-room-lock";
 import { useRoomPresence } from "./use-room-presence";
@@ -31,6 +33,8 @@ type Props = {
   showHereNow?: boolean;
   /** The viewer's read position when the room opened (0: never read); null where no divider is wanted (the live meeting). */
   initialReadSeq?: number | null;
+  /** The club's members for @mentions (none: the composer offers nobody, typed mentions still work). */
+  members?: readonly MentionableMember[];
 };
 
 /**
@@ -38,7 +42,9 @@ type Props = {
  * pins and hides replace a reply in place, and a lock switches the forms off at once. This file
  * lays the room out; the live state, paging, lock and each control have their own modules.
  */
-export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initialLocked, showHereNow = true, initialReadSeq = null }: Props) {
+const noMembers: readonly MentionableMember[] = [];
+
+export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initialLocked, showHereNow = true, initialReadSeq = null, members = noMembers }: Props) {
   const live = useRoomLive({ roomId, clubId, viewerId: viewer.id, initialReplies, initialLocked });
   const online = useOnline();
   // The browser knows first when the network is gone; the socket only once a ping fails.
@@ -49,6 +55,8 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
   const { visibleTree, hiddenThreads, reveal, showMore, showOneMore } = useThreadPaging(tree);
   const lock = useRoomLock(roomId, live.applyRoomState);
   const presence = useRoomPresence({ roomId, clubId, viewerId: viewer.id });
+  // A notification's link names a reply: open the room at it.
+  useReplyDeepLink(replies, reveal);
 
   const pinned = useMemo(() => replies.filter((reply) => reply.pinned), [replies]);
   // Deleted and hidden replies keep their place in the threads but are not counted.
@@ -60,8 +68,8 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
     if (reply.parentId === null) showOneMore();
   }, [addOwnReply, showOneMore]);
   const discussion = useMemo<DiscussionState>(
-    () => ({ roomId, viewer, locked, revoked, onPosted, onChanged: changeReply, onReactions: applyReactions }),
-    [roomId, viewer, locked, revoked, onPosted, changeReply, applyReactions],
+    () => ({ roomId, viewer, locked, revoked, onPosted, onChanged: changeReply, onReactions: applyReactions, members }),
+    [roomId, viewer, locked, revoked, onPosted, changeReply, applyReactions, members],
   );
 
   const mayPost = !revoked && canPostInRoom(viewer.role, { locked });

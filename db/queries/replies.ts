@@ -92,10 +92,12 @@ export async function createReply(input: {
   mayPostWhenLocked: boolean;
   /** Levels a thread may nest (lib/discussion/depth.ts), 2 or more. */
   maxDepth: number;
+  /** More writes that commit with the reply (its mentions and notifications), given the new reply and its room. */
+  alongside?: (tx: Transaction, reply: ReplyRow, room: { clubId: string; position: number }) => Promise<void>;
 }): Promise<CreateReplyResult> {
   return getDb().transaction(async (tx) => {
     const [room] = await tx
-      .select({ id: rooms.id, replySeq: rooms.replySeq, lockedAt: rooms.lockedAt, archivedAt: rooms.archivedAt })
+      .select({ id: rooms.id, clubId: rooms.clubId, position: rooms.position, replySeq: rooms.replySeq, lockedAt: rooms.lockedAt, archivedAt: rooms.archivedAt })
       .from(rooms)
       .where(eq(rooms.id, input.roomId))
       .for("update");
@@ -153,6 +155,7 @@ export async function createReply(input: {
 
     const [created] = await selectReplyRows(tx).where(eq(replies.id, inserted.id));
     if (!created) throw new Error("Inserted reply not found");
+    await input.alongside?.(tx, created, room);
     return { status: "created", reply: created };
   });
 }
@@ -196,7 +199,10 @@ export type ReplyChangeResult =
   | { status: "deleted" }
   | { status: "hidden" };
 
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** A transaction on the database, for writes that must commit with a reply's (lib/notifications). */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Writes that commit with a change to a reply, given the reply as it now is; run only when something changed. */
+type Alongside = (tx: Transaction, reply: ReplyRow) => Promise<void>;
 type LockedReply = { id: string; roomId: string; body: string; bodyHtml: string; createdAt: Date; editedAt: Date | null; deletedAt: Date | null; hiddenAt: Date | null; pinnedAt: Date | null };
 
 /**
@@ -207,6 +213,7 @@ type LockedReply = { id: string; roomId: string; body: string; bodyHtml: string;
 async function changeReply(
   replyId: string,
   change: (tx: Transaction, current: LockedReply) => Promise<boolean | "deleted" | "hidden">,
+  alongside?: Alongside,
 ): Promise<ReplyChangeResult> {
   return getDb().transaction(async (tx) => {
     const [current] = await tx
@@ -229,6 +236,7 @@ async function changeReply(
     if (outcome === "deleted" || outcome === "hidden") return { status: outcome };
     const [row] = await selectReplyRows(tx).where(eq(replies.id, replyId));
     if (!row) throw new Error("Changed reply not found");
+    if (outcome) await alongside?.(tx, row);
     return { status: outcome ? "changed" : "unchanged", reply: row };
   });
 }
@@ -237,7 +245,7 @@ async function changeReply(
  * An author's edit: the text being replaced becomes a revision and the reply takes the new text,
  * in one transaction. Sending the text it already has changes nothing and records nothing.
  */
-export async function updateReplyBody(input: { replyId: string; body: string; bodyHtml: string }): Promise<ReplyChangeResult> {
+export async function updateReplyBody(input: { replyId: string; body: string; bodyHtml: string; alongside?: Alongside }): Promise<ReplyChangeResult> {
   return changeReply(input.replyId, async (tx, current) => {
     if (current.deletedAt) return "deleted";
     if (current.hiddenAt) return "hidden";
@@ -258,7 +266,7 @@ export async function updateReplyBody(input: { replyId: string; body: string; bo
       replacedAt: updated.editedAt,
     });
     return true;
-  });
+  }, input.alongside);
 }
 
 /**
@@ -273,7 +281,7 @@ async function countVisibleChange(tx: Transaction, roomId: string, delta: 1 | -1
 }
 
 /** Soft delete: the row stays (replies under it keep their place); its text and every earlier version of it are removed, in one transaction. */
-export async function softDeleteReply(input: { replyId: string }): Promise<ReplyChangeResult> {
+export async function softDeleteReply(input: { replyId: string; alongside?: Alongside }): Promise<ReplyChangeResult> {
   return changeReply(input.replyId, async (tx, current) => {
     if (current.deletedAt) return false;
     await tx
@@ -285,7 +293,7 @@ export async function softDeleteReply(input: { replyId: string }): Promise<Reply
     // A hidden reply was already out of the count.
     if (!current.hiddenAt) await countVisibleChange(tx, current.roomId, -1);
     return true;
-  });
+  }, input.alongside);
 }
 
 export async function setReplyPinned(input: { replyId: string; pinned: boolean }): Promise<ReplyChangeResult> {
@@ -302,7 +310,7 @@ export async function setReplyPinned(input: { replyId: string; pinned: boolean }
 }
 
 /** Hides a reply (or changes the reason of a hidden one). A hidden reply is no longer pinned. */
-export async function hideReplyRow(input: { replyId: string; reason: string; hiddenById: string }): Promise<ReplyChangeResult> {
+export async function hideReplyRow(input: { replyId: string; reason: string; hiddenById: string; alongside?: Alongside }): Promise<ReplyChangeResult> {
   return changeReply(input.replyId, async (tx, current) => {
     if (current.deletedAt) return "deleted";
     await tx
@@ -317,7 +325,7 @@ export async function hideReplyRow(input: { replyId: string; reason: string; hid
     // Changing the reason of a hidden reply leaves the count as it is.
     if (!current.hiddenAt) await countVisibleChange(tx, current.roomId, -1);
     return true;
-  });
+  }, input.alongside);
 }
 
 export async function unhideReplyRow(input: { replyId: string }): Promise<ReplyChangeResult> {

@@ -1,10 +1,11 @@
 import "server-only";
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
+import { mentionPlugin, type MentionEnv } from "./mentions";
 
 // markdown-it with html disabled never passes raw HTML through and refuses javascript:/data:
 // links; sanitize-html then allows only the tags Markdown itself produces, as a second wall.
-const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false });
+const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false }).use(mentionPlugin);
 
 const allowedTags = [
   "p", "br", "strong", "em", "s", "del", "code", "pre", "blockquote",
@@ -12,10 +13,16 @@ const allowedTags = [
   "table", "thead", "tbody", "tr", "th", "td",
 ];
 
-export function renderMarkdown(source: string): string {
-  return sanitizeHtml(markdown.render(source), {
-    allowedTags,
-    allowedAttributes: { a: ["href", "title", "target", "rel"], ol: ["start"], th: ["align"], td: ["align"] },
+/**
+ * A reply's Markdown as sanitized HTML. With `mentions`, "@Name" of one of its candidates becomes
+ * a mention chip and `mentions.mentioned` collects whom it named (lib/discussion/mentions.ts).
+ */
+export function renderMarkdown(source: string, mentions?: MentionEnv): string {
+  return sanitizeHtml(markdown.render(source, mentions ?? {}), {
+    allowedTags: [...allowedTags, "span"],
+    allowedAttributes: { a: ["href", "title", "target", "rel"], ol: ["start"], th: ["align"], td: ["align"], span: ["class", "data-mention"] },
+    // The only span Markdown makes is a mention chip.
+    allowedClasses: { span: ["mention"] },
     allowedSchemes: ["http", "https", "mailto"],
     allowProtocolRelative: false,
     transformTags: {

@@ -2,6 +2,7 @@ import "server-only";
 import type { ReplyRow } from "@/db/queries/replies";
 import type { ClubNames } from "@/lib/accounts/name-labels";
 import { reactionKinds, type ReactionView } from "./reaction-kinds";
+import { withCurrentMentionNames } from "./mentions";
 import type { ReplyView } from "./reply-view";
 
 /**
@@ -19,7 +20,8 @@ export function toReplyView(row: ReplyRow, names: ClubNames): ReplyView {
     replyTo: row.replyToId ? { id: row.replyToId, authorName: row.replyToAuthorName ?? "" } : null,
     seq: row.seq,
     author: { id: row.authorId, name: names.get(row.authorId) ?? row.authorName },
-    bodyHtml: state === "visible" ? row.bodyHtml : "",
+    // Mention chips show each member's current name (lib/discussion/mentions.ts).
+    bodyHtml: state === "visible" ? withCurrentMentionNames(row.bodyHtml, names) : "",
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     state,

@@ -1,8 +1,10 @@
 import "server-only";
+import { countUnreadNotificationsOf } from "@/db/queries/notifications";
 import { forgetSessionStanding } from "@/lib/accounts/session-standing";
 import {
   disconnectEndedSessions,
   publishMeetingMarker,
+  publishUnreadNotifications,
   publishReplyCreated,
   publishReplyReactions,
   publishReplyUpdated,
@@ -47,6 +49,13 @@ export async function deliverLiveEvents(events: readonly LiveEvent[]): Promise<v
         forgetSessionStanding(event.userId);
         await disconnectEndedSessions({ userId: event.userId, versionBelow: event.versionBelow, sessionId: event.sessionId });
         break;
+      case "notifications:changed": {
+        // Counted after the commit, so each badge shows what that member's page would now show.
+        if (event.userIds.length === 0) break;
+        const counts = await countUnreadNotificationsOf({ userIds: event.userIds });
+        for (const [userId, unread] of counts) publishUnreadNotifications(userId, unread);
+        break;
+      }
     }
   }
 }

@@ -24,7 +24,9 @@ export type LiveEvent =
    * (password change, "sign out everywhere"), or the one with `sessionId` (plain sign-out).
    * Their open sockets are disconnected.
    */
-  | { type: "sessions:ended"; userId: string; versionBelow?: number; sessionId?: string };
+  | { type: "sessions:ended"; userId: string; versionBelow?: number; sessionId?: string }
+  /** These members' notifications changed (new, read, redacted): their badges get their new unread counts. */
+  | { type: "notifications:changed"; userIds: string[] };
 
 /** What an act hands back to its door: the value for the caller, and the events to send after commit. */
 export type Done<Value> = { value: Value; events: LiveEvent[] };

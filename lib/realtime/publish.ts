@@ -58,6 +58,11 @@ export function publishUnreadChanged(input: { clubId: string; userIds: string[] 
   realtimeServer()?.to(input.userIds.map(userChannel)).emit("unread:changed", { clubId: input.clubId });
 }
 
+/** Tells every open tab of one member how many unread notifications they have now. Call only after the write commits. */
+export function publishUnreadNotifications(userId: string, unread: number): void {
+  realtimeServer()?.to(userChannel(userId)).emit("notifications:unread", { unread });
+}
+
 /** Tells everyone at a meeting which question is being discussed now. Call only after the write commits. */
 export function publishMeetingMarker(marker: MeetingMarkerView): void {
   realtimeServer()?.to(meetingChannel(marker.meetingId)).emit("meeting:marker", marker);

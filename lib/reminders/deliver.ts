@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { createNotifications } from "@/db/queries/notifications";
+import { insertMemberNotifications } from "@/db/queries/notifications";
 import { findMeetingForReminders, listReminderRecipients } from "@/db/queries/reminder-jobs";
 import { publicBaseUrl } from "@/lib/env";
 import type { NotificationKind } from "@/lib/notifications/kinds";
@@ -46,17 +46,21 @@ export async function deliverMeetingReminder(payload: ReminderPayload, now = new
 
   const recipients = await listReminderRecipients({ meetingId: meeting.id, clubId: meeting.clubId });
   const message = reminderMessage(meeting, payload.kind);
-  const inserted = await createNotifications({
-    notifications: recipients.map((recipient) => ({
-      userId: recipient.userId,
-      clubId: meeting.clubId,
-      meetingId: meeting.id,
-      kind: NOTIFICATION_KIND_MEETING_REMINDER,
-      title: message.title,
-      body: message.body,
-      url: message.path,
-      dedupeKey: reminderDedupeKey({ meetingId: meeting.id, kind: payload.kind, startsAt: meeting.startsAt, userId: recipient.userId }),
-    })),
+  // One INSERT … SELECT: only members still in the club who have not turned reminders off.
+  const inserted = await insertMemberNotifications({
+    clubId: meeting.clubId,
+    recipientIds: recipients.map((recipient) => recipient.userId),
+    kind: NOTIFICATION_KIND_MEETING_REMINDER,
+    actorId: null,
+    roomId: null,
+    replyId: null,
+    meetingId: meeting.id,
+    title: message.title,
+    body: message.body,
+    url: message.path,
+    groupKey: null,
+    // The key ends with the member's id: the prefix is the key for an empty id.
+    dedupePrefix: reminderDedupeKey({ meetingId: meeting.id, kind: payload.kind, startsAt: meeting.startsAt, userId: "" }),
   });
 
   // Reminders are time-critical, so they skip the 15-minute batching, but each member's choice

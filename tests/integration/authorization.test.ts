@@ -94,7 +94,7 @@ import { hideReply, lockRoom, pinReply, unhideReply, unlockRoom, unpinReply } fr
 import { clubActions, permissionMatrix, type ClubAction } from "@/lib/permissions";
 import { addQuestion, editQuestion, importQuestions, moveQuestion, removeQuestion } from "@/lib/books/questions";
 import type { ReplyView } from "@/lib/discussion/reply-view";
-import { loadNotificationsPage, markAllNotificationsRead } from "@/lib/reminders/notifications";
+import { loadNotificationsPage, markAllNotificationsRead, markNotificationsReadById } from "@/lib/notifications/doors";
 import { loadNotificationSettings, saveNotificationSettings } from "@/lib/email/settings";
 import { calendarFeedIcs, loadCalendarFeed, revokeCalendarFeed } from "@/lib/meetings/feeds";
 import { loadMeetingForMember, setMeetingMarker } from "@/lib/meetings/live";
@@ -892,6 +892,9 @@ describe("services keyed by the caller's own id reach only the caller's rows", (
   it("a stranger's mark-all-read and feed revoke change nothing of anyone else's", async () => {
     const before = await snapshot();
     expect(await markAllNotificationsRead({ userId: world.users.stranger.id, body: { upTo: null } })).toEqual({ marked: 0 });
+    // Naming the member's own notification by id marks nothing of hers.
+    const ids = (await getDb().select({ id: notifications.id }).from(notifications)).map((row) => row.id);
+    expect(await markNotificationsReadById({ userId: world.users.stranger.id, body: { ids } })).toEqual({ marked: 0 });
     expect(await revokeCalendarFeed({ userId: world.users.stranger.id })).toEqual({ revoked: 0 });
     expect(await snapshot()).toEqual(before);
   });

@@ -61,6 +61,8 @@ const reaches: Record<string, readonly string[]> = {
   "app/clubs/new/actions.ts: createClubAction": ["self: anyone signed in may start a club"],
   "app/invite/[token]/actions.ts: joinClubAction": ["self: the invite's secret token is the credential (tests/integration/invites.test.ts)"],
   "app/notifications/actions.ts: markAllReadAction": ["self: the caller's own notifications"],
+  "app/notifications/actions.ts: markReadAction": ["self: the caller's own notifications"],
+  "app/notifications/actions.ts: countUnreadAction": ["self: the caller's own notifications"],
   "app/profile/actions.ts: renameAction": ["self: the caller's own profile"],
   "app/profile/actions.ts: changePasswordAction": ["self: the caller's own profile"],
   "app/profile/actions.ts: signOutEverywhereAction": ["self: the caller's own sign-in sessions"],

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Discussion" };
 export default async function RoomPage({ params }: Props) {
   const { clubId, roomId } = await params;
   const user = await requireUser(`/clubs/${clubId}/rooms/${roomId}`);
-  const [{ room, replies, role }, { lastReadSeq }] = await loadOrNotFound(() =>
+  const [{ room, replies, role, members }, { lastReadSeq }] = await loadOrNotFound(() =>
     Promise.all([loadRoomPage({ roomId, userId: user.id }), loadReadPosition({ roomId, userId: user.id })]),
   );
   if (room.clubId !== clubId) notFound();
@@ -45,6 +45,7 @@ export default async function RoomPage({ params }: Props) {
         initialReplies={replies}
         initialLocked={room.lockedAt !== null || room.archivedAt !== null}
         initialReadSeq={lastReadSeq}
+        members={members}
       />
     </div>
   );
