@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { insertMemberNotifications } from "@/db/queries/notifications";
 import { findMeetingForReminders, listReminderRecipients } from "@/db/queries/reminder-jobs";
+import { runJob } from "@/lib/doors/door";
+import { done, type Done } from "@/lib/doors/live";
 import { publicBaseUrl } from "@/lib/env";
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import { claimImmediateEmail, returnToEmail, unsubscribeLinks } from "@/lib/email/send";
@@ -34,15 +36,20 @@ export function parseReminderPayload(data: unknown): ReminderPayload | null {
 /**
  * Runs one reminder job. Safe to run any number of times: each member's notification has a
  * dedupe key, only newly inserted ones are emailed, and a job for a meeting that has since
- * moved or been cancelled does nothing. An error (the database is down) throws, and the queue
+ * moved or been cancelled does nothing. The bells of the members notified change live, after
+ * the notifications are written (runJob). An error (the database is down) throws, and the queue
  * retries the job later.
  */
-export async function deliverMeetingReminder(payload: ReminderPayload, now = new Date()): Promise<DeliveryResult> {
+export function deliverMeetingReminder(payload: ReminderPayload, now = new Date()): Promise<DeliveryResult> {
+  return runJob(() => remind(payload, now));
+}
+
+async function remind(payload: ReminderPayload, now: Date): Promise<Done<DeliveryResult>> {
   const meeting = await findMeetingForReminders({ meetingId: payload.meetingId });
-  if (!meeting) return { status: "skipped", reason: "missing" };
-  if (meeting.cancelledAt) return { status: "skipped", reason: "cancelled" };
-  if (meeting.startsAt.toISOString() !== new Date(payload.startsAt).toISOString()) return { status: "skipped", reason: "moved" };
-  if (!reminderStillUseful(payload.kind, meeting.startsAt, now)) return { status: "skipped", reason: "too_late" };
+  if (!meeting) return done<DeliveryResult>({ status: "skipped", reason: "missing" });
+  if (meeting.cancelledAt) return done<DeliveryResult>({ status: "skipped", reason: "cancelled" });
+  if (meeting.startsAt.toISOString() !== new Date(payload.startsAt).toISOString()) return done<DeliveryResult>({ status: "skipped", reason: "moved" });
+  if (!reminderStillUseful(payload.kind, meeting.startsAt, now)) return done<DeliveryResult>({ status: "skipped", reason: "too_late" });
 
   const recipients = await listReminderRecipients({ meetingId: meeting.id, clubId: meeting.clubId });
   const message = reminderMessage(meeting, payload.kind);
@@ -91,5 +98,7 @@ export async function deliverMeetingReminder(payload: ReminderPayload, now = new
       await returnToEmail(row.id);
     }
   }
-  return { status: "delivered", notified: inserted.length };
+  // The bell of each member notified now changes live, as for notifications written by a door.
+  const notified = [...new Set(inserted.map((row) => row.userId))];
+  return done<DeliveryResult>({ status: "delivered", notified: inserted.length }, { type: "notifications:changed", userIds: notified });
 }

@@ -1,13 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/index";
 import { clubMembers } from "@/db/schema/clubs";
 import { replyMentions } from "@/db/schema/discussion";
+import { meetings, rsvps } from "@/db/schema/meetings";
 import { notificationPreferences, notifications } from "@/db/schema/notifications";
 import { users } from "@/db/schema/users";
 import { deleteReply, editReply, loadRoomPage, postReply } from "@/lib/discussion/replies";
 import { hideReply, unhideReply } from "@/lib/discussion/moderation";
 import { scheduleMeeting } from "@/lib/meetings/schedule";
+import { deliverMeetingReminder } from "@/lib/reminders/deliver";
 import { countMyUnreadNotifications, loadNotificationsPage, markAllNotificationsRead, markNotificationsReadById } from "@/lib/notifications/doors";
 import { createTestClub, createTestUser, replyInput } from "./factories";
 import { useRealtimeServer } from "./realtime-harness";
@@ -238,6 +240,29 @@ describe("reading notifications", () => {
     const again = new Promise<{ unread: number }>((resolve) => kathysSocket.once("notifications:unread", resolve));
     await markAllNotificationsRead({ userId: kathy.id, body: { upTo: null } });
     expect(await again).toEqual({ unread: 0 });
+    expect(ruthHeard).toBe(false);
+  });
+
+  it("sends the new unread count when a meeting reminder arrives, though no door wrote it", async () => {
+    const { kathy, ruth, club } = await setting();
+    const startsAt = new Date(Date.now() + 30 * 60 * 1000);
+    const [meeting] = await getDb()
+      .insert(meetings)
+      .values({ clubId: club.clubId, title: "Part One", startsAt, timeZone: "Europe/London", durationMinutes: 90 })
+      .returning({ id: meetings.id });
+    await getDb().insert(rsvps).values({ meetingId: meeting!.id, userId: kathy.id, status: "going" });
+    const kathysSocket = await connectAs(kathy);
+    const ruthsSocket = await connectAs(ruth);
+    let ruthHeard = false;
+    ruthsSocket.on("notifications:unread", () => (ruthHeard = true));
+    const heard = new Promise<{ unread: number }>((resolve) => kathysSocket.once("notifications:unread", resolve));
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+
+    const result = await deliverMeetingReminder({ meetingId: meeting!.id, kind: "1h", startsAt: startsAt.toISOString() });
+
+    log.mockRestore();
+    expect(result).toEqual({ status: "delivered", notified: 1 });
+    expect(await heard).toEqual({ unread: 1 });
     expect(ruthHeard).toBe(false);
   });
 });
