@@ -1,10 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { countUnreadAction } from "@/app/notifications/actions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NotificationsLink } from "@/components/notifications/notifications-link";
 import { getCurrentUser } from "@/lib/auth";
-import { countMyUnreadNotifications } from "@/lib/reminders/notifications";
+import { countMyUnreadNotifications } from "@/lib/notifications/doors";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -30,7 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <nav aria-label="Account" className="flex items-center gap-3 text-sm">
               {user ? (
                 <>
-                  <NotificationsLink unread={await countMyUnreadNotifications({ userId: user.id })} />
+                  <NotificationsLink unread={await countMyUnreadNotifications({ userId: user.id })} countUnread={countUnreadAction} />
                   <Link href="/profile" className="text-muted hover:text-ink">
                     <span className="sr-only">Your profile: </span>
                     <span className="font-medium text-ink">{user.name}</span>

@@ -2,8 +2,10 @@ import Link from "next/link";
 import { rsvpLabel } from "@/components/meeting/meeting-list";
 import { MeetingTimeCompact } from "@/components/meeting/meeting-time";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { ClubUnreadCount, ClubUnreadProvider } from "@/components/unread/unread-live";
 import { getCurrentUser } from "@/lib/auth";
 import { listMyClubs } from "@/lib/clubs/clubs";
+import { loadMyUnreadCounts } from "@/lib/discussion/unread";
 import { loadNextMeetingsByClub } from "@/lib/meetings/pages";
 
 const createClubLinkClass =
@@ -12,7 +14,11 @@ const createClubLinkClass =
 export default async function HomePage() {
   const user = await getCurrentUser();
   if (!user) return <Welcome />;
-  const [clubs, nextMeetings] = await Promise.all([listMyClubs({ userId: user.id }), loadNextMeetingsByClub({ userId: user.id })]);
+  const [clubs, nextMeetings, unread] = await Promise.all([
+    listMyClubs({ userId: user.id }),
+    loadNextMeetingsByClub({ userId: user.id }),
+    loadMyUnreadCounts({ userId: user.id }),
+  ]);
   return (
     <section className="space-y-6" aria-labelledby="clubs-heading">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -37,7 +43,12 @@ export default async function HomePage() {
                   href={`/clubs/${club.id}`}
                   className="block rounded-lg border border-line bg-white p-5 shadow-sm transition hover:border-accent/40 hover:shadow"
                 >
-                  <span className="block font-serif text-xl font-semibold text-ink">{club.name}</span>
+                  <span className="flex items-start justify-between gap-3">
+                    <span className="block font-serif text-xl font-semibold text-ink">{club.name}</span>
+                    <ClubUnreadProvider initial={{ clubId: club.id, total: unread[club.id] ?? 0, rooms: {} }}>
+                      <ClubUnreadCount />
+                    </ClubUnreadProvider>
+                  </span>
                   {club.bookTitle ? (
                     <span className="mt-1 block text-muted">
                       Reading <cite className="not-italic text-ink">{club.bookTitle}</cite> by {club.bookAuthor}

@@ -2,8 +2,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { samples, warmups, type EndpointResult } from "./big-room";
+import { digestSection, type DigestResult } from "./digest";
 import type { FanoutResult } from "./fanout";
+import type { MentionPostResult } from "./mentions";
 import { round } from "./stats";
+import { formatUnread, type UnreadResult } from "./unread";
 
 export type Machine = { date: string; cores: number; cpuModel: string; memoryGb: number; platform: string; node: string; loadAverage1m: number };
 
@@ -12,6 +15,10 @@ export type BenchResults = {
   setup: { database: string; buildMs: number | null; serverStartupMs: number | null; serverStopMs: number | null; totalMs: number };
   fanout: { roomId: string; repliesPerSecond: number; durationSeconds: number; runs: FanoutResult[] } | null;
   bigRoom: { roomId: string; clubId: string; replies: number; topLevel: number; insertMs: number; endpoints: EndpointResult[] } | null;
+  unread: UnreadResult | null;
+  digest?: DigestResult | null;
+  /** Posting a reply that notifies (10 @mentions + the reply it answers) against a plain one. */
+  mentionPosts: MentionPostResult | null;
   errors: string[];
 };
 
@@ -121,6 +128,22 @@ function bigRoomTable(bigRoom: NonNullable<BenchResults["bigRoom"]>): string {
   ].join("\n");
 }
 
+function mentionTable(result: MentionPostResult): string {
+  return [
+    `## Posting with notifications: ${result.pairs} alternating pairs, ${result.notifiedPerReply} notified per notifying reply (goal: within 10 ms of plain at p50)`,
+    "",
+    table(
+      ["reply", "p50 ms", "p95 ms", "max ms"],
+      [
+        ["plain, top-level", result.plainMs.p50, result.plainMs.p95, result.plainMs.max],
+        [`answers a reply, @mentions ${result.mentioned}`, result.notifyingMs.p50, result.notifyingMs.p95, result.notifyingMs.max],
+      ],
+    ),
+    "",
+    `p50 difference: ${result.p50DeltaMs} ms`,
+  ].join("\n");
+}
+
 export function formatReport(results: BenchResults): string {
   const { machine, setup } = results;
   const sections = [
@@ -143,6 +166,9 @@ export function formatReport(results: BenchResults): string {
   ];
   if (results.fanout) sections.push("", fanoutTables(results.fanout));
   if (results.bigRoom) sections.push("", bigRoomTable(results.bigRoom), "", `(5,000 replies inserted by SQL in ${round(results.bigRoom.insertMs / 1000, 1)} s)`);
+  if (results.unread) sections.push("", formatUnread(results.unread, table));
+  if (results.digest) sections.push("", digestSection(results.digest));
+  if (results.mentionPosts) sections.push("", mentionTable(results.mentionPosts));
   if (results.errors.length > 0) sections.push("", "## Errors", "", ...results.errors.map((error) => `- ${error}`));
   return sections.join("\n");
 }

@@ -10,9 +10,12 @@ import { buildApp, canSkipBuild, projectRoot, startApp, type AppServer } from ".
 import { expectPageWithReply, expectReplyCount, measureEndpoint, type EndpointResult } from "./big-room";
 import { createDatabase, currentSeq, dropDatabase, emptyRoom, fillRoom, firstRoom, memberIds, openDatabase, type Sql, type Target } from "./database";
 import { runFanout, type FanoutResult } from "./fanout";
+import { runDigestBench } from "./digest";
+import { runMentionPosts } from "./mentions";
 import { closeHttpPool } from "./http";
 import { describeMachine, formatReport, writeResults, type BenchResults } from "./report";
 import { signIn } from "./session";
+import { runUnreadScenario } from "./unread";
 
 const resultsDir = path.join(projectRoot, "bench", "results");
 const demoUser = { email: "kathy@example.com", password: "never-let-me-go" };
@@ -116,6 +119,27 @@ async function bigRoomScenario(input: { server: AppServer; sql: Sql; cookie: str
   }
 }
 
+async function unreadScenario(input: { server: AppServer; sql: Sql; cookie: string; databaseUrl: string; results: BenchResults }): Promise<void> {
+  try {
+    const [reader] = await input.sql<{ id: string }[]>`select id from users where email = ${demoUser.email}`;
+    if (!reader) throw new Error(`${demoUser.email} is not in the seeded database.`);
+    input.results.unread = await runUnreadScenario({ sql: input.sql, databaseUrl: input.databaseUrl, readerId: reader.id, baseUrl: input.server.baseUrl, cookie: input.cookie, log });
+  } catch (error) {
+    input.results.errors.push(`unread counts: ${message(error)}`);
+  }
+}
+
+async function mentionScenario(input: { server: AppServer; sql: Sql; cookie: string; results: BenchResults }): Promise<void> {
+  log("posting: plain replies vs replies that notify 11 (10 @mentions + the reply answered)…");
+  try {
+    // An empty room other than the big room's (now full) and the fan-out's.
+    const room = await emptyRoom(input.sql, input.results.bigRoom?.roomId ?? "");
+    input.results.mentionPosts = await runMentionPosts({ baseUrl: input.server.baseUrl, cookie: input.cookie, sql: input.sql, room });
+  } catch (error) {
+    input.results.errors.push(`mention posts: ${message(error)}`);
+  }
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   mkdirSync(resultsDir, { recursive: true });
@@ -126,6 +150,8 @@ async function main(): Promise<number> {
     setup: { database: "", buildMs: null, serverStartupMs: null, serverStopMs: null, totalMs: 0 },
     fanout: null,
     bigRoom: null,
+    unread: null,
+    mentionPosts: null,
     errors: [],
   };
   try {
@@ -164,6 +190,14 @@ async function main(): Promise<number> {
     const room = await firstRoom(sql);
     await fanoutScenario({ server, sql, cookie, room, results });
     await bigRoomScenario({ server, sql, cookie, except: room.roomId, results });
+    await unreadScenario({ server, sql, cookie, databaseUrl: database.url, results });
+    // On a database of its own, so the app server's email round cannot take its work.
+    try {
+      results.digest = await runDigestBench(log);
+    } catch (error) {
+      results.errors.push(`digest: ${message(error)}`);
+    }
+    await mentionScenario({ server, sql, cookie, results });
   } catch (error) {
     results.errors.push(message(error));
   } finally {

@@ -33,7 +33,7 @@ const schema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
-  /** Signs sign-in sessions (16 characters at least). Unset: server.ts keeps a random one in .data/auth-secret. */
+  /** Signs sign-in sessions and (through a key derived from it) unsubscribe links in emails; 16 characters at least. Unset: server.ts keeps a random one in .data/auth-secret. */
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   /** The public URL, for sign-in redirects and links in emails. Unset: server.ts sets http://localhost:$PORT. */
   NEXTAUTH_URL: z.url().optional(),
@@ -94,14 +94,17 @@ const schema = z.object({
 // Apart from the rest: only the process that sends mail needs these, and a bad SMTP_URL should
 // fail the first send with a clear message, not every page of the app.
 const mailSchema = z.object({
-  /** Where mail goes, smtp:// or smtps:// (user and password in the URL). Unset or blank: reminders are logged instead. */
+  /**
+   * Where mail goes (reminders and notification emails), smtp:// or smtps:// (user and password in
+   * the URL). Connections are pooled (5) unless the URL says ?pool=false. Unset or blank: emails are logged instead.
+   */
   SMTP_URL: z
     .string()
     .trim()
     .optional()
     .transform((value) => value || undefined)
     .refine((value) => value === undefined || /^smtps?:\/\//.test(value), "SMTP_URL must start with smtp:// or smtps://"),
-  /** The sender of reminder emails, e.g. "Book club <club@example.org>". Unset: Chapterhouse <no-reply@the host of NEXTAUTH_URL>. */
+  /** The sender of reminder and notification emails, e.g. "Book club <club@example.org>". Unset: Chapterhouse <no-reply@the host of NEXTAUTH_URL>. */
   MAIL_FROM: z
     .string()
     .trim()

@@ -2,7 +2,18 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { configuredPublicUrl, getMailEnv } from "@/lib/env";
 
-type MailMessage = { to: string; subject: string; text: string };
+type MailMessage = {
+  to: string;
+  subject: string;
+  text: string;
+  /** An HTML alternative to `text` (multipart/alternative). */
+  html?: string;
+  /**
+   * The one-click unsubscribe address (RFC 8058): sent as `List-Unsubscribe: <url>` with
+   * `List-Unsubscribe-Post: List-Unsubscribe=One-Click`, so mail programs offer their own button.
+   */
+  unsubscribeUrl?: string;
+};
 
 export type Mailer = { send: (message: MailMessage) => Promise<void> };
 
@@ -15,6 +26,16 @@ function defaultFrom(): string {
   return `Chapterhouse <no-reply@${configuredPublicUrl()?.hostname ?? "localhost"}>`;
 }
 
+/**
+ * A digest round sends hundreds of emails: over a pool of up to 5 open connections (nodemailer's
+ * `pool`), each email skips the connection and greeting. SMTP_URL may say `?pool=false`.
+ */
+function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+  return url.toString();
+}
+
 /** The configured mailer, or null when SMTP_URL is unset (callers then log instead of sending). */
 export function getMailer(): Mailer | null {
   const { SMTP_URL, MAIL_FROM } = getMailEnv();
@@ -22,13 +43,22 @@ export function getMailer(): Mailer | null {
   const holder = globalThis as GlobalWithMailer;
   if (holder[globalKey]?.url !== SMTP_URL) {
     holder[globalKey]?.transporter.close();
-    holder[globalKey] = { url: SMTP_URL, transporter: nodemailer.createTransport(SMTP_URL) };
+    holder[globalKey] = { url: SMTP_URL, transporter: nodemailer.createTransport(pooled(SMTP_URL)) };
   }
   const { transporter } = holder[globalKey];
   const from = MAIL_FROM ?? defaultFrom();
   return {
     send: async (message) => {
-      await transporter.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      await transporter.sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.html ? { html: message.html } : {}),
+        ...(message.unsubscribeUrl
+          ? { list: { unsubscribe: message.unsubscribeUrl }, headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } }
+          : {}),
+      });
     },
   };
 }

@@ -18,6 +18,7 @@ const matrix = {
   "reply:create-in-locked-room": ["owner", "moderator"],
   "reply:edit-own": ["owner", "moderator", "member"],
   "reply:delete-own": ["owner", "moderator", "member"],
+  "reply:react": ["owner", "moderator", "member"],
   "reply:pin": ["owner", "moderator"],
   "reply:hide": ["owner", "moderator"],
   "reply:view-hidden": ["owner", "moderator"],
@@ -87,7 +88,7 @@ export function canSeeCurrentReplyText(actor: ClubRole | null | undefined, reply
 }
 
 /** What a reader may do to one reply, as its buttons offer it. */
-export type ReplyActions = { reply: boolean; edit: boolean; delete: boolean; pin: boolean; hide: boolean; viewHidden: boolean; viewHistory: boolean };
+export type ReplyActions = { react: boolean; reply: boolean; edit: boolean; delete: boolean; pin: boolean; hide: boolean; viewHidden: boolean; viewHistory: boolean };
 
 /**
  * Every action on one reply for this reader, in one place: the page offers exactly these, and the
@@ -103,6 +104,7 @@ export function replyActions(
   const visible = reply.state === "visible";
   const mayPost = canPostInRoom(actor, room);
   return {
+    react: visible && canReactInRoom(actor, room),
     reply: visible && mayPost,
     edit: visible && mayPost && canEditReply(actor, reply),
     delete: reply.state !== "deleted" && canDeleteReply(actor, reply),
@@ -111,6 +113,15 @@ export function replyActions(
     viewHidden: reply.state === "hidden" && can(actor, "reply:view-hidden"),
     viewHistory: reply.edited && canViewReplyHistory(actor, reply),
   };
+}
+
+/**
+ * Members react to visible replies. A locked room is a paused conversation: reactions freeze
+ * with it (given and taken back alike) as replies and edits do, except for moderators, who may
+ * still post there; an archived question takes none (docs/decisions/0016-reactions-and-presence.md).
+ */
+export function canReactInRoom(actor: ClubRole | null | undefined, room: { locked: boolean }): boolean {
+  return can(actor, "reply:react") && (!room.locked || can(actor, "reply:create-in-locked-room"));
 }
 
 export function canPostInRoom(actor: ClubRole | null | undefined, room: { locked: boolean }): boolean {

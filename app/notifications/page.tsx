@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { markAllReadAction } from "@/app/notifications/actions";
+import { markAllReadAction, markReadAction } from "@/app/notifications/actions";
 import { MarkAllReadButton } from "@/components/notifications/mark-all-read-button";
-import { RelativeTime } from "@/components/ui/relative-time";
+import { NotificationList } from "@/components/notifications/notification-list";
 import { requireUser } from "@/lib/auth";
 import { loadOrNotFound } from "@/lib/doors/page";
-import { loadNotificationsPage, NOTIFICATIONS_SHOWN } from "@/lib/reminders/notifications";
+import { loadNotificationsPage, NOTIFICATIONS_SHOWN } from "@/lib/notifications/doors";
 
 export const metadata: Metadata = { title: "Notifications" };
 
@@ -32,32 +31,11 @@ export default async function NotificationsPage() {
             Nothing here yet
           </h2>
           <p className="mx-auto max-w-md text-muted">
-            When you say you&apos;re going to a meeting, or might go, a reminder arrives here a day before it and again an hour before.
+            Replies to you, @mentions of you and new meetings in your clubs arrive here, and so do reminders of the meetings you&apos;re going to.
           </p>
         </section>
       ) : (
-        <ul aria-label="Your notifications, newest first" className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white shadow-sm">
-          {notifications.map((notification) => (
-            <li key={notification.id} className={`relative py-4 pl-8 pr-5 sm:pl-9 ${notification.read ? "" : "bg-accent-soft/50"}`}>
-              {notification.read ? null : <span aria-hidden="true" className="absolute left-3.5 top-[1.4rem] h-2 w-2 rounded-full bg-accent sm:left-4" />}
-              <div className="grid gap-x-4 gap-y-1 sm:grid-cols-[1fr_auto] sm:items-baseline">
-                <p className={notification.read ? "text-ink" : "font-medium text-ink"}>
-                  {notification.read ? null : <span className="sr-only">Unread: </span>}
-                  {notification.href ? (
-                    <Link href={notification.href} className="hover:text-accent hover:underline">
-                      {notification.title}
-                    </Link>
-                  ) : (
-                    notification.title
-                  )}
-                </p>
-                {/* Beside the title on a wide screen; on a phone, last, so the title and its details stay together. */}
-                <RelativeTime iso={notification.createdAt} className="order-last text-xs text-muted sm:order-none sm:text-sm" />
-                {notification.body ? <p className="whitespace-pre-line text-sm leading-relaxed text-muted">{notification.body}</p> : null}
-              </div>
-            </li>
-          ))}
-        </ul>
+        <NotificationList lines={notifications} markRead={markReadAction} />
       )}
 
       {hasMore ? <p className="text-center text-sm text-muted">Showing your latest {NOTIFICATIONS_SHOWN} notifications.</p> : null}

@@ -6,6 +6,8 @@ import type { Outcome } from "@/lib/doors/outcome";
 import { changePassword, renameUser, signOutEverywhere } from "@/lib/accounts/profile";
 import { renewThisSession } from "@/lib/auth";
 import type { ChangePasswordValues, RenameValues } from "@/lib/validation/profile";
+import { saveNotificationSettings, type NotificationSettingsView } from "@/lib/email/settings";
+import type { NotificationSettingsValues } from "@/lib/validation/notification-preferences";
 
 export async function renameAction(input: RenameValues): Promise<Outcome<{ name: string }>> {
   const result = await runAction((user) => renameUser({ userId: user.id, body: input }));
@@ -27,4 +29,11 @@ export async function changePasswordAction(input: ChangePasswordValues): Promise
 /** Ends every session of the account, this one included; the page then signs out here too. */
 export async function signOutEverywhereAction(): Promise<Outcome<null>> {
   return runAction((user) => signOutEverywhere({ userId: user.id }));
+}
+
+/** How each kind of notification reaches the caller, and their time zone (the digest comes at 9:00 there). */
+export async function saveNotificationSettingsAction(input: NotificationSettingsValues): Promise<Outcome<NotificationSettingsView>> {
+  const result = await runAction((user) => saveNotificationSettings({ userId: user.id, body: input }));
+  if (result.ok) revalidatePath("/profile");
+  return result;
 }

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
-import { changePasswordAction, renameAction, signOutEverywhereAction } from "@/app/profile/actions";
+import { changePasswordAction, renameAction, saveNotificationSettingsAction, signOutEverywhereAction } from "@/app/profile/actions";
 import { DisplayNameForm } from "@/components/profile/display-name-form";
+import { NotificationSettingsForm } from "@/components/profile/notification-settings-form";
 import { PasswordForm } from "@/components/profile/password-form";
 import { SignOutEverywhere } from "@/components/profile/sign-out-everywhere";
 import { requireUser } from "@/lib/auth";
 import { loadOrNotFound } from "@/lib/doors/page";
 import { loadProfile } from "@/lib/accounts/profile";
+import { loadNotificationSettings } from "@/lib/email/settings";
 
 export const metadata: Metadata = { title: "Your profile" };
 
 export default async function ProfilePage() {
   const user = await requireUser("/profile");
   const profile = await loadOrNotFound(() => loadProfile({ userId: user.id }));
+  const notificationSettings = await loadOrNotFound(() => loadNotificationSettings({ userId: user.id }));
 
   return (
     <div className="mx-auto max-w-xl space-y-8">
@@ -27,6 +30,17 @@ export default async function ProfilePage() {
           Name
         </h2>
         <DisplayNameForm currentName={profile.name} rename={renameAction} />
+      </section>
+
+      <section
+        id="notifications"
+        aria-labelledby="notifications-heading"
+        className="scroll-mt-6 space-y-4 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6"
+      >
+        <h2 id="notifications-heading" className="font-serif text-xl font-semibold">
+          Notifications and email
+        </h2>
+        <NotificationSettingsForm settings={notificationSettings} save={saveNotificationSettingsAction} />
       </section>
 
       <section aria-labelledby="password-heading" className="space-y-4 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { RoomUnreadCount } from "@/components/unread/unread-live";
 
 export type RoomListItem = {
   id: string;
@@ -12,9 +13,20 @@ export type RoomListItem = {
 
 /**
  * A book's questions, each a link into its room; a section name is shown where a new section
- * starts. `warnings` (by room id) marks rooms that reach past the reader's progress.
+ * starts. With `unread`, each shows the viewer's new replies (inside a ClubUnreadProvider).
+ * `warnings` (by room id) marks rooms that reach past the reader's progress.
  */
-export function RoomList({ clubId, rooms, warnings = {} }: { clubId: string; rooms: RoomListItem[]; warnings?: Record<string, string> }) {
+export function RoomList({
+  clubId,
+  rooms,
+  unread = false,
+  warnings = {},
+}: {
+  clubId: string;
+  rooms: RoomListItem[];
+  unread?: boolean;
+  warnings?: Record<string, string>;
+}) {
   return (
     <ol className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white shadow-sm">
       {rooms.map((room, index) => {
@@ -29,9 +41,12 @@ export function RoomList({ clubId, rooms, warnings = {} }: { clubId: string; roo
                 {room.position}
               </span>
               <span className="min-w-0 flex-1">
-                <span className="block font-serif text-lg leading-snug text-ink">
-                  <span className="sr-only">Question {room.position}: </span>
-                  {room.question}
+                <span className="flex items-start justify-between gap-3">
+                  <span className="block font-serif text-lg leading-snug text-ink">
+                    <span className="sr-only">Question {room.position}: </span>
+                    {room.question}
+                  </span>
+                  {unread ? <RoomUnreadCount roomId={room.id} /> : null}
                 </span>
                 {warnings[room.id] ? <span className="mt-1.5 block text-sm text-amber-800">{warnings[room.id]}</span> : null}
                 <span className="mt-1.5 block text-sm text-muted">

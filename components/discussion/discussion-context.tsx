@@ -2,6 +2,8 @@
 
 import { createContext, useContext } from "react";
 import type { ClubRole } from "@/lib/permissions";
+import type { ReplyReactionsView } from "@/lib/discussion/reaction-kinds";
+import type { MentionableMember } from "@/lib/discussion/mention-syntax";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 
 export type Viewer = { id: string; role: ClubRole };
@@ -18,6 +20,10 @@ export type DiscussionState = {
   revoked: boolean;
   onPosted: (reply: ReplyView) => void;
   onChanged: (reply: ReplyView) => void;
+  /** The viewer's own reaction answered by the server: the reply's reactions as they now are. */
+  onReactions: (reactions: ReplyReactionsView) => void;
+  /** The club's members, offered by the composer after "@". */
+  members: readonly MentionableMember[];
 };
 
 const DiscussionContext = createContext<DiscussionState | null>(null);

@@ -7,7 +7,9 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import type { WireError } from "@/lib/doors/outcome";
 import { replyBodyMaxLength } from "@/lib/validation/limits";
+import { useDiscussion } from "./discussion-context";
 import { requestJson } from "./request";
+import { useMentionPicker } from "./use-mention-picker";
 
 type Props = {
   roomId: string;
@@ -37,6 +39,7 @@ export function ReplyForm({ roomId, parentId, label, onPosted, onCancel, autoFoc
   const [body, setBody] = useState("");
   const pendingKey = useRef<string | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const { members, viewer } = useDiscussion();
   const form = useActionForm(
     ({ text, idempotencyKey }: { text: string; idempotencyKey: string }) =>
       requestJson<{ reply: ReplyView }>(`/api/rooms/${roomId}/replies`, { method: "POST", body: { body: text, parentId, idempotencyKey } }),
@@ -71,6 +74,8 @@ export function ReplyForm({ roomId, parentId, label, onPosted, onCancel, autoFoc
     else window.localStorage.removeItem(key);
   }
 
+  const picker = useMentionPicker({ members, viewerId: viewer.id, textarea, body, setBody: updateBody });
+
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!body.trim()) {
@@ -92,7 +97,9 @@ export function ReplyForm({ roomId, parentId, label, onPosted, onCancel, autoFoc
         ref={textarea}
         value={body}
         onChange={(event) => updateBody(event.target.value)}
+        {...picker.fieldProps}
         onKeyDown={(event) => {
+          if (picker.onKeyDown(event)) return;
           if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) event.currentTarget.form?.requestSubmit();
         }}
         rows={parentId ? 3 : 4}
@@ -101,9 +108,10 @@ export function ReplyForm({ roomId, parentId, label, onPosted, onCancel, autoFoc
         aria-describedby={`${fieldId}-help${error ? ` ${fieldId}-error` : ""}`}
         className="block w-full resize-y rounded-md border border-line bg-white px-3 py-2 text-base leading-relaxed text-ink shadow-sm focus:border-accent focus:outline-2 focus:outline-accent/30"
       />
+      {picker.list}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p id={`${fieldId}-help`} className="text-xs text-muted">
-          Markdown works: **bold**, *italic*, &gt; quotes, links.
+          Markdown works: **bold**, *italic*, &gt; quotes, links. Type @ to mention a member.
         </p>
         <div className="flex gap-2">
           {onCancel ? (

@@ -12,6 +12,8 @@ import { useDiscussion } from "./discussion-context";
 import { EditedMarker } from "./edited-marker";
 import { HideReplyForm } from "./hide-reply-form";
 import { PinIcon } from "./icons";
+import { ReactionBar } from "./reaction-bar";
+import { UnreadDivider, useSeenOnScreen } from "./reading";
 import { ReplyEditForm } from "./reply-edit-form";
 import { ReplyForm } from "./reply-form";
 import { ReplyHistory } from "./reply-history";
@@ -38,13 +40,14 @@ export function ReplyList({ nodes, parentName, ...shared }: Shared & { nodes: Th
 
 function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<ReplyView>; parentName?: string }) {
   const reply = node.item;
-  const { roomId, viewer, locked, revoked, onPosted, onChanged } = useDiscussion();
+  const { roomId, viewer, locked, revoked, onPosted, onChanged, onReactions } = useDiscussion();
   const [collapsed, setCollapsed] = useState(false);
   const [panel, setPanel] = useState<Panel>(null);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [revealedHtml, setRevealedHtml] = useState<string | null>(null);
   const [revealError, setRevealError] = useState<string | null>(null);
   const article = useRef<HTMLElement>(null);
+  const { firstUnread } = useSeenOnScreen(article, reply);
   // Pin, unpin, unhide and delete: one request each, answered with the reply as it now is.
   const form = useActionForm(({ url, method }: Change) => requestJson<{ reply: ReplyView }>(url, { method }), {
     onSuccess: (data, { after }) => {
@@ -63,7 +66,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
   const visible = reply.state === "visible";
   // A member removed while the page is open may do nothing more here.
   const offered = replyActions(revoked ? null : viewer.role, { isAuthor: reply.author.id === viewer.id, state: reply.state, edited: reply.editedAt !== null }, { locked });
-  const { reply: mayReply, edit: mayEdit, delete: mayDelete, pin: mayPin, hide: mayHide, viewHidden: mayViewHidden, viewHistory: mayViewHistory } = offered;
+  const { react: mayReact, reply: mayReply, edit: mayEdit, delete: mayDelete, pin: mayPin, hide: mayHide, viewHidden: mayViewHidden, viewHistory: mayViewHistory } = offered;
 
   // A change from elsewhere (a moderator hid it, a lock arrived, another tab deleted it)
   // closes whatever no longer applies, and a revealed hidden text never outlives the hiding.
@@ -113,6 +116,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
 
   return (
     <li id={`reply-${reply.id}`} data-reply-id={reply.id} data-parent-id={reply.parentId ?? ""} className="scroll-mt-24">
+      {firstUnread ? <UnreadDivider /> : null}
       <article
         ref={article}
         tabIndex={-1}
@@ -164,7 +168,10 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
           <div className="reply-body mt-1.5 text-[0.975rem] text-ink" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />
         )}
 
-        <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+        <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1.5 text-sm">
+          {visible && panel !== "edit" ? (
+            <ReactionBar replyId={reply.id} reactions={reply.reactions} viewerId={viewer.id} mayReact={mayReact} onReactions={onReactions} />
+          ) : null}
           {mayReply && panel !== "edit" ? (
             <button
               type="button"

@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useState, type FocusEvent, type FormEvent } from "react";
+import type { MentionableMember } from "@/lib/discussion/mention-syntax";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { buildThreadTree, type ThreadSort } from "@/lib/discussion/threads";
 import { can, canPostInRoom } from "@/lib/permissions";
@@ -9,12 +10,17 @@ import { DiscussionProvider, type DiscussionState, type Viewer } from "./discuss
 import { LockRoomControl } from "./lock-room-control";
 import { NewRepliesMarker } from "./new-replies-marker";
 import { PinnedReplies } from "./pinned-replies";
+import { ReadingProvider } from "./reading";
 import { ReplyForm } from "./reply-form";
 import { RoomNotice } from "./room-notice";
+import { HereNow, TypingLine } from "./room-presence";
 import { SortControl } from "./sort-control";
 import { ThreadList } from "./thread-list";
+import { useOnline } from "./use-online";
+import { useReplyDeepLink } from "./use-reply-deep-link";
 import { useRoomLive } from "./use-room-live";
 import { useRoomLock } from "./use-room-lock";
+import { useRoomPresence } from "./use-room-presence";
 import { useThreadPaging } from "./use-thread-paging";
 
 type Props = {
@@ -23,6 +29,12 @@ type Props = {
   viewer: Viewer;
   initialReplies: ReplyView[];
   initialLocked: boolean;
+  /** "Here now" beside the live status; off where the page already shows who is here (the live meeting). */
+  showHereNow?: boolean;
+  /** The viewer's read position when the room opened (0: never read); null where no divider is wanted (the live meeting). */
+  initialReadSeq?: number | null;
+  /** The club's members for @mentions (none: the composer offers nobody, typed mentions still work). */
+  members?: readonly MentionableMember[];
 };
 
 /**
@@ -30,15 +42,25 @@ type Props = {
  * pins and hides replace a reply in place, and a lock switches the forms off at once. This file
  * lays the room out; the live state, paging, lock and each control have their own modules.
  */
-export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initialLocked }: Props) {
-  const live = useRoomLive({ roomId, clubId, initialReplies, initialLocked });
-  const { replies, locked, revoked, arrived, clearArrived, addOwnReply, changeReply } = live;
+const noMembers: readonly MentionableMember[] = [];
+
+export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initialLocked, showHereNow = true, initialReadSeq = null, members = noMembers }: Props) {
+  const live = useRoomLive({ roomId, clubId, viewerId: viewer.id, initialReplies, initialLocked });
+  const online = useOnline();
+  // The browser knows first when the network is gone; the socket only once a ping fails.
+  const connection = !online && live.connection !== "revoked" ? "offline" : live.connection;
+  const { replies, locked, revoked, arrived, clearArrived, addOwnReply, changeReply, applyReactions } = live;
   const [sort, setSort] = useState<ThreadSort>("oldest");
   const tree = useMemo(() => buildThreadTree(replies, sort), [replies, sort]);
   const { visibleTree, hiddenThreads, reveal, showMore, showOneMore } = useThreadPaging(tree);
   const lock = useRoomLock(roomId, live.applyRoomState);
+  const presence = useRoomPresence({ roomId, clubId, viewerId: viewer.id });
+  // A notification's link names a reply: open the room at it.
+  useReplyDeepLink(replies, reveal);
 
   const pinned = useMemo(() => replies.filter((reply) => reply.pinned), [replies]);
+  // Deleted and hidden replies keep their place in the threads but are not counted.
+  const visibleCount = useMemo(() => replies.filter((reply) => reply.state === "visible").length, [replies]);
   const arrivedIds = useMemo(() => new Set(arrived), [arrived]);
   const onPosted = useCallback((reply: ReplyView) => {
     addOwnReply(reply);
@@ -46,12 +68,24 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
     if (reply.parentId === null) showOneMore();
   }, [addOwnReply, showOneMore]);
   const discussion = useMemo<DiscussionState>(
-    () => ({ roomId, viewer, locked, revoked, onPosted, onChanged: changeReply }),
-    [roomId, viewer, locked, revoked, onPosted, changeReply],
+    () => ({ roomId, viewer, locked, revoked, onPosted, onChanged: changeReply, onReactions: applyReactions, members }),
+    [roomId, viewer, locked, revoked, onPosted, changeReply, applyReactions, members],
   );
 
   const mayPost = !revoked && canPostInRoom(viewer.role, { locked });
   const mayLock = !revoked && can(viewer.role, "room:lock");
+
+  // Typing is noticed for every composer in the room at once (the answer form, each reply form):
+  // a keystroke in a text box says "typing", emptying it, posting or leaving it says "stopped".
+  function onComposerInput(event: FormEvent<HTMLElement>) {
+    const field = event.target;
+    if (!(field instanceof HTMLTextAreaElement)) return;
+    if (field.value.trim() === "") presence.onStoppedTyping();
+    else presence.onTyping();
+  }
+  function onComposerBlur(event: FocusEvent<HTMLElement>) {
+    if (event.target instanceof HTMLTextAreaElement) presence.onStoppedTyping();
+  }
 
   function showArrived() {
     const first = arrived[0];
@@ -61,37 +95,63 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
 
   return (
     <DiscussionProvider value={discussion}>
-      <section aria-labelledby="replies-heading" className="space-y-6">
+      <section aria-labelledby="replies-heading" className="space-y-6" onInput={onComposerInput} onSubmit={presence.onStoppedTyping} onBlur={onComposerBlur}>
         <RoomNotice revoked={revoked} locked={locked} mayPost={mayPost} lock={mayLock ? lock : null} />
 
-        {mayPost ? (
-          <div className="rounded-lg border border-line bg-white p-4 shadow-sm">
-            <ReplyForm roomId={roomId} parentId={null} label="Your answer" onPosted={onPosted} />
-          </div>
-        ) : null}
-
-        <div className="flex flex-wrap items-center justify-between gap-3">
-          <h2 id="replies-heading" className="font-serif text-xl font-semibold">
-            {replies.length === 0 ? "No replies yet" : `${replies.length} ${replies.length === 1 ? "reply" : "replies"}`}
-          </h2>
-          <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-            <ConnectionStatus connection={live.connection} />
-            <SortControl value={sort} onChange={setSort} />
-            {mayLock ? <LockRoomControl lock={lock} showButton={!locked} /> : null}
-          </div>
+        <div className="space-y-1.5">
+          {mayPost ? (
+            <div className="rounded-lg border border-line bg-white p-4 shadow-sm">
+              <ReplyForm roomId={roomId} parentId={null} label="Your answer" onPosted={onPosted} />
+            </div>
+          ) : null}
+          {revoked ? null : <TypingLine typing={presence.typing} />}
         </div>
 
-        <PinnedReplies pinned={pinned} onOpen={reveal} />
+        <ReadingProvider roomId={roomId} viewerId={viewer.id} replies={replies} initialReadSeq={initialReadSeq}>
+          {(reading) => (
+            <>
+              <div className="flex flex-wrap items-center justify-between gap-3">
+                <h2 id="replies-heading" className="font-serif text-xl font-semibold">
+                  {visibleCount === 0 && replies.length === 0 ? "No replies yet" : `${visibleCount} ${visibleCount === 1 ? "reply" : "replies"}`}
+                </h2>
+                <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+                  <SortControl value={sort} onChange={setSort} />
+                  {mayLock ? <LockRoomControl lock={lock} showButton={!locked} /> : null}
+                </div>
+              </div>
 
-        {replies.length === 0 ? (
-          <p className="text-muted">
-            {mayPost ? "Be the first to answer. Others will see your reply as soon as you post it." : "Nobody answered this question before it was locked."}
-          </p>
-        ) : (
-          <ThreadList visibleTree={visibleTree} hiddenThreads={hiddenThreads} arrivedIds={arrivedIds} onShowMore={showMore} />
-        )}
+              {/* The room's bar: in the page's flow and sticky, so nothing in it ever lies over a reply. */}
+              <div className="sticky top-0 z-10 -mx-4 flex min-h-11 flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-line bg-paper/95 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6">
+                <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+                  <ConnectionStatus connection={connection} />
+                  {revoked || !showHereNow ? null : <HereNow present={presence.present} viewerId={viewer.id} />}
+                </div>
+                <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+                  {reading.firstUnreadId ? (
+                    <button
+                      type="button"
+                      onClick={() => reading.firstUnreadId && reveal(reading.firstUnreadId)}
+                      className="text-sm font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+                    >
+                      Jump to the first new reply ({reading.newCount})
+                    </button>
+                  ) : null}
+                  <NewRepliesMarker count={arrived.length} onShow={showArrived} />
+                </div>
+              </div>
 
-        <NewRepliesMarker count={arrived.length} onShow={showArrived} />
+              <PinnedReplies pinned={pinned} onOpen={reveal} />
+
+              {replies.length === 0 ? (
+                <p className="text-muted">
+                  {mayPost ? "Be the first to answer. Others will see your reply as soon as you post it." : "Nobody answered this question before it was locked."}
+                </p>
+              ) : (
+                <ThreadList visibleTree={visibleTree} hiddenThreads={hiddenThreads} arrivedIds={arrivedIds} onShowMore={showMore} />
+              )}
+            </>
+          )}
+        </ReadingProvider>
       </section>
     </DiscussionProvider>
   );

@@ -1,13 +1,14 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { ReplyReactionsView } from "@/lib/discussion/reaction-kinds";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { mergeReplies, replaceReply } from "@/lib/discussion/threads";
 import { connectRealtime } from "@/lib/realtime/client";
 import type { RoomStateView } from "@/lib/realtime/events";
 import { requestJson } from "./request";
 
-export type Connection = "connecting" | "live" | "reconnecting" | "unavailable" | "revoked";
+export type Connection = "connecting" | "live" | "reconnecting" | "offline" | "unavailable" | "revoked";
 
 type RoomLive = {
   replies: ReplyView[];
@@ -15,7 +16,7 @@ type RoomLive = {
   /** The viewer was removed from the club while the page was open: read-only from then on. */
   revoked: boolean;
   connection: Connection;
-  /** Replies that arrived live from others since the viewer last looked, oldest first. */
+  /** Replies that arrived live from others (never the viewer's own, from any tab) since the viewer last looked, oldest first. */
   arrived: string[];
   clearArrived: () => void;
   /** The viewer's own new reply: shown at once, not counted as arrived. */
@@ -23,6 +24,8 @@ type RoomLive = {
   /** An edit, delete, pin or hide answered by the server: replaces the reply in place. */
   changeReply: (reply: ReplyView) => void;
   applyRoomState: (room: RoomStateView) => void;
+  /** A reply's reactions as the server now has them (live, or the answer to the viewer's own toggle). */
+  applyReactions: (reactions: ReplyReactionsView) => void;
 };
 
 /**
@@ -30,9 +33,10 @@ type RoomLive = {
  * asking for what came after the last reply this page has, reloads the room once after a drop
  * too long to replay, and stops when the viewer loses access to the club.
  */
-export function useRoomLive({ roomId, clubId, initialReplies, initialLocked }: {
+export function useRoomLive({ roomId, clubId, viewerId, initialReplies, initialLocked }: {
   roomId: string;
   clubId: string;
+  viewerId: string;
   initialReplies: ReplyView[];
   initialLocked: boolean;
 }): RoomLive {
@@ -51,15 +55,28 @@ export function useRoomLive({ roomId, clubId, initialReplies, initialLocked }: {
       const merged = mergeReplies(current, fresh);
       if (markArrived && merged !== current) {
         const known = new Set(current.map((reply) => reply.id));
-        const added = fresh.filter((reply) => !known.has(reply.id)).map((reply) => reply.id);
+        // The viewer's own replies are not news to them, even when another tab posted them.
+        const added = fresh.filter((reply) => !known.has(reply.id) && reply.author.id !== viewerId).map((reply) => reply.id);
         if (added.length > 0) setArrived((ids) => [...ids, ...added]);
       }
       return merged;
     });
-  }, [roomId]);
+  }, [roomId, viewerId]);
 
   const changeReply = useCallback((reply: ReplyView) => {
     if (reply.roomId === roomId) setReplies((current) => replaceReply(current, reply));
+  }, [roomId]);
+
+  const applyReactions = useCallback((change: ReplyReactionsView) => {
+    if (change.roomId !== roomId) return;
+    setReplies((current) => {
+      const index = current.findIndex((reply) => reply.id === change.replyId);
+      const reply = current[index];
+      if (!reply || reply.state !== "visible") return current;
+      const next = [...current];
+      next[index] = { ...reply, reactions: change.reactions, reactionCount: change.count };
+      return next;
+    });
   }, [roomId]);
 
   const applyRoomState = useCallback((room: RoomStateView) => {
@@ -114,6 +131,7 @@ export function useRoomLive({ roomId, clubId, initialReplies, initialLocked }: {
     socket.on("reply:created", (reply) => addReplies([reply], true));
     socket.on("reply:updated", changeReply);
     socket.on("room:updated", applyRoomState);
+    socket.on("reply:reactions", applyReactions);
     socket.on("club:access-revoked", (payload) => {
       if (payload.clubId === clubId) stop();
     });
@@ -122,10 +140,10 @@ export function useRoomLive({ roomId, clubId, initialReplies, initialLocked }: {
       stopped = true;
       socket.disconnect();
     };
-  }, [roomId, clubId, addReplies, changeReply, applyRoomState]);
+  }, [roomId, clubId, addReplies, changeReply, applyRoomState, applyReactions]);
 
   const addOwnReply = useCallback((reply: ReplyView) => addReplies([reply], false), [addReplies]);
   const clearArrived = useCallback(() => setArrived([]), []);
 
-  return { replies, locked, revoked, connection, arrived, clearArrived, addOwnReply, changeReply, applyRoomState };
+  return { replies, locked, revoked, connection, arrived, clearArrived, addOwnReply, changeReply, applyRoomState, applyReactions };
 }

@@ -6,10 +6,14 @@ import type { Viewer } from "@/components/discussion/discussion-context";
 import { requestJson } from "@/components/discussion/request";
 import { RoomDiscussion } from "@/components/discussion/room-discussion";
 import type { RoomStateView } from "@/lib/realtime/events";
+import type { MentionableMember } from "@/lib/discussion/mention-syntax";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import type { LiveAgendaItem } from "./live-types";
 
-type Snapshot = { status: "loading" } | { status: "ready"; replies: ReplyView[]; locked: boolean } | { status: "failed"; message: string };
+type Snapshot =
+  | { status: "loading" }
+  | { status: "ready"; replies: ReplyView[]; locked: boolean; members: MentionableMember[] }
+  | { status: "failed"; message: string };
 
 type Props = {
   clubId: string;
@@ -29,11 +33,11 @@ export function LiveRoomPanel({ clubId, item, isMarker, viewer }: Props) {
 
   useEffect(() => {
     let cancelled = false;
-    void requestJson<{ room: RoomStateView; replies: ReplyView[] }>(`/api/rooms/${item.roomId}`).then((result) => {
+    void requestJson<{ room: RoomStateView; replies: ReplyView[]; members: MentionableMember[] }>(`/api/rooms/${item.roomId}`).then((result) => {
       if (cancelled) return;
       setSnapshot(
         result.ok
-          ? { status: "ready", replies: result.data.replies, locked: result.data.room.locked }
+          ? { status: "ready", replies: result.data.replies, locked: result.data.room.locked, members: result.data.members }
           : { status: "failed", message: result.error.code === "not_found" ? "This question isn't available to you any more." : result.error.message },
       );
     });
@@ -85,6 +89,9 @@ export function LiveRoomPanel({ clubId, item, isMarker, viewer }: Props) {
           viewer={viewer}
           initialReplies={snapshot.replies}
           initialLocked={snapshot.locked}
+          // The meeting's own strip already says who is here; typing still shows.
+          showHereNow={false}
+          members={snapshot.members}
         />
       )}
     </section>

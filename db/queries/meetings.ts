@@ -79,6 +79,8 @@ export async function createMeetings(input: {
   values: MeetingValues;
   starts: Date[];
   agenda: string[];
+  /** More writes that commit with the meetings (their notifications), given them soonest first. */
+  alongside?: (tx: Transaction, created: { id: string; startsAt: Date }[]) => Promise<void>;
 }): Promise<{ id: string; startsAt: Date }[]> {
   return getDb().transaction(async (tx) => {
     const created = await tx
@@ -95,7 +97,9 @@ export async function createMeetings(input: {
       )
       .returning({ id: meetings.id, startsAt: meetings.startsAt });
     for (const meeting of created) await writeAgenda(tx, meeting.id, input.agenda);
-    return created.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    const sorted = created.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+    await input.alongside?.(tx, sorted);
+    return sorted;
   });
 }
 

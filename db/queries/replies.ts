@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/index";
-import { replies, replyRevisions, rooms } from "@/db/schema/discussion";
+import { reactions, replies, replyRevisions, rooms, type ReactionKind } from "@/db/schema/discussion";
 import { users } from "@/db/schema/users";
 
 type Executor = Pick<Database, "select">;
@@ -10,6 +10,19 @@ type Executor = Pick<Database, "select">;
 // The reply a capped reply answers, and its author, for "Replying to Ruth".
 const replyTo = alias(replies, "reply_to");
 const replyToAuthor = alias(users, "reply_to_author");
+
+// Each reaction on the reply as [kind, user id, user name], first given first: one index
+// lookup per reply (the reactions table's primary key starts with reply_id), skipped for the
+// many replies nobody reacted to (reaction_count is kept in step with the rows). A room of
+// 5,000 replies reads in about 3 ms without reactions, and about 3 µs more per reaction.
+const reactionsOfReply = sql<ReactionTriple[] | string>`case when ${replies.reactionCount} = 0 then '[]'::json else (
+  select coalesce(json_agg(json_build_array(r.kind, r.user_id, u.name) order by r.created_at, r.user_id), '[]'::json)
+  from ${reactions} r join ${users} u on u.id = r.user_id
+  where r.reply_id = ${replies.id}
+) end`.as("reactions");
+
+/** One reaction as the reply rows carry it: kind, user id, the user's stored name. */
+export type ReactionTriple = [kind: ReactionKind, userId: string, name: string];
 
 function selectReplyRows(executor: Executor) {
   return executor
@@ -29,6 +42,8 @@ function selectReplyRows(executor: Executor) {
       hiddenAt: replies.hiddenAt,
       hiddenReason: replies.hiddenReason,
       pinnedAt: replies.pinnedAt,
+      reactionCount: replies.reactionCount,
+      reactions: reactionsOfReply,
     })
     .from(replies)
     .innerJoin(users, eq(users.id, replies.authorId))
@@ -77,10 +92,12 @@ export async function createReply(input: {
   mayPostWhenLocked: boolean;
   /** Levels a thread may nest (lib/discussion/depth.ts), 2 or more. */
   maxDepth: number;
+  /** More writes that commit with the reply (its mentions and notifications), given the new reply and its room. */
+  alongside?: (tx: Transaction, reply: ReplyRow, room: { clubId: string; position: number }) => Promise<void>;
 }): Promise<CreateReplyResult> {
   return getDb().transaction(async (tx) => {
     const [room] = await tx
-      .select({ id: rooms.id, replySeq: rooms.replySeq, lockedAt: rooms.lockedAt, archivedAt: rooms.archivedAt })
+      .select({ id: rooms.id, clubId: rooms.clubId, position: rooms.position, replySeq: rooms.replySeq, lockedAt: rooms.lockedAt, archivedAt: rooms.archivedAt })
       .from(rooms)
       .where(eq(rooms.id, input.roomId))
       .for("update");
@@ -138,6 +155,7 @@ export async function createReply(input: {
 
     const [created] = await selectReplyRows(tx).where(eq(replies.id, inserted.id));
     if (!created) throw new Error("Inserted reply not found");
+    await input.alongside?.(tx, created, room);
     return { status: "created", reply: created };
   });
 }
@@ -181,8 +199,11 @@ export type ReplyChangeResult =
   | { status: "deleted" }
   | { status: "hidden" };
 
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
-type LockedReply = { id: string; body: string; bodyHtml: string; createdAt: Date; editedAt: Date | null; deletedAt: Date | null; hiddenAt: Date | null; pinnedAt: Date | null };
+/** A transaction on the database, for writes that must commit with a reply's (lib/notifications). */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+/** Writes that commit with a change to a reply, given the reply as it now is; run only when something changed. */
+type Alongside = (tx: Transaction, reply: ReplyRow) => Promise<void>;
+type LockedReply = { id: string; roomId: string; body: string; bodyHtml: string; createdAt: Date; editedAt: Date | null; deletedAt: Date | null; hiddenAt: Date | null; pinnedAt: Date | null };
 
 /**
  * Runs one change to a reply under its row lock, so a check on its state (not deleted, not
@@ -192,11 +213,13 @@ type LockedReply = { id: string; body: string; bodyHtml: string; createdAt: Date
 async function changeReply(
   replyId: string,
   change: (tx: Transaction, current: LockedReply) => Promise<boolean | "deleted" | "hidden">,
+  alongside?: Alongside,
 ): Promise<ReplyChangeResult> {
   return getDb().transaction(async (tx) => {
     const [current] = await tx
       .select({
         id: replies.id,
+        roomId: replies.roomId,
         body: replies.body,
         bodyHtml: replies.bodyHtml,
         createdAt: replies.createdAt,
@@ -213,6 +236,7 @@ async function changeReply(
     if (outcome === "deleted" || outcome === "hidden") return { status: outcome };
     const [row] = await selectReplyRows(tx).where(eq(replies.id, replyId));
     if (!row) throw new Error("Changed reply not found");
+    if (outcome) await alongside?.(tx, row);
     return { status: outcome ? "changed" : "unchanged", reply: row };
   });
 }
@@ -221,7 +245,7 @@ async function changeReply(
  * An author's edit: the text being replaced becomes a revision and the reply takes the new text,
  * in one transaction. Sending the text it already has changes nothing and records nothing.
  */
-export async function updateReplyBody(input: { replyId: string; body: string; bodyHtml: string }): Promise<ReplyChangeResult> {
+export async function updateReplyBody(input: { replyId: string; body: string; bodyHtml: string; alongside?: Alongside }): Promise<ReplyChangeResult> {
   return changeReply(input.replyId, async (tx, current) => {
     if (current.deletedAt) return "deleted";
     if (current.hiddenAt) return "hidden";
@@ -242,11 +266,22 @@ export async function updateReplyBody(input: { replyId: string; body: string; bo
       replacedAt: updated.editedAt,
     });
     return true;
-  });
+  }, input.alongside);
+}
+
+/**
+ * rooms.reply_count counts the replies a reader can see (neither deleted nor hidden): a change
+ * that makes a reply visible or not moves it by one, in the change's transaction.
+ */
+async function countVisibleChange(tx: Transaction, roomId: string, delta: 1 | -1): Promise<void> {
+  await tx
+    .update(rooms)
+    .set({ replyCount: sql`greatest(${rooms.replyCount} + ${delta}, 0)` })
+    .where(eq(rooms.id, roomId));
 }
 
 /** Soft delete: the row stays (replies under it keep their place); its text and every earlier version of it are removed, in one transaction. */
-export async function softDeleteReply(input: { replyId: string }): Promise<ReplyChangeResult> {
+export async function softDeleteReply(input: { replyId: string; alongside?: Alongside }): Promise<ReplyChangeResult> {
   return changeReply(input.replyId, async (tx, current) => {
     if (current.deletedAt) return false;
     await tx
@@ -255,8 +290,10 @@ export async function softDeleteReply(input: { replyId: string }): Promise<Reply
       .where(eq(replies.id, current.id));
     // Deleting removes the text everywhere it lives: earlier versions go with the current one.
     await tx.delete(replyRevisions).where(eq(replyRevisions.replyId, current.id));
+    // A hidden reply was already out of the count.
+    if (!current.hiddenAt) await countVisibleChange(tx, current.roomId, -1);
     return true;
-  });
+  }, input.alongside);
 }
 
 export async function setReplyPinned(input: { replyId: string; pinned: boolean }): Promise<ReplyChangeResult> {
@@ -273,7 +310,7 @@ export async function setReplyPinned(input: { replyId: string; pinned: boolean }
 }
 
 /** Hides a reply (or changes the reason of a hidden one). A hidden reply is no longer pinned. */
-export async function hideReplyRow(input: { replyId: string; reason: string; hiddenById: string }): Promise<ReplyChangeResult> {
+export async function hideReplyRow(input: { replyId: string; reason: string; hiddenById: string; alongside?: Alongside }): Promise<ReplyChangeResult> {
   return changeReply(input.replyId, async (tx, current) => {
     if (current.deletedAt) return "deleted";
     await tx
@@ -285,8 +322,10 @@ export async function hideReplyRow(input: { replyId: string; reason: string; hid
         pinnedAt: null,
       })
       .where(eq(replies.id, current.id));
+    // Changing the reason of a hidden reply leaves the count as it is.
+    if (!current.hiddenAt) await countVisibleChange(tx, current.roomId, -1);
     return true;
-  });
+  }, input.alongside);
 }
 
 export async function unhideReplyRow(input: { replyId: string }): Promise<ReplyChangeResult> {
@@ -296,6 +335,7 @@ export async function unhideReplyRow(input: { replyId: string }): Promise<ReplyC
       .update(replies)
       .set({ hiddenAt: null, hiddenReason: null, hiddenById: null })
       .where(eq(replies.id, current.id));
+    if (!current.deletedAt) await countVisibleChange(tx, current.roomId, 1);
     return true;
   });
 }

@@ -60,6 +60,12 @@ export async function setRoomLocked(input: { roomId: string; locked: boolean }):
   return { roomId: row.id, locked: row.lockedAt !== null };
 }
 
+/** A room's place in its book's list of questions ("Question 4"), or null when there is no such room. */
+export async function getRoomPosition(input: { roomId: string }): Promise<number | null> {
+  const [row] = await getDb().select({ position: rooms.position }).from(rooms).where(eq(rooms.id, input.roomId)).limit(1);
+  return row?.position ?? null;
+}
+
 export async function getRoomLockState(input: { roomId: string }): Promise<{ roomId: string; locked: boolean } | null> {
   const [row] = await getDb().select({ id: rooms.id, lockedAt: rooms.lockedAt }).from(rooms).where(eq(rooms.id, input.roomId)).limit(1);
   return row ? { roomId: row.id, locked: row.lockedAt !== null } : null;

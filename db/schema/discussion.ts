@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { type AnyPgColumn, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { books, clubs } from "./clubs";
 import { users } from "./users";
@@ -72,6 +73,11 @@ export const replies = pgTable(
     uniqueIndex("replies_room_seq_key").on(table.roomId, table.seq),
     uniqueIndex("replies_author_idempotency_key").on(table.authorId, table.idempotencyKey),
     index("replies_parent_idx").on(table.parentId),
+    // Unread counts (db/queries/read-positions.ts): the visible replies of a room after a
+    // position, with their author, read from the index alone.
+    index("replies_room_visible_seq_idx")
+      .on(table.roomId, table.seq, table.authorId)
+      .where(sql`${table.deletedAt} IS NULL AND ${table.hiddenAt} IS NULL`),
   ],
 );
 

@@ -5,5 +5,6 @@ export * from "./discussion";
 export * from "./invites";
 export * from "./meetings";
 export * from "./notifications";
+export * from "./email";
 export * from "./rate-limits";
 export * from "./reading";

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { clubs } from "./clubs";
 import { replies, rooms } from "./discussion";
@@ -40,6 +41,8 @@ export const notifications = pgTable(
     uniqueIndex("notifications_dedupe_key").on(table.dedupeKey),
     index("notifications_user_idx").on(table.userId, table.createdAt),
     index("notifications_reply_idx").on(table.replyId),
+    // What email has still to look at: a small part of the table, scanned every minute (lib/email).
+    index("notifications_email_pending_idx").on(table.userId).where(sql`${table.emailedAt} is null`),
   ],
 );
 

@@ -61,3 +61,12 @@ export function inlineSpoilers(md: MarkdownIt): void {
     return true;
   });
 }
+
+/**
+ * Plain text with each `||inline spoiler||` replaced by "[spoiler]", for places that show a
+ * reply's Markdown as text (a notification's excerpt, its email), where no veil can be drawn.
+ * Uses the same rule as the renderer: non-empty, no space just inside the bars.
+ */
+export function hideInlineSpoilers(text: string): string {
+  return text.replace(/\|\|([\s\S]+?)\|\|/g, (match, inner: string) => (inner.trim() === "" || /^\s|\s$/.test(inner) ? match : "[spoiler]"));
+}

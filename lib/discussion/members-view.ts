@@ -1,6 +1,8 @@
 import "server-only";
 import type { ReplyRow } from "@/db/queries/replies";
 import type { ClubNames } from "@/lib/accounts/name-labels";
+import { reactionKinds, type ReactionView } from "./reaction-kinds";
+import { withCurrentMentionNames } from "./mentions";
 import type { ReplyView } from "./reply-view";
 
 /**
@@ -18,11 +20,31 @@ export function toReplyView(row: ReplyRow, names: ClubNames): ReplyView {
     replyTo: row.replyToId ? { id: row.replyToId, authorName: row.replyToAuthorName ?? "" } : null,
     seq: row.seq,
     author: { id: row.authorId, name: names.get(row.authorId) ?? row.authorName },
-    bodyHtml: state === "visible" ? row.bodyHtml : "",
+    // Mention chips show each member's current name (lib/discussion/mentions.ts).
+    bodyHtml: state === "visible" ? withCurrentMentionNames(row.bodyHtml, names) : "",
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
     state,
     hiddenReason: state === "hidden" ? row.hiddenReason : null,
     pinned: row.pinnedAt !== null && state === "visible",
+    reactions: state === "visible" ? groupReactions(row.reactions, names) : [],
+    reactionCount: state === "visible" ? row.reactionCount : 0,
   };
+}
+
+/**
+ * A reply's reaction rows ([kind, user id, stored name], first given first) as the kinds that
+ * were given, in the picker's order, each with its people named as the club shows them.
+ */
+export function groupReactions(rows: ReplyRow["reactions"], names: ClubNames): ReactionView[] {
+  // postgres.js and PGlite both parse json; a driver that did not would hand over its text.
+  const triples = typeof rows === "string" ? (JSON.parse(rows) as Exclude<ReplyRow["reactions"], string>) : rows;
+  const byKind = new Map<string, ReactionView["users"]>();
+  for (const [kind, userId, name] of triples) {
+    byKind.set(kind, [...(byKind.get(kind) ?? []), { id: userId, name: names.get(userId) ?? name }]);
+  }
+  return reactionKinds.flatMap((kind) => {
+    const users = byKind.get(kind);
+    return users ? [{ kind, users }] : [];
+  });
 }

@@ -1,15 +1,18 @@
 import "server-only";
 import { hideReplyRow, setReplyPinned, unhideReplyRow } from "@/db/queries/replies";
-import { setRoomLocked } from "@/db/queries/rooms";
+import { listReplyNotificationRecipients } from "@/db/queries/notifications";
+import { getRoomPosition, setRoomLocked } from "@/db/queries/rooms";
 import { ensure, resolveReply, resolveRoom } from "@/lib/access";
 import { door } from "@/lib/doors/door";
 import { done, type Done } from "@/lib/doors/live";
 import { notFound } from "@/lib/errors";
 import { can, type ClubAction } from "@/lib/permissions";
 import type { RoomStateView } from "@/lib/realtime/events";
+import { notifyOfHiddenReply } from "@/lib/notifications/replies";
 import { hideReplyInput } from "@/lib/validation/moderation";
 import { replyParams, roomParams } from "@/lib/validation/replies";
 import { settleReplyChange } from "./replies";
+import { withUnreadChanged } from "./unread";
 
 // Moderators' doors in a room: pin, hide, lock. A stranger learns nothing (resolve answers
 // not-found first); a member is told plainly that this is a moderator's job.
@@ -53,22 +56,41 @@ export const hideReply = door({
   what: "This reply",
   resolve: moderatorOfReply("reply:hide", "Only moderators can hide replies."),
   body: hideReplyInput,
-  act: async ({ params, body, userId, target }) =>
-    settleReplyChange(target.clubId, await hideReplyRow({ replyId: params.replyId, reason: body.reason, hiddenById: userId }), {
-      deleted: "This reply was deleted by its author; there is nothing left to hide.",
-      hidden: "This reply is already hidden.",
-    }),
+  act: async ({ params, body, userId, target }) => {
+    const position = (await getRoomPosition({ roomId: target.roomId })) ?? 0;
+    let told: string[] = [];
+    const settled = await settleReplyChange(
+      target.clubId,
+      await hideReplyRow({
+        replyId: params.replyId,
+        reason: body.reason,
+        hiddenById: userId,
+        // The author hears of it, with the reason, in the same transaction as the hiding.
+        alongside: async (tx, reply) => void (told = await notifyOfHiddenReply(tx, { reply, clubId: target.clubId, position })),
+      }),
+      { deleted: "This reply was deleted by its author; there is nothing left to hide.", hidden: "This reply is already hidden." },
+    );
+    // Notifications pointing at it now read as gone for their members (and come back if unhidden).
+    const pointing = await listReplyNotificationRecipients({ replyId: params.replyId });
+    return withUnreadChanged(
+      target.clubId,
+      done(settled.value, ...settled.events, { type: "notifications:changed", userIds: [...new Set([...told, ...pointing])] }),
+    );
+  },
 });
 
 export const unhideReply = door({
   params: replyParams,
   what: "This reply",
   resolve: moderatorOfReply("reply:hide", "Only moderators can unhide replies."),
-  act: async ({ params, target }) =>
-    settleReplyChange(target.clubId, await unhideReplyRow({ replyId: params.replyId }), {
+  act: async ({ params, target }) => {
+    const settled = await settleReplyChange(target.clubId, await unhideReplyRow({ replyId: params.replyId }), {
       deleted: "This reply was deleted by its author.",
       hidden: "This reply is hidden.",
-    }),
+    });
+    const pointing = await listReplyNotificationRecipients({ replyId: params.replyId });
+    return withUnreadChanged(target.clubId, done(settled.value, ...settled.events, { type: "notifications:changed", userIds: pointing }));
+  },
 });
 
 function lockDoor(locked: boolean) {

@@ -8,7 +8,7 @@ import {
   updateReplyBody,
   type ReplyChangeResult,
 } from "@/db/queries/replies";
-import { getRoomLockState, getRoomWithClub } from "@/db/queries/rooms";
+import { getRoomLockState, getRoomPosition, getRoomWithClub } from "@/db/queries/rooms";
 import { ensure, resolveReply, resolveRoom } from "@/lib/access";
 import { door } from "@/lib/doors/door";
 import { done, type Done } from "@/lib/doors/live";
@@ -17,10 +17,12 @@ import { can, canDeleteReply, canEditReply, canPostInRoom, canReadReplySource, c
 import type { RoomStateView } from "@/lib/realtime/events";
 import { editReplyInput, postReplyInput, replyParams, repliesAfterQuery, roomParams } from "@/lib/validation/replies";
 import { maxReplyDepth } from "./depth";
-import { renderMarkdown } from "./markdown";
-import { loadClubNames } from "@/lib/accounts/name-labels";
+import { loadClubNames, type ClubNames } from "@/lib/accounts/name-labels";
+import type { MentionableMember } from "./mention-syntax";
+import { forgetReplyNotifications, notifyOfReply, renderReply } from "@/lib/notifications/replies";
 import { toReplyView } from "./members-view";
 import type { ReplyView } from "./reply-view";
+import { unreadChanged, withUnreadChanged } from "./unread";
 
 // The doors of a room's discussion: reading it, posting, and an author's edits. Each is a
 // door (lib/doors/door.ts): ids parsed, the room or reply resolved for the caller, the payload
@@ -51,6 +53,11 @@ export async function settleReplyChange(
   }
 }
 
+/** Whom the composer offers after "@": the club's members as the club names them (lib/discussion/mention-syntax.ts). */
+function mentionableMembers(names: ClubNames): MentionableMember[] {
+  return [...names].map(([id, name]) => ({ id, name }));
+}
+
 /** A room's page: the room, its club and book, every reply as members see it, and the caller's role. */
 export const loadRoomPage = door({
   params: roomParams,
@@ -63,7 +70,7 @@ export const loadRoomPage = door({
       loadClubNames(target.clubId),
     ]);
     if (!room) throw notFound("This room");
-    return done({ room, replies: rows.map((row) => toReplyView(row, names)), role: target.role });
+    return done({ room, replies: rows.map((row) => toReplyView(row, names)), role: target.role, members: mentionableMembers(names) });
   },
 });
 
@@ -72,14 +79,14 @@ export const loadRoomSnapshot = door({
   params: roomParams,
   what: "This room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
-  act: async ({ params, target }): Promise<Done<{ room: RoomStateView; replies: ReplyView[] }>> => {
+  act: async ({ params, target }): Promise<Done<{ room: RoomStateView; replies: ReplyView[]; members: MentionableMember[] }>> => {
     const [room, rows, names] = await Promise.all([
       getRoomLockState({ roomId: params.roomId }),
       listRoomReplies({ roomId: params.roomId }),
       loadClubNames(target.clubId),
     ]);
     if (!room) throw notFound("This room");
-    return done({ room, replies: rows.map((row) => toReplyView(row, names)) });
+    return done({ room, replies: rows.map((row) => toReplyView(row, names)), members: mentionableMembers(names) });
   },
 });
 
@@ -108,15 +115,31 @@ export const postReply = door({
   body: postReplyInput,
   limit: "reply:post",
   act: async ({ params, body, target, userId }): Promise<Done<{ reply: ReplyView; created: boolean }>> => {
+    // The club's names resolve @mentions now (stored as ids) and label the reply for the page.
+    const names = await loadClubNames(target.clubId);
+    const rendered = renderReply(body.body, names);
+    let notified: string[] = [];
     const result = await createReply({
       roomId: params.roomId,
       authorId: userId,
       parentId: body.parentId,
       body: body.body,
-      bodyHtml: renderMarkdown(body.body),
+      bodyHtml: rendered.bodyHtml,
       idempotencyKey: body.idempotencyKey,
       mayPostWhenLocked: can(target.role, "reply:create-in-locked-room"),
       maxDepth: maxReplyDepth,
+      // Mentions and notifications commit with the reply (docs/decisions/0014).
+      alongside: async (tx, reply, room) => {
+        notified = await notifyOfReply(tx, {
+          reply,
+          clubId: room.clubId,
+          position: room.position,
+          body: body.body,
+          mentioned: rendered.mentioned,
+          actorName: names.get(userId) ?? reply.authorName,
+          edited: false,
+        });
+      },
     }).catch((error: unknown) => {
       // The same key raced into two rooms at once: the unique index keeps the second out.
       if (isUniqueViolation(error)) return { status: "key_reused" as const };
@@ -124,11 +147,13 @@ export const postReply = door({
     });
     switch (result.status) {
       case "created": {
-        const reply = toReplyView(result.reply, await loadClubNames(target.clubId));
-        return done({ reply, created: true }, { type: "reply:created", reply });
+        const reply = toReplyView(result.reply, names);
+        // The club's other members' unread counts went up by one.
+        const unread = await unreadChanged({ clubId: target.clubId, exceptUserId: userId });
+        return done({ reply, created: true }, { type: "reply:created", reply }, ...unread, { type: "notifications:changed", userIds: notified });
       }
       case "duplicate":
-        return done({ reply: toReplyView(result.reply, await loadClubNames(target.clubId)), created: false });
+        return done({ reply: toReplyView(result.reply, names), created: false });
       case "room_not_found":
         throw notFound("This room");
       case "room_locked":
@@ -217,11 +242,34 @@ export const editReply = door({
   },
   body: editReplyInput,
   limit: "reply:edit",
-  act: async ({ params, body, target }) =>
-    settleReplyChange(target.clubId, await updateReplyBody({ replyId: params.replyId, body: body.body, bodyHtml: renderMarkdown(body.body) }), {
-      deleted: "This reply was deleted, so it can't be edited.",
-      hidden: "A moderator has hidden this reply, so it can't be edited.",
-    }),
+  act: async ({ params, body, target, userId }) => {
+    const names = await loadClubNames(target.clubId);
+    const rendered = renderReply(body.body, names);
+    const position = await getRoomPosition({ roomId: target.roomId });
+    let notified: string[] = [];
+    const settled = await settleReplyChange(
+      target.clubId,
+      await updateReplyBody({
+        replyId: params.replyId,
+        body: body.body,
+        bodyHtml: rendered.bodyHtml,
+        // Whom the new text mentions replaces what the old one did; someone newly mentioned is told.
+        alongside: async (tx, reply) => {
+          notified = await notifyOfReply(tx, {
+            reply,
+            clubId: target.clubId,
+            position: position ?? 0,
+            body: body.body,
+            mentioned: rendered.mentioned,
+            actorName: names.get(userId) ?? reply.authorName,
+            edited: true,
+          });
+        },
+      }),
+      { deleted: "This reply was deleted, so it can't be edited.", hidden: "A moderator has hidden this reply, so it can't be edited." },
+    );
+    return done(settled.value, ...settled.events, { type: "notifications:changed", userIds: notified });
+  },
 });
 
 /** An author deletes their reply: its text goes, its place in the thread (and the replies under it) stays. */
@@ -233,6 +281,14 @@ export const deleteReply = door({
     ensure(canDeleteReply(access.role, access), "You can only delete your own replies.");
     return access;
   },
-  act: async ({ params, target }) =>
-    settleReplyChange(target.clubId, await softDeleteReply({ replyId: params.replyId }), { deleted: "This reply was already deleted.", hidden: "This reply is hidden." }),
+  act: async ({ params, target }) => {
+    let forgotten: string[] = [];
+    const settled = await settleReplyChange(
+      target.clubId,
+      // The notifications pointing at it go in the same transaction as its text.
+      await softDeleteReply({ replyId: params.replyId, alongside: async (tx) => void (forgotten = await forgetReplyNotifications(tx, { replyId: params.replyId })) }),
+      { deleted: "This reply was already deleted.", hidden: "This reply is hidden." },
+    );
+    return withUnreadChanged(target.clubId, done(settled.value, ...settled.events, { type: "notifications:changed", userIds: forgotten }));
+  },
 });

@@ -1,3 +1,5 @@
+import type { ReactionView } from "./reaction-kinds";
+
 /** A reply as every client renders it: from the page, the API and the live socket alike. */
 export type ReplyView = {
   id: string;
@@ -20,4 +22,8 @@ export type ReplyView = {
   state: "visible" | "deleted" | "hidden";
   hiddenReason: string | null;
   pinned: boolean;
+  /** Reactions by kind, only the kinds someone gave; empty for a deleted or hidden reply. */
+  reactions: ReactionView[];
+  /** Every reaction on it, all kinds together (0 for a deleted or hidden reply): "Most reacted" sorts by it. */
+  reactionCount: number;
 };

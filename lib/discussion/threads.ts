@@ -1,15 +1,17 @@
 /** Pure thread-building shared by the server and the browser: no imports, no I/O. */
-export type ThreadItem = { id: string; parentId: string | null; seq: number };
+export type ThreadItem = { id: string; parentId: string | null; seq: number; reactionCount?: number };
 export type ThreadNode<Item extends ThreadItem> = { item: Item; children: ThreadNode<Item>[]; depth: number };
-export type ThreadSort = "oldest" | "newest";
+export type ThreadSort = "oldest" | "newest" | "most_reacted";
 
 export const threadSorts: { value: ThreadSort; label: string }[] = [
   { value: "oldest", label: "Oldest first" },
   { value: "newest", label: "Newest first" },
+  { value: "most_reacted", label: "Most reacted" },
 ];
 
 /**
- * Builds the reply tree. The sort orders the top-level replies; answers inside a branch always
+ * Builds the reply tree. The sort orders the top-level replies (oldest, newest, or most reacted:
+ * by `reactionCount`, ties oldest first); answers inside a branch always
  * read oldest first, as a conversation does. A reply whose parent is missing is kept at the top
  * level rather than dropped: no word is ever hidden by a gap in what was loaded.
  */
@@ -25,7 +27,9 @@ export function buildThreadTree<Item extends ThreadItem>(items: readonly Item[],
   }
 
   const bySeq = (a: ThreadNode<Item>, b: ThreadNode<Item>) => a.item.seq - b.item.seq;
-  roots.sort(sort === "newest" ? (a, b) => bySeq(b, a) : bySeq);
+  // Most reacted: the threads whose opening reply has the most reactions first, ties oldest first.
+  const byReactions = (a: ThreadNode<Item>, b: ThreadNode<Item>) => (b.item.reactionCount ?? 0) - (a.item.reactionCount ?? 0) || bySeq(a, b);
+  roots.sort(sort === "newest" ? (a, b) => bySeq(b, a) : sort === "most_reacted" ? byReactions : bySeq);
 
   // Iterative walk: a very deep thread must not overflow the stack.
   const stack = roots.map((node) => ({ node, depth: 0 }));

@@ -1,11 +1,15 @@
 import "server-only";
+import { countUnreadNotificationsOf } from "@/db/queries/notifications";
 import { forgetSessionStanding } from "@/lib/accounts/session-standing";
 import {
   disconnectEndedSessions,
   publishMeetingMarker,
+  publishUnreadNotifications,
   publishReplyCreated,
+  publishReplyReactions,
   publishReplyUpdated,
   publishRoomUpdated,
+  publishUnreadChanged,
   revokeClubAccess,
 } from "@/lib/realtime/publish";
 import type { LiveEvent } from "./live";
@@ -25,8 +29,14 @@ export async function deliverLiveEvents(events: readonly LiveEvent[]): Promise<v
       case "reply:updated":
         publishReplyUpdated(event.reply);
         break;
+      case "reply:reactions":
+        publishReplyReactions(event.reactions);
+        break;
       case "room:updated":
         publishRoomUpdated(event.room);
+        break;
+      case "unread:changed":
+        publishUnreadChanged({ clubId: event.clubId, userIds: event.userIds });
         break;
       case "meeting:marker":
         publishMeetingMarker(event.marker);
@@ -39,6 +49,13 @@ export async function deliverLiveEvents(events: readonly LiveEvent[]): Promise<v
         forgetSessionStanding(event.userId);
         await disconnectEndedSessions({ userId: event.userId, versionBelow: event.versionBelow, sessionId: event.sessionId });
         break;
+      case "notifications:changed": {
+        // Counted after the commit, so each badge shows what that member's page would now show.
+        if (event.userIds.length === 0) break;
+        const counts = await countUnreadNotificationsOf({ userIds: event.userIds });
+        for (const [userId, unread] of counts) publishUnreadNotifications(userId, unread);
+        break;
+      }
     }
   }
 }

@@ -68,5 +68,16 @@ export function door<P extends Schema, B extends Schema | undefined, Target, Val
   };
 }
 
+/**
+ * The door of a background job (pg-boss runs it: no caller to authorize, no payload from a
+ * person). Like any door, it sends the act's live events only once the act has returned, after
+ * its writes committed; returns the act's value.
+ */
+export async function runJob<Value>(act: () => Promise<Done<Value>>): Promise<Value> {
+  const { value, events } = await act();
+  await deliverLiveEvents(events);
+  return value;
+}
+
 /** For doors that name no object (creating a club, your own profile). */
 export const noParams = z.object({});

@@ -33,6 +33,14 @@ const rules = {
     store: "shared",
     message: (wait) => `You've saved a lot of edits in a short time. Please wait ${wait} and save again.`,
   },
+  // Not an environment setting: generous enough for a lively meeting, low enough that one page
+  // cannot flood a room with reaction events.
+  "reaction:set": {
+    points: () => 120,
+    windowSeconds: 60,
+    store: "shared",
+    message: (wait) => `You've reacted a lot in a short time. Please wait ${wait} and try again.`,
+  },
   "invite:create": {
     points: (env) => env.LIMIT_INVITES_PER_HOUR,
     windowSeconds: 60 * 60,

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ReplyReactionsView } from "@/lib/discussion/reaction-kinds";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import type { MeetingMarkerView, RoomStateView } from "@/lib/realtime/events";
 
@@ -11,7 +12,11 @@ export type LiveEvent =
   | { type: "reply:created"; reply: ReplyView }
   | { type: "reply:updated"; reply: ReplyView }
   | { type: "room:updated"; room: RoomStateView }
+  /** A reply's reactions changed: the room hears them as they now are. */
+  | { type: "reply:reactions"; reactions: ReplyReactionsView }
   | { type: "meeting:marker"; marker: MeetingMarkerView }
+  /** A club's unread counts changed for these members (a reply posted, deleted, hidden, read): their pages refresh them. */
+  | { type: "unread:changed"; clubId: string; userIds: string[] }
   /** A member left or was removed: their open sockets leave the club's channels. */
   | { type: "club:access-revoked"; userId: string; clubId: string; roomIds: string[] }
   /**
@@ -19,7 +24,9 @@ export type LiveEvent =
    * (password change, "sign out everywhere"), or the one with `sessionId` (plain sign-out).
    * Their open sockets are disconnected.
    */
-  | { type: "sessions:ended"; userId: string; versionBelow?: number; sessionId?: string };
+  | { type: "sessions:ended"; userId: string; versionBelow?: number; sessionId?: string }
+  /** These members' notifications changed (new, read, redacted): their badges get their new unread counts. */
+  | { type: "notifications:changed"; userIds: string[] };
 
 /** What an act hands back to its door: the value for the caller, and the events to send after commit. */
 export type Done<Value> = { value: Value; events: LiveEvent[] };

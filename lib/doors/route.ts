@@ -12,6 +12,12 @@ const maxBodyBytes = 64 * 1024;
 
 const tooLarge = () => new AppError("too_large", "That is more than we can take in one go (64 KB at most). Shorten it and try again.");
 
+/**
+ * What a write's body must be: JSON (every API door), or a form, for the one door a mail
+ * program posts to (RFC 8058 one-click unsubscribe sends `List-Unsubscribe=One-Click` as a form).
+ */
+type BodyKind = "json" | "form";
+
 /** Methods that change something: they must come from the app's own pages and carry JSON. */
 const writeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -21,13 +27,17 @@ const writeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * form bodies are what a foreign page can send without asking first (a "simple" request that
  * skips the CORS preflight); `application/json` from another origin needs one, which we never grant.
  */
-function guardWrite(request: Request): void {
+function guardWrite(request: Request, body: BodyKind = "json"): void {
   if (!isOwnOrigin(request.headers)) throw new AppError("forbidden", "This request came from another site, so we did not act on it.");
   const declared = request.headers.get("content-length");
   const hasBody = request.body !== null && declared !== "0";
   if (!hasBody) return;
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/json") throw new AppError("unsupported_media_type", "Send the request as JSON (Content-Type: application/json).");
+  if (body === "form") {
+    if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") {
+      throw new AppError("unsupported_media_type", "Send the request as a form (Content-Type: application/x-www-form-urlencoded).");
+    }
+  } else if (type !== "application/json") throw new AppError("unsupported_media_type", "Send the request as JSON (Content-Type: application/json).");
   if (declared !== null && Number(declared) > maxBodyBytes) throw tooLarge();
 }
 
@@ -85,10 +95,11 @@ export function errorResponse(error: unknown): Response {
  */
 function guarded<Params>(
   handler: (input: { request: Request; params: Params }) => Promise<Response>,
+  body: BodyKind = "json",
 ): (request: Request, context: { params: Promise<Params> }) => Promise<Response> {
   return async (request, context) => {
     try {
-      if (writeMethods.has(request.method)) guardWrite(request);
+      if (writeMethods.has(request.method)) guardWrite(request, body);
       const response = await handler({ request, params: await context.params });
       if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "private, no-store");
       return response;
@@ -115,11 +126,13 @@ export function route<Params extends Record<string, string>>(
 
 /**
  * For the few route handlers nobody is signed in to: sign-up (no account yet), a calendar feed
- * (its secret token is the credential) and the health check. The same guards as route(); the
- * handler decides what stands in for a user, and says so.
+ * (its secret token is the credential), the one-click unsubscribe (its signed link is) and the
+ * health check. The same guards as route(); the handler decides what stands in for a user, and
+ * says so. `options.body: "form"` takes a form body instead of JSON on writes.
  */
 export function publicRoute<Params extends Record<string, string>>(
   handler: (input: { request: Request; params: Params }) => Promise<Response>,
+  options: { body?: BodyKind } = {},
 ): (request: Request, context: { params: Promise<Params> }) => Promise<Response> {
-  return guarded<Params>(handler);
+  return guarded<Params>(handler, options.body);
 }

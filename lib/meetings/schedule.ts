@@ -13,6 +13,7 @@ import { door } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
 import { AppError, notFound } from "@/lib/errors";
 import { can, canEditMeeting, canRsvpToMeeting } from "@/lib/permissions";
+import { notifyOfScheduledMeetings } from "@/lib/notifications/meetings";
 import { scheduleMeetingReminders, withdrawMeetingReminders } from "@/lib/reminders/schedule";
 import { repeatStarts, resolveLocalStart, meetingPhase } from "@/lib/meetings/time";
 import { clubMeetingParams, clubMeetingsParams, meetingInput, rsvpInput, scheduleMeetingInput, type MeetingInput } from "@/lib/validation/meetings";
@@ -124,6 +125,7 @@ export const scheduleMeeting = door({
     await checkAgenda({ clubId, bookId, agenda: body.agenda });
     await checkReadingTarget({ bookId, target: body.readingTarget });
 
+    let notified: string[] = [];
     const created = await createMeetings({
       clubId,
       bookId,
@@ -132,11 +134,15 @@ export const scheduleMeeting = door({
       values: meetingValues(body),
       starts,
       agenda: body.agenda,
+      // The other members hear of it in the same transaction (docs/decisions/0014).
+      alongside: async (tx, meetings) => {
+        notified = await notifyOfScheduledMeetings(tx, { clubId, clubName: club.name, schedulerId: userId, title: body.title, timeZone: body.timeZone, meetings });
+      },
     });
     // After the commit: reminders are for meetings that exist. (They never throw: a queue failure
     // is logged and repaired by the queue's own check, and the meeting stays scheduled.)
     for (const meeting of created) await scheduleMeetingReminders({ meetingId: meeting.id });
-    return done({ meetingIds: created.map((meeting) => meeting.id), clubId });
+    return done({ meetingIds: created.map((meeting) => meeting.id), clubId }, { type: "notifications:changed", userIds: notified });
   },
 });
 

@@ -25,6 +25,8 @@ const closeDelayMs = 3_000;
 
 type Shared = {
   socket: SharedSocket;
+  /** Takes the browser's network events off again when the connection closes. */
+  unfollowNetwork: () => void;
   holds: number;
   closeTimer: ReturnType<typeof setTimeout> | null;
   /** How many holds are in each room or meeting channel, so the last one out leaves it on the server. */
@@ -47,8 +49,34 @@ function acquire(): Shared {
     reconnectionDelay: 500,
     reconnectionDelayMax: 5_000,
   });
-  shared = { socket, holds: 1, closeTimer: null, channels: new Map() };
+  shared = { socket, holds: 1, closeTimer: null, channels: new Map(), unfollowNetwork: followNetwork(socket) };
   return shared;
+}
+
+/**
+ * Follows the browser's own idea of the network, which knows sooner than the socket: going
+ * offline drops the connection at once (instead of waiting for a ping to time out), and coming
+ * back online reconnects at once instead of after the reconnection back-off, which by then can
+ * be several seconds. Both keep the server's recovery of missed events: only the transport
+ * closes, never the session.
+ */
+function followNetwork(socket: SharedSocket): () => void {
+  if (typeof window === "undefined") return () => {};
+  const onOffline = () => {
+    if (socket.connected) socket.io.engine.close();
+  };
+  const onOnline = () => {
+    if (socket.connected) return;
+    // A disconnect while not connected sends nothing to the server; the next connect asks for recovery.
+    socket.disconnect();
+    socket.connect();
+  };
+  window.addEventListener("offline", onOffline);
+  window.addEventListener("online", onOnline);
+  return () => {
+    window.removeEventListener("offline", onOffline);
+    window.removeEventListener("online", onOnline);
+  };
 }
 
 function release(connection: Shared): void {
@@ -56,6 +84,7 @@ function release(connection: Shared): void {
   if (connection.holds > 0) return;
   connection.closeTimer = setTimeout(() => {
     if (connection.holds > 0) return;
+    connection.unfollowNetwork();
     connection.socket.disconnect();
     if (shared === connection) shared = null;
   }, closeDelayMs);

@@ -1,3 +1,4 @@
+import type { ReplyReactionsView } from "@/lib/discussion/reaction-kinds";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 
 import type { Outcome, WireError } from "@/lib/doors/outcome";
@@ -11,6 +12,12 @@ export type Ack<Data> = Outcome<Data>;
 export type ClientToServerEvents = {
   /** Subscribe to a room; the answer holds every reply after `afterSeq`, so a reconnect misses nothing. */
   "room:join": (payload: { roomId: string; afterSeq: number }, ack: (result: Ack<{ replies: ReplyView[] }>) => void) => void;
+  /**
+   * The user is typing a reply in a room (`typing: true`, sent again every few seconds while
+   * they type) or stopped (`false`: posted, cleared, left). Each one re-checks membership;
+   * the answer, if asked for, is null.
+   */
+  "room:typing": (payload: { roomId: string; typing: boolean }, ack?: (result: Ack<null>) => void) => void;
   /** Stop hearing a room. The answer, if asked for, is null, or not-found for a room the user cannot see. */
   "room:leave": (payload: { roomId: string }, ack?: (result: Ack<null>) => void) => void;
   /** Be counted as here in a meeting and follow its marker; the answer is who is here and what is being discussed. */
@@ -30,6 +37,12 @@ export type MeetingPresenceView = { meetingId: string; present: PresentMember[] 
 /** The question a moderator marked as being discussed now; null when they cleared it. */
 export type MeetingMarkerView = { meetingId: string; roomId: string | null };
 
+/**
+ * Who has a room open now and who of them is typing, one entry per member however many tabs
+ * they have, sent to the room whenever either changes (and to a page when it joins).
+ */
+export type RoomPresenceView = { roomId: string; present: PresentMember[]; typing: PresentMember[] };
+
 /** A room's state that live clients follow: the lock banner, for now. */
 export type RoomStateView = { roomId: string; locked: boolean };
 
@@ -38,12 +51,19 @@ export type ServerToClientEvents = {
   /** An edit, delete, hide, unhide, pin or unpin: the reply as members now see it. */
   "reply:updated": (reply: ReplyView) => void;
   "room:updated": (room: RoomStateView) => void;
+  /** A reply's reactions changed: every kind given, with who gave it. */
+  "reply:reactions": (payload: ReplyReactionsView) => void;
+  "room:presence": (payload: RoomPresenceView) => void;
   /** A refused room:join, for pages that joined without waiting for the ack: the one wire error. */
   "room:error": (payload: { roomId: string; error: WireError }) => void;
   /** The user was removed from (or left) the club: its rooms stop updating at once. */
   "club:access-revoked": (payload: { clubId: string }) => void;
   "meeting:presence": (payload: MeetingPresenceView) => void;
   "meeting:marker": (payload: MeetingMarkerView) => void;
+  /** Sent on the member's own channel: their unread counts in this club changed; fetch them again. */
+  "unread:changed": (payload: { clubId: string }) => void;
+  /** Sent on the member's own channel: how many of their notifications are unread now (the header's badge). */
+  "notifications:unread": (payload: { unread: number }) => void;
 };
 
 export type SocketData = {

@@ -1,47 +1,70 @@
 import "server-only";
+import { namePresentMembers } from "@/lib/discussion/room-presence";
 import { listPresentMembers } from "@/lib/meetings/live";
-import { meetingChannel, meetingIdOfChannel, type PresentMember } from "./events";
+import { meetingChannel, meetingIdOfChannel, roomChannel, roomIdOfChannel, type PresentMember, type RoomPresenceView } from "./events";
 import type { RealtimeServer } from "./publish";
+
+// Who is where, for "Here now" and "Ruth is typing…". Everything this node knows about it is in
+// this module: the connections come from the adapter (io.in(channel).fetchSockets()), and the
+// typing marks live in the map below. With one node that is the whole truth; a multi-node
+// deployment moves the typing marks to the adapter (serverSideEmit) without changing callers.
 
 export type Presence = {
   /** Works out who is at the meeting now and sends it to everyone there; resolves with the list sent. */
   refresh(meetingId: string): Promise<PresentMember[]>;
 };
 
+export type RoomPresence = {
+  /** Works out who has the room open and who of them is typing, and sends it to everyone in the room. */
+  refresh(roomId: string): Promise<RoomPresenceView>;
+  /**
+   * Marks one connection as typing in a room (`typing: true`, for `typingMs` from now, renewed by
+   * each mark) or not (`false`). Sends the room a new list only when who is typing changed.
+   */
+  setTyping(input: { roomId: string; socketId: string; userId: string; typing: boolean }): void;
+};
+
+/** How long a typing mark lasts without a renewal, in milliseconds: the page renews it every 3 s while keys are pressed. */
+const defaultTypingMs = 6_000;
+
 /**
- * Keeps each meeting's "here now" list current. The list is worked out from the sockets in the
- * meeting's channel (so two tabs count once, and a member stays until their last tab goes) and
- * sent to everyone there. One computation runs at a time per meeting and changes that arrive
- * meanwhile share the next one, so an older list never lands after a newer one.
+ * Runs `work` for a key one at a time; calls that arrive while one runs share the next run, so
+ * an older answer never lands after a newer one and a burst of changes costs two runs, not many.
  */
-export function trackPresence(io: RealtimeServer): Presence {
-  type Queue = { next: Promise<PresentMember[]> | null; tail: Promise<unknown> };
+function latestOnly<Result>(work: (key: string) => Promise<Result>): (key: string) => Promise<Result> {
+  type Queue = { next: Promise<Result> | null; tail: Promise<unknown> };
   const queues = new Map<string, Queue>();
-
-  async function broadcast(meetingId: string): Promise<PresentMember[]> {
-    const channel = meetingChannel(meetingId);
-    const sockets = await io.in(channel).fetchSockets();
-    const present = await listPresentMembers({ meetingId, userIds: sockets.map((socket) => socket.data.userId) });
-    io.to(channel).emit("meeting:presence", { meetingId, present });
-    return present;
-  }
-
-  function refresh(meetingId: string): Promise<PresentMember[]> {
-    const queue = queues.get(meetingId) ?? { next: null, tail: Promise.resolve() };
-    queues.set(meetingId, queue);
+  return (key) => {
+    const queue = queues.get(key) ?? { next: null, tail: Promise.resolve() };
+    queues.set(key, queue);
     if (queue.next) return queue.next;
     const run = queue.tail.then(() => {
       queue.next = null;
-      return broadcast(meetingId);
+      return work(key);
     });
     queue.next = run;
     const tail = run.catch((error: unknown) => console.error(error));
     queue.tail = tail;
     void tail.then(() => {
-      if (queue.tail === tail) queues.delete(meetingId);
+      if (queue.tail === tail) queues.delete(key);
     });
     return run;
-  }
+  };
+}
+
+/**
+ * Keeps each meeting's "here now" list current. The list is worked out from the sockets in the
+ * meeting's channel (so two tabs count once, and a member stays until their last tab goes) and
+ * sent to everyone there.
+ */
+export function trackPresence(io: RealtimeServer): Presence {
+  const refresh = latestOnly(async (meetingId) => {
+    const channel = meetingChannel(meetingId);
+    const sockets = await io.in(channel).fetchSockets();
+    const present = await listPresentMembers({ meetingId, userIds: sockets.map((socket) => socket.data.userId) });
+    io.to(channel).emit("meeting:presence", { meetingId, present });
+    return present;
+  });
 
   // Every way out of a channel (meeting:leave, a closed tab, a removal from the club) passes
   // through the adapter; joins are announced by meeting:join once the membership check passed.
@@ -51,4 +74,75 @@ export function trackPresence(io: RealtimeServer): Presence {
   });
 
   return { refresh };
+}
+
+/**
+ * Keeps each room's "Here now" and typing lists current, as trackPresence does for meetings:
+ * worked out from the room channel's sockets (two tabs count once; a member stays until their
+ * last tab goes) and sent to the room on every change. A typing mark belongs to one connection
+ * and goes when it expires, when that connection leaves the room (room:leave, a closed tab, a
+ * removal from the club: all pass through the adapter's leave-room), or when its page says so.
+ */
+export function trackRoomPresence(io: RealtimeServer, options: { typingMs?: number } = {}): RoomPresence {
+  const typingMs = options.typingMs ?? defaultTypingMs;
+  /** room id → socket id → the typing mark's user and expiry timer. */
+  const typing = new Map<string, Map<string, { userId: string; timer: ReturnType<typeof setTimeout> }>>();
+
+  const refresh = latestOnly(async (roomId): Promise<RoomPresenceView> => {
+    const channel = roomChannel(roomId);
+    const sockets = await io.in(channel).fetchSockets();
+    const here = new Set(sockets.map((socket) => socket.id));
+    const marks = typing.get(roomId);
+    for (const [socketId, mark] of marks ?? []) {
+      if (!here.has(socketId)) clearMark(roomId, socketId, mark.timer);
+    }
+    // Read with the sockets, before any wait: the list sent is one moment's truth, and any
+    // change after it asks for the next run.
+    const typingIds = new Set([...(typing.get(roomId)?.values() ?? [])].map((mark) => mark.userId));
+    const present = await namePresentMembers({ roomId, userIds: sockets.map((socket) => socket.data.userId) });
+    const view: RoomPresenceView = { roomId, present, typing: present.filter((member) => typingIds.has(member.id)) };
+    io.to(channel).emit("room:presence", view);
+    return view;
+  });
+
+  function clearMark(roomId: string, socketId: string, timer: ReturnType<typeof setTimeout>): void {
+    clearTimeout(timer);
+    const marks = typing.get(roomId);
+    marks?.delete(socketId);
+    if (marks?.size === 0) typing.delete(roomId);
+  }
+
+  /** The users typing in a room now, for telling whether a change is worth sending. */
+  const typingUsers = (roomId: string) =>
+    [...new Set([...(typing.get(roomId)?.values() ?? [])].map((mark) => mark.userId))].sort().join(",");
+
+  function setTyping(input: { roomId: string; socketId: string; userId: string; typing: boolean }): void {
+    const { roomId, socketId } = input;
+    const before = typingUsers(roomId);
+    const existing = typing.get(roomId)?.get(socketId);
+    if (existing) clearMark(roomId, socketId, existing.timer);
+    if (input.typing) {
+      const timer = setTimeout(() => {
+        const mark = typing.get(roomId)?.get(socketId);
+        if (mark?.timer !== timer) return;
+        clearMark(roomId, socketId, timer);
+        refresh(roomId).catch(() => undefined);
+      }, typingMs);
+      timer.unref?.();
+      const marks = typing.get(roomId) ?? new Map();
+      marks.set(socketId, { userId: input.userId, timer });
+      typing.set(roomId, marks);
+    }
+    if (typingUsers(roomId) !== before) refresh(roomId).catch(() => undefined);
+  }
+
+  io.of("/").adapter.on("leave-room", (channel: string, socketId: string) => {
+    const roomId = roomIdOfChannel(channel);
+    if (!roomId) return;
+    const mark = typing.get(roomId)?.get(socketId);
+    if (mark) clearMark(roomId, socketId, mark.timer);
+    refresh(roomId).catch(() => undefined);
+  });
+
+  return { refresh, setTyping };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Server } from "socket.io";
+import type { ReplyReactionsView } from "@/lib/discussion/reaction-kinds";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import {
   roomChannel,
@@ -37,8 +38,29 @@ export function publishReplyUpdated(reply: ReplyView): void {
   realtimeServer()?.to(roomChannel(reply.roomId)).emit("reply:updated", reply);
 }
 
+/** Sends a reply's reactions, as they now are, to its room. Call only after the write commits. */
+export function publishReplyReactions(reactions: ReplyReactionsView): void {
+  realtimeServer()?.to(roomChannel(reactions.roomId)).emit("reply:reactions", reactions);
+}
+
 export function publishRoomUpdated(room: RoomStateView): void {
   realtimeServer()?.to(roomChannel(room.roomId)).emit("room:updated", room);
+}
+
+/**
+ * Tells each of these members, on every page they have open, that their unread counts in a club
+ * changed; the pages fetch the new figures themselves (each member's differ). Call only after the
+ * write commits.
+ */
+export function publishUnreadChanged(input: { clubId: string; userIds: string[] }): void {
+  // An empty list would mean everyone to Socket.IO's to().
+  if (input.userIds.length === 0) return;
+  realtimeServer()?.to(input.userIds.map(userChannel)).emit("unread:changed", { clubId: input.clubId });
+}
+
+/** Tells every open tab of one member how many unread notifications they have now. Call only after the write commits. */
+export function publishUnreadNotifications(userId: string, unread: number): void {
+  realtimeServer()?.to(userChannel(userId)).emit("notifications:unread", { unread });
 }
 
 /** Tells everyone at a meeting which question is being discussed now. Call only after the write commits. */

@@ -10,7 +10,7 @@ import { limitSocketsPerUser } from "@/lib/doors/socket-connections";
 import { roomIdOfChannel, meetingIdOfChannel, userChannel } from "./events";
 import { registerMeetingHandlers, mayAttendMeeting } from "./handlers/meetings";
 import { registerRoomHandlers, mayHearRoom } from "./handlers/rooms";
-import { trackPresence } from "./presence";
+import { trackPresence, trackRoomPresence } from "./presence";
 import { registerRealtimeServer, type RealtimeServer } from "./publish";
 
 // The Socket.IO server: the handshake's authentication, the re-check of a recovered
@@ -49,7 +49,10 @@ async function dropRevokedChannels(socket: ServerSocket): Promise<void> {
  * with the next-auth session cookie; every event re-checks membership of the room or meeting it
  * names, because a Socket.IO room is a delivery list, not an authorization boundary.
  */
-export function attachRealtime(httpServer: HttpServer, options: { secret: string; secureCookie?: boolean }): RealtimeServer {
+export function attachRealtime(
+  httpServer: HttpServer,
+  options: { secret: string; secureCookie?: boolean; /** How long a typing mark lasts (lib/realtime/presence.ts); tests shorten it. */ typingMs?: number },
+): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     path: "/socket.io",
     serveClient: false,
@@ -98,12 +101,13 @@ export function attachRealtime(httpServer: HttpServer, options: { secret: string
   io.use(limitSocketsPerUser());
 
   const presence = trackPresence(io);
+  const roomPresence = trackRoomPresence(io, { typingMs: options.typingMs });
 
   io.on("connection", (socket) => {
     void socket.join(userChannel(socket.data.userId));
     // A member removed while this socket was away missed the revoke: drop what they may no longer hear.
     if (socket.recovered) void dropRevokedChannels(socket).catch((error: unknown) => console.error(error));
-    registerRoomHandlers(socket);
+    registerRoomHandlers(socket, roomPresence);
     registerMeetingHandlers(socket, presence);
   });
 

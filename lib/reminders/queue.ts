@@ -2,6 +2,7 @@ import "server-only";
 import type { PGlite } from "@electric-sql/pglite";
 import PgBoss from "pg-boss";
 import { pgliteClient } from "@/db/index";
+import { startEmailQueue } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
 import { closeMailer, getMailer } from "@/lib/mailer";
 import { deliverMeetingReminder, parseReminderPayload } from "./deliver";
@@ -62,7 +63,8 @@ export async function startReminderQueue(options: ReminderQueueOptions = {}): Pr
 
   const pglite = pgliteClient();
   const adapter = pglite ? pgliteAdapter(pglite) : null;
-  const common = { schema: "pgboss", schedule: false, supervise: true, migrate: true } as const;
+  // Cron is for notification email's round every minute (lib/email/queue.ts), run where jobs are worked.
+  const common = { schema: "pgboss", schedule: work, supervise: true, migrate: true } as const;
   const boss = adapter
     ? new PgBoss({ ...common, db: adapter })
     : new PgBoss({ ...common, connectionString: requiredDatabaseUrl(), max: 3, application_name: "chapterhouse-reminders" });
@@ -71,6 +73,7 @@ export async function startReminderQueue(options: ReminderQueueOptions = {}): Pr
   await boss.start();
   try {
     await boss.createQueue(REMINDER_QUEUE, { name: REMINDER_QUEUE, ...REMINDER_JOB_OPTIONS });
+    await startEmailQueue(boss, { work, pollingIntervalSeconds });
   } catch (error) {
     await boss.stop({ graceful: false });
     throw error;

@@ -65,11 +65,11 @@ test("no page breaks the Content-Security-Policy, signed in as a moderator or si
   for (const path of [meeting, `${meeting}/edit`, "/calendar", "/notifications", "/profile", "/clubs/new"]) await visit(emily, path);
   await visit(emily, "/no-such-page", 404);
 
-  // Signed out: the account pages, an invite link, and not found.
+  // Signed out: the account pages, an invite link, an unsubscribe link, and not found.
   const context = await browser.newContext();
   const visitor = await context.newPage();
   const visitorViolations = watchViolations(visitor);
-  for (const path of ["/sign-in", "/sign-up", "/invite/not-a-real-invite-token"]) await visit(visitor, path);
+  for (const path of ["/sign-in", "/sign-up", "/invite/not-a-real-invite-token", "/unsubscribe/not-a-real-token"]) await visit(visitor, path);
   await visit(visitor, "/no-such-page", 404);
   await context.close();
 

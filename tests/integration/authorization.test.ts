@@ -15,6 +15,7 @@
  *               editReply                PATCH  /api/replies/[replyId]
  *               deleteReply              DELETE /api/replies/[replyId]
  *               loadReplyHistory         GET    /api/replies/[replyId]/history
+ *   reactions   setReplyReaction         PUT    /api/replies/[replyId]/reactions
  *   moderation  pinReply / unpinReply    PUT / DELETE /api/replies/[replyId]/pin
  *               hideReply / unhideReply  PUT / DELETE /api/replies/[replyId]/hidden
  *               lockRoom / unlockRoom    PUT / DELETE /api/rooms/[roomId]/lock
@@ -52,6 +53,7 @@
  *   meeting     loadMeetingForMember     socket meeting:join (before and after joining), meeting:leave
  *   realtime    room:join                listRepliesAfter, then the room resolved again after joining
  *               room:leave               the room resolved (the channel is left whatever the answer)
+ *               room:typing              the room resolved on every event (setTyping)
  *               (lib/realtime/handlers/; every client→server event of lib/realtime/events.ts is in
  *               socketEntryPoints below, and all of them go through lib/doors/socket.ts)
  *
@@ -60,7 +62,8 @@
  * caller's own user id), viewInvite / joinClubWithInvite and calendarFeedIcs (the secret token
  * is the credential; their own suites cover bad tokens), the calendar feed create/revoke (the
  * caller's own feed), the notifications page and its mark-all-read action, the home page's
- * listMyClubs / loadNextMeetingsByClub, sign-up and health. For the ones keyed by the caller's
+ * listMyClubs / loadNextMeetingsByClub, sign-up and health, the notification settings (the
+ * caller's own) and the unsubscribe link (its signature is the credential; tests/integration/email.test.ts). For the ones keyed by the caller's
  * own id, a short block below checks that a stranger calling them reaches none of the club's rows.
  *
  * Each denied call is made against one shared club with every kind of row in it, and the whole
@@ -91,12 +94,15 @@ import {
 import { AppError, errorStatus, type AppErrorCode } from "@/lib/errors";
 import { createClubInvite, listInvites, loadInvitesPage, revokeClubInvite } from "@/lib/clubs/invites";
 import { changeMemberRole, leaveClub, loadRosterPage, removeMember, transferOwnership } from "@/lib/clubs/members";
+import { setReplyReaction } from "@/lib/discussion/reactions";
+import { loadClubUnread, loadMyUnreadCounts, loadReadPosition, markClubRead, markRoomRead } from "@/lib/discussion/unread";
 import { hideReply, lockRoom, pinReply, unhideReply, unlockRoom, unpinReply } from "@/lib/discussion/moderation";
 import { clubActions, permissionMatrix, type ClubAction } from "@/lib/permissions";
 import { addQuestion, editQuestion, importQuestions, moveQuestion, removeQuestion } from "@/lib/books/questions";
 import { liftRoomVeil, loadBookReading, loadRoomVeil, setReadingProgress, updateBookShape, updateRoomReach } from "@/lib/books/reading";
 import type { ReplyView } from "@/lib/discussion/reply-view";
-import { loadNotificationsPage, markAllNotificationsRead } from "@/lib/reminders/notifications";
+import { loadNotificationsPage, markAllNotificationsRead, markNotificationsReadById } from "@/lib/notifications/doors";
+import { loadNotificationSettings, saveNotificationSettings } from "@/lib/email/settings";
 import { calendarFeedIcs, loadCalendarFeed, revokeCalendarFeed } from "@/lib/meetings/feeds";
 import { loadMeetingForMember, setMeetingMarker } from "@/lib/meetings/live";
 import { cancelMeeting, editMeeting, scheduleMeeting, setRsvp } from "@/lib/meetings/schedule";
@@ -104,7 +110,7 @@ import { loadNextMeeting, loadNextMeetingsByClub, loadRecentPastMeetings, loadMe
 import { loadMeetingIcs } from "@/lib/meetings/calendar";
 import { createTestClub, createTestUser, replyInput } from "./factories";
 import type { Ack, ClientToServerEvents } from "@/lib/realtime/events";
-import { emitUnchecked, joinRoom, joinMeeting, leaveMeeting, leaveRoom, useRealtimeServer, type ClientSocket } from "./realtime-harness";
+import { emitUnchecked, joinRoom, joinMeeting, leaveMeeting, leaveRoom, sendTyping, useRealtimeServer, type ClientSocket } from "./realtime-harness";
 
 // ---- the people and the rows they reach for ----
 
@@ -393,6 +399,14 @@ const entryPoints: EntryPoint[] = [
   },
   { name: "deleteReply", call: (userId, w) => deleteReply({ replyId: w.club.ownerReplyId, userId }), denied: ownerOnly, allowed: "owner" },
 
+  // lib/discussion/reactions.ts
+  {
+    name: "setReplyReaction",
+    call: (userId, w) => setReplyReaction({ replyId: w.club.ownerReplyId, userId, body: { kind: "heart", reacted: true } }),
+    denied: nf,
+    allowed: "member",
+  },
+
   // lib/moderation.ts
   { name: "pinReply", call: (userId, w) => pinReply({ replyId: w.club.ownerReplyId, userId }), denied: moderatorOnly, allowed: "moderator" },
   { name: "unpinReply", call: (userId, w) => unpinReply({ replyId: w.club.pinnedReplyId, userId }), denied: moderatorOnly, allowed: "moderator" },
@@ -403,6 +417,11 @@ const entryPoints: EntryPoint[] = [
     allowed: "moderator",
   },
   { name: "unhideReply", call: (userId, w) => unhideReply({ replyId: w.club.hiddenReplyId, userId }), denied: moderatorOnly, allowed: "moderator" },
+  // lib/discussion/unread.ts
+  { name: "loadReadPosition", call: (userId, w) => loadReadPosition({ roomId: w.club.openRoomId, userId }), denied: nf, allowed: "member" },
+  { name: "markRoomRead", call: (userId, w) => markRoomRead({ roomId: w.club.openRoomId, userId, body: { seq: 1 } }), denied: nf, allowed: "member" },
+  { name: "loadClubUnread", call: (userId, w) => loadClubUnread({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
+  { name: "markClubRead", call: (userId, w) => markClubRead({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
   { name: "lockRoom", call: (userId, w) => lockRoom({ roomId: w.club.openRoomId, userId }), denied: moderatorOnly, allowed: "moderator" },
   { name: "unlockRoom", call: (userId, w) => unlockRoom({ roomId: w.club.lockedRoomId, userId }), denied: moderatorOnly, allowed: "moderator" },
 
@@ -684,15 +703,16 @@ const entryPoints: EntryPoint[] = [
  * until it is listed here, and an action listed here must name entry points this file walks.
  */
 const enforcedBy: Record<ClubAction, readonly string[]> = {
-  "club:view": ["loadClubOverview", "loadClubFrame", "loadClubBooks", "loadBookPage", "loadInvitesPage", "loadBookReading", "setReadingProgress"],
+  "club:view": ["loadClubOverview", "loadClubFrame", "loadClubBooks", "loadBookPage", "loadInvitesPage", "loadClubUnread", "markClubRead", "loadBookReading", "setReadingProgress"],
   // No service edits a club yet (there is no settings page); listed so a new one is noticed.
   "club:edit": [],
   "club:leave": ["leaveClub"],
-  "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "loadReply", "room:join", "room:leave", "loadRoomVeil", "liftRoomVeil"],
+  "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "loadReply", "room:join", "room:leave", "room:typing", "loadReadPosition", "markRoomRead", "loadRoomVeil", "liftRoomVeil"],
   "reply:create": ["postReply"],
   "reply:create-in-locked-room": ["postReply in a locked room"],
   "reply:edit-own": ["editReply"],
   "reply:delete-own": ["deleteReply"],
+  "reply:react": ["setReplyReaction"],
   "reply:pin": ["pinReply", "unpinReply"],
   "reply:hide": ["hideReply", "unhideReply"],
   "reply:view-hidden": ["loadReply"],
@@ -793,6 +813,7 @@ async function provokeMeeting(world: World): Promise<void> {
 const socketEntryPoints: SocketEntryPoint[] = [
   { name: "room:join", send: (socket, w) => joinRoom(socket, w.club.openRoomId), notFound: roomNotFound, alsoSent: ["room:error"], provoke: provokeRoom },
   { name: "room:leave", send: (socket, w) => leaveRoom(socket, w.club.openRoomId), notFound: roomNotFound, alsoSent: [], provoke: provokeRoom },
+  { name: "room:typing", send: (socket, w) => sendTyping(socket, w.club.openRoomId, true), notFound: roomNotFound, alsoSent: [], provoke: provokeRoom },
   { name: "meeting:join", send: (socket, w) => joinMeeting(socket, w.club.meetingId), notFound: meetingNotFound, alsoSent: [], provoke: provokeMeeting },
   { name: "meeting:leave", send: (socket, w) => leaveMeeting(socket, w.club.meetingId), notFound: meetingNotFound, alsoSent: [], provoke: provokeMeeting },
 ];
@@ -801,6 +822,7 @@ const socketEntryPoints: SocketEntryPoint[] = [
 const clientEvents = {
   "room:join": true,
   "room:leave": true,
+  "room:typing": true,
   "meeting:join": true,
   "meeting:leave": true,
 } satisfies Record<keyof ClientToServerEvents, true>;
@@ -910,6 +932,7 @@ describe("services keyed by the caller's own id reach only the caller's rows", (
     expect(await loadNextMeetingsByClub({ userId: stranger })).toEqual({});
     expect((await loadNotificationsPage({ userId: stranger })).notifications).toEqual([]);
     expect(await loadCalendarFeed({ userId: stranger })).toBeNull();
+    expect(await loadMyUnreadCounts({ userId: stranger })).toEqual({});
     // The same reads for the club's people do find them, so the empty answers above mean something.
     expect(Object.keys(await loadNextMeetingsByClub({ userId: world.users.member.id }))).toEqual([world.club.id]);
     expect((await loadNotificationsPage({ userId: world.users.member.id })).notifications).toHaveLength(1);
@@ -919,8 +942,25 @@ describe("services keyed by the caller's own id reach only the caller's rows", (
   it("a stranger's mark-all-read and feed revoke change nothing of anyone else's", async () => {
     const before = await snapshot();
     expect(await markAllNotificationsRead({ userId: world.users.stranger.id, body: { upTo: null } })).toEqual({ marked: 0 });
+    // Naming the member's own notification by id marks nothing of hers.
+    const ids = (await getDb().select({ id: notifications.id }).from(notifications)).map((row) => row.id);
+    expect(await markNotificationsReadById({ userId: world.users.stranger.id, body: { ids } })).toEqual({ marked: 0 });
     expect(await revokeCalendarFeed({ userId: world.users.stranger.id })).toEqual({ revoked: 0 });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("a stranger's notification settings are the stranger's own: saving them changes no one else's rows", async () => {
+    const stranger = world.users.stranger.id;
+    const body = {
+      deliveries: { reply: "off", mention: "off", reply_hidden: "off", meeting_scheduled: "off", meeting_reminder: "off" },
+      timeZone: "Asia/Tokyo",
+    };
+    const before = await snapshot();
+    await saveNotificationSettings({ userId: stranger, body });
+    const after = await snapshot();
+    const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+    expect(changed.sort()).toEqual(["notification_preferences", "users"]);
+    expect((await loadNotificationSettings({ userId: world.users.member.id })).timeZone).toBeNull();
   });
 
   it("a stranger's calendar feed lists none of the club's meetings", async () => {

@@ -18,7 +18,7 @@ export type TestUser = { id: string; name: string; email: string };
  * signed in by a session cookie minted with next-auth's encoder. Closed, with every client,
  * after the file.
  */
-export function useRealtimeServer() {
+export function useRealtimeServer(options: { typingMs?: number } = {}) {
   const configured = process.env.NEXTAUTH_SECRET;
   if (!configured) throw new Error("tests/integration/setup.ts sets NEXTAUTH_SECRET");
   const secret: string = configured;
@@ -29,7 +29,7 @@ export function useRealtimeServer() {
 
   beforeAll(async () => {
     httpServer = createServer();
-    realtime = attachRealtime(httpServer, { secret, secureCookie: false });
+    realtime = attachRealtime(httpServer, { secret, secureCookie: false, typingMs: options.typingMs });
     await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
     baseUrl = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
   });
@@ -100,6 +100,10 @@ export function joinMeeting(socket: ClientSocket, meetingId: string): Promise<Ac
 
 export function leaveRoom(socket: ClientSocket, roomId: string): Promise<Ack<null>> {
   return new Promise((resolve) => socket.emit("room:leave", { roomId }, resolve));
+}
+
+export function sendTyping(socket: ClientSocket, roomId: string, typing: boolean): Promise<Ack<null>> {
+  return new Promise((resolve) => socket.emit("room:typing", { roomId, typing }, resolve));
 }
 
 export function leaveMeeting(socket: ClientSocket, meetingId: string): Promise<Ack<null>> {

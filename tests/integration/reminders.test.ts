@@ -9,7 +9,7 @@ import { countUnreadNotifications } from "@/db/queries/notifications";
 import { AppError } from "@/lib/errors";
 import { closeMailer } from "@/lib/mailer";
 import { deliverMeetingReminder } from "@/lib/reminders/deliver";
-import { loadNotificationsPage, markAllNotificationsRead } from "@/lib/reminders/notifications";
+import { loadNotificationsPage, markAllNotificationsRead } from "@/lib/notifications/doors";
 import type { ReminderKind } from "@/lib/reminders/plan";
 import { startReminderQueue, type ReminderQueue } from "@/lib/reminders/queue";
 import { REMINDER_QUEUE } from "@/lib/reminders/registry";
@@ -439,7 +439,7 @@ describe("a member's notifications", () => {
 
     const page = await loadNotificationsPage({ userId: kathy.id });
 
-    expect(page.notifications.map((notification) => notification.title)).toEqual(["newer", "older"]);
+    expect(page.notifications.map((notification) => notification.text)).toEqual(["newer", "older"]);
     expect(page.unread).toBe(2);
   });
 

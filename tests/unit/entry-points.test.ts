@@ -18,10 +18,13 @@ const reaches: Record<string, readonly string[]> = {
   "app/api/rooms/[roomId]/replies/route.ts: POST": ["postReply"],
   "app/api/rooms/[roomId]/lock/route.ts: PUT": ["lockRoom"],
   "app/api/rooms/[roomId]/lock/route.ts: DELETE": ["unlockRoom"],
+  "app/api/rooms/[roomId]/read/route.ts: PUT": ["markRoomRead"],
+  "app/api/clubs/[clubId]/unread/route.ts: GET": ["loadClubUnread"],
   "app/api/replies/[replyId]/route.ts: GET": ["loadReply"],
   "app/api/replies/[replyId]/route.ts: PATCH": ["editReply"],
   "app/api/replies/[replyId]/route.ts: DELETE": ["deleteReply"],
   "app/api/replies/[replyId]/history/route.ts: GET": ["loadReplyHistory"],
+  "app/api/replies/[replyId]/reactions/route.ts: PUT": ["setReplyReaction"],
   "app/api/replies/[replyId]/pin/route.ts: PUT": ["pinReply"],
   "app/api/replies/[replyId]/pin/route.ts: DELETE": ["unpinReply"],
   "app/api/replies/[replyId]/hidden/route.ts: PUT": ["hideReply"],
@@ -31,7 +34,10 @@ const reaches: Record<string, readonly string[]> = {
   "app/api/calendar/[token]/route.ts: GET": ["self: the feed's secret token is the credential (tests/integration/calendar.test.ts)"],
   "app/api/sign-up/route.ts: POST": ["self: creates the caller's own account; nobody is signed in yet"],
   "app/api/health/route.ts: GET": ["self: public, says only whether the database answers"],
+  "app/api/unsubscribe/[token]/route.ts: POST": ["self: the signed unsubscribe link is the credential (tests/integration/email.test.ts)"],
+  "app/api/unsubscribe/[token]/route.ts: GET": ["self: changes nothing; sends the browser on to the unsubscribe page"],
   // ---- server actions (file: function) ----
+  "app/clubs/[clubId]/actions.ts: markClubReadAction": ["markClubRead"],
   "app/calendar/actions.ts: createCalendarFeedAction": ["self: the caller's own calendar feed"],
   "app/calendar/actions.ts: revokeCalendarFeedAction": ["self: the caller's own calendar feed"],
   "app/clubs/[clubId]/books/actions.ts: createBookAction": ["createBook"],
@@ -59,9 +65,12 @@ const reaches: Record<string, readonly string[]> = {
   "app/clubs/new/actions.ts: createClubAction": ["self: anyone signed in may start a club"],
   "app/invite/[token]/actions.ts: joinClubAction": ["self: the invite's secret token is the credential (tests/integration/invites.test.ts)"],
   "app/notifications/actions.ts: markAllReadAction": ["self: the caller's own notifications"],
+  "app/notifications/actions.ts: markReadAction": ["self: the caller's own notifications"],
+  "app/notifications/actions.ts: countUnreadAction": ["self: the caller's own notifications"],
   "app/profile/actions.ts: renameAction": ["self: the caller's own profile"],
   "app/profile/actions.ts: changePasswordAction": ["self: the caller's own profile"],
   "app/profile/actions.ts: signOutEverywhereAction": ["self: the caller's own sign-in sessions"],
+  "app/profile/actions.ts: saveNotificationSettingsAction": ["self: the caller's own notification settings"],
 };
 
 const root = path.resolve(".");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { hideInlineSpoilers } from "@/lib/discussion/inline-spoiler";
 import { renderMarkdown } from "@/lib/discussion/markdown";
 
 const open = '<span class="spoiler" data-spoiler role="button" tabindex="0" aria-expanded="false" aria-label="Spoiler, hidden. Press to reveal.">';
@@ -41,5 +42,13 @@ describe("inline spoilers (||like this||)", () => {
     const html = renderMarkdown('||x" aria-expanded="true" onclick="alert(1)||');
     // Every tag is exactly the rule's own; the typed quotes stay text, escaped or inside it.
     expect(html.match(/<[a-z][^>]*>/g)).toEqual(["<p>", open]);
+  });
+});
+
+describe("inline spoilers in plain text (notification excerpts, emails)", () => {
+  it("replaces each spoiler with [spoiler] and leaves other bars alone", () => {
+    expect(hideInlineSpoilers("Ruth ||apologises|| and ||Tommy completes||.")).toBe("Ruth [spoiler] and [spoiler].");
+    expect(hideInlineSpoilers("a || b")).toBe("a || b");
+    expect(hideInlineSpoilers("|| spaced ||")).toBe("|| spaced ||");
   });
 });

@@ -22,7 +22,7 @@ describe("replyActions", () => {
   it("offers nothing on a hidden reply but its hidden text to moderators, and nothing to members", () => {
     const hidden = { isAuthor: false, state: "hidden", edited: true } as const;
     expect(replyActions("moderator", hidden, open)).toMatchObject({ reply: false, edit: false, pin: false, viewHidden: true, viewHistory: true });
-    expect(replyActions("member", hidden, open)).toEqual({ reply: false, edit: false, delete: false, pin: false, hide: false, viewHidden: false, viewHistory: false });
+    expect(replyActions("member", hidden, open)).toEqual({ react: false, reply: false, edit: false, delete: false, pin: false, hide: false, viewHidden: false, viewHistory: false });
   });
 
   it("offers nothing at all to someone who is no longer a member", () => {

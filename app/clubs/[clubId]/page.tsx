@@ -2,6 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BookCover } from "@/components/book/book-cover";
 import { RoomList } from "@/components/book/room-list";
+import { MarkClubReadButton } from "@/components/unread/mark-club-read-button";
+import { ClubUnreadProvider } from "@/components/unread/unread-live";
+import { loadClubUnread } from "@/lib/discussion/unread";
+import { markClubReadAction } from "./actions";
 import { NextMeetingCard } from "@/components/meeting/next-meeting-card";
 import { ReadingPanel } from "@/components/reading/reading-panel";
 import { MeetingList } from "@/components/meeting/meeting-list";
@@ -21,9 +25,10 @@ export default async function ClubPage({ params }: Props) {
   const { clubId } = await params;
   const user = await requireUser(`/clubs/${clubId}`);
   const { club, book, rooms, pastBooks, role } = await loadOrNotFound(() => loadClubOverview({ clubId, userId: user.id }));
-  const [nextMeeting, pastMeetings, reading] = await Promise.all([
+  const [nextMeeting, pastMeetings, unread, reading] = await Promise.all([
     loadNextMeeting({ clubId: club.id, userId: user.id }),
     loadRecentPastMeetings({ clubId: club.id, userId: user.id, body: { limit: 3 } }),
+    loadClubUnread({ clubId: club.id, userId: user.id }),
     book ? loadBookReading({ clubId: club.id, bookId: book.id, userId: user.id }) : null,
   ]);
   const managesBooks = can(role, "book:manage");
@@ -92,19 +97,24 @@ export default async function ClubPage({ params }: Props) {
       ) : null}
 
       {rooms.length > 0 ? (
-        <section aria-labelledby="rooms-heading" className="space-y-4">
-          <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-            <h2 id="rooms-heading" className="font-serif text-2xl font-semibold">
-              Discussion questions
-            </h2>
-            {managesQuestions && bookHref ? (
-              <Link href={`${bookHref}/questions`} className="text-sm text-accent hover:underline">
-                Manage questions
-              </Link>
-            ) : null}
-          </div>
-          <RoomList clubId={club.id} rooms={rooms} warnings={reading?.warnings} />
-        </section>
+        <ClubUnreadProvider initial={unread}>
+          <section aria-labelledby="rooms-heading" className="space-y-4">
+            <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+              <h2 id="rooms-heading" className="font-serif text-2xl font-semibold">
+                Discussion questions
+              </h2>
+              <div className="flex flex-wrap items-baseline gap-x-4">
+                <MarkClubReadButton markRead={markClubReadAction} />
+                {managesQuestions && bookHref ? (
+                  <Link href={`${bookHref}/questions`} className="text-sm text-accent hover:underline">
+                    Manage questions
+                  </Link>
+                ) : null}
+              </div>
+            </div>
+            <RoomList clubId={club.id} rooms={rooms} unread warnings={reading?.warnings} />
+          </section>
+        </ClubUnreadProvider>
       ) : book && managesQuestions && bookHref ? (
         <section aria-labelledby="rooms-heading" className="space-y-3 rounded-lg border border-dashed border-line bg-white/60 p-6">
           <h2 id="rooms-heading" className="font-serif text-xl font-semibold">

@@ -1,12 +1,14 @@
 import "server-only";
 import { resolveRoom, type RoomAccess } from "@/lib/access";
 import { listRepliesAfter } from "@/lib/discussion/replies";
+import { checkTyping } from "@/lib/discussion/room-presence";
 import { roomParams } from "@/lib/validation/replies";
 import { door } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
 import { onSocketEvent, type ServerSocket } from "@/lib/doors/socket";
 import { notFound } from "@/lib/errors";
 import { roomChannel } from "../events";
+import type { RoomPresence } from "../presence";
 
 // A room's live channel: joining it (with the replies missed since `afterSeq`) and leaving it.
 // The channel is only a delivery list, so every event checks membership of the room it names
@@ -30,7 +32,7 @@ export async function mayHearRoom(input: { roomId: string; userId: string }): Pr
   );
 }
 
-export function registerRoomHandlers(socket: ServerSocket): void {
+export function registerRoomHandlers(socket: ServerSocket, presence: RoomPresence): void {
   /**
    * `{ roomId, afterSeq }` → `{ replies }`: every reply after `afterSeq` (0: all), and the room's
    * live events from then on. A refusal also comes as `room:error`, and leaves the channel.
@@ -47,6 +49,8 @@ export function registerRoomHandlers(socket: ServerSocket): void {
       // A removal that committed between the check above and the join sent its revoke before
       // this socket was in the room: check again now that it is.
       await hearRoom({ roomId, userId });
+      // Everyone in the room (this page too) hears who is here now, this member included.
+      presence.refresh(roomId).catch(() => undefined);
       return { replies };
     },
     {
@@ -59,6 +63,17 @@ export function registerRoomHandlers(socket: ServerSocket): void {
       },
     },
   );
+
+  /**
+   * `{ roomId, typing }` → null. Membership is checked on every event (a member who left the
+   * club is not found); a page that has not joined the room is answered but not shown typing.
+   */
+  onSocketEvent(socket, "room:typing", async ({ payload, userId }) => {
+    const room = await checkTyping({ roomId: payload.roomId, userId, body: { typing: payload.typing } });
+    const typing = room.typing && socket.rooms.has(roomChannel(room.roomId));
+    presence.setTyping({ roomId: room.roomId, socketId: socket.id, userId, typing });
+    return null;
+  });
 
   /** `{ roomId }` → null. Leaving always happens; the answer is not-found for a room the user cannot see. */
   onSocketEvent(socket, "room:leave", async ({ payload, userId }) => {

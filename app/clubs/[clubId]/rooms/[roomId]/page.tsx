@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth";
 import { formatPoint, pointFromRank } from "@/lib/books/points";
 import { loadRoomVeil } from "@/lib/books/reading";
 import { loadRoomPage } from "@/lib/discussion/replies";
+import { loadReadPosition } from "@/lib/discussion/unread";
 import { loadOrNotFound } from "@/lib/doors/page";
 import { setReadingProgressAction } from "../../books/[bookId]/actions";
 import { liftRoomVeilAction } from "./actions";
@@ -35,7 +36,9 @@ export default async function RoomPage({ params }: Props) {
     />
   );
   if (veil.veiled) return <VeiledRoom clubId={clubId} roomId={roomId} room={veil.room} reach={veil.reach ?? ""} progressLabel={progressLabelOf(progress)} progressControl={progressControl} />;
-  const { room, replies, role } = await loadOrNotFound(() => loadRoomPage({ roomId, userId: user.id }));
+  const [{ room, replies, role, members }, { lastReadSeq }] = await loadOrNotFound(() =>
+    Promise.all([loadRoomPage({ roomId, userId: user.id }), loadReadPosition({ roomId, userId: user.id })]),
+  );
   if (room.clubId !== clubId) notFound();
 
   return (
@@ -66,6 +69,8 @@ export default async function RoomPage({ params }: Props) {
         viewer={{ id: user.id, role }}
         initialReplies={replies}
         initialLocked={room.lockedAt !== null || room.archivedAt !== null}
+        initialReadSeq={lastReadSeq}
+        members={members}
       />
     </div>
   );

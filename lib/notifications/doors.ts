@@ -4,24 +4,16 @@ import { countUnreadNotifications, listUserNotifications, markNotificationsRead 
 import { resolveSelf } from "@/lib/access";
 import { door, noParams } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
+import { groupNotifications } from "./groups";
 
 // A person's own notifications, read and marked through doors that name no object: the only
-// permission is being that person (lib/access.ts resolveSelf). Delivering reminders is
-// lib/reminders/deliver.ts's job, not a door.
+// permission is being that person (lib/access.ts resolveSelf), and every query is keyed by
+// their id, so nobody reads or marks another's. Creating them is the acts' job
+// (lib/notifications/replies.ts, lib/meetings/schedule.ts, lib/reminders/deliver.ts).
 
 export const NOTIFICATIONS_SHOWN = 50;
 
-type NotificationView = {
-  id: string;
-  title: string;
-  body: string;
-  /** Always an in-app path; anything else stored there is not offered as a link. */
-  href: string | null;
-  createdAt: string;
-  read: boolean;
-};
-
-/** The latest NOTIFICATIONS_SHOWN notifications, newest first, and how many are unread. */
+/** The latest NOTIFICATIONS_SHOWN notifications, grouped (lib/notifications/groups.ts), newest first, and how many are unread. */
 export const loadNotificationsPage = door({
   params: noParams,
   what: "Your notifications",
@@ -31,19 +23,12 @@ export const loadNotificationsPage = door({
       listUserNotifications({ userId, limit: NOTIFICATIONS_SHOWN }),
       countUnreadNotifications({ userId }),
     ]);
-    const notifications: NotificationView[] = rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      body: row.body,
-      href: row.url && row.url.startsWith("/") && !row.url.startsWith("//") ? row.url : null,
-      createdAt: row.createdAt.toISOString(),
-      read: row.readAt !== null,
-    }));
+    const notifications = groupNotifications(rows);
     return done({
       notifications,
       unread,
       // "Mark all as read" covers what the page showed: one that arrives meanwhile stays unread.
-      newestAt: notifications[0]?.createdAt ?? null,
+      newestAt: rows[0]?.createdAt.toISOString() ?? null,
       hasMore: rows.length === NOTIFICATIONS_SHOWN,
     });
   },
@@ -66,7 +51,30 @@ export const markAllNotificationsRead = door({
     // The database keeps microseconds and the page's timestamp only milliseconds; the extra
     // millisecond makes sure the newest one shown is included.
     const limit = body.upTo ? new Date(new Date(body.upTo).getTime() + 1) : undefined;
-    return done({ marked: await markNotificationsRead({ userId, upTo: limit }) });
+    const marked = await markNotificationsRead({ userId, upTo: limit });
+    return done({ marked }, { type: "notifications:changed", userIds: [userId] });
+  },
+});
+
+/** What marking one line read sends: the ids of the notifications in it. */
+export type MarkReadValues = z.input<typeof markReadInput>;
+
+const markReadInput = z.object({
+  ids: z.array(z.uuid({ message: "Reload the page and try again." })).min(1, "Choose a notification.").max(100, "Mark at most 100 at once."),
+});
+
+/**
+ * Marks some of the caller's notifications read (one line of the page, or the one just opened);
+ * ids that are not the caller's are simply not theirs and stay as they are. `marked` counts them.
+ */
+export const markNotificationsReadById = door({
+  params: noParams,
+  what: "Your notifications",
+  resolve: resolveSelf,
+  body: markReadInput,
+  act: async ({ body, userId }) => {
+    const marked = await markNotificationsRead({ userId, ids: body.ids });
+    return done({ marked }, { type: "notifications:changed", userIds: [userId] });
   },
 });
 

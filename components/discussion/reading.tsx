@@ -1,0 +1,200 @@
+"use client";
+
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
+import { readPositionAfter } from "@/lib/discussion/read-position";
+import type { ReplyView } from "@/lib/discussion/reply-view";
+
+// Reading a room: which replies have been on the viewer's screen, the read position that
+// follows from it (sent to the server in batches), and where the "New since your last visit"
+// divider goes. docs/decisions/0013-unread.md.
+
+/** A write at most this often while reading; whatever is left goes when the page is hidden, closed or left. */
+const writeEveryMs = 1_500;
+/** Seen: at least half the reply on screen (or, for a tall one, half the screen filled by it)… */
+const seenFraction = 0.5;
+/** …for at least this long, so a fast scroll past does not count as read. */
+const seenAfterMs = 600;
+
+type Reading = {
+  /** The first unread reply when the room opened (others', visible, after the position); null if none or all are new. */
+  firstUnreadId: string | null;
+  /** How many replies were new when the room opened. */
+  newCount: number;
+  /** Watches a reply's element; returns the unwatch. */
+  observe: (element: Element, reply: ReplyView) => () => void;
+};
+
+const ReadingContext = createContext<Reading | null>(null);
+
+/**
+ * Tracks what the viewer has read of a room. Own replies and deleted or hidden ones count as
+ * read; any other reply once it has been on screen for a moment (IntersectionObserver). The position moves past a reply only when every reply before it is read too, so
+ * reading the last thread first does not mark the ones above it read. Writes go to the
+ * markRoomRead door, at most every 1.5 s, and a last one when the page is hidden.
+ */
+function useReading({ roomId, viewerId, replies, initialReadSeq }: { roomId: string; viewerId: string; replies: ReplyView[]; initialReadSeq: number | null }): Reading {
+  const startedAt = initialReadSeq ?? 0;
+  const [opened] = useState(() => {
+    const unread = replies.filter((reply) => reply.seq > startedAt && reply.state === "visible" && reply.author.id !== viewerId).sort((a, b) => a.seq - b.seq);
+    const first = unread[0];
+    // Everything new (a first visit): no "since your last visit" to mark.
+    const earliest = replies.reduce((min, reply) => Math.min(min, reply.seq), Number.POSITIVE_INFINITY);
+    const showDivider = initialReadSeq !== null && first !== undefined && first.seq !== earliest;
+    return { firstUnreadId: showDivider ? first.id : null, newCount: unread.length };
+  });
+  const seen = useRef(new Set<string>());
+  const position = useRef(startedAt);
+  const sent = useRef(startedAt);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const repliesRef = useRef(replies);
+
+  const flush = useCallback(
+    (keepalive: boolean) => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = null;
+      if (position.current <= sent.current) return;
+      const seq = position.current;
+      const previous = sent.current;
+      sent.current = seq;
+      void fetch(`/api/rooms/${roomId}/read`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ seq }),
+        keepalive,
+      }).then(
+        (response) => {
+          if (!response.ok && sent.current === seq) sent.current = previous;
+        },
+        () => {
+          // Offline: the next read, or the page hiding, sends it again.
+          if (sent.current === seq) sent.current = previous;
+        },
+      );
+    },
+    [roomId],
+  );
+
+  const advance = useCallback(() => {
+    const next = readPositionAfter(repliesRef.current, position.current, { viewerId, seen: seen.current });
+    if (next <= position.current) return;
+    position.current = next;
+    timer.current ??= setTimeout(() => flush(false), writeEveryMs);
+  }, [viewerId, flush]);
+
+  // New replies (the viewer's own, a deleted one) may let the position move on.
+  useEffect(() => {
+    repliesRef.current = replies;
+    advance();
+  }, [replies, advance]);
+
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === "hidden") flush(true);
+    };
+    const onPageHide = () => flush(true);
+    document.addEventListener("visibilitychange", onHide);
+    window.addEventListener("pagehide", onPageHide);
+    return () => {
+      document.removeEventListener("visibilitychange", onHide);
+      window.removeEventListener("pagehide", onPageHide);
+      flush(true);
+    };
+  }, [flush]);
+
+  const watched = useRef(new Map<Element, { reply: ReplyView; since: ReturnType<typeof setTimeout> | null }>());
+  const observer = useRef<IntersectionObserver | null>(null);
+
+  const markSeen = useCallback(
+    (element: Element) => {
+      const entry = watched.current.get(element);
+      if (!entry) return;
+      entry.since = null;
+      seen.current.add(entry.reply.id);
+      observer.current?.unobserve(element);
+      advance();
+    },
+    [advance],
+  );
+
+  const getObserver = useCallback(() => {
+    if (observer.current || typeof IntersectionObserver === "undefined") return observer.current;
+    observer.current = new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const watch = watched.current.get(entry.target);
+          if (!watch) continue;
+          const viewport = entry.rootBounds?.height ?? window.innerHeight;
+          const onScreen = entry.isIntersecting && (entry.intersectionRatio >= seenFraction || entry.intersectionRect.height >= viewport * seenFraction);
+          if (onScreen && watch.since === null) {
+            const target = entry.target;
+            watch.since = setTimeout(() => markSeen(target), seenAfterMs);
+          } else if (!onScreen && watch.since !== null) {
+            clearTimeout(watch.since);
+            watch.since = null;
+          }
+        }
+      },
+      { threshold: [0, 0.25, seenFraction, 0.75, 1] },
+    );
+    return observer.current;
+  }, [markSeen]);
+
+  useEffect(
+    () => () => {
+      observer.current?.disconnect();
+      observer.current = null;
+    },
+    [],
+  );
+
+  const observe = useCallback(
+    (element: Element, reply: ReplyView) => {
+      // Nothing to learn from what already counts as read.
+      if (reply.seq <= position.current || seen.current.has(reply.id) || reply.author.id === viewerId || reply.state !== "visible") return () => {};
+      const current = getObserver();
+      if (!current) return () => {};
+      watched.current.set(element, { reply, since: null });
+      current.observe(element);
+      return () => {
+        const watch = watched.current.get(element);
+        if (watch?.since) clearTimeout(watch.since);
+        watched.current.delete(element);
+        current.unobserve(element);
+      };
+    },
+    [getObserver, viewerId],
+  );
+
+  return useMemo(() => ({ firstUnreadId: opened.firstUnreadId, newCount: opened.newCount, observe }), [opened, observe]);
+}
+
+type ProviderProps = { roomId: string; viewerId: string; replies: ReplyView[]; initialReadSeq: number | null; children: (reading: Reading) => ReactNode };
+
+/** Tracks the room's reading for the replies inside it; the children get the divider's place and the count. */
+export function ReadingProvider({ children, ...input }: ProviderProps) {
+  const reading = useReading(input);
+  return <ReadingContext.Provider value={reading}>{children(reading)}</ReadingContext.Provider>;
+}
+
+/** Counts a reply as read once it has been on screen; also places the "New since your last visit" divider before it. */
+export function useSeenOnScreen(element: RefObject<HTMLElement | null>, reply: ReplyView): { firstUnread: boolean } {
+  const reading = useContext(ReadingContext);
+  const observe = reading?.observe;
+  useEffect(() => {
+    const target = element.current;
+    if (!observe || !target) return;
+    return observe(target, reply);
+  }, [observe, element, reply]);
+  return { firstUnread: reading?.firstUnreadId === reply.id };
+}
+
+/** Where the replies the viewer has not seen begin. */
+export function UnreadDivider() {
+  return (
+    <div role="separator" aria-label="New since your last visit" className="mb-3 flex items-center gap-3 text-xs font-semibold uppercase tracking-wider text-accent-strong">
+      <span aria-hidden className="h-px flex-1 bg-accent/50" />
+      <span aria-hidden>New since your last visit</span>
+      <span aria-hidden className="h-px flex-1 bg-accent/50" />
+    </div>
+  );
+}

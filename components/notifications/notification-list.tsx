@@ -1,0 +1,93 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { Outcome } from "@/lib/doors/outcome";
+
+/** One line of the notifications page (lib/notifications/groups.ts NotificationGroupView). */
+type Line = { ids: string[]; text: string; body: string; href: string | null; createdAt: string; read: boolean };
+
+type Props = {
+  lines: Line[];
+  markRead: (input: { ids: string[] }) => Promise<Outcome<{ marked: number }>>;
+};
+
+/**
+ * The notifications, grouped, newest first. Opening one marks it read (its whole line); "Mark
+ * read" does so without leaving. Marking is the member's own business: the server only ever
+ * marks the caller's rows.
+ */
+export function NotificationList({ lines, markRead }: Props) {
+  const router = useRouter();
+  const [readNow, setReadNow] = useState<ReadonlySet<string>>(new Set());
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function mark(line: Line): Promise<boolean> {
+    const key = line.ids[0] ?? "";
+    setReadNow((current) => new Set([...current, key]));
+    const result = await markRead({ ids: line.ids });
+    if (!result.ok) {
+      setReadNow((current) => new Set([...current].filter((id) => id !== key)));
+      setProblem(result.error.message);
+      return false;
+    }
+    setProblem(null);
+    router.refresh();
+    return true;
+  }
+
+  return (
+    <>
+      {problem ? (
+        <p role="alert" className="rounded-md border border-danger/30 bg-white px-3 py-2 text-sm text-danger">
+          {problem}
+        </p>
+      ) : null}
+      <ul aria-label="Your notifications, newest first" className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white shadow-sm">
+        {lines.map((line) => {
+          const read = line.read || readNow.has(line.ids[0] ?? "");
+          const count = line.ids.length;
+          return (
+            <li key={line.ids[0]} className={`relative py-4 pl-8 pr-5 sm:pl-9 ${read ? "" : "bg-accent-soft/50"}`}>
+              {read ? null : <span aria-hidden="true" className="absolute left-3.5 top-[1.4rem] h-2 w-2 rounded-full bg-accent sm:left-4" />}
+              <div className="grid gap-x-4 gap-y-1 sm:grid-cols-[1fr_auto] sm:items-baseline">
+                <p className={read ? "text-ink" : "font-medium text-ink"}>
+                  {read ? null : <span className="sr-only">Unread: </span>}
+                  {line.href ? (
+                    <Link
+                      href={line.href}
+                      className="hover:text-accent hover:underline"
+                      onClick={() => {
+                        // Opening it is reading it; the link goes on at once, the mark follows.
+                        if (!read) void mark(line);
+                      }}
+                    >
+                      {line.text}
+                    </Link>
+                  ) : (
+                    line.text
+                  )}
+                  {count > 1 ? <span className="sr-only"> ({count} notifications)</span> : null}
+                </p>
+                {/* Beside the text on a wide screen; on a phone, last, so the text and its details stay together. */}
+                <RelativeTime iso={line.createdAt} className="order-last text-xs text-muted sm:order-none sm:text-sm" />
+                {line.body ? <p className="whitespace-pre-line text-sm leading-relaxed text-muted">{line.body}</p> : null}
+                {read ? null : (
+                  <button
+                    type="button"
+                    onClick={() => void mark(line)}
+                    className="justify-self-start text-sm text-muted hover:text-ink hover:underline focus-visible:outline-2 focus-visible:outline-accent sm:col-span-2"
+                  >
+                    Mark read<span className="sr-only">: {line.text}</span>
+                  </button>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "replies_room_visible_seq_idx" ON "replies" USING btree ("room_id","seq","author_id") WHERE "replies"."deleted_at" IS NULL AND "replies"."hidden_at" IS NULL;

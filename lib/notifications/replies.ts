@@ -1,0 +1,128 @@
+import "server-only";
+import { replaceReplyMentions } from "@/db/queries/mentions";
+import { deleteReplyNotifications, getReplyAuthorId, notifyClubMembers } from "@/db/queries/notifications";
+import type { ReplyRow, Transaction } from "@/db/queries/replies";
+import type { ClubNames } from "@/lib/accounts/name-labels";
+import { hideInlineSpoilers } from "@/lib/discussion/inline-spoiler";
+import { renderMarkdown } from "@/lib/discussion/markdown";
+import { MENTION_NOTIFY_CAP, sortCandidates } from "@/lib/discussion/mentions";
+import type { NotificationKind } from "./kinds";
+
+// The notifications a reply causes, written in the same transaction as the reply itself
+// (docs/decisions/0014-notifications-and-mentions.md): a reply and its notifications commit or
+// roll back together, and who is still a member, and who turned a kind off, is read in that
+// same transaction by one INSERT … SELECT per kind.
+
+const kind = (value: NotificationKind) => value;
+
+/** Where a notification about a reply takes its reader: the room, opened at that reply. */
+function replyPath(input: { clubId: string; roomId: string; replyId: string }): string {
+  return `/clubs/${input.clubId}/rooms/${input.roomId}?reply=${input.replyId}`;
+}
+
+/** The first words of a reply's Markdown, on one line, for a notification's body (and its email); inline spoilers stay hidden. */
+function excerpt(body: string, length = 140): string {
+  const line = hideInlineSpoilers(body).replace(/\s+/g, " ").trim();
+  return line.length <= length ? line : `${line.slice(0, length - 1).trimEnd()}…`;
+}
+
+/** A reply's Markdown rendered, with "@Name" of the club's members resolved to them. */
+export function renderReply(body: string, names: ClubNames): { bodyHtml: string; mentioned: string[] } {
+  // Most replies mention nobody: they skip the name matching entirely.
+  if (!body.includes("@")) return { bodyHtml: renderMarkdown(body), mentioned: [] };
+  const env = { candidates: sortCandidates([...names].map(([id, name]) => ({ id, name }))), mentioned: [] as string[] };
+  return { bodyHtml: renderMarkdown(body, env), mentioned: env.mentioned };
+}
+
+/**
+ * On the reply's transaction: records whom it mentions, then notifies the author of the reply
+ * it answers (not themselves) and the first MENTION_NOTIFY_CAP people it mentions (not the
+ * author, nor the one already told of the reply). Returns who was notified now.
+ */
+export async function notifyOfReply(
+  tx: Transaction,
+  input: { reply: ReplyRow; clubId: string; position: number; body: string; mentioned: readonly string[]; actorName: string; edited: boolean },
+): Promise<string[]> {
+  const { reply } = input;
+  const shared = {
+    clubId: input.clubId,
+    actorId: reply.authorId,
+    roomId: reply.roomId,
+    replyId: reply.id,
+    meetingId: null,
+    body: excerpt(input.body),
+    url: replyPath({ clubId: input.clubId, roomId: reply.roomId, replyId: reply.id }),
+  };
+  const notified: string[] = [];
+
+  const answered = reply.replyToId ?? reply.parentId;
+  // An edit doesn't answer anyone anew; its new mentions are still news.
+  const answeredAuthor = answered && !input.edited ? await getReplyAuthorId({ replyId: answered }, tx) : null;
+  if (answeredAuthor && answeredAuthor !== reply.authorId) {
+    notified.push(
+      ...(await notifyClubMembers(
+        {
+          ...shared,
+          recipientIds: [answeredAuthor],
+          kind: kind("reply"),
+          title: `${input.actorName} replied to you in Question ${input.position}`,
+          groupKey: `reply:${reply.roomId}`,
+          dedupePrefix: `reply:${reply.id}:`,
+        },
+        tx,
+      )),
+    );
+  }
+
+  if (input.mentioned.length > 0 || input.edited) await replaceReplyMentions(tx, { replyId: reply.id, userIds: input.mentioned, replacing: input.edited });
+  const toTell = input.mentioned.filter((userId) => userId !== reply.authorId && userId !== answeredAuthor).slice(0, MENTION_NOTIFY_CAP);
+  if (toTell.length > 0) {
+    notified.push(
+      ...(await notifyClubMembers(
+        {
+          ...shared,
+          recipientIds: toTell,
+          kind: kind("mention"),
+          title: `${input.actorName} mentioned you in Question ${input.position}`,
+          groupKey: `mention:${reply.roomId}`,
+          // Once per person per reply: an edit that keeps a mention does not notify again.
+          dedupePrefix: `mention:${reply.id}:`,
+        },
+        tx,
+      )),
+    );
+  }
+  return notified;
+}
+
+/**
+ * On the hiding's transaction: tells the reply's author it was hidden, with the moderator's
+ * reason and nothing more (not who hid it, not the text). Returns who was notified.
+ */
+export async function notifyOfHiddenReply(tx: Transaction, input: { reply: ReplyRow; clubId: string; position: number }): Promise<string[]> {
+  const { reply } = input;
+  if (!reply.hiddenAt) return [];
+  return notifyClubMembers(
+    {
+      clubId: input.clubId,
+      recipientIds: [reply.authorId],
+      kind: kind("reply_hidden"),
+      actorId: null,
+      roomId: reply.roomId,
+      replyId: reply.id,
+      meetingId: null,
+      title: `A moderator hid your reply in Question ${input.position}`,
+      body: reply.hiddenReason ? `Reason: ${reply.hiddenReason}` : "",
+      url: replyPath({ clubId: input.clubId, roomId: reply.roomId, replyId: reply.id }),
+      groupKey: null,
+      // Once per hiding: changing the reason doesn't notify again; hiding it again later does.
+      dedupePrefix: `reply_hidden:${reply.id}:${reply.hiddenAt.toISOString()}:`,
+    },
+    tx,
+  );
+}
+
+/** On the deletion's transaction: the notifications pointing at the reply go with its text. Returns whose went. */
+export async function forgetReplyNotifications(tx: Transaction, input: { replyId: string }): Promise<string[]> {
+  return deleteReplyNotifications({ replyId: input.replyId }, tx);
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import type { Page } from "@playwright/test";
+import { accounts, expect, openRoom, test, unique } from "./fixtures";
+
+/** Posts a reply through the API in `page`'s signed-in context; returns its id. */
+async function post(page: Page, roomId: string, body: string, parentId: string | null = null): Promise<string> {
+  const response = await page.request.post(`/api/rooms/${roomId}/replies`, { data: { body, parentId, idempotencyKey: randomUUID() } });
+  expect(response.ok()).toBe(true);
+  const json = (await response.json()) as { reply: { id: string } };
+  return json.reply.id;
+}
+
+const bell = (page: Page) => page.getByRole("navigation", { name: "Account" }).getByRole("link", { name: /^Notifications/ });
+
+test("Ruth answers Kathy while Kathy is on the home page: the bell changes live, and the notification opens the room at Ruth's reply, past the first page of threads", async ({ pageAs }) => {
+  const kathy = await pageAs(accounts.kathy);
+  const ruth = await pageAs(accounts.ruth);
+  const tommy = await pageAs(accounts.tommy);
+
+  // Question 5, with more threads than a room shows at first (40), and Kathy's after them all.
+  const roomUrl = await openRoom(tommy, 5);
+  const roomId = new URL(roomUrl).pathname.split("/").pop() ?? "";
+  for (let index = 0; index < 42; index += 1) await post(tommy, roomId, `Filler thought ${index}`);
+  const kathysText = unique("Kathy wonders about the gallery");
+  const kathysReply = await post(kathy, roomId, kathysText);
+
+  // Kathy reads her home page; her badge says what it says now.
+  await kathy.goto("/");
+  await kathy.evaluate(() => ((window as { e2eMark?: boolean }).e2eMark = true));
+  const before = Number((await bell(kathy).getAttribute("data-unread")) ?? "0");
+
+  // Ruth opens Kathy's reply (a link to it reveals its thread) and answers it in the page.
+  await ruth.goto(`${roomUrl}?reply=${kathysReply}`);
+  const kathysCard = ruth.getByRole("article", { name: "Reply by Kathy" }).filter({ hasText: kathysText });
+  await expect(kathysCard).toBeInViewport();
+  await kathysCard.getByRole("button", { name: "Reply" }).click();
+  const ruthsText = unique("Ruth answers Kathy");
+  await ruth.getByRole("textbox", { name: "Your reply to Kathy" }).fill(ruthsText);
+  await kathysCard.getByRole("button", { name: "Post reply" }).click();
+  await expect(ruth.getByText(ruthsText)).toHaveCount(1);
+
+  // Kathy's badge changes without a reload.
+  await expect(bell(kathy)).toHaveAttribute("data-unread", String(before + 1));
+  await expect(bell(kathy)).toHaveAccessibleName(`Notifications, ${before + 1} unread`);
+  expect(await kathy.evaluate(() => (window as { e2eMark?: boolean }).e2eMark)).toBe(true);
+
+  await bell(kathy).click();
+  await expect(kathy.getByRole("heading", { name: "Notifications" })).toBeVisible();
+  // Newest first: the line for this reply.
+  const line = kathy.getByRole("link", { name: "Ruth replied to you in Question 5" }).first();
+  await line.click();
+
+  // The room opens at Ruth's reply: its thread shown though it is past the first 40, scrolled to, highlighted, focused.
+  await expect(kathy).toHaveURL(/\?reply=/);
+  const ruthsCard = kathy.getByRole("article", { name: "Reply by Ruth" }).filter({ hasText: ruthsText });
+  await expect(ruthsCard).toHaveAttribute("data-highlighted", "true");
+  await expect(ruthsCard).toBeInViewport();
+  await expect(ruthsCard).toBeFocused();
+  // Opening it marked it read.
+  await expect(bell(kathy)).toHaveAttribute("data-unread", String(before));
+});
+
+test("an @mention typed with the keyboard alone: '@' offers the members, arrows choose, Enter inserts, and Kathy is notified", async ({ pageAs }) => {
+  const ruth = await pageAs(accounts.ruth);
+  const kathy = await pageAs(accounts.kathy);
+  await openRoom(ruth, 6);
+  const before = Number((await bell(kathy).getAttribute("data-unread")) ?? "0");
+
+  const field = ruth.getByRole("textbox", { name: "Your answer" });
+  await field.focus();
+  const opening = unique("Agreed");
+  await field.pressSequentially(`${opening}, @Ka`);
+  const list = ruth.getByRole("listbox", { name: "Members to mention" });
+  await expect(list).toBeVisible();
+  await expect(list.getByRole("option")).toHaveText(["@Kathy"]);
+  await expect(field).toHaveAttribute("aria-activedescendant", (await list.getByRole("option").first().getAttribute("id")) ?? "");
+  await expect(ruth.getByText(/1 member matches/)).toBeAttached();
+
+  // Escape closes it for this "@"; typing another "@" offers again, and arrows move among several.
+  await ruth.keyboard.press("Escape");
+  await expect(list).toBeHidden();
+  await field.pressSequentially(" and @");
+  await expect(list.getByRole("option")).not.toHaveCount(0);
+  await expect(list.getByRole("option", { selected: true })).toHaveText("@Emily");
+  await ruth.keyboard.press("ArrowDown");
+  await expect(list.getByRole("option", { selected: true })).toHaveText("@Kathy");
+  await ruth.keyboard.press("Enter");
+  await expect(list).toBeHidden();
+  await expect(field).toHaveValue(`${opening}, @Ka and @Kathy `);
+  await field.pressSequentially("what do you think?");
+  await ruth.keyboard.press("Control+Enter");
+
+  // The posted reply shows the mention as a chip; "@Ka" named nobody and stays text.
+  const card = ruth.getByRole("article", { name: "Reply by Ruth" }).filter({ hasText: opening });
+  await expect(card.locator(".mention")).toHaveText(["@Kathy"]);
+  await expect(card).toContainText("@Ka and");
+  await expect(bell(kathy)).toHaveAttribute("data-unread", String(before + 1));
+});
