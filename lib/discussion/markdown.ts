@@ -18,7 +18,7 @@ const allowedTags = [
  * a mention chip and `mentions.mentioned` collects whom it named (lib/discussion/mentions.ts).
  */
 export function renderMarkdown(source: string, mentions?: MentionEnv): string {
-  return sanitizeHtml(markdown.render(source, mentions ?? {}), {
+  const html = sanitizeHtml(markdown.render(source, mentions ?? {}), {
     allowedTags: [...allowedTags, "span"],
     allowedAttributes: { a: ["href", "title", "target", "rel"], ol: ["start"], th: ["align"], td: ["align"], span: ["class", "data-mention"] },
     // The only span Markdown makes is a mention chip.
@@ -30,4 +30,11 @@ export function renderMarkdown(source: string, mentions?: MentionEnv): string {
       a: sanitizeHtml.simpleTransform("a", { target: "_blank", rel: "noopener noreferrer nofollow ugc" }),
     },
   });
+  // Only a mention the reader can see notifies: one the sanitizer dropped with its element (an
+  // image's alt text, "![@Ruth](…)") would tell Ruth she was mentioned in a reply that shows no "@Ruth".
+  if (mentions && mentions.mentioned.length > 0) {
+    const shown = mentions.mentioned.filter((id) => html.includes(`data-mention="${id}"`));
+    mentions.mentioned.splice(0, mentions.mentioned.length, ...shown);
+  }
+  return html;
 }
