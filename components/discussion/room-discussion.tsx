@@ -49,6 +49,9 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
   const online = useOnline();
   // The browser knows first when the network is gone; the socket only once a ping fails.
   const connection = !online && live.connection !== "revoked" ? "offline" : live.connection;
+  // Who is here and who is typing are known only while connected: offline or reconnecting, the
+  // last lists are stale, so they are not shown (the room sends them again on rejoin).
+  const presenceKnown = connection === "live";
   const { replies, locked, revoked, arrived, clearArrived, addOwnReply, changeReply, applyReactions } = live;
   const [sort, setSort] = useState<ThreadSort>("oldest");
   const tree = useMemo(() => buildThreadTree(replies, sort), [replies, sort]);
@@ -104,7 +107,7 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
               <ReplyForm roomId={roomId} parentId={null} label="Your answer" onPosted={onPosted} />
             </div>
           ) : null}
-          {revoked ? null : <TypingLine typing={presence.typing} />}
+          {revoked || !presenceKnown ? null : <TypingLine typing={presence.typing} />}
         </div>
 
         <ReadingProvider roomId={roomId} viewerId={viewer.id} replies={replies} initialReadSeq={initialReadSeq}>
@@ -124,7 +127,7 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
               <div className="sticky top-0 z-10 -mx-4 flex min-h-11 flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-line bg-paper/95 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6">
                 <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
                   <ConnectionStatus connection={connection} />
-                  {revoked || !showHereNow ? null : <HereNow present={presence.present} viewerId={viewer.id} />}
+                  {revoked || !showHereNow || !presenceKnown ? null : <HereNow present={presence.present} viewerId={viewer.id} />}
                 </div>
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
                   {reading.firstUnreadId ? (

@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { Outcome } from "@/lib/doors/outcome";
+import { connectRealtime } from "@/lib/realtime/client";
 
 /** One line of the notifications page (lib/notifications/groups.ts NotificationGroupView). */
 type Line = { ids: string[]; text: string; body: string; href: string | null; createdAt: string; read: boolean };
@@ -15,14 +16,24 @@ type Props = {
 };
 
 /**
- * The notifications, grouped, newest first. Opening one marks it read (its whole line); "Mark
- * read" does so without leaving. Marking is the member's own business: the server only ever
+ * The notifications, grouped, newest first, read again whenever they change (live). Opening one
+ * marks it read (its whole line); "Mark read" does so without leaving. Marking is the member's own business: the server only ever
  * marks the caller's rows.
  */
 export function NotificationList({ lines, markRead }: Props) {
   const router = useRouter();
   const [readNow, setReadNow] = useState<ReadonlySet<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
+  // The list follows the badge: whenever the member's notifications change (a new one, one
+  // redacted because its reply was hidden or deleted, marked read in another tab), the page is
+  // read again, so it never offers a line the badge no longer counts.
+  useEffect(() => {
+    const socket = connectRealtime();
+    socket.on("notifications:unread", () => router.refresh());
+    return () => {
+      socket.disconnect();
+    };
+  }, [router]);
 
   async function mark(line: Line): Promise<boolean> {
     const key = line.ids[0] ?? "";

@@ -31,7 +31,7 @@ function transformSpan(tagName: string, attribs: sanitizeHtml.Attributes): sanit
  * `||text||` becomes an inline spoiler.
  */
 export function renderMarkdown(source: string, mentions?: MentionEnv): string {
-  return sanitizeHtml(markdown.render(source, mentions ?? {}), {
+  const html = sanitizeHtml(markdown.render(source, mentions ?? {}), {
     allowedTags: [...allowedTags, "span"],
     allowedAttributes: {
       a: ["href", "title", "target", "rel"],
@@ -49,4 +49,11 @@ export function renderMarkdown(source: string, mentions?: MentionEnv): string {
       span: transformSpan,
     },
   });
+  // Only a mention the reader can see notifies: one the sanitizer dropped with its element (an
+  // image's alt text, "![@Ruth](…)") would tell Ruth she was mentioned in a reply that shows no "@Ruth".
+  if (mentions && mentions.mentioned.length > 0) {
+    const shown = mentions.mentioned.filter((id) => html.includes(`data-mention="${id}"`));
+    mentions.mentioned.splice(0, mentions.mentioned.length, ...shown);
+  }
+  return html;
 }

@@ -96,3 +96,25 @@ test("an @mention typed with the keyboard alone: '@' offers the members, arrows 
   await expect(card).toContainText("@Ka and");
   await expect(bell(kathy)).toHaveAttribute("data-unread", String(before + 1));
 });
+
+test("the notifications page follows along: a new reply to Kathy appears on it, and goes when a moderator hides the reply, without a reload", async ({ pageAs }) => {
+  const kathy = await pageAs(accounts.kathy);
+  const ruth = await pageAs(accounts.ruth);
+  const emily = await pageAs(accounts.emily);
+  const roomId = new URL(await openRoom(ruth, 8)).pathname.split("/").pop() ?? "";
+  const kathysReply = await post(kathy, roomId, unique("Kathy asks about the boathouse"));
+
+  await kathy.goto("/notifications");
+  await kathy.evaluate(() => ((window as { e2eMark?: boolean }).e2eMark = true));
+  // A line links to its group's newest reply (an earlier run on the same database may have left one for Question 8).
+  const lineFor = (replyId: string) => kathy.getByRole("link", { name: "Ruth replied to you in Question 8" }).and(kathy.locator(`[href$="?reply=${replyId}"]`));
+
+  const ruthsText = unique("Ruth answers about the boathouse");
+  const ruthsReply = await post(ruth, roomId, ruthsText, kathysReply);
+  await expect(lineFor(ruthsReply)).toBeVisible();
+
+  const hidden = await emily.request.put(`/api/replies/${ruthsReply}/hidden`, { data: { reason: "Spoiler for the last chapter" } });
+  expect(hidden.ok()).toBe(true);
+  await expect(lineFor(ruthsReply)).toHaveCount(0);
+  expect(await kathy.evaluate(() => (window as { e2eMark?: boolean }).e2eMark)).toBe(true);
+});

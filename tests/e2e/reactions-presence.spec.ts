@@ -1,4 +1,4 @@
-import { accounts, expect, liveStatus, openRoom, test, unique } from "./fixtures";
+import { accounts, expect, liveStatus, offlineCapableURL, openRoom, test, unique } from "./fixtures";
 
 // Two members in one room, each in their own browser context: reactions, "Here now" and
 // "… is typing…" as the other member sees them, without a reload.
@@ -87,4 +87,25 @@ test("'Ruth is typing…' appears for the other member and goes when she stops, 
   await ruth.close();
   await expect(typing).toHaveCount(0, { timeout: 3_000 });
   await expect(kathy.getByTestId("here-now")).toHaveText("Only you are here now");
+});
+
+test("a page without its connection claims nobody is here or typing, and shows them again once back", async ({ baseURL, pageAs }) => {
+  // Kathy's context goes offline, so it uses 127.0.0.1: see offlineCapableURL.
+  const kathy = await pageAs(accounts.kathy, { baseURL: offlineCapableURL(baseURL) });
+  const ruth = await pageAs(accounts.ruth);
+  const roomPath = new URL(await openRoom(kathy, 6)).pathname;
+  await ruth.goto(roomPath);
+  await expect(kathy.getByTestId("here-now")).toHaveText("Here now: Ruth and you");
+  await ruth.getByRole("textbox", { name: "Your answer" }).pressSequentially("Half a thought");
+  await expect(kathy.getByText("Ruth is typing…")).toBeVisible();
+
+  await kathy.context().setOffline(true);
+  await expect(liveStatus(kathy)).toContainText("Offline");
+  // What it knew of the room is stale now: it says nothing rather than something untrue.
+  await expect(kathy.getByTestId("here-now")).toHaveCount(0);
+  await expect(kathy.getByText("Ruth is typing…")).toHaveCount(0);
+
+  await kathy.context().setOffline(false);
+  await expect(liveStatus(kathy)).toHaveText("Live", { timeout: 5_000 });
+  await expect(kathy.getByTestId("here-now")).toHaveText("Here now: Ruth and you");
 });

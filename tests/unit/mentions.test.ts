@@ -37,6 +37,16 @@ describe("mentions", () => {
     expect(html).not.toContain("<span");
   });
 
+  it("notifies only mentions the reader can see: none hidden in an image's alt text, none through a refused link", () => {
+    const image = render("![@Ruth](https://example.com/a.png) and @Ruth Finch");
+    expect(image.html).not.toContain(`data-mention="${ruth.id}"`);
+    expect(image.mentioned).toEqual([ruthFinch.id]);
+    // A javascript: link is not made; the mention in its text shows as a chip and counts.
+    const link = render("[@Ruth](javascript:alert(1))");
+    expect(link.html).not.toContain("<a");
+    expect(link.mentioned).toEqual([ruth.id]);
+  });
+
   it("shows the current name at read time, and the stored one for someone who left", () => {
     const { html } = render("Hi @Ruth and @Ruth Finch");
     const renamed = withCurrentMentionNames(html, new Map([[ruth.id, "Ruth <Baker>"]]));
