@@ -201,8 +201,8 @@ function chooseSpoilerLevel(chosen: number | null | undefined, author: ReplyRead
 }
 
 /** What the room page's client needs to decide on veils live: the reader's progress and the replies they revealed. */
-function readerView(reader: ReplyReader): { reached: number; revealed: string[] } {
-  return { reached: reader.reached, revealed: [...reader.revealed] };
+function readerView(reader: ReplyReader): { reached: number; liftedTo: number; revealed: string[] } {
+  return { reached: reader.reached, liftedTo: reader.liftedTo ?? 0, revealed: [...reader.revealed] };
 }
 
 /**

@@ -18,8 +18,11 @@ export async function loadRoomReader(input: { roomId: string; userId: string }):
   const reached = mine?.reached ?? 0;
   const reach = room.reach === null ? null : pointFromRank(room.reach, shape);
   const beyond = reach !== null && isBeyond(reach, pointFromRank(reached, shape), shape);
-  const roomVeil = beyond && !(await hasLiftedVeil(input)) ? formatPoint(reach, shape, "reach") : null;
-  return { reader: { userId: input.userId, reached, revealed, shape }, roomVeil, book: { id: room.bookId, shape, roomReach: room.reach } };
+  const lifted = beyond && (await hasLiftedVeil(input));
+  const roomVeil = beyond && !lifted ? formatPoint(reach, shape, "reach") : null;
+  // A lifted room shows its replies up to its reach: "show anyway" was said for all of it.
+  const liftedTo = lifted && room.reach !== null ? room.reach : 0;
+  return { reader: { userId: input.userId, reached, revealed, shape, liftedTo }, roomVeil, book: { id: room.bookId, shape, roomReach: room.reach } };
 }
 
 /**

@@ -11,8 +11,11 @@ export type ReplySpoiler = { level: number; label: string };
 /**
  * Who is reading, as far as veils go: their id, their progress in the room's book (a rank; 0
  * when they never said), the replies they chose to see anyway, and the book's shape (for labels).
+ * `liftedTo`: the reach of a room whose veil they lifted ("I've read it / show anyway"): replies
+ * up to it are shown as if they had read that far (their progress, for their own replies'
+ * levels, stays `reached`).
  */
-export type ReplyReader = { userId: string; reached: number; revealed: ReadonlySet<string>; shape: BookShape | null };
+export type ReplyReader = { userId: string; reached: number; revealed: ReadonlySet<string>; shape: BookShape | null; liftedTo?: number };
 
 /**
  * The level a reply is stored with: the author's own progress by default (`chosen` null or
@@ -37,7 +40,8 @@ export function spoilerOf(level: number, shape: BookShape | null): ReplySpoiler 
  */
 export function isVeiledFor(reply: { id: string; authorId: string; level: number }, reader: ReplyReader): boolean {
   // Compared as points: with a shape, the last chapter and the end are the same point.
-  if (comparePoints(pointFromRank(reply.level, reader.shape), pointFromRank(reader.reached, reader.shape), reader.shape) <= 0) return false;
+  const accepted = Math.max(reader.reached, reader.liftedTo ?? 0);
+  if (comparePoints(pointFromRank(reply.level, reader.shape), pointFromRank(accepted, reader.shape), reader.shape) <= 0) return false;
   return reply.authorId !== reader.userId && !reader.revealed.has(reply.id);
 }
 

@@ -70,6 +70,11 @@ describe("veils", () => {
     expect(isVeiledFor({ ...reply, authorId: "kathy" }, reader(5))).toBe(false);
   });
 
+  it("shows replies up to a lifted room's reach", () => {
+    expect(isVeiledFor({ id: "r", authorId: "ruth", level: 17 }, { ...reader(5), liftedTo: 17 })).toBe(false);
+    expect(isVeiledFor({ id: "r", authorId: "ruth", level: 20 }, { ...reader(5), liftedTo: 17 })).toBe(true);
+  });
+
   it("treats the last chapter and the end as the same point", () => {
     expect(isVeiledFor({ id: "r", authorId: "ruth", level: END_RANK }, reader(23))).toBe(false);
   });
