@@ -6,10 +6,10 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import type { WireError } from "@/lib/doors/outcome";
-import { pointChoices } from "@/lib/books/points";
 import { replyBodyMaxLength } from "@/lib/validation/limits";
 import { useDiscussion } from "./discussion-context";
 import { requestJson } from "./request";
+import { SpoilerLevelSelect } from "./spoiler-level-select";
 import { useMentionPicker } from "./use-mention-picker";
 
 type Props = {
@@ -43,7 +43,6 @@ export function ReplyForm({ roomId, parentId, label, onPosted, onCancel, autoFoc
   const { members, viewer, spoilers } = useDiscussion();
   // "Spoilers up to": the viewer's own progress unless they choose less (the server clamps it too).
   const [spoilerLevel, setSpoilerLevel] = useState<number | null>(null);
-  const spoilerChoices = spoilers ? pointChoices(spoilers.shape, "reach").filter((choice) => choice.rank <= spoilers.reached) : [];
   const chosenLevel = spoilers ? Math.min(spoilerLevel ?? spoilers.reached, spoilers.reached) : null;
   const form = useActionForm(
     ({ text, idempotencyKey, level }: { text: string; idempotencyKey: string; level: number | null }) =>
@@ -114,25 +113,7 @@ export function ReplyForm({ roomId, parentId, label, onPosted, onCancel, autoFoc
         className="block w-full resize-y rounded-md border border-line bg-white px-3 py-2 text-base leading-relaxed text-ink shadow-sm focus:border-accent focus:outline-2 focus:outline-accent/30"
       />
       {picker.list}
-      {spoilers && spoilerChoices.length > 1 ? (
-        <p className="flex flex-wrap items-center gap-2 text-sm">
-          <label htmlFor={`${fieldId}-spoilers`} className="text-muted">
-            Spoilers up to
-          </label>
-          <select
-            id={`${fieldId}-spoilers`}
-            value={chosenLevel ?? 0}
-            onChange={(event) => setSpoilerLevel(Number(event.target.value))}
-            className="min-h-9 max-w-full rounded-md border border-line bg-white px-2 py-1 text-sm text-ink focus:border-accent focus:outline-2 focus:outline-accent/30"
-          >
-            {spoilerChoices.map((choice) => (
-              <option key={choice.rank} value={choice.rank}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        </p>
-      ) : null}
+      {chosenLevel === null ? null : <SpoilerLevelSelect id={`${fieldId}-spoilers`} value={chosenLevel} onChange={setSpoilerLevel} />}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p id={`${fieldId}-help`} className="text-xs text-muted">
           Markdown works: **bold**, *italic*, &gt; quotes, links. Type @ to mention a member.

@@ -192,7 +192,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
             ) : null}
           </div>
         ) : panel === "edit" ? (
-          <ReplyEditForm replyId={reply.id} onDone={() => setPanel(null)} />
+          <ReplyEditForm replyId={reply.id} level={reply.spoiler?.level ?? 0} onDone={() => setPanel(null)} />
         ) : reply.veil ? (
           <ReplyVeil replyId={reply.id} label={reply.veil.label} />
         ) : (
