@@ -5,6 +5,7 @@ import type { ClubRole } from "@/lib/permissions";
 import type { ReplyReactionsView } from "@/lib/discussion/reaction-kinds";
 import type { MentionableMember } from "@/lib/discussion/mention-syntax";
 import type { ReplyView } from "@/lib/discussion/reply-view";
+import type { BookShape } from "@/lib/books/points";
 
 export type Viewer = { id: string; role: ClubRole };
 
@@ -24,6 +25,10 @@ export type DiscussionState = {
   onReactions: (reactions: ReplyReactionsView) => void;
   /** The club's members, offered by the composer after "@". */
   members: readonly MentionableMember[];
+  /** The viewer showed a veiled reply (the answer of the reveal door, with its text). */
+  onRevealed: (reply: ReplyView) => void;
+  /** What the composer's "Spoilers up to" offers: the book's shape and the viewer's progress; null where unknown (no picker). */
+  spoilers: { shape: BookShape | null; reached: number } | null;
 };
 
 const DiscussionContext = createContext<DiscussionState | null>(null);

@@ -23,7 +23,7 @@ export function PinnedReplies({ pinned, onOpen }: { pinned: ReplyView[]; onOpen:
               className="group block rounded focus-visible:outline-2 focus-visible:outline-accent">
               <span className="font-semibold text-ink">{reply.author.name}</span>
               <span className="text-muted">: </span>
-              <span className="text-ink group-hover:underline">{excerptFromHtml(reply.bodyHtml)}</span>
+              <span className="text-ink group-hover:underline">{reply.veil ? reply.veil.label : excerptFromHtml(reply.bodyHtml)}</span>
             </a>
           </li>
         ))}

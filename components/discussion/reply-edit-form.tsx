@@ -7,16 +7,19 @@ import type { ReplyView } from "@/lib/discussion/reply-view";
 import { replyBodyMaxLength } from "@/lib/validation/limits";
 import { useDiscussion } from "./discussion-context";
 import { requestJson } from "./request";
+import { SpoilerLevelSelect } from "./spoiler-level-select";
 
 /** Edits a reply in place: loads its Markdown, saves it, and the room sees the change live. */
-export function ReplyEditForm({ replyId, onDone }: { replyId: string; onDone: () => void }) {
+export function ReplyEditForm({ replyId, level, onDone }: { replyId: string; level: number; onDone: () => void }) {
   const { onChanged } = useDiscussion();
+  // Sent only when changed: an unchanged level stays as stored (lib/discussion/replies.ts editReply).
+  const [spoilerLevel, setSpoilerLevel] = useState(level);
   const fieldId = useId();
   const [body, setBody] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
   const form = useActionForm(
-    (text: string) => requestJson<{ reply: ReplyView }>(`/api/replies/${replyId}`, { method: "PATCH", body: { body: text } }),
+    (text: string) => requestJson<{ reply: ReplyView }>(`/api/replies/${replyId}`, { method: "PATCH", body: { body: text, spoilerLevel: spoilerLevel === level ? undefined : spoilerLevel } }),
     {
       onSuccess: (data) => {
         onChanged(data.reply);
@@ -81,6 +84,7 @@ export function ReplyEditForm({ replyId, onDone }: { replyId: string; onDone: ()
           {loadError ? "Your text couldn't be loaded." : "Loading your text…"}
         </p>
       )}
+      <SpoilerLevelSelect id={`${fieldId}-spoilers`} value={spoilerLevel} onChange={setSpoilerLevel} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p id={`${fieldId}-help`} className="text-xs text-muted">
           Everyone will see that this reply was edited.

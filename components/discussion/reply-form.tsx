@@ -9,6 +9,7 @@ import type { WireError } from "@/lib/doors/outcome";
 import { replyBodyMaxLength } from "@/lib/validation/limits";
 import { useDiscussion } from "./discussion-context";
 import { requestJson } from "./request";
+import { SpoilerLevelSelect } from "./spoiler-level-select";
 import { useMentionPicker } from "./use-mention-picker";
 
 type Props = {
@@ -39,10 +40,13 @@ export function ReplyForm({ roomId, parentId, label, onPosted, onCancel, autoFoc
   const [body, setBody] = useState("");
   const pendingKey = useRef<string | null>(null);
   const textarea = useRef<HTMLTextAreaElement>(null);
-  const { members, viewer } = useDiscussion();
+  const { members, viewer, spoilers } = useDiscussion();
+  // "Spoilers up to": the viewer's own progress unless they choose less (the server clamps it too).
+  const [spoilerLevel, setSpoilerLevel] = useState<number | null>(null);
+  const chosenLevel = spoilers ? Math.min(spoilerLevel ?? spoilers.reached, spoilers.reached) : null;
   const form = useActionForm(
-    ({ text, idempotencyKey }: { text: string; idempotencyKey: string }) =>
-      requestJson<{ reply: ReplyView }>(`/api/rooms/${roomId}/replies`, { method: "POST", body: { body: text, parentId, idempotencyKey } }),
+    ({ text, idempotencyKey, level }: { text: string; idempotencyKey: string; level: number | null }) =>
+      requestJson<{ reply: ReplyView }>(`/api/rooms/${roomId}/replies`, { method: "POST", body: { body: text, parentId, idempotencyKey, spoilerLevel: level } }),
     {
       onSuccess: (data) => {
         pendingKey.current = null;
@@ -83,7 +87,7 @@ export function ReplyForm({ roomId, parentId, label, onPosted, onCancel, autoFoc
       return;
     }
     pendingKey.current ??= crypto.randomUUID();
-    form.submit({ text: body, idempotencyKey: pendingKey.current });
+    form.submit({ text: body, idempotencyKey: pendingKey.current, level: chosenLevel });
   }
 
   const error = form.error ? { ...form.error, message: failureMessage(form.error) } : null;
@@ -109,6 +113,7 @@ export function ReplyForm({ roomId, parentId, label, onPosted, onCancel, autoFoc
         className="block w-full resize-y rounded-md border border-line bg-white px-3 py-2 text-base leading-relaxed text-ink shadow-sm focus:border-accent focus:outline-2 focus:outline-accent/30"
       />
       {picker.list}
+      {chosenLevel === null ? null : <SpoilerLevelSelect id={`${fieldId}-spoilers`} value={chosenLevel} onChange={setSpoilerLevel} />}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p id={`${fieldId}-help`} className="text-xs text-muted">
           Markdown works: **bold**, *italic*, &gt; quotes, links. Type @ to mention a member.

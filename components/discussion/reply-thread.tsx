@@ -38,6 +38,35 @@ export function ReplyList({ nodes, parentName, ...shared }: Shared & { nodes: Th
   );
 }
 
+/**
+ * A reply past the viewer's progress: its level in words and "Show". The text is not in the page
+ * until shown (the server sent none), so a screen reader hears the veil, never the spoiler.
+ */
+function ReplyVeil({ replyId, label }: { replyId: string; label: string }) {
+  const { onRevealed } = useDiscussion();
+  const form = useActionForm(() => requestJson<{ reply: ReplyView }>(`/api/replies/${replyId}/reveal`, { method: "POST" }), {
+    onSuccess: (data) => onRevealed(data.reply),
+  });
+  return (
+    <div className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1.5 rounded-md border border-dashed border-line bg-paper px-3 py-2" role="group" aria-label={label}>
+      <p className="text-[0.95rem] italic text-muted">{label}</p>
+      <button
+        type="button"
+        onClick={() => form.submit(undefined)}
+        disabled={form.pending}
+        className="min-h-9 rounded-md px-2 text-sm font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60"
+      >
+        {form.pending ? "Showing…" : "Show"}
+      </button>
+      {form.error ? (
+        <p role="alert" className="w-full text-sm text-danger">
+          {form.error.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<ReplyView>; parentName?: string }) {
   const reply = node.item;
   const { roomId, viewer, locked, revoked, onPosted, onChanged, onReactions } = useDiscussion();
@@ -163,7 +192,9 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
             ) : null}
           </div>
         ) : panel === "edit" ? (
-          <ReplyEditForm replyId={reply.id} onDone={() => setPanel(null)} />
+          <ReplyEditForm replyId={reply.id} level={reply.spoiler?.level ?? 0} onDone={() => setPanel(null)} />
+        ) : reply.veil ? (
+          <ReplyVeil replyId={reply.id} label={reply.veil.label} />
         ) : (
           <div className="reply-body mt-1.5 text-[0.975rem] text-ink" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />
         )}

@@ -18,7 +18,8 @@ import { SortControl } from "./sort-control";
 import { ThreadList } from "./thread-list";
 import { useOnline } from "./use-online";
 import { useReplyDeepLink } from "./use-reply-deep-link";
-import { useRoomLive } from "./use-room-live";
+import { useRoomLive, type RoomReader } from "./use-room-live";
+import type { BookShape } from "@/lib/books/points";
 import { useRoomLock } from "./use-room-lock";
 import { useRoomPresence } from "./use-room-presence";
 import { useThreadPaging } from "./use-thread-paging";
@@ -35,6 +36,8 @@ type Props = {
   initialReadSeq?: number | null;
   /** The club's members for @mentions (none: the composer offers nobody, typed mentions still work). */
   members?: readonly MentionableMember[];
+  /** The viewer as a reader of the room's book, for spoiler veils and the composer's level; absent: no picker, veils shown as sent. */
+  reader?: RoomReader & { shape: BookShape | null };
 };
 
 /**
@@ -44,15 +47,21 @@ type Props = {
  */
 const noMembers: readonly MentionableMember[] = [];
 
-export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initialLocked, showHereNow = true, initialReadSeq = null, members = noMembers }: Props) {
-  const live = useRoomLive({ roomId, clubId, viewerId: viewer.id, initialReplies, initialLocked });
+export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initialLocked, showHereNow = true, initialReadSeq = null, members = noMembers, reader }: Props) {
+  const live = useRoomLive({ roomId, clubId, viewerId: viewer.id, initialReplies, initialLocked, reader });
   const online = useOnline();
   // The browser knows first when the network is gone; the socket only once a ping fails.
   const connection = !online && live.connection !== "revoked" ? "offline" : live.connection;
   // Who is here and who is typing are known only while connected: offline or reconnecting, the
   // last lists are stale, so they are not shown (the room sends them again on rejoin).
   const presenceKnown = connection === "live";
-  const { replies, locked, revoked, arrived, clearArrived, addOwnReply, changeReply, applyReactions } = live;
+  const { replies, locked, revoked, arrived, clearArrived, addOwnReply, changeReply, applyReactions, markRevealed } = live;
+  const spoilerShape = reader?.shape;
+  const spoilerReached = reader?.reached;
+  const spoilers = useMemo(
+    () => (spoilerShape === undefined || spoilerReached === undefined ? null : { shape: spoilerShape, reached: spoilerReached }),
+    [spoilerShape, spoilerReached],
+  );
   const [sort, setSort] = useState<ThreadSort>("oldest");
   const tree = useMemo(() => buildThreadTree(replies, sort), [replies, sort]);
   const { visibleTree, hiddenThreads, reveal, showMore, showOneMore } = useThreadPaging(tree);
@@ -71,8 +80,8 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
     if (reply.parentId === null) showOneMore();
   }, [addOwnReply, showOneMore]);
   const discussion = useMemo<DiscussionState>(
-    () => ({ roomId, viewer, locked, revoked, onPosted, onChanged: changeReply, onReactions: applyReactions, members }),
-    [roomId, viewer, locked, revoked, onPosted, changeReply, applyReactions, members],
+    () => ({ roomId, viewer, locked, revoked, onPosted, onChanged: changeReply, onReactions: applyReactions, members, onRevealed: markRevealed, spoilers }),
+    [roomId, viewer, locked, revoked, onPosted, changeReply, applyReactions, members, markRevealed, spoilers],
   );
 
   const mayPost = !revoked && canPostInRoom(viewer.role, { locked });

@@ -26,19 +26,29 @@ type RoomLive = {
   applyRoomState: (room: RoomStateView) => void;
   /** A reply's reactions as the server now has them (live, or the answer to the viewer's own toggle). */
   applyReactions: (reactions: ReplyReactionsView) => void;
+  /** The viewer showed a veiled reply: it comes with its text, and stays shown when it changes live. */
+  markRevealed: (reply: ReplyView) => void;
 };
+
+/**
+ * Who reads the room, for spoiler veils: the room's book, the viewer's progress in it (a rank)
+ * and the replies they revealed. Only decides when to ask for a reply's text: the server
+ * decides whether it is given (lib/discussion/spoilers.ts).
+ */
+export type RoomReader = { bookId: string; reached: number; liftedTo: number; revealed: readonly string[] };
 
 /**
  * A room's replies and lock, kept live over the socket: joins the room on every (re)connect
  * asking for what came after the last reply this page has, reloads the room once after a drop
  * too long to replay, and stops when the viewer loses access to the club.
  */
-export function useRoomLive({ roomId, clubId, viewerId, initialReplies, initialLocked }: {
+export function useRoomLive({ roomId, clubId, viewerId, initialReplies, initialLocked, reader }: {
   roomId: string;
   clubId: string;
   viewerId: string;
   initialReplies: ReplyView[];
   initialLocked: boolean;
+  reader?: RoomReader;
 }): RoomLive {
   const [replies, setReplies] = useState(initialReplies);
   const [locked, setLocked] = useState(initialLocked);
@@ -46,6 +56,24 @@ export function useRoomLive({ roomId, clubId, viewerId, initialReplies, initialL
   const [connection, setConnection] = useState<Connection>("connecting");
   const [arrived, setArrived] = useState<string[]>([]);
   const lastSeq = useRef(initialReplies.reduce((max, reply) => Math.max(max, reply.seq), 0));
+  const reached = useRef(Math.max(reader?.reached ?? 0, reader?.liftedTo ?? 0));
+  const liftedTo = reader?.liftedTo ?? 0;
+  const revealed = useRef(new Set(reader?.revealed ?? []));
+  const bookId = reader?.bookId ?? null;
+
+  /**
+   * A reply as this viewer should have it: a veiled envelope (the room's broadcast of a reply
+   * with spoilers) is exchanged for the text, through the authorized reply fetch, when the viewer
+   * wrote it, revealed it or has read that far; otherwise it stays veiled.
+   */
+  const withText = useCallback(async (reply: ReplyView): Promise<ReplyView> => {
+    const veil = reply.veil;
+    if (!veil) return reply;
+    const mayRead = reply.author.id === viewerId || revealed.current.has(reply.id) || reached.current >= veil.level;
+    if (!mayRead) return reply;
+    const result = await requestJson<{ reply: ReplyView }>(`/api/replies/${reply.id}`);
+    return result.ok ? result.data.reply : reply;
+  }, [viewerId]);
 
   const addReplies = useCallback((incoming: ReplyView[], markArrived: boolean) => {
     const fresh = incoming.filter((reply) => reply.roomId === roomId);
@@ -78,6 +106,11 @@ export function useRoomLive({ roomId, clubId, viewerId, initialReplies, initialL
       return next;
     });
   }, [roomId]);
+
+  const markRevealed = useCallback((reply: ReplyView) => {
+    revealed.current.add(reply.id);
+    changeReply(reply);
+  }, [changeReply]);
 
   const applyRoomState = useCallback((room: RoomStateView) => {
     if (room.roomId === roomId) setLocked(room.locked);
@@ -128,8 +161,19 @@ export function useRoomLive({ roomId, clubId, viewerId, initialReplies, initialL
       if (!stopped) setConnection("reconnecting");
     });
     socket.on("connect_error", () => setConnection(socket.active ? "reconnecting" : "unavailable"));
-    socket.on("reply:created", (reply) => addReplies([reply], true));
-    socket.on("reply:updated", changeReply);
+    socket.on("reply:created", (reply) => void withText(reply).then((shown) => addReplies([shown], true)));
+    socket.on("reply:updated", (reply) => void withText(reply).then(changeReply));
+    // The viewer's progress moved (in this tab or another): the replies now within reach lose their veils.
+    socket.on("progress:changed", (payload) => {
+      if (payload.bookId !== bookId) return;
+      reached.current = Math.max(payload.reached, liftedTo);
+      void requestJson<{ replies: ReplyView[] }>(`/api/rooms/${roomId}/replies`).then((result) => {
+        if (stopped) return;
+        // A room whose own veil now falls on the viewer is refused: the page shows its veil again.
+        if (!result.ok) return window.location.reload();
+        setReplies((current) => result.data.replies.reduce((list, reply) => replaceReply(list, reply), current));
+      });
+    });
     socket.on("room:updated", applyRoomState);
     socket.on("reply:reactions", applyReactions);
     socket.on("club:access-revoked", (payload) => {
@@ -140,10 +184,10 @@ export function useRoomLive({ roomId, clubId, viewerId, initialReplies, initialL
       stopped = true;
       socket.disconnect();
     };
-  }, [roomId, clubId, addReplies, changeReply, applyRoomState, applyReactions]);
+  }, [roomId, clubId, bookId, liftedTo, addReplies, changeReply, applyRoomState, applyReactions, withText]);
 
   const addOwnReply = useCallback((reply: ReplyView) => addReplies([reply], false), [addReplies]);
   const clearArrived = useCallback(() => setArrived([]), []);
 
-  return { replies, locked, revoked, connection, arrived, clearArrived, addOwnReply, changeReply, applyRoomState, applyReactions };
+  return { replies, locked, revoked, connection, arrived, clearArrived, addOwnReply, changeReply, applyRoomState, applyReactions, markRevealed };
 }

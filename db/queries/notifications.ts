@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/index";
 import { clubMembers } from "@/db/schema/clubs";
 import { replies, rooms } from "@/db/schema/discussion";
+import { readingProgress } from "@/db/schema/reading";
 import { notificationPreferences, notifications } from "@/db/schema/notifications";
 import { users } from "@/db/schema/users";
 
@@ -27,6 +28,12 @@ export type MemberNotification = {
   groupKey: string | null;
   /** Each row's dedupe key is this followed by the recipient's id. */
   dedupePrefix: string;
+  /**
+   * For a notification about text that may spoil a book: a recipient whose progress in `bookId`
+   * (reading_progress.reached, 0 when never said) is below `level` gets `body` instead of the
+   * excerpt, decided per recipient in the same INSERT … SELECT.
+   */
+  spoiler?: { bookId: string; level: number; body: string };
 };
 
 const uuidOrNull = (value: string | null) => (value === null ? sql`null::uuid` : sql`${value}::uuid`);
@@ -60,7 +67,10 @@ export async function insertMemberNotifications(input: MemberNotification, execu
           actorId: sql<string | null>`${uuidOrNull(input.actorId)}`.as("actor_id"),
           kind: sql<string>`${input.kind}::text`.as("kind"),
           title: sql<string>`${input.title}::text`.as("title"),
-          body: sql<string>`${input.body}::text`.as("body"),
+          body: (input.spoiler && input.spoiler.level > 0
+            ? sql<string>`case when coalesce((select rp.reached from ${readingProgress} rp where rp.user_id = ${clubMembers}.user_id and rp.book_id = ${input.spoiler.bookId}::uuid), 0) >= ${input.spoiler.level}::integer then ${input.body}::text else ${input.spoiler.body}::text end`
+            : sql<string>`${input.body}::text`
+          ).as("body"),
           url: sql<string>`${input.url}::text`.as("url"),
           groupKey: sql<string | null>`${input.groupKey}::text`.as("group_key"),
           dedupeKey: sql<string>`${input.dedupePrefix}::text || ${member}::text`.as("dedupe_key"),

@@ -2,9 +2,9 @@ import "server-only";
 import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { books, clubMembers } from "@/db/schema/clubs";
-import { rooms } from "@/db/schema/discussion";
+import { replies, rooms } from "@/db/schema/discussion";
 import { meetings } from "@/db/schema/meetings";
-import { readingProgress, roomVeilLifts } from "@/db/schema/reading";
+import { readingProgress, replyReveals, roomVeilLifts } from "@/db/schema/reading";
 import { users } from "@/db/schema/users";
 
 type StoredShape = NonNullable<typeof books.$inferSelect.shape>;
@@ -116,4 +116,19 @@ export async function listReadingTargets(input: { clubId: string; bookId: string
     .from(meetings)
     .where(and(eq(meetings.clubId, input.clubId), eq(meetings.bookId, input.bookId), isNotNull(meetings.readingTarget), isNull(meetings.cancelledAt)))
     .orderBy(asc(meetings.startsAt));
+}
+
+/** The ids of this room's replies the member chose to see despite their spoiler level. */
+export async function listRevealedReplies(input: { userId: string; roomId: string }): Promise<Set<string>> {
+  const rows = await getDb()
+    .select({ replyId: replyReveals.replyId })
+    .from(replyReveals)
+    .innerJoin(replies, eq(replies.id, replyReveals.replyId))
+    .where(and(eq(replyReveals.userId, input.userId), eq(replies.roomId, input.roomId)));
+  return new Set(rows.map((row) => row.replyId));
+}
+
+/** Remembers that the member chose to see this reply ("Show"); revealing twice is harmless. */
+export async function revealReply(input: { userId: string; replyId: string; now: Date }): Promise<void> {
+  await getDb().insert(replyReveals).values({ userId: input.userId, replyId: input.replyId, revealedAt: input.now }).onConflictDoNothing();
 }

@@ -43,6 +43,7 @@ function selectReplyRows(executor: Executor) {
       hiddenReason: replies.hiddenReason,
       pinnedAt: replies.pinnedAt,
       reactionCount: replies.reactionCount,
+      spoilerLevel: replies.spoilerLevel,
       reactions: reactionsOfReply,
     })
     .from(replies)
@@ -58,11 +59,12 @@ function selectReplyRows(executor: Executor) {
 export type ReplyRow = Awaited<ReturnType<ReturnType<typeof selectReplyRows>["where"]>>[number];
 
 /** A room's replies in posting order; with afterSeq, only those posted after that one. */
-export async function listRoomReplies(input: { roomId: string; afterSeq?: number }): Promise<ReplyRow[]> {
-  const condition =
-    input.afterSeq && input.afterSeq > 0
-      ? and(eq(replies.roomId, input.roomId), gt(replies.seq, input.afterSeq))
-      : eq(replies.roomId, input.roomId);
+export async function listRoomReplies(input: { roomId: string; afterSeq?: number; replyId?: string }): Promise<ReplyRow[]> {
+  const condition = and(
+    eq(replies.roomId, input.roomId),
+    input.afterSeq && input.afterSeq > 0 ? gt(replies.seq, input.afterSeq) : undefined,
+    input.replyId ? eq(replies.id, input.replyId) : undefined,
+  );
   return selectReplyRows(getDb()).where(condition).orderBy(asc(replies.seq));
 }
 
@@ -87,6 +89,8 @@ export async function createReply(input: {
   parentId: string | null;
   body: string;
   bodyHtml: string;
+  /** How far the reply may spoil (a point's rank), already clamped to the author's progress. */
+  spoilerLevel: number;
   idempotencyKey: string;
   /** Moderators may still post in a locked room. */
   mayPostWhenLocked: boolean;
@@ -143,6 +147,7 @@ export async function createReply(input: {
         seq,
         body: input.body,
         bodyHtml: input.bodyHtml,
+        spoilerLevel: input.spoilerLevel,
         idempotencyKey: input.idempotencyKey,
       })
       .returning({ id: replies.id });
@@ -203,7 +208,18 @@ export type ReplyChangeResult =
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** Writes that commit with a change to a reply, given the reply as it now is; run only when something changed. */
 type Alongside = (tx: Transaction, reply: ReplyRow) => Promise<void>;
-type LockedReply = { id: string; roomId: string; body: string; bodyHtml: string; createdAt: Date; editedAt: Date | null; deletedAt: Date | null; hiddenAt: Date | null; pinnedAt: Date | null };
+type LockedReply = {
+  id: string;
+  roomId: string;
+  body: string;
+  bodyHtml: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  deletedAt: Date | null;
+  hiddenAt: Date | null;
+  pinnedAt: Date | null;
+  spoilerLevel: number;
+};
 
 /**
  * Runs one change to a reply under its row lock, so a check on its state (not deleted, not
@@ -227,6 +243,7 @@ async function changeReply(
         deletedAt: replies.deletedAt,
         hiddenAt: replies.hiddenAt,
         pinnedAt: replies.pinnedAt,
+        spoilerLevel: replies.spoilerLevel,
       })
       .from(replies)
       .where(eq(replies.id, replyId))
@@ -245,16 +262,29 @@ async function changeReply(
  * An author's edit: the text being replaced becomes a revision and the reply takes the new text,
  * in one transaction. Sending the text it already has changes nothing and records nothing.
  */
-export async function updateReplyBody(input: { replyId: string; body: string; bodyHtml: string; alongside?: Alongside }): Promise<ReplyChangeResult> {
+export async function updateReplyBody(input: {
+  replyId: string;
+  body: string;
+  bodyHtml: string;
+  /** The new spoiler level (already clamped); undefined keeps the current one. */
+  spoilerLevel?: number;
+  alongside?: Alongside;
+}): Promise<ReplyChangeResult> {
   return changeReply(input.replyId, async (tx, current) => {
     if (current.deletedAt) return "deleted";
     if (current.hiddenAt) return "hidden";
-    if (current.body === input.body) return false;
+    const level = input.spoilerLevel ?? current.spoilerLevel;
+    if (current.body === input.body && current.spoilerLevel === level) return false;
+    if (current.body === input.body) {
+      // Only the level changed: no new revision, no "edited" mark.
+      await tx.update(replies).set({ spoilerLevel: level }).where(eq(replies.id, current.id));
+      return true;
+    }
     // clock_timestamp, not now(): an edit that waited for the row lock is stamped after the one
     // it waited for, so revisions read in the order they happened.
     const [updated] = await tx
       .update(replies)
-      .set({ body: input.body, bodyHtml: input.bodyHtml, editedAt: sql`clock_timestamp()` })
+      .set({ body: input.body, bodyHtml: input.bodyHtml, spoilerLevel: level, editedAt: sql`clock_timestamp()` })
       .where(eq(replies.id, current.id))
       .returning({ editedAt: replies.editedAt });
     if (!updated?.editedAt) throw new Error("Edited reply not returned");

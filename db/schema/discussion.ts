@@ -68,6 +68,9 @@ export const replies = pgTable(
     pinnedAt: timestamp("pinned_at", { withTimezone: true }),
     // Reactions on this reply, all kinds together: the "Most reacted" sort reads it.
     reactionCount: integer("reaction_count").notNull().default(0),
+    // How far into the book the reply may spoil, as a point's rank (lib/books/points.ts: 0 no
+    // spoilers). Set at write time, never past the author's own progress (lib/discussion/spoilers.ts).
+    spoilerLevel: integer("spoiler_level").notNull().default(0),
   },
   (table) => [
     uniqueIndex("replies_room_seq_key").on(table.roomId, table.seq),

@@ -1,6 +1,6 @@
 import { boolean, index, integer, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
 import { books } from "./clubs";
-import { rooms } from "./discussion";
+import { replies, rooms } from "./discussion";
 import { users } from "./users";
 
 /**
@@ -37,4 +37,19 @@ export const roomVeilLifts = pgTable(
     liftedAt: timestamp("lifted_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.roomId] }), index("room_veil_lifts_room_idx").on(table.roomId)],
+);
+
+/** A member chose to see one reply that reaches past their progress ("Show"); remembered per reply. */
+export const replyReveals = pgTable(
+  "reply_reveals",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    replyId: uuid("reply_id")
+      .notNull()
+      .references(() => replies.id, { onDelete: "cascade" }),
+    revealedAt: timestamp("revealed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.replyId] }), index("reply_reveals_reply_idx").on(table.replyId)],
 );

@@ -83,7 +83,11 @@ export const setReadingProgress = door({
     const shape = target.book.shape ?? null;
     ensurePointOf(body.reached, shape, "reached");
     const row = await upsertReadingProgress({ userId, bookId: target.book.id, reached: body.reached, shared: body.shared, now });
-    return done({ reached: row.reached, shared: row.shared, label: formatPoint(pointFromRank(row.reached, shape), shape, "progress") });
+    return done(
+      { reached: row.reached, shared: row.shared, label: formatPoint(pointFromRank(row.reached, shape), shape, "progress") },
+      // Every open tab of theirs lifts the veils (replies, rooms) now within reach, live.
+      { type: "progress:changed", userId, bookId: target.book.id, reached: row.reached },
+    );
   },
 });
 

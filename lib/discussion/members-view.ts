@@ -4,14 +4,21 @@ import type { ClubNames } from "@/lib/accounts/name-labels";
 import { reactionKinds, type ReactionView } from "./reaction-kinds";
 import { withCurrentMentionNames } from "./mentions";
 import type { ReplyView } from "./reply-view";
+import { spoilerOf, veiledFor, type ReplyReader } from "./spoilers";
 
 /**
  * A stored reply as members see it: a deleted reply keeps its place but no text, a hidden one
  * shows its reason but never its text (moderators fetch that on request), and only a visible
  * reply can be pinned. This shape is what pages, the API and live events all send. The author
  * is named as the club tells look-alike names apart (`names`, lib/accounts/name-labels.ts).
+ * A reply past the `reader`'s progress that they haven't revealed comes veiled, without its text
+ * (lib/discussion/spoilers.ts): every view for a reader is made here, so no path skips the veil.
  */
-export function toReplyView(row: ReplyRow, names: ClubNames): ReplyView {
+export function toReplyView(row: ReplyRow, names: ClubNames, reader: ReplyReader): ReplyView {
+  return veiledFor(unveiledView(row, names, reader), reader);
+}
+
+function unveiledView(row: ReplyRow, names: ClubNames, reader: ReplyReader): ReplyView {
   const state = row.deletedAt ? "deleted" : row.hiddenAt ? "hidden" : "visible";
   return {
     id: row.id,
@@ -29,6 +36,8 @@ export function toReplyView(row: ReplyRow, names: ClubNames): ReplyView {
     pinned: row.pinnedAt !== null && state === "visible",
     reactions: state === "visible" ? groupReactions(row.reactions, names) : [],
     reactionCount: state === "visible" ? row.reactionCount : 0,
+    spoiler: state === "visible" ? spoilerOf(row.spoilerLevel, reader.shape) : null,
+    veil: null,
   };
 }
 

@@ -29,8 +29,8 @@ export const pinReply = door({
   params: replyParams,
   what: "This reply",
   resolve: moderatorOfReply("reply:pin", "Only moderators can pin replies."),
-  act: async ({ params, target }) =>
-    settleReplyChange(target.clubId, await setReplyPinned({ replyId: params.replyId, pinned: true }), {
+  act: async ({ params, target, userId }) =>
+    settleReplyChange({ clubId: target.clubId, userId }, await setReplyPinned({ replyId: params.replyId, pinned: true }), {
       deleted: "A deleted reply can't be pinned.",
       hidden: "A hidden reply can't be pinned. Unhide it first.",
     }),
@@ -40,8 +40,8 @@ export const unpinReply = door({
   params: replyParams,
   what: "This reply",
   resolve: moderatorOfReply("reply:pin", "Only moderators can unpin replies."),
-  act: async ({ params, target }) =>
-    settleReplyChange(target.clubId, await setReplyPinned({ replyId: params.replyId, pinned: false }), {
+  act: async ({ params, target, userId }) =>
+    settleReplyChange({ clubId: target.clubId, userId }, await setReplyPinned({ replyId: params.replyId, pinned: false }), {
       deleted: "This reply was deleted.",
       hidden: "This reply is hidden.",
     }),
@@ -60,7 +60,7 @@ export const hideReply = door({
     const position = (await getRoomPosition({ roomId: target.roomId })) ?? 0;
     let told: string[] = [];
     const settled = await settleReplyChange(
-      target.clubId,
+      { clubId: target.clubId, userId },
       await hideReplyRow({
         replyId: params.replyId,
         reason: body.reason,
@@ -83,8 +83,8 @@ export const unhideReply = door({
   params: replyParams,
   what: "This reply",
   resolve: moderatorOfReply("reply:hide", "Only moderators can unhide replies."),
-  act: async ({ params, target }) => {
-    const settled = await settleReplyChange(target.clubId, await unhideReplyRow({ replyId: params.replyId }), {
+  act: async ({ params, target, userId }) => {
+    const settled = await settleReplyChange({ clubId: target.clubId, userId }, await unhideReplyRow({ replyId: params.replyId }), {
       deleted: "This reply was deleted by its author.",
       hidden: "This reply is hidden.",
     });

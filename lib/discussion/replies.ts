@@ -7,6 +7,7 @@ import {
   softDeleteReply,
   updateReplyBody,
   type ReplyChangeResult,
+  type ReplyRow,
 } from "@/db/queries/replies";
 import { getRoomLockState, getRoomPosition, getRoomWithClub } from "@/db/queries/rooms";
 import { ensure, resolveReply, resolveRoom } from "@/lib/access";
@@ -21,6 +22,10 @@ import { loadClubNames, type ClubNames } from "@/lib/accounts/name-labels";
 import type { MentionableMember } from "./mention-syntax";
 import { forgetReplyNotifications, notifyOfReply, renderReply } from "@/lib/notifications/replies";
 import { toReplyView } from "./members-view";
+import { loadOpenRoomReader, loadRoomReader } from "./spoiler-readers";
+import { isVeiledFor, spoilerLevelFor, type ReplyReader } from "./spoilers";
+import { revealReply } from "@/db/queries/reading";
+import { isPointOf } from "@/lib/books/points";
 import type { ReplyView } from "./reply-view";
 import { unreadChanged, withUnreadChanged } from "./unread";
 
@@ -33,17 +38,18 @@ import { unreadChanged, withUnreadChanged } from "./unread";
  * if something changed; the refusals say why a deleted or hidden reply can't take the change.
  */
 export async function settleReplyChange(
-  clubId: string,
+  who: { clubId: string; userId: string },
   result: ReplyChangeResult,
   refusals: { deleted: string; hidden: string },
 ): Promise<Done<ReplyView>> {
   switch (result.status) {
     case "changed": {
-      const reply = toReplyView(result.reply, await loadClubNames(clubId));
+      const reply = await viewFor(who, result.reply);
+      // The room hears it through lib/realtime/publish.ts, which veils a reply with spoilers.
       return done(reply, { type: "reply:updated", reply });
     }
     case "unchanged":
-      return done(toReplyView(result.reply, await loadClubNames(clubId)));
+      return done(await viewFor(who, result.reply));
     case "not_found":
       throw notFound("This reply");
     case "deleted":
@@ -51,6 +57,12 @@ export async function settleReplyChange(
     case "hidden":
       throw new AppError("conflict", refusals.hidden);
   }
+}
+
+/** One reply as this member reads it (the veil decided for them). */
+async function viewFor(who: { clubId: string; userId: string }, row: ReplyRow): Promise<ReplyView> {
+  const [names, { reader }] = await Promise.all([loadClubNames(who.clubId), loadRoomReader({ roomId: row.roomId, userId: who.userId })]);
+  return toReplyView(row, names, reader);
 }
 
 /** Whom the composer offers after "@": the club's members as the club names them (lib/discussion/mention-syntax.ts). */
@@ -63,14 +75,15 @@ export const loadRoomPage = door({
   params: roomParams,
   what: "This room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
-  act: async ({ params, target }) => {
-    const [room, rows, names] = await Promise.all([
+  act: async ({ params, target, userId }) => {
+    const [room, rows, names, reader] = await Promise.all([
       getRoomWithClub({ roomId: params.roomId }),
       listRoomReplies({ roomId: params.roomId }),
       loadClubNames(target.clubId),
+      loadOpenRoomReader({ roomId: params.roomId, userId }),
     ]);
     if (!room) throw notFound("This room");
-    return done({ room, replies: rows.map((row) => toReplyView(row, names)), role: target.role, members: mentionableMembers(names) });
+    return done({ room, replies: rows.map((row) => toReplyView(row, names, reader)), role: target.role, members: mentionableMembers(names), reader: readerView(reader) });
   },
 });
 
@@ -79,14 +92,15 @@ export const loadRoomSnapshot = door({
   params: roomParams,
   what: "This room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
-  act: async ({ params, target }): Promise<Done<{ room: RoomStateView; replies: ReplyView[]; members: MentionableMember[] }>> => {
-    const [room, rows, names] = await Promise.all([
+  act: async ({ params, target, userId }): Promise<Done<{ room: RoomStateView; replies: ReplyView[]; members: MentionableMember[] }>> => {
+    const [room, rows, names, reader] = await Promise.all([
       getRoomLockState({ roomId: params.roomId }),
       listRoomReplies({ roomId: params.roomId }),
       loadClubNames(target.clubId),
+      loadOpenRoomReader({ roomId: params.roomId, userId }),
     ]);
     if (!room) throw notFound("This room");
-    return done({ room, replies: rows.map((row) => toReplyView(row, names)), members: mentionableMembers(names) });
+    return done({ room, replies: rows.map((row) => toReplyView(row, names, reader)), members: mentionableMembers(names) });
   },
 });
 
@@ -96,9 +110,13 @@ export const listRepliesAfter = door({
   what: "This room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
   body: repliesAfterQuery,
-  act: async ({ params, body, target }) => {
-    const [rows, names] = await Promise.all([listRoomReplies({ roomId: params.roomId, afterSeq: body.after }), loadClubNames(target.clubId)]);
-    return done(rows.map((row) => toReplyView(row, names)));
+  act: async ({ params, body, target, userId }) => {
+    const [rows, names, reader] = await Promise.all([
+      listRoomReplies({ roomId: params.roomId, afterSeq: body.after }),
+      loadClubNames(target.clubId),
+      loadOpenRoomReader({ roomId: params.roomId, userId }),
+    ]);
+    return done(rows.map((row) => toReplyView(row, names, reader)));
   },
 });
 
@@ -116,7 +134,9 @@ export const postReply = door({
   limit: "reply:post",
   act: async ({ params, body, target, userId }): Promise<Done<{ reply: ReplyView; created: boolean }>> => {
     // The club's names resolve @mentions now (stored as ids) and label the reply for the page.
-    const names = await loadClubNames(target.clubId);
+    const [names, room] = await Promise.all([loadClubNames(target.clubId), loadRoomReader({ roomId: params.roomId, userId })]);
+    const { reader } = room;
+    const spoilerLevel = chooseSpoilerLevel(body.spoilerLevel, reader);
     const rendered = renderReply(body.body, names);
     let notified: string[] = [];
     const result = await createReply({
@@ -125,15 +145,17 @@ export const postReply = door({
       parentId: body.parentId,
       body: body.body,
       bodyHtml: rendered.bodyHtml,
+      spoilerLevel,
       idempotencyKey: body.idempotencyKey,
       mayPostWhenLocked: can(target.role, "reply:create-in-locked-room"),
       maxDepth: maxReplyDepth,
       // Mentions and notifications commit with the reply (docs/decisions/0014).
-      alongside: async (tx, reply, room) => {
+      alongside: async (tx, reply, row) => {
         notified = await notifyOfReply(tx, {
           reply,
-          clubId: room.clubId,
-          position: room.position,
+          clubId: row.clubId,
+          position: row.position,
+          book: room.book,
           body: body.body,
           mentioned: rendered.mentioned,
           actorName: names.get(userId) ?? reply.authorName,
@@ -147,13 +169,14 @@ export const postReply = door({
     });
     switch (result.status) {
       case "created": {
-        const reply = toReplyView(result.reply, names);
+        const reply = toReplyView(result.reply, names, reader);
+        // The room hears it through lib/realtime/publish.ts, which veils a reply with spoilers.
         // The club's other members' unread counts went up by one.
         const unread = await unreadChanged({ clubId: target.clubId, exceptUserId: userId });
         return done({ reply, created: true }, { type: "reply:created", reply }, ...unread, { type: "notifications:changed", userIds: notified });
       }
       case "duplicate":
-        return done({ reply: toReplyView(result.reply, names), created: false });
+        return done({ reply: toReplyView(result.reply, names, reader), created: false });
       case "room_not_found":
         throw notFound("This room");
       case "room_locked":
@@ -163,6 +186,40 @@ export const postReply = door({
       case "key_reused":
         throw new AppError("unprocessable", "This submission was already used for a different reply. Reload and try again.");
     }
+  },
+});
+
+/**
+ * The level a reply is written with (lib/discussion/spoilers.ts spoilerLevelFor): the author's
+ * progress, or the point they chose clamped to it. A rank that is no point of the book is a 400.
+ */
+function chooseSpoilerLevel(chosen: number | null | undefined, author: ReplyReader): number {
+  if (chosen !== null && chosen !== undefined && !isPointOf(chosen, author.shape)) {
+    throw new AppError("bad_request", "Choose how far the reply may spoil: the start, a chapter of the book, or the end.", { spoilerLevel: "Not a point in this book." });
+  }
+  return spoilerLevelFor({ chosen, authorReached: author.reached });
+}
+
+/** What the room page's client needs to decide on veils live: the reader's progress and the replies they revealed. */
+function readerView(reader: ReplyReader): { reached: number; liftedTo: number; revealed: string[] } {
+  return { reached: reader.reached, liftedTo: reader.liftedTo ?? 0, revealed: [...reader.revealed] };
+}
+
+/**
+ * A member chooses to see one veiled reply ("Show"): remembered per reply, and the reply comes
+ * back with its text. Any member of the club may; a room still veiled for them is refused.
+ */
+export const revealReplyText = door({
+  params: replyParams,
+  what: "This reply",
+  resolve: ({ params, userId }) => resolveReply({ replyId: params.replyId, userId }),
+  act: async ({ params, target, userId, now }): Promise<Done<ReplyView>> => {
+    const reader = await loadOpenRoomReader({ roomId: target.roomId, userId });
+    await revealReply({ userId, replyId: params.replyId, now });
+    const [rows, names] = await Promise.all([listRoomReplies({ roomId: target.roomId, replyId: params.replyId }), loadClubNames(target.clubId)]);
+    const row = rows[0];
+    if (!row) throw notFound("This reply");
+    return done(toReplyView(row, names, { ...reader, revealed: new Set([...reader.revealed, params.replyId]) }));
   },
 });
 
@@ -179,11 +236,16 @@ export const loadReply = door({
   params: replyParams,
   what: "This reply",
   resolve: ({ params, userId }) => resolveReply({ replyId: params.replyId, userId }),
-  act: async ({ params, target }): Promise<Done<{ reply: ReplyView; source: { body: string; bodyHtml: string } | null }>> => {
-    const [found, names] = await Promise.all([getReplyWithText({ replyId: params.replyId }), loadClubNames(target.clubId)]);
+  act: async ({ params, target, userId }): Promise<Done<{ reply: ReplyView; source: { body: string; bodyHtml: string } | null }>> => {
+    const [found, names, reader] = await Promise.all([
+      getReplyWithText({ replyId: params.replyId }),
+      loadClubNames(target.clubId),
+      loadOpenRoomReader({ roomId: target.roomId, userId }),
+    ]);
     if (!found) throw notFound("This reply");
-    const reply = toReplyView(found.reply, names);
-    const mayRead = canReadReplySource(target.role, { isAuthor: target.isAuthor, state: reply.state });
+    const reply = toReplyView(found.reply, names, reader);
+    // A veiled reply's text comes only through the reveal door.
+    const mayRead = reply.veil === null && canReadReplySource(target.role, { isAuthor: target.isAuthor, state: reply.state });
     return done({ reply, source: mayRead ? { body: found.body, bodyHtml: found.bodyHtml } : null });
   },
 });
@@ -203,19 +265,24 @@ export const loadReplyHistory = door({
     ensure(canViewReplyHistory(access.role, access), "Only moderators and the reply's author can see its edit history.");
     return access;
   },
-  act: async ({ params, target }): Promise<Done<{ reply: ReplyView; versions: ReplyVersion[] }>> => {
-    const [found, revisions, names] = await Promise.all([
+  act: async ({ params, target, userId }): Promise<Done<{ reply: ReplyView; versions: ReplyVersion[] }>> => {
+    const [found, revisions, names, reader] = await Promise.all([
       getReplyWithText({ replyId: params.replyId }),
       listReplyRevisions({ replyId: params.replyId }),
       loadClubNames(target.clubId),
+      loadOpenRoomReader({ roomId: target.roomId, userId }),
     ]);
     if (!found) throw notFound("This reply");
+    // Earlier versions are the same spoilers: a veiled reply's history waits for its reveal.
+    if (isVeiledFor({ id: found.reply.id, authorId: found.reply.authorId, level: found.reply.spoilerLevel }, reader)) {
+      throw new AppError("forbidden", "This reply is veiled: show it first to see its edit history.");
+    }
     const versions: ReplyVersion[] = revisions.map((revision) => ({
       bodyHtml: revision.bodyHtml,
       writtenAt: revision.writtenAt.toISOString(),
       replacedAt: revision.replacedAt.toISOString(),
     }));
-    const reply = toReplyView(found.reply, names);
+    const reply = toReplyView(found.reply, names, reader);
     if (canSeeCurrentReplyText(target.role, reply)) {
       versions.push({ bodyHtml: found.bodyHtml, writtenAt: reply.editedAt ?? reply.createdAt, replacedAt: null });
     }
@@ -243,22 +310,25 @@ export const editReply = door({
   body: editReplyInput,
   limit: "reply:edit",
   act: async ({ params, body, target, userId }) => {
-    const names = await loadClubNames(target.clubId);
+    const [names, room] = await Promise.all([loadClubNames(target.clubId), loadRoomReader({ roomId: target.roomId, userId })]);
     const rendered = renderReply(body.body, names);
     const position = await getRoomPosition({ roomId: target.roomId });
     let notified: string[] = [];
     const settled = await settleReplyChange(
-      target.clubId,
+      { clubId: target.clubId, userId },
       await updateReplyBody({
         replyId: params.replyId,
         body: body.body,
         bodyHtml: rendered.bodyHtml,
+        // Omitted: the level stays; given: clamped to the author's progress as when posting.
+        spoilerLevel: body.spoilerLevel === undefined ? undefined : chooseSpoilerLevel(body.spoilerLevel, room.reader),
         // Whom the new text mentions replaces what the old one did; someone newly mentioned is told.
         alongside: async (tx, reply) => {
           notified = await notifyOfReply(tx, {
             reply,
             clubId: target.clubId,
             position: position ?? 0,
+            book: room.book,
             body: body.body,
             mentioned: rendered.mentioned,
             actorName: names.get(userId) ?? reply.authorName,
@@ -281,10 +351,10 @@ export const deleteReply = door({
     ensure(canDeleteReply(access.role, access), "You can only delete your own replies.");
     return access;
   },
-  act: async ({ params, target }) => {
+  act: async ({ params, target, userId }) => {
     let forgotten: string[] = [];
     const settled = await settleReplyChange(
-      target.clubId,
+      { clubId: target.clubId, userId },
       // The notifications pointing at it go in the same transaction as its text.
       await softDeleteReply({ replyId: params.replyId, alongside: async (tx) => void (forgotten = await forgetReplyNotifications(tx, { replyId: params.replyId })) }),
       { deleted: "This reply was already deleted.", hidden: "This reply is hidden." },

@@ -1,4 +1,5 @@
 import type { ReactionView } from "./reaction-kinds";
+import type { ReplySpoiler } from "./spoilers";
 
 /** A reply as every client renders it: from the page, the API and the live socket alike. */
 export type ReplyView = {
@@ -26,4 +27,11 @@ export type ReplyView = {
   reactions: ReactionView[];
   /** Every reaction on it, all kinds together (0 for a deleted or hidden reply): "Most reacted" sorts by it. */
   reactionCount: number;
+  /** How far into the book it may spoil ("Spoiler up to …"); null for a reply with no spoilers. */
+  spoiler: ReplySpoiler | null;
+  /**
+   * Set when this reader gets the veil instead of the text (lib/discussion/spoilers.ts): then
+   * bodyHtml is "" and the text comes only through the reply fetch or the reveal door.
+   */
+  veil: ReplySpoiler | null;
 };

@@ -4,6 +4,7 @@ import { forgetSessionStanding } from "@/lib/accounts/session-standing";
 import {
   disconnectEndedSessions,
   publishMeetingMarker,
+  publishProgressChanged,
   publishUnreadNotifications,
   publishReplyCreated,
   publishReplyReactions,
@@ -48,6 +49,9 @@ export async function deliverLiveEvents(events: readonly LiveEvent[]): Promise<v
         // This node's next check reads the database; other nodes' caches expire within the bound.
         forgetSessionStanding(event.userId);
         await disconnectEndedSessions({ userId: event.userId, versionBelow: event.versionBelow, sessionId: event.sessionId });
+        break;
+      case "progress:changed":
+        publishProgressChanged({ userId: event.userId, bookId: event.bookId, reached: event.reached });
         break;
       case "notifications:changed": {
         // Counted after the commit, so each badge shows what that member's page would now show.

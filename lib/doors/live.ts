@@ -25,6 +25,8 @@ export type LiveEvent =
    * Their open sockets are disconnected.
    */
   | { type: "sessions:ended"; userId: string; versionBelow?: number; sessionId?: string }
+  /** A member's progress in a book moved: every tab of theirs lifts the veils now within reach. */
+  | { type: "progress:changed"; userId: string; bookId: string; reached: number }
   /** These members' notifications changed (new, read, redacted): their badges get their new unread counts. */
   | { type: "notifications:changed"; userIds: string[] };
 

@@ -7,6 +7,7 @@ import { hideInlineSpoilers } from "@/lib/discussion/inline-spoiler";
 import { renderMarkdown } from "@/lib/discussion/markdown";
 import { MENTION_NOTIFY_CAP, sortCandidates } from "@/lib/discussion/mentions";
 import type { NotificationKind } from "./kinds";
+import { formatPoint, pointFromRank, type BookShape } from "@/lib/books/points";
 
 // The notifications a reply causes, written in the same transaction as the reply itself
 // (docs/decisions/0014-notifications-and-mentions.md): a reply and its notifications commit or
@@ -26,6 +27,20 @@ function excerpt(body: string, length = 140): string {
   return line.length <= length ? line : `${line.slice(0, length - 1).trimEnd()}…`;
 }
 
+/**
+ * The spoiler rule of a reply's notifications (issue 10, docs/decisions/0018): a recipient whose
+ * progress is behind the reply's level, or the room's reach, gets "Contains spoilers up to …"
+ * instead of the excerpt, so neither the row, the email nor the digest carries the text. The
+ * level is compared as a point: with a shape, the last chapter stands for the end.
+ */
+function notificationSpoiler(level: number, book: { id: string; shape: BookShape | null; roomReach: number | null }) {
+  const reach = Math.max(level, book.roomReach ?? 0);
+  if (reach <= 0) return undefined;
+  const point = pointFromRank(reach, book.shape);
+  const compared = point.kind === "end" && book.shape ? Math.min(reach, book.shape.chapters) : reach;
+  return { bookId: book.id, level: compared, body: `Contains spoilers up to ${formatPoint(point, book.shape, "reach")}` };
+}
+
 /** A reply's Markdown rendered, with "@Name" of the club's members resolved to them. */
 export function renderReply(body: string, names: ClubNames): { bodyHtml: string; mentioned: string[] } {
   // Most replies mention nobody: they skip the name matching entirely.
@@ -41,10 +56,21 @@ export function renderReply(body: string, names: ClubNames): { bodyHtml: string;
  */
 export async function notifyOfReply(
   tx: Transaction,
-  input: { reply: ReplyRow; clubId: string; position: number; body: string; mentioned: readonly string[]; actorName: string; edited: boolean },
+  input: {
+    reply: ReplyRow;
+    clubId: string;
+    position: number;
+    /** The room's book and how far the room reaches (null: unsaid), for the spoiler rule below. */
+    book: { id: string; shape: BookShape | null; roomReach: number | null };
+    body: string;
+    mentioned: readonly string[];
+    actorName: string;
+    edited: boolean;
+  },
 ): Promise<string[]> {
   const { reply } = input;
   const shared = {
+    spoiler: notificationSpoiler(reply.spoilerLevel, input.book),
     clubId: input.clubId,
     actorId: reply.authorId,
     roomId: reply.roomId,

@@ -62,6 +62,8 @@ export type ServerToClientEvents = {
   "meeting:marker": (payload: MeetingMarkerView) => void;
   /** Sent on the member's own channel: their unread counts in this club changed; fetch them again. */
   "unread:changed": (payload: { clubId: string }) => void;
+  /** Sent on the member's own channel: their progress in a book moved; veils up to `reached` lift. */
+  "progress:changed": (payload: { bookId: string; reached: number }) => void;
   /** Sent on the member's own channel: how many of their notifications are unread now (the header's badge). */
   "notifications:unread": (payload: { unread: number }) => void;
 };

@@ -2,6 +2,7 @@ import "server-only";
 import type { Server } from "socket.io";
 import type { ReplyReactionsView } from "@/lib/discussion/reaction-kinds";
 import type { ReplyView } from "@/lib/discussion/reply-view";
+import { envelopeOf } from "@/lib/discussion/spoilers";
 import {
   roomChannel,
   meetingChannel,
@@ -28,14 +29,23 @@ function realtimeServer(): RealtimeServer | undefined {
   return (globalThis as GlobalWithRealtime)[globalKey];
 }
 
-/** Sends a committed reply to everyone subscribed to its room. Call only after the write commits. */
+/**
+ * Sends a committed reply to everyone subscribed to its room. A reply with spoilers goes as its
+ * envelope, without text (lib/discussion/spoilers.ts): each page that may read it fetches the
+ * text through the reply's door. Call only after the write commits.
+ */
 export function publishReplyCreated(reply: ReplyView): void {
-  realtimeServer()?.to(roomChannel(reply.roomId)).emit("reply:created", reply);
+  realtimeServer()?.to(roomChannel(reply.roomId)).emit("reply:created", envelopeOf(reply));
 }
 
-/** Sends a changed reply (members' view) to its room. Call only after the write commits. */
+/** Sends a changed reply (members' view; an envelope when it has spoilers) to its room. Call only after the write commits. */
 export function publishReplyUpdated(reply: ReplyView): void {
-  realtimeServer()?.to(roomChannel(reply.roomId)).emit("reply:updated", reply);
+  realtimeServer()?.to(roomChannel(reply.roomId)).emit("reply:updated", envelopeOf(reply));
+}
+
+/** Tells every open tab of one member that their progress in a book moved: their pages lift the veils now within reach. */
+export function publishProgressChanged(input: { userId: string; bookId: string; reached: number }): void {
+  realtimeServer()?.to(userChannel(input.userId)).emit("progress:changed", { bookId: input.bookId, reached: input.reached });
 }
 
 /** Sends a reply's reactions, as they now are, to its room. Call only after the write commits. */

@@ -12,7 +12,16 @@ const replyBody = text({ label: "The reply", multiline: true, error: "Write some
   .min(1, "Write something before posting.")
   .max(replyBodyMaxLength, `A reply can be at most ${replyBodyMaxLength.toLocaleString("en")} characters.`);
 
+/** How far a reply may spoil, as a point's rank (lib/books/points.ts); null or absent: the author's own progress. */
+const spoilerLevel = z
+  .number({ error: "Choose how far the reply may spoil." })
+  .int("Choose how far the reply may spoil.")
+  .min(0, "Choose how far the reply may spoil.")
+  .max(10000, "Choose how far the reply may spoil.")
+  .nullish();
+
 export const postReplyInput = z.object({
+  spoilerLevel,
   body: replyBody,
   parentId: z.uuid("That reply could not be found.").nullish().transform((value) => value ?? null),
   idempotencyKey: z.uuid("The request is missing a valid idempotency key."),
@@ -27,4 +36,4 @@ export const repliesAfterQuery = z.object({
 });
 
 /** An author's edit follows the same body rules as posting. */
-export const editReplyInput = z.object({ body: replyBody });
+export const editReplyInput = z.object({ body: replyBody, spoilerLevel });

@@ -19,8 +19,11 @@ async function markClubRead(page: Page): Promise<void> {
   await expect(page.getByTestId("room-unread").filter({ visible: true })).toHaveCount(0);
 }
 
+/** Posts an answer marked "No spoilers" (Ruth has finished; these spoil nothing, and Kathy, at chapter 12, reads them unveiled). */
 async function post(page: Page, text: string): Promise<void> {
   await page.getByRole("textbox", { name: "Your answer" }).fill(text);
+  const level = page.getByRole("combobox", { name: "Spoilers up to" }).first();
+  if ((await level.count()) > 0) await level.selectOption("0");
   await page.getByRole("button", { name: "Post reply" }).click();
   await expect(page.getByText(text)).toHaveCount(1);
 }

@@ -12,6 +12,7 @@
  *               listRepliesAfter         GET    /api/rooms/[roomId]/replies, socket room:join
  *               postReply                POST   /api/rooms/[roomId]/replies
  *               loadReply                GET    /api/replies/[replyId]
+ *               revealReplyText          POST   /api/replies/[replyId]/reveal
  *               editReply                PATCH  /api/replies/[replyId]
  *               deleteReply              DELETE /api/replies/[replyId]
  *               loadReplyHistory         GET    /api/replies/[replyId]/history
@@ -86,6 +87,7 @@ import {
   editReply,
   listRepliesAfter,
   loadReply,
+  revealReplyText,
   loadReplyHistory,
   loadRoomPage,
   loadRoomSnapshot,
@@ -385,6 +387,7 @@ const entryPoints: EntryPoint[] = [
     allowed: "moderator",
   },
   { name: "loadReply", call: (userId, w) => loadReply({ replyId: w.club.ownerReplyId, userId }), denied: nf, allowed: "member" },
+  { name: "revealReplyText", call: (userId, w) => revealReplyText({ replyId: w.club.ownerReplyId, userId }), denied: nf, allowed: "member" },
   {
     name: "loadReplyHistory",
     call: (userId, w) => loadReplyHistory({ replyId: w.club.ownerReplyId, userId }),
@@ -707,7 +710,7 @@ const enforcedBy: Record<ClubAction, readonly string[]> = {
   // No service edits a club yet (there is no settings page); listed so a new one is noticed.
   "club:edit": [],
   "club:leave": ["leaveClub"],
-  "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "loadReply", "room:join", "room:leave", "room:typing", "loadReadPosition", "markRoomRead", "loadRoomVeil", "liftRoomVeil"],
+  "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "loadReply", "revealReplyText", "room:join", "room:leave", "room:typing", "loadReadPosition", "markRoomRead", "loadRoomVeil", "liftRoomVeil"],
   "reply:create": ["postReply"],
   "reply:create-in-locked-room": ["postReply in a locked room"],
   "reply:edit-own": ["editReply"],

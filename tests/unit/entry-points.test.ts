@@ -26,6 +26,7 @@ const reaches: Record<string, readonly string[]> = {
   "app/api/replies/[replyId]/history/route.ts: GET": ["loadReplyHistory"],
   "app/api/replies/[replyId]/reactions/route.ts: PUT": ["setReplyReaction"],
   "app/api/replies/[replyId]/pin/route.ts: PUT": ["pinReply"],
+  "app/api/replies/[replyId]/reveal/route.ts: POST": ["revealReplyText"],
   "app/api/replies/[replyId]/pin/route.ts: DELETE": ["unpinReply"],
   "app/api/replies/[replyId]/hidden/route.ts: PUT": ["hideReply"],
   "app/api/replies/[replyId]/hidden/route.ts: DELETE": ["unhideReply"],

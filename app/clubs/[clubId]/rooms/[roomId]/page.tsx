@@ -36,7 +36,7 @@ export default async function RoomPage({ params }: Props) {
     />
   );
   if (veil.veiled) return <VeiledRoom clubId={clubId} roomId={roomId} room={veil.room} reach={veil.reach ?? ""} progressLabel={progressLabelOf(progress)} progressControl={progressControl} />;
-  const [{ room, replies, role, members }, { lastReadSeq }] = await loadOrNotFound(() =>
+  const [{ room, replies, role, members, reader }, { lastReadSeq }] = await loadOrNotFound(() =>
     Promise.all([loadRoomPage({ roomId, userId: user.id }), loadReadPosition({ roomId, userId: user.id })]),
   );
   if (room.clubId !== clubId) notFound();
@@ -71,6 +71,7 @@ export default async function RoomPage({ params }: Props) {
         initialLocked={room.lockedAt !== null || room.archivedAt !== null}
         initialReadSeq={lastReadSeq}
         members={members}
+        reader={{ bookId: progress.bookId, shape: progress.shape, reached: reader.reached, liftedTo: reader.liftedTo, revealed: reader.revealed }}
       />
     </div>
   );
