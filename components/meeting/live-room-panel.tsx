@@ -5,6 +5,8 @@ import { useEffect, useId, useState } from "react";
 import type { Viewer } from "@/components/discussion/discussion-context";
 import { requestJson } from "@/components/discussion/request";
 import { RoomDiscussion } from "@/components/discussion/room-discussion";
+import type { RoomReader } from "@/components/discussion/use-room-live";
+import type { BookShape } from "@/lib/books/points";
 import type { RoomStateView } from "@/lib/realtime/events";
 import type { MentionableMember } from "@/lib/discussion/mention-syntax";
 import type { ReplyView } from "@/lib/discussion/reply-view";
@@ -12,8 +14,10 @@ import type { LiveAgendaItem } from "./live-types";
 
 type Snapshot =
   | { status: "loading" }
-  | { status: "ready"; replies: ReplyView[]; locked: boolean; members: MentionableMember[] }
+  | { status: "ready"; replies: ReplyView[]; locked: boolean; members: MentionableMember[]; reader: Reader }
   | { status: "failed"; message: string };
+
+type Reader = RoomReader & { shape: BookShape | null };
 
 type Props = {
   clubId: string;
@@ -33,11 +37,11 @@ export function LiveRoomPanel({ clubId, item, isMarker, viewer }: Props) {
 
   useEffect(() => {
     let cancelled = false;
-    void requestJson<{ room: RoomStateView; replies: ReplyView[]; members: MentionableMember[] }>(`/api/rooms/${item.roomId}`).then((result) => {
+    void requestJson<{ room: RoomStateView; replies: ReplyView[]; members: MentionableMember[]; reader: Reader }>(`/api/rooms/${item.roomId}`).then((result) => {
       if (cancelled) return;
       setSnapshot(
         result.ok
-          ? { status: "ready", replies: result.data.replies, locked: result.data.room.locked, members: result.data.members }
+          ? { status: "ready", replies: result.data.replies, locked: result.data.room.locked, members: result.data.members, reader: result.data.reader }
           : { status: "failed", message: result.error.code === "not_found" ? "This question isn't available to you any more." : result.error.message },
       );
     });
@@ -92,6 +96,7 @@ export function LiveRoomPanel({ clubId, item, isMarker, viewer }: Props) {
           // The meeting's own strip already says who is here; typing still shows.
           showHereNow={false}
           members={snapshot.members}
+          reader={snapshot.reader}
         />
       )}
     </section>

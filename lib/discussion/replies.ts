@@ -24,8 +24,8 @@ import { forgetReplyNotifications, notifyOfReply, renderReply } from "@/lib/noti
 import { toReplyView } from "./members-view";
 import { loadOpenRoomReader, loadRoomReader } from "./spoiler-readers";
 import { isVeiledFor, spoilerLevelFor, type ReplyReader } from "./spoilers";
-import { revealReply } from "@/db/queries/reading";
-import { isPointOf } from "@/lib/books/points";
+import { getRoomReach, revealReply } from "@/db/queries/reading";
+import { isPointOf, type BookShape } from "@/lib/books/points";
 import type { ReplyView } from "./reply-view";
 import { unreadChanged, withUnreadChanged } from "./unread";
 
@@ -87,20 +87,35 @@ export const loadRoomPage = door({
   },
 });
 
+/** What GET /api/rooms/:id answers: the room's lock, its replies as this reader sees them, its members, and the reader. */
+export type RoomSnapshot = {
+  room: RoomStateView;
+  replies: ReplyView[];
+  members: MentionableMember[];
+  reader: { bookId: string; shape: BookShape | null; reached: number; liftedTo: number; revealed: string[] };
+};
+
 /** Everything a live page needs to catch up after a long disconnection: the lock and every reply as it is now. */
 export const loadRoomSnapshot = door({
   params: roomParams,
   what: "This room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
-  act: async ({ params, target, userId }): Promise<Done<{ room: RoomStateView; replies: ReplyView[]; members: MentionableMember[] }>> => {
-    const [room, rows, names, reader] = await Promise.all([
+  act: async ({ params, target, userId }): Promise<Done<RoomSnapshot>> => {
+    const [room, rows, names, reader, book] = await Promise.all([
       getRoomLockState({ roomId: params.roomId }),
       listRoomReplies({ roomId: params.roomId }),
       loadClubNames(target.clubId),
       loadOpenRoomReader({ roomId: params.roomId, userId }),
+      getRoomReach({ roomId: params.roomId }),
     ]);
-    if (!room) throw notFound("This room");
-    return done({ room, replies: rows.map((row) => toReplyView(row, names, reader)), members: mentionableMembers(names) });
+    if (!room || !book) throw notFound("This room");
+    return done({
+      room,
+      replies: rows.map((row) => toReplyView(row, names, reader)),
+      members: mentionableMembers(names),
+      // The live meeting's panel veils and offers spoiler levels as the room page does.
+      reader: { bookId: book.bookId, shape: reader.shape, ...readerView(reader) },
+    });
   },
 });
 

@@ -5,7 +5,7 @@ import { notifications } from "@/db/schema/notifications";
 import { replies } from "@/db/schema/discussion";
 import { END_RANK } from "@/lib/books/points";
 import { liftRoomVeil, setReadingProgress, updateBookShape, updateRoomReach } from "@/lib/books/reading";
-import { editReply, listRepliesAfter, loadReply, loadRoomPage, postReply, revealReplyText } from "@/lib/discussion/replies";
+import { editReply, listRepliesAfter, loadReply, loadRoomPage, loadRoomSnapshot, postReply, revealReplyText } from "@/lib/discussion/replies";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { runEmailRound } from "@/lib/email/send";
 import { saveNotificationSettings } from "@/lib/email/settings";
@@ -122,6 +122,11 @@ describe("a reply marked chapter 20, for a reader at chapter 5", () => {
 
     expect(JSON.stringify(await listRepliesAfter({ roomId, userId: kathy.id, body: {} }))).not.toContain(SECRET);
     expect(JSON.stringify(await loadReply({ replyId: parent.reply.id, userId: kathy.id }))).not.toContain(SECRET);
+    // The snapshot the live meeting's panel loads: veiled too, and it names the reader for the panel's veils.
+    const snapshot = await loadRoomSnapshot({ roomId, userId: kathy.id });
+    expect(JSON.stringify(snapshot)).not.toContain(SECRET);
+    expect(snapshot.reader).toMatchObject({ reached: 5, revealed: [] });
+    expect(snapshot.reader.shape?.chapters).toBe(23);
 
     // Live: Kathy and Emily (a moderator, also behind) are in the room when Ruth posts.
     const socket = await realtime.connectAs(kathy);
@@ -145,6 +150,7 @@ describe("a reply marked chapter 20, for a reader at chapter 5", () => {
     await progress(kathy.id, 21);
     expect(JSON.stringify(await loadRoomPage({ roomId, userId: kathy.id }))).toContain(SECRET);
     expect(JSON.stringify(await listRepliesAfter({ roomId, userId: kathy.id, body: {} }))).toContain(SECRET);
+    expect(JSON.stringify(await loadRoomSnapshot({ roomId, userId: kathy.id }))).toContain(SECRET);
     expect((await loadReply({ replyId: live.reply.id, userId: kathy.id })).reply.bodyHtml).toContain(SECRET);
     expect(JSON.stringify(await joinRoom(again, roomId, child.reply.seq))).toContain(SECRET);
   });
