@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { accounts, expect, openRoom, test, unique } from "./fixtures";
+import { accounts, expect, offlineCapableURL, openRoom, test, unique } from "./fixtures";
 
 /** Posts a reply through the API in `page`'s signed-in context; returns its id. */
 async function post(page: Page, roomId: string, body: string, parentId: string | null = null): Promise<string> {
@@ -116,5 +116,24 @@ test("the notifications page follows along: a new reply to Kathy appears on it, 
   const hidden = await emily.request.put(`/api/replies/${ruthsReply}/hidden`, { data: { reason: "Spoiler for the last chapter" } });
   expect(hidden.ok()).toBe(true);
   await expect(lineFor(ruthsReply)).toHaveCount(0);
+  expect(await kathy.evaluate(() => (window as { e2eMark?: boolean }).e2eMark)).toBe(true);
+});
+
+test("the notifications page reads itself again once its live connection comes back: a reply to Kathy made while she was offline shows", async ({ baseURL, pageAs }) => {
+  // Kathy's context goes offline, so it uses 127.0.0.1: see offlineCapableURL.
+  const kathy = await pageAs(accounts.kathy, { baseURL: offlineCapableURL(baseURL) });
+  const ruth = await pageAs(accounts.ruth);
+  const roomId = new URL(await openRoom(ruth, 8)).pathname.split("/").pop() ?? "";
+  const kathysReply = await post(kathy, roomId, unique("Kathy asks about Norfolk"));
+
+  await kathy.goto("/notifications");
+  await kathy.evaluate(() => ((window as { e2eMark?: boolean }).e2eMark = true));
+  await kathy.context().setOffline(true);
+  const ruthsReply = await post(ruth, roomId, unique("Ruth answers about Norfolk"), kathysReply);
+  const line = kathy.getByRole("link", { name: /^Ruth replied to you( twice| \d+ times)? in Question 8$/ }).and(kathy.locator(`[href$="?reply=${ruthsReply}"]`));
+  await expect(line).toHaveCount(0);
+
+  await kathy.context().setOffline(false);
+  await expect(line).toBeVisible({ timeout: 10_000 });
   expect(await kathy.evaluate(() => (window as { e2eMark?: boolean }).e2eMark)).toBe(true);
 });
