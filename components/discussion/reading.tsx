@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
+import { stillNew } from "@/lib/discussion/new-replies";
 import { readPositionAfter } from "@/lib/discussion/read-position";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 
@@ -18,8 +19,12 @@ const seenAfterMs = 600;
 type Reading = {
   /** The first unread reply when the room opened (others', visible, after the position); null if none or all are new. */
   firstUnreadId: string | null;
-  /** How many replies were new when the room opened. */
+  /** The divider's reply while it has not been seen yet (the jump's target); null once seen. */
+  jumpTo: string | null;
+  /** How many of the replies new when the room opened are still unread (not seen, still visible). */
   newCount: number;
+  /** Replies that have been on the viewer's screen since the room opened. */
+  seen: ReadonlySet<string>;
   /** Watches a reply's element; returns the unwatch. */
   observe: (element: Element, reply: ReplyView) => () => void;
 };
@@ -40,9 +45,11 @@ function useReading({ roomId, viewerId, replies, initialReadSeq }: { roomId: str
     // Everything new (a first visit): no "since your last visit" to mark.
     const earliest = replies.reduce((min, reply) => Math.min(min, reply.seq), Number.POSITIVE_INFINITY);
     const showDivider = initialReadSeq !== null && first !== undefined && first.seq !== earliest;
-    return { firstUnreadId: showDivider ? first.id : null, newCount: unread.length };
+    return { unreadIds: unread.map((reply) => reply.id), firstUnreadId: showDivider ? first.id : null };
   });
   const seen = useRef(new Set<string>());
+  // The same, as state: the counts and the jump follow what has been read.
+  const [seenNow, setSeenNow] = useState<ReadonlySet<string>>(() => new Set());
   const position = useRef(startedAt);
   const sent = useRef(startedAt);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -110,6 +117,8 @@ function useReading({ roomId, viewerId, replies, initialReadSeq }: { roomId: str
       if (!entry) return;
       entry.since = null;
       seen.current.add(entry.reply.id);
+      const id = entry.reply.id;
+      setSeenNow((current) => new Set(current).add(id));
       observer.current?.unobserve(element);
       advance();
     },
@@ -165,10 +174,19 @@ function useReading({ roomId, viewerId, replies, initialReadSeq }: { roomId: str
     [getObserver, viewerId],
   );
 
-  return useMemo(() => ({ firstUnreadId: opened.firstUnreadId, newCount: opened.newCount, observe }), [opened, observe]);
+  const firstUnreadId = opened.firstUnreadId;
+  const newCount = useMemo(() => stillNew(opened.unreadIds, replies, seenNow).length, [opened, replies, seenNow]);
+  const jumpTo = firstUnreadId && stillNew([firstUnreadId], replies, seenNow).length > 0 ? firstUnreadId : null;
+  return useMemo(() => ({ firstUnreadId, jumpTo, newCount, seen: seenNow, observe }), [firstUnreadId, jumpTo, newCount, seenNow, observe]);
 }
 
-type ProviderProps = { roomId: string; viewerId: string; replies: ReplyView[]; initialReadSeq: number | null; children: (reading: Reading) => ReactNode };
+type ProviderProps = {
+  roomId: string;
+  viewerId: string;
+  replies: ReplyView[];
+  initialReadSeq: number | null;
+  children: (reading: Reading) => ReactNode;
+};
 
 /** Tracks the room's reading for the replies inside it; the children get the divider's place and the count. */
 export function ReadingProvider({ children, ...input }: ProviderProps) {

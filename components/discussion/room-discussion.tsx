@@ -130,10 +130,10 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
                   {revoked || !showHereNow || !presenceKnown ? null : <HereNow present={presence.present} viewerId={viewer.id} />}
                 </div>
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-                  {reading.firstUnreadId ? (
+                  {reading.jumpTo ? (
                     <button
                       type="button"
-                      onClick={() => reading.firstUnreadId && reveal(reading.firstUnreadId)}
+                      onClick={() => reading.jumpTo && reveal(reading.jumpTo)}
                       className="text-sm font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent"
                     >
                       Jump to the first new reply ({reading.newCount})

@@ -76,6 +76,8 @@ test("Ruth posts while Kathy is on the home page: Kathy's club count rises witho
   await expect(divider).toBeInViewport();
   await kathy.screenshot({ path: `${screenshots}/room-divider-desktop.png` });
   expect((await written).ok()).toBe(true);
+  // Once the first new reply has been seen, the jump has done its work and goes.
+  await expect(kathy.getByRole("button", { name: /^Jump to the first new reply/ })).toHaveCount(0);
 
   // Having been on screen, they are read: the club page's count for the room goes.
   await expect(async () => {
@@ -112,6 +114,7 @@ test("the new-replies marker counts only other people's replies, even from the m
     const overlaps = markerBox.y < box.y + box.height && box.y < markerBox.y + markerBox.height;
     expect(overlaps).toBe(false);
   }
+
 });
 
 for (const width of [1280, 390]) {
