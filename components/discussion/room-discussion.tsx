@@ -2,6 +2,7 @@
 
 import { useCallback, useMemo, useState, type FocusEvent, type FormEvent } from "react";
 import type { MentionableMember } from "@/lib/discussion/mention-syntax";
+import { stillNew } from "@/lib/discussion/new-replies";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { buildThreadTree, type ThreadSort } from "@/lib/discussion/threads";
 import { can, canPostInRoom } from "@/lib/permissions";
@@ -90,8 +91,8 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
     if (event.target instanceof HTMLTextAreaElement) presence.onStoppedTyping();
   }
 
-  function showArrived() {
-    const first = arrived[0];
+  function showArrived(waiting: readonly string[]) {
+    const first = waiting[0];
     if (first) reveal(first);
     clearArrived();
   }
@@ -139,7 +140,8 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
                       Jump to the first new reply ({reading.newCount})
                     </button>
                   ) : null}
-                  <NewRepliesMarker count={arrived.length} onShow={showArrived} />
+                  {/* What arrived and is still news: not yet on screen, not deleted or hidden since. */}
+                  <NewRepliesMarker count={stillNew(arrived, replies, reading.seen).length} onShow={() => showArrived(stillNew(arrived, replies, reading.seen))} />
                 </div>
               </div>
 
