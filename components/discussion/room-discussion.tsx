@@ -111,7 +111,7 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
           {revoked || !presenceKnown ? null : <TypingLine typing={presence.typing} />}
         </div>
 
-        <ReadingProvider roomId={roomId} viewerId={viewer.id} replies={replies} initialReadSeq={initialReadSeq}>
+        <ReadingProvider roomId={roomId} viewerId={viewer.id} replies={replies} tree={tree} initialReadSeq={initialReadSeq}>
           {(reading) => (
             <>
               <div className="flex flex-wrap items-center justify-between gap-3">

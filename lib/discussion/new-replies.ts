@@ -2,6 +2,7 @@
 // browser. docs/decisions/0013-unread.md.
 
 type Item = { id: string; state: "visible" | "deleted" | "hidden" };
+type Node = { item: { id: string }; children: readonly Node[] };
 
 /**
  * The ids (in the order given) that are still news: their reply is loaded, visible, and has not
@@ -12,3 +13,16 @@ export function stillNew(ids: readonly string[], replies: readonly Item[], seen:
   return ids.filter((id) => visible.has(id) && !seen.has(id));
 }
 
+/**
+ * The first of `ids` in the order the room shows its replies (the thread tree, depth first),
+ * not in posting order: a new answer inside an early thread is shown above a new thread posted
+ * before it. Null if none of them is in the tree.
+ */
+export function firstInDisplayOrder(tree: readonly Node[], ids: ReadonlySet<string>): string | null {
+  for (const node of tree) {
+    if (ids.has(node.item.id)) return node.item.id;
+    const inside = firstInDisplayOrder(node.children, ids);
+    if (inside) return inside;
+  }
+  return null;
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { accounts, clubName, expect, liveStatus, offlineCapableURL, openRoom, test, unique } from "./fixtures";
 
@@ -130,6 +131,41 @@ test("the new-replies marker counts only other people's replies, even from the m
   expect(deleted.ok()).toBe(true);
   await expect(kathy.getByText(doomed)).toHaveCount(0);
   await expect(marker).toHaveCount(0);
+});
+
+test("a new answer inside an earlier thread is where the divider goes, above a new thread, and each new reply says New", async ({ pageAs }) => {
+  const kathy = await pageAs(accounts.kathy);
+  const ruth = await pageAs(accounts.ruth);
+  const roomUrl = await openRoom(ruth, 4);
+  const early = unique("An early thread");
+  await post(ruth, early);
+  await markClubRead(kathy);
+
+  // Then a new thread, then an answer inside the early one: the answer is shown first.
+  const later = unique("A later thread");
+  await post(ruth, later);
+  const answer = unique("An answer inside the early thread");
+  const earlyId = await ruth.locator("li[data-reply-id]", { has: ruth.getByRole("article").filter({ hasText: early }) }).last().getAttribute("data-reply-id");
+  const roomId = new URL(roomUrl).pathname.split("/").pop() ?? "";
+  const answered = await ruth.request.post(`/api/rooms/${roomId}/replies`, { data: { body: answer, parentId: earlyId, idempotencyKey: randomUUID() } });
+  expect(answered.ok(), await answered.text()).toBe(true);
+
+  await kathy.goto(roomUrl);
+  await expect(liveStatus(kathy)).toHaveText("Live");
+  const divider = kathy.getByRole("separator", { name: "New since your last visit" });
+  await expect(divider).toHaveCount(1);
+  await expect(kathy.locator("li", { has: divider }).last().getByRole("article").first()).toContainText(answer);
+  // Nothing new sits above the divider; both new replies wear the badge, the old one does not.
+  const card = (text: string) => kathy.getByRole("article").filter({ hasText: text }).last();
+  await expect(card(answer).getByText("New", { exact: true })).toBeVisible();
+  await expect(card(later).getByText("New", { exact: true })).toBeVisible();
+  await expect(kathy.getByRole("article").filter({ hasText: early }).first().locator("header").getByText("New", { exact: true })).toHaveCount(0);
+  await card(answer).scrollIntoViewIfNeeded();
+  await kathy.setViewportSize({ width: 1280, height: 800 });
+  await kathy.screenshot({ path: `${screenshots}/room-new-badges-1280.png` });
+  await kathy.setViewportSize({ width: 390, height: 844 });
+  await card(answer).scrollIntoViewIfNeeded();
+  await kathy.screenshot({ path: `${screenshots}/room-new-badges-390.png` });
 });
 
 for (const width of [1280, 390]) {
