@@ -1,8 +1,10 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
+import { firstInDisplayOrder, stillNew } from "@/lib/discussion/new-replies";
 import { readPositionAfter } from "@/lib/discussion/read-position";
 import type { ReplyView } from "@/lib/discussion/reply-view";
+import type { ThreadNode } from "@/lib/discussion/threads";
 
 // Reading a room: which replies have been on the viewer's screen, the read position that
 // follows from it (sent to the server in batches), and where the "New since your last visit"
@@ -16,10 +18,19 @@ const seenFraction = 0.5;
 const seenAfterMs = 600;
 
 type Reading = {
-  /** The first unread reply when the room opened (others', visible, after the position); null if none or all are new. */
+  /**
+   * Where the divider goes: the first reply, in the order the room shows them, of those unread
+   * when the room opened (others', visible, after the position); null if none or all are new.
+   */
   firstUnreadId: string | null;
-  /** How many replies were new when the room opened. */
+  /** The divider's reply while it has not been seen yet (the jump's target); null once seen. */
+  jumpTo: string | null;
+  /** How many of the replies new when the room opened are still unread (not seen, still visible). */
   newCount: number;
+  /** Replies that have been on the viewer's screen since the room opened. */
+  seen: ReadonlySet<string>;
+  /** Whether a reply was new when the room opened (on a return visit): it wears a "New" badge. */
+  isNew: (replyId: string) => boolean;
   /** Watches a reply's element; returns the unwatch. */
   observe: (element: Element, reply: ReplyView) => () => void;
 };
@@ -32,7 +43,7 @@ const ReadingContext = createContext<Reading | null>(null);
  * reading the last thread first does not mark the ones above it read. Writes go to the
  * markRoomRead door, at most every 1.5 s, and a last one when the page is hidden.
  */
-function useReading({ roomId, viewerId, replies, initialReadSeq }: { roomId: string; viewerId: string; replies: ReplyView[]; initialReadSeq: number | null }): Reading {
+function useReading({ roomId, viewerId, replies, tree, initialReadSeq }: { roomId: string; viewerId: string; replies: ReplyView[]; tree: readonly ThreadNode<ReplyView>[]; initialReadSeq: number | null }): Reading {
   const startedAt = initialReadSeq ?? 0;
   const [opened] = useState(() => {
     const unread = replies.filter((reply) => reply.seq > startedAt && reply.state === "visible" && reply.author.id !== viewerId).sort((a, b) => a.seq - b.seq);
@@ -40,9 +51,11 @@ function useReading({ roomId, viewerId, replies, initialReadSeq }: { roomId: str
     // Everything new (a first visit): no "since your last visit" to mark.
     const earliest = replies.reduce((min, reply) => Math.min(min, reply.seq), Number.POSITIVE_INFINITY);
     const showDivider = initialReadSeq !== null && first !== undefined && first.seq !== earliest;
-    return { firstUnreadId: showDivider ? first.id : null, newCount: unread.length };
+    return { unreadIds: unread.map((reply) => reply.id), unread: new Set(unread.map((reply) => reply.id)), showDivider };
   });
   const seen = useRef(new Set<string>());
+  // The same, as state: the counts and the jump follow what has been read.
+  const [seenNow, setSeenNow] = useState<ReadonlySet<string>>(() => new Set());
   const position = useRef(startedAt);
   const sent = useRef(startedAt);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -110,6 +123,8 @@ function useReading({ roomId, viewerId, replies, initialReadSeq }: { roomId: str
       if (!entry) return;
       entry.since = null;
       seen.current.add(entry.reply.id);
+      const id = entry.reply.id;
+      setSeenNow((current) => new Set(current).add(id));
       observer.current?.unobserve(element);
       advance();
     },
@@ -165,10 +180,25 @@ function useReading({ roomId, viewerId, replies, initialReadSeq }: { roomId: str
     [getObserver, viewerId],
   );
 
-  return useMemo(() => ({ firstUnreadId: opened.firstUnreadId, newCount: opened.newCount, observe }), [opened, observe]);
+  // Threads are shown in tree order, not posting order: the divider goes before the first new
+  // reply as shown, so nothing new sits above it. Each new reply also wears a small "New" badge
+  // (as Discourse marks new posts), since new answers inside earlier threads are scattered.
+  const firstUnreadId = useMemo(() => (opened.showDivider ? firstInDisplayOrder(tree, opened.unread) : null), [opened, tree]);
+  const newCount = useMemo(() => stillNew(opened.unreadIds, replies, seenNow).length, [opened, replies, seenNow]);
+  const jumpTo = firstUnreadId && stillNew([firstUnreadId], replies, seenNow).length > 0 ? firstUnreadId : null;
+  const isNew = useCallback((replyId: string) => opened.showDivider && opened.unread.has(replyId), [opened]);
+  return useMemo(() => ({ firstUnreadId, jumpTo, newCount, seen: seenNow, isNew, observe }), [firstUnreadId, jumpTo, newCount, seenNow, isNew, observe]);
 }
 
-type ProviderProps = { roomId: string; viewerId: string; replies: ReplyView[]; initialReadSeq: number | null; children: (reading: Reading) => ReactNode };
+type ProviderProps = {
+  roomId: string;
+  viewerId: string;
+  replies: ReplyView[];
+  /** The room's whole thread tree as shown (its sort), for the divider's place. */
+  tree: readonly ThreadNode<ReplyView>[];
+  initialReadSeq: number | null;
+  children: (reading: Reading) => ReactNode;
+};
 
 /** Tracks the room's reading for the replies inside it; the children get the divider's place and the count. */
 export function ReadingProvider({ children, ...input }: ProviderProps) {
@@ -176,8 +206,8 @@ export function ReadingProvider({ children, ...input }: ProviderProps) {
   return <ReadingContext.Provider value={reading}>{children(reading)}</ReadingContext.Provider>;
 }
 
-/** Counts a reply as read once it has been on screen; also places the "New since your last visit" divider before it. */
-export function useSeenOnScreen(element: RefObject<HTMLElement | null>, reply: ReplyView): { firstUnread: boolean } {
+/** Counts a reply as read once it has been on screen; also says whether the divider goes before it and whether it is new. */
+export function useSeenOnScreen(element: RefObject<HTMLElement | null>, reply: ReplyView): { firstUnread: boolean; isNew: boolean } {
   const reading = useContext(ReadingContext);
   const observe = reading?.observe;
   useEffect(() => {
@@ -185,7 +215,12 @@ export function useSeenOnScreen(element: RefObject<HTMLElement | null>, reply: R
     if (!observe || !target) return;
     return observe(target, reply);
   }, [observe, element, reply]);
-  return { firstUnread: reading?.firstUnreadId === reply.id };
+  return { firstUnread: reading?.firstUnreadId === reply.id, isNew: reading?.isNew(reply.id) ?? false };
+}
+
+/** A reply that was new when the room opened: a small badge beside its time. */
+export function NewBadge() {
+  return <span className="self-center rounded-full bg-accent-soft px-2 py-0.5 text-xs font-semibold text-accent-strong">New</span>;
 }
 
 /** Where the replies the viewer has not seen begin. */

@@ -13,7 +13,7 @@ import { EditedMarker } from "./edited-marker";
 import { HideReplyForm } from "./hide-reply-form";
 import { PinIcon } from "./icons";
 import { ReactionBar } from "./reaction-bar";
-import { UnreadDivider, useSeenOnScreen } from "./reading";
+import { NewBadge, UnreadDivider, useSeenOnScreen } from "./reading";
 import { ReplyEditForm } from "./reply-edit-form";
 import { ReplyForm } from "./reply-form";
 import { ReplyHistory } from "./reply-history";
@@ -76,7 +76,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
   const [revealedHtml, setRevealedHtml] = useState<string | null>(null);
   const [revealError, setRevealError] = useState<string | null>(null);
   const article = useRef<HTMLElement>(null);
-  const { firstUnread } = useSeenOnScreen(article, reply);
+  const { firstUnread, isNew } = useSeenOnScreen(article, reply);
   // Pin, unpin, unhide and delete: one request each, answered with the reply as it now is.
   const form = useActionForm(({ url, method }: Change) => requestJson<{ reply: ReplyView }>(url, { method }), {
     onSuccess: (data, { after }) => {
@@ -167,6 +167,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
             </span>
             <RelativeTime iso={reply.createdAt} className="text-muted" />
             {reply.editedAt && visible ? <EditedMarker iso={reply.editedAt} /> : null}
+            {isNew && visible ? <NewBadge /> : null}
             {reply.pinned ? (
               <span className="inline-flex items-center gap-1 self-center rounded-full bg-accent-soft px-2 py-0.5 text-xs font-medium text-accent-strong">
                 <PinIcon />

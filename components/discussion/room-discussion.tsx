@@ -2,6 +2,7 @@
 
 import { useCallback, useMemo, useState, type FocusEvent, type FormEvent } from "react";
 import type { MentionableMember } from "@/lib/discussion/mention-syntax";
+import { stillNew } from "@/lib/discussion/new-replies";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { buildThreadTree, type ThreadSort } from "@/lib/discussion/threads";
 import { can, canPostInRoom } from "@/lib/permissions";
@@ -99,8 +100,8 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
     if (event.target instanceof HTMLTextAreaElement) presence.onStoppedTyping();
   }
 
-  function showArrived() {
-    const first = arrived[0];
+  function showArrived(waiting: readonly string[]) {
+    const first = waiting[0];
     if (first) reveal(first);
     clearArrived();
   }
@@ -119,7 +120,7 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
           {revoked || !presenceKnown ? null : <TypingLine typing={presence.typing} />}
         </div>
 
-        <ReadingProvider roomId={roomId} viewerId={viewer.id} replies={replies} initialReadSeq={initialReadSeq}>
+        <ReadingProvider roomId={roomId} viewerId={viewer.id} replies={replies} tree={tree} initialReadSeq={initialReadSeq}>
           {(reading) => (
             <>
               <div className="flex flex-wrap items-center justify-between gap-3">
@@ -139,16 +140,17 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
                   {revoked || !showHereNow || !presenceKnown ? null : <HereNow present={presence.present} viewerId={viewer.id} />}
                 </div>
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
-                  {reading.firstUnreadId ? (
+                  {reading.jumpTo ? (
                     <button
                       type="button"
-                      onClick={() => reading.firstUnreadId && reveal(reading.firstUnreadId)}
+                      onClick={() => reading.jumpTo && reveal(reading.jumpTo)}
                       className="text-sm font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent"
                     >
                       Jump to the first new reply ({reading.newCount})
                     </button>
                   ) : null}
-                  <NewRepliesMarker count={arrived.length} onShow={showArrived} />
+                  {/* What arrived and is still news: not yet on screen, not deleted or hidden since. */}
+                  <NewRepliesMarker count={stillNew(arrived, replies, reading.seen).length} onShow={() => showArrived(stillNew(arrived, replies, reading.seen))} />
                 </div>
               </div>
 

@@ -16,7 +16,8 @@ type Props = {
 };
 
 /**
- * The notifications, grouped, newest first, read again whenever they change (live). Opening one
+ * The notifications, grouped, newest first, read again whenever they change (live) and on each
+ * (re)connect. Opening one
  * marks it read (its whole line); "Mark read" does so without leaving. Marking is the member's own business: the server only ever
  * marks the caller's rows.
  */
@@ -30,7 +31,20 @@ export function NotificationList({ lines, markRead }: Props) {
   useEffect(() => {
     const socket = connectRealtime();
     socket.on("notifications:unread", () => router.refresh());
+    // On every connect, the first one included, the page is read once again: a change made while
+    // the connection was down (or not yet up, between the page's render and the first connect)
+    // may not have been heard, as the badge beside it knows too. A moment later, not at once: the
+    // badge asks for its count on connect (a server action), and a refresh issued alongside it
+    // was seen to be lost.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    socket.on("connect", () => {
+      timer ??= setTimeout(() => {
+        timer = null;
+        router.refresh();
+      }, 500);
+    });
     return () => {
+      if (timer) clearTimeout(timer);
       socket.disconnect();
     };
   }, [router]);

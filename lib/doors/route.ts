@@ -30,7 +30,12 @@ const writeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 function guardWrite(request: Request, body: BodyKind = "json"): void {
   if (!isOwnOrigin(request.headers)) throw new AppError("forbidden", "This request came from another site, so we did not act on it.");
   const declared = request.headers.get("content-length");
-  const hasBody = request.body !== null && declared !== "0";
+  // A request carries a body only with a length or a transfer encoding (RFC 9112 §6.3); a
+  // Request made in code may declare neither but names its type. The server hands even a
+  // body-less DELETE over with an (empty) body stream, which was refused here as not JSON:
+  // deleting, pinning or unhiding a reply from the page answered 415.
+  const framed = declared !== null || request.headers.has("transfer-encoding") || request.headers.has("content-type");
+  const hasBody = request.body !== null && declared !== "0" && framed;
   if (!hasBody) return;
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (body === "form") {

@@ -23,6 +23,7 @@ export type NotificationGroupView = {
   ids: string[];
   kind: string;
   text: string;
+  /** The newest non-empty excerpt among the group's notifications ("" if none). */
   body: string;
   /** Always an in-app path (the newest one's); anything else stored is not offered as a link. */
   href: string | null;
@@ -66,13 +67,17 @@ export function groupNotifications(rows: readonly NotificationRow[]): Notificati
         seen.add(key);
         names.push(member.actorName ?? "Someone");
       }
-      text = `${actorPhrase(names)} ${verb} in Question ${newest.roomPosition}`;
+      // One person's several notifications say how many ("Ruth mentioned you 6 times"): the
+      // line stands for all of them. Several people already read as more than one.
+      const times = names.length === 1 && members.length > 1 ? ` ${members.length === 2 ? "twice" : `${members.length} times`}` : "";
+      text = `${actorPhrase(names)} ${verb}${times} in Question ${newest.roomPosition}`;
     }
     return {
       ids: members.map((member) => member.id),
       kind: newest.kind,
       text,
-      body: members.length === 1 ? newest.body : "",
+      // The newest excerpt there is (a redacted one is empty), so a group still shows what was said.
+      body: members.find((member) => member.body !== "")?.body ?? "",
       href: safePath(newest.url),
       createdAt: newest.createdAt.toISOString(),
       read: newest.readAt !== null,

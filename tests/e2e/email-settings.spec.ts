@@ -98,6 +98,17 @@ test("an unsubscribe link works signed out, and only its button changes anything
     await page.goto(`/unsubscribe/${tampered}`);
     await expect(page.getByRole("heading", { level: 1, name: "This link isn't valid" })).toBeVisible();
     await expect(page.getByRole("button", { name: "Unsubscribe" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Sign in and choose what reaches your inbox" })).toHaveAttribute("href", "/profile#notifications");
+
+    // Signed in, the member is not told to sign in: the link just says where to choose.
+    await tommy.goto(`/unsubscribe/${tampered}`);
+    await expect(tommy.getByRole("heading", { level: 1, name: "This link isn't valid" })).toBeVisible();
+    await expect(tommy.getByText(/sign in/i)).toHaveCount(0);
+    await expect(tommy.getByRole("link", { name: "Choose what reaches your inbox on your profile" })).toHaveAttribute("href", "/profile#notifications");
+    await tommy.setViewportSize({ width: 390, height: 844 });
+    await tommy.screenshot({ path: "test-results/unsubscribe-invalid-signed-in-390.png", fullPage: true });
+    await tommy.setViewportSize({ width: 1280, height: 800 });
+    await tommy.screenshot({ path: "test-results/unsubscribe-invalid-signed-in-1280.png", fullPage: true });
   } finally {
     await stranger.close();
     await restoreDefaults(tommy);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { accounts, clubName, expect, liveStatus, offlineCapableURL, openRoom, test, unique } from "./fixtures";
 
@@ -79,6 +80,8 @@ test("Ruth posts while Kathy is on the home page: Kathy's club count rises witho
   await expect(divider).toBeInViewport();
   await kathy.screenshot({ path: `${screenshots}/room-divider-desktop.png` });
   expect((await written).ok()).toBe(true);
+  // Once the first new reply has been seen, the jump has done its work and goes.
+  await expect(kathy.getByRole("button", { name: /^Jump to the first new reply/ })).toHaveCount(0);
 
   // Having been on screen, they are read: the club page's count for the room goes.
   await expect(async () => {
@@ -88,7 +91,8 @@ test("Ruth posts while Kathy is on the home page: Kathy's club count rises witho
 });
 
 test("the new-replies marker counts only other people's replies, even from the member's other tab", async ({ pageAs }) => {
-  const kathy = await pageAs(accounts.kathy);
+  // A short window keeps replies arriving at the end below the fold: the marker offers them.
+  const kathy = await pageAs(accounts.kathy, { viewport: { width: 1280, height: 480 } });
   const roomUrl = await openRoom(kathy, 8);
   // Scrolled down to read: replies arriving are offered by the marker.
   const second = await kathy.context().newPage();
@@ -99,10 +103,12 @@ test("the new-replies marker counts only other people's replies, even from the m
   const own = unique("Kathy from her other tab");
   await post(second, own);
   await expect(kathy.getByText(own)).toHaveCount(1);
-  await expect(kathy.getByRole("button", { name: /new repl/ })).toHaveCount(0);
+  await expect(kathy.getByRole("button", { name: /^\d+ new repl/ })).toHaveCount(0);
 
   const ruth = await pageAs(accounts.ruth);
   await ruth.goto(roomUrl);
+  // At the top of the page, with the room's replies below the fold.
+  await kathy.evaluate(() => window.scrollTo(0, 0));
   await post(ruth, unique("Ruth's reply"));
   const marker = kathy.getByRole("button", { name: "1 new reply" });
   await expect(marker).toBeVisible();
@@ -115,6 +121,56 @@ test("the new-replies marker counts only other people's replies, even from the m
     const overlaps = markerBox.y < box.y + box.height && box.y < markerBox.y + markerBox.height;
     expect(overlaps).toBe(false);
   }
+
+  // Scrolled to on her own, without the marker, the reply has been seen: the marker drops it.
+  await kathy.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(marker).toHaveCount(0);
+
+  // A reply deleted after it arrived is no longer news either.
+  await kathy.evaluate(() => window.scrollTo(0, 0));
+  const doomed = unique("Ruth's reply she takes back");
+  await post(ruth, doomed);
+  await expect(marker).toBeVisible();
+  const doomedId = await kathy.locator("li[data-reply-id]", { has: kathy.getByRole("article").filter({ hasText: doomed }) }).last().getAttribute("data-reply-id");
+  const deleted = await ruth.request.delete(`/api/replies/${doomedId ?? ""}`);
+  expect(deleted.ok(), await deleted.text()).toBe(true);
+  await expect(kathy.getByText(doomed)).toHaveCount(0);
+  await expect(marker).toHaveCount(0);
+});
+
+test("a new answer inside an earlier thread is where the divider goes, above a new thread, and each new reply says New", async ({ pageAs }) => {
+  const kathy = await pageAs(accounts.kathy);
+  const ruth = await pageAs(accounts.ruth);
+  const roomUrl = await openRoom(ruth, 4);
+  const early = unique("An early thread");
+  await post(ruth, early);
+  await markClubRead(kathy);
+
+  // Then a new thread, then an answer inside the early one: the answer is shown first.
+  const later = unique("A later thread");
+  await post(ruth, later);
+  const answer = unique("An answer inside the early thread");
+  const earlyId = await ruth.locator("li[data-reply-id]", { has: ruth.getByRole("article").filter({ hasText: early }) }).last().getAttribute("data-reply-id");
+  const roomId = new URL(roomUrl).pathname.split("/").pop() ?? "";
+  const answered = await ruth.request.post(`/api/rooms/${roomId}/replies`, { data: { body: answer, parentId: earlyId, idempotencyKey: randomUUID() } });
+  expect(answered.ok(), await answered.text()).toBe(true);
+
+  await kathy.goto(roomUrl);
+  await expect(liveStatus(kathy)).toHaveText("Live");
+  const divider = kathy.getByRole("separator", { name: "New since your last visit" });
+  await expect(divider).toHaveCount(1);
+  await expect(kathy.locator("li", { has: divider }).last().getByRole("article").first()).toContainText(answer);
+  // Nothing new sits above the divider; both new replies wear the badge, the old one does not.
+  const card = (text: string) => kathy.getByRole("article").filter({ hasText: text }).last();
+  await expect(card(answer).getByText("New", { exact: true })).toBeVisible();
+  await expect(card(later).getByText("New", { exact: true })).toBeVisible();
+  await expect(kathy.getByRole("article").filter({ hasText: early }).first().locator("header").getByText("New", { exact: true })).toHaveCount(0);
+  await card(answer).scrollIntoViewIfNeeded();
+  await kathy.setViewportSize({ width: 1280, height: 800 });
+  await kathy.screenshot({ path: `${screenshots}/room-new-badges-1280.png` });
+  await kathy.setViewportSize({ width: 390, height: 844 });
+  await card(answer).scrollIntoViewIfNeeded();
+  await kathy.screenshot({ path: `${screenshots}/room-new-badges-390.png` });
 });
 
 for (const width of [1280, 390]) {

@@ -66,7 +66,7 @@ describe("notifications of replies", () => {
 
     const lines = (await page(kathy.id)).notifications;
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ text: `${ruth.name} and 2 others replied to you in Question 1`, body: "" });
+    expect(lines[0]).toMatchObject({ text: `${ruth.name} and 2 others replied to you in Question 1`, body: "Four" });
     expect(lines[0]?.ids).toHaveLength(4);
     expect(await countMyUnreadNotifications({ userId: kathy.id })).toBe(4);
   });

@@ -23,13 +23,13 @@ function row(overrides: Partial<NotificationRow>): NotificationRow {
 describe("groupNotifications", () => {
   it("says 'Ruth and 2 others replied to you in Question 4', newest actor first, each person once, linking to the newest", () => {
     const rows = [
-      row({ actorId: "ruth", actorName: "Ruth", url: "/newest" }),
+      row({ actorId: "ruth", actorName: "Ruth", url: "/newest", body: "" }),
       row({ actorId: "tommy", actorName: "Tommy" }),
       row({ actorId: "ruth", actorName: "Ruth" }),
       row({ actorId: "emily", actorName: "Emily" }),
     ];
     const [line] = groupNotifications(rows);
-    expect(line).toMatchObject({ text: "Ruth and 2 others replied to you in Question 4", href: "/newest", body: "", read: false });
+    expect(line).toMatchObject({ text: "Ruth and 2 others replied to you in Question 4", href: "/newest", body: "excerpt", read: false });
     expect(line?.ids).toHaveLength(4);
   });
 
@@ -41,6 +41,16 @@ describe("groupNotifications", () => {
     ]);
     expect(lines.map((line) => line.text)).toEqual(["Ruth and Tommy mentioned you in Question 4", "Ruth replied to you in Question 4"]);
     expect(lines[1]).toMatchObject({ body: "excerpt", read: true });
+  });
+
+  it("says how many times one person did it, 'twice' for two, and shows the newest excerpt there is", () => {
+    const six = Array.from({ length: 6 }, (_, index) => row({ kind: "mention", groupKey: "mention:r", roomPosition: 1, body: index === 0 ? "" : `excerpt ${index}` }));
+    const two = [row({ readAt: new Date(), body: "" }), row({ readAt: new Date(), body: "" })];
+    const lines = groupNotifications([...six, ...two]);
+    expect(lines.map((line) => [line.text, line.body])).toEqual([
+      ["Ruth mentioned you 6 times in Question 1", "excerpt 1"],
+      ["Ruth replied to you twice in Question 4", ""],
+    ]);
   });
 
   it("shows ungrouped kinds by their stored title, and offers only in-app paths as links", () => {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { getCurrentUser } from "@/lib/auth";
 import { KIND_LABELS } from "@/lib/email/kind-labels";
 import { viewUnsubscribe } from "@/lib/email/settings";
 
@@ -9,12 +10,13 @@ export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false
 type Props = { params: Promise<{ token: string }> };
 
 /**
- * Where an email's unsubscribe link opens, with nobody signed in. Showing it changes nothing
- * (mail scanners open links); the button posts to the one-click address, which does.
+ * Where an email's unsubscribe link opens, signed in or not. Showing it changes nothing
+ * (mail scanners open links); the button posts to the one-click address, which does. A member
+ * who is signed in is not told to sign in: the profile link says only where to choose.
  */
 export default async function UnsubscribePage({ params }: Props) {
   const { token } = await params;
-  const view = await viewUnsubscribe({ token });
+  const [view, user] = await Promise.all([viewUnsubscribe({ token }), getCurrentUser()]);
 
   if (view.status === "invalid") {
     return (
@@ -27,7 +29,7 @@ export default async function UnsubscribePage({ params }: Props) {
         </p>
         <p>
           <Link href="/profile#notifications" className="text-accent underline underline-offset-2">
-            Sign in and choose what reaches your inbox
+            {user ? "Choose what reaches your inbox on your profile" : "Sign in and choose what reaches your inbox"}
           </Link>
         </p>
       </section>
@@ -59,7 +61,7 @@ export default async function UnsubscribePage({ params }: Props) {
       <p className="text-sm text-muted">
         To choose kind by kind, or to get a daily digest instead,{" "}
         <Link href="/profile#notifications" className="text-accent underline underline-offset-2">
-          sign in and open your profile
+          {user ? "open your profile" : "sign in and open your profile"}
         </Link>
         .
       </p>
