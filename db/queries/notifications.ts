@@ -9,7 +9,7 @@ import { notificationPreferences, notifications } from "@/db/schema/notification
 import { users } from "@/db/schema/users";
 
 /** The database or a transaction: notifications are written inside the act's own transaction. */
-type Executor = Pick<Database, "select" | "insert" | "delete">;
+type Executor = Pick<Database, "select" | "insert" | "update" | "delete">;
 
 /** One notification for each of several members, all about the same thing. */
 export type MemberNotification = {
@@ -113,6 +113,28 @@ export async function deleteReplyNotifications(input: { replyId: string }, execu
   const rows = await executor
     .delete(notifications)
     .where(and(eq(notifications.replyId, input.replyId), ne(notifications.kind, "reply_hidden")))
+    .returning({ userId: notifications.userId });
+  return [...new Set(rows.map((row) => row.userId))];
+}
+
+/**
+ * When a reply's spoiler level rises after it was posted: its notifications (reply, mention) whose
+ * recipient's progress in `spoiler.bookId` is below `spoiler.level` take `spoiler.body` instead of
+ * the excerpt they were written with, so the page, a later email and the digest follow. Returns
+ * whose rows changed, for their pages.
+ */
+export async function veilReplyNotifications(input: { replyId: string; spoiler: { bookId: string; level: number; body: string } }, executor: Executor = getDb()): Promise<string[]> {
+  const rows = await executor
+    .update(notifications)
+    .set({ body: input.spoiler.body })
+    .where(
+      and(
+        eq(notifications.replyId, input.replyId),
+        inArray(notifications.kind, ["reply", "mention"]),
+        ne(notifications.body, input.spoiler.body),
+        sql`coalesce((select rp.reached from ${readingProgress} rp where rp.user_id = ${notifications.userId} and rp.book_id = ${input.spoiler.bookId}::uuid), 0) < ${input.spoiler.level}::integer`,
+      ),
+    )
     .returning({ userId: notifications.userId });
   return [...new Set(rows.map((row) => row.userId))];
 }

@@ -65,8 +65,28 @@ export function inlineSpoilers(md: MarkdownIt): void {
 /**
  * Plain text with each `||inline spoiler||` replaced by "[spoiler]", for places that show a
  * reply's Markdown as text (a notification's excerpt, its email), where no veil can be drawn.
- * Uses the same rule as the renderer: non-empty, no space just inside the bars.
+ * The renderer's rule, from every pair of bars: its closing pair is the next "||", and the text
+ * between is non-empty with no space just inside. The renderer tries again one character after
+ * bars that open nothing, and stops at a paragraph's end, so which pairs it veils depends on
+ * Markdown; here every pair it could veil is hidden (a little more, never less), and overlapping
+ * ones become one "[spoiler]".
  */
 export function hideInlineSpoilers(text: string): string {
-  return text.replace(/\|\|([\s\S]+?)\|\|/g, (match, inner: string) => (inner.trim() === "" || /^\s|\s$/.test(inner) ? match : "[spoiler]"));
+  const hidden = new Uint8Array(text.length);
+  let any = false;
+  for (let start = text.indexOf("||"); start >= 0; start = text.indexOf("||", start + 1)) {
+    const end = text.indexOf("||", start + 2);
+    if (end < 0) break;
+    const inner = text.slice(start + 2, end);
+    if (inner.trim() === "" || /^\s|\s$/.test(inner)) continue;
+    hidden.fill(1, start, end + 2);
+    any = true;
+  }
+  if (!any) return text;
+  let out = "";
+  for (let i = 0; i < text.length; i += 1) {
+    if (!hidden[i]) out += text[i];
+    else if (i === 0 || !hidden[i - 1]) out += "[spoiler]";
+  }
+  return out;
 }

@@ -82,11 +82,32 @@ export function replaceReply<Item extends ThreadItem>(current: readonly Item[], 
 const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
 
 /**
+ * The HTML with each inline spoiler (a `data-spoiler` span, lib/discussion/inline-spoiler.ts)
+ * replaced by "[spoiler]": a preview has no veil to draw. Spans inside it (mention chips) are
+ * counted, so the spoiler ends at its own closing tag.
+ */
+function withoutInlineSpoilers(html: string): string {
+  if (!html.includes("data-spoiler")) return html;
+  let out = "";
+  let depth = 0;
+  for (const part of html.split(/(<\/?span\b[^>]*>)/)) {
+    if (depth > 0) {
+      if (part.startsWith("</span")) depth -= 1;
+      else if (part.startsWith("<span")) depth += 1;
+    } else if (/^<span\b[^>]*\bdata-spoiler\b/.test(part)) {
+      depth = 1;
+      out += " [spoiler] ";
+    } else out += part;
+  }
+  return out;
+}
+
+/**
  * A short plain-text preview of a reply's (already sanitized) HTML, cut at a word boundary.
  * Works without a DOM, so the server renders the same preview the browser does.
  */
 export function excerptFromHtml(html: string, maxLength = 140): string {
-  const text = html
+  const text = withoutInlineSpoilers(html)
     .replace(/<[^>]*>/g, " ")
     .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, name: string) => entities[name] ?? "")
     .replace(/\s+/g, " ")

@@ -1,6 +1,6 @@
 import "server-only";
 import { replaceReplyMentions } from "@/db/queries/mentions";
-import { deleteReplyNotifications, getReplyAuthorId, notifyClubMembers } from "@/db/queries/notifications";
+import { deleteReplyNotifications, getReplyAuthorId, notifyClubMembers, veilReplyNotifications } from "@/db/queries/notifications";
 import type { ReplyRow, Transaction } from "@/db/queries/replies";
 import type { ClubNames } from "@/lib/accounts/name-labels";
 import { hideInlineSpoilers } from "@/lib/discussion/inline-spoiler";
@@ -52,7 +52,8 @@ export function renderReply(body: string, names: ClubNames): { bodyHtml: string;
 /**
  * On the reply's transaction: records whom it mentions, then notifies the author of the reply
  * it answers (not themselves) and the first MENTION_NOTIFY_CAP people it mentions (not the
- * author, nor the one already told of the reply). Returns who was notified now.
+ * author, nor the one already told of the reply); on an edit, first veils the notifications already
+ * written for those now behind its level. Returns whose notifications changed.
  */
 export async function notifyOfReply(
   tx: Transaction,
@@ -80,6 +81,9 @@ export async function notifyOfReply(
     url: replyPath({ clubId: input.clubId, roomId: reply.roomId, replyId: reply.id }),
   };
   const notified: string[] = [];
+  // An edit may have raised the level (or changed the text under it): the notifications already
+  // written lose their excerpt for whoever is now behind it.
+  if (input.edited && shared.spoiler) notified.push(...(await veilReplyNotifications({ replyId: reply.id, spoiler: shared.spoiler }, tx)));
 
   const answered = reply.replyToId ?? reply.parentId;
   // An edit doesn't answer anyone anew; its new mentions are still news.
@@ -118,7 +122,7 @@ export async function notifyOfReply(
       )),
     );
   }
-  return notified;
+  return [...new Set(notified)];
 }
 
 /**

@@ -69,6 +69,28 @@ test("an inline spoiler stays hidden until revealed by keyboard", async ({ pageA
   await expect(page.getByRole("button", { name: secret })).toBeVisible();
 });
 
+test("a link inside a hidden inline spoiler can't be reached by Tab, nor its words heard, until revealed", async ({ pageAs }) => {
+  const secret = unique("Ruth completes");
+  const page = await pageAs(accounts.ruth);
+  await page.getByRole("link", { name: new RegExp(clubName) }).click();
+  await page.getByRole("link", { name: /^Question 9:/ }).click();
+  await page.getByRole("textbox", { name: "Your answer" }).fill(`Then ||[${secret}](https://example.com/ending)|| and after.`);
+  await page.getByRole("button", { name: "Post reply" }).click();
+  // Its words are in the DOM (only hidden), so the text finds this reply's spoiler.
+  const spoiler = page.locator("[data-spoiler]").filter({ hasText: secret });
+  await expect(spoiler).toHaveAttribute("aria-expanded", "false");
+  // Tab from the veil goes past it: focusing the link would read out its words (and show its address).
+  await spoiler.focus();
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.closest("[data-spoiler]") !== null)).toBe(false);
+  await expect(page.getByRole("link", { name: secret })).toHaveCount(0);
+  // Revealed, the link is an ordinary link again.
+  await spoiler.focus();
+  await page.keyboard.press("Enter");
+  await expect(spoiler).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("link", { name: secret })).toBeVisible();
+});
+
 test("the book page keeps the full summary behind a warning; screenshots at a phone's width", async ({ pageAs }) => {
   // Tommy is at most at chapter 12 (the first test), so the ending's room is still veiled for him.
   const page = await pageAs(accounts.tommy, phone);

@@ -207,6 +207,20 @@ describe("a reply marked chapter 20, for a reader at chapter 5", () => {
   });
 });
 
+describe("a reply whose author raises its level after posting", () => {
+  it("takes its text out of the notifications of readers now behind it (the digest not yet sent)", async () => {
+    const { kathy, ruth, roomId } = await setting();
+    const mine = await postReply({ roomId, userId: kathy.id, body: replyInput("Why do they never run?") });
+    // Ruth forgets to mark it, then sees her mistake and marks it as reaching chapter 20.
+    const answer = await postReply({ roomId, userId: ruth.id, body: { ...replyInput(`Because ${SECRET}`, mine.reply.id), spoilerLevel: 0 } });
+    const kathysBodies = async () =>
+      (await getDb().select({ body: notifications.body }).from(notifications).where(and(eq(notifications.userId, kathy.id), eq(notifications.replyId, answer.reply.id)))).map((row) => row.body);
+    expect(await kathysBodies()).toEqual([`Because ${SECRET}`]);
+    await editReply({ replyId: answer.reply.id, userId: ruth.id, body: { body: `Because ${SECRET}`, spoilerLevel: 20 } });
+    expect(await kathysBodies()).toEqual(["Contains spoilers up to Part Three, chapter 20"]);
+  });
+});
+
 describe("a room reaching past the reader", () => {
   it("refuses its replies, its catch-up and its reveal until they lift its veil", async () => {
     const { emily, kathy, ruth, clubId, roomId } = await setting();

@@ -51,4 +51,13 @@ describe("inline spoilers in plain text (notification excerpts, emails)", () => 
     expect(hideInlineSpoilers("a || b")).toBe("a || b");
     expect(hideInlineSpoilers("|| spaced ||")).toBe("|| spaced ||");
   });
+
+  it("hides every phrase the renderer veils, even after bars that open no spoiler", () => {
+    // Each case: the renderer veils the secret (the rule tries again one bar later, and stops at a paragraph).
+    const cases = ["Spoiler: || ||Tommy completes||", "a ||b ||Ruth dies||", "end||\n\nwhy ||Ruth dies||", "x||\n\n||Ruth dies||"];
+    for (const text of cases) {
+      expect(renderMarkdown(text)).toContain(open);
+      expect(hideInlineSpoilers(text)).not.toMatch(/Tommy completes|Ruth dies/);
+    }
+  });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "@/lib/discussion/markdown";
+import { sortCandidates } from "@/lib/discussion/mentions";
 import { buildThreadTree, countDescendants, excerptFromHtml, mergeReplies, replaceReply, threadIndexById, type ThreadNode } from "@/lib/discussion/threads";
 
 type Item = { id: string; parentId: string | null; seq: number };
@@ -80,6 +82,14 @@ describe("excerptFromHtml", () => {
 
   it("never leaves markup behind, even for a tag split across lines", () => {
     expect(excerptFromHtml('<a href="x"\n target="_blank">link</a>')).toBe("link");
+  });
+
+  it("keeps inline spoilers hidden (the pinned replies box shows it to everyone), mention chips inside them too", () => {
+    const html = renderMarkdown("Pinned: ||Tommy *completes*|| and ||@Ruth dies|| ok", {
+      candidates: sortCandidates([{ id: "11111111-1111-4111-8111-111111111111", name: "Ruth" }]),
+      mentioned: [],
+    });
+    expect(excerptFromHtml(html)).toBe("Pinned: [spoiler] and [spoiler] ok");
   });
 });
 
