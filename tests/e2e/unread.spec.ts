@@ -152,7 +152,7 @@ test("a new answer inside an earlier thread is where the divider goes, above a n
   const answer = unique("An answer inside the early thread");
   const earlyId = await ruth.locator("li[data-reply-id]", { has: ruth.getByRole("article").filter({ hasText: early }) }).last().getAttribute("data-reply-id");
   const roomId = new URL(roomUrl).pathname.split("/").pop() ?? "";
-  const answered = await ruth.request.post(`/api/rooms/${roomId}/replies`, { data: { body: answer, parentId: earlyId, idempotencyKey: randomUUID() } });
+  const answered = await ruth.request.post(`/api/rooms/${roomId}/replies`, { data: { body: answer, parentId: earlyId, idempotencyKey: randomUUID(), spoilerLevel: 0 } });
   expect(answered.ok(), await answered.text()).toBe(true);
 
   await kathy.goto(roomUrl);
