@@ -15,7 +15,9 @@ import type { LiveAgendaItem } from "./live-types";
 type Snapshot =
   | { status: "loading" }
   | { status: "ready"; replies: ReplyView[]; locked: boolean; members: MentionableMember[]; reader: Reader }
-  | { status: "failed"; message: string };
+  | { status: "failed"; message: string }
+  // The question reaches past where the reader is: a veil to lift on the room's own page, not an error to retry.
+  | { status: "veiled"; message: string };
 
 type Reader = RoomReader & { shape: BookShape | null };
 
@@ -42,7 +44,9 @@ export function LiveRoomPanel({ clubId, item, isMarker, viewer }: Props) {
       setSnapshot(
         result.ok
           ? { status: "ready", replies: result.data.replies, locked: result.data.room.locked, members: result.data.members, reader: result.data.reader }
-          : { status: "failed", message: result.error.code === "not_found" ? "This question isn't available to you any more." : result.error.message },
+          : result.error.code === "forbidden"
+            ? { status: "veiled", message: result.error.message }
+            : { status: "failed", message: result.error.code === "not_found" ? "This question isn't available to you any more." : result.error.message },
       );
     });
     return () => {
@@ -70,6 +74,13 @@ export function LiveRoomPanel({ clubId, item, isMarker, viewer }: Props) {
           <p className="text-sm text-muted">Loading replies…</p>
           <div aria-hidden className="h-24 animate-pulse rounded-lg border border-line bg-white/70" />
           <div aria-hidden className="h-16 animate-pulse rounded-lg border border-line bg-white/50" />
+        </div>
+      ) : snapshot.status === "veiled" ? (
+        <div role="note" className="space-y-2 rounded-lg border border-line bg-white p-4 text-sm">
+          <p className="text-muted">{snapshot.message}</p>
+          <Link href={`/clubs/${clubId}/rooms/${item.roomId}`} className="font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent">
+            Open the room to choose
+          </Link>
         </div>
       ) : snapshot.status === "failed" ? (
         <div role="alert" className="space-y-2 rounded-lg border border-line bg-white p-4 text-sm">

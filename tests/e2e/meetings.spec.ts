@@ -206,6 +206,49 @@ test("during a meeting, the moderator's 'now discussing' marker moves live to a 
   }
 });
 
+test("at a live meeting, a question past the member's progress shows its veil and a way to the room, not an error to retry", async ({ pageAs, request }) => {
+  const databaseUrl = process.env.E2E_DATABASE_URL;
+  test.skip(!databaseUrl, "Needs E2E_DATABASE_URL (Postgres) to create a meeting that is on now; the PGlite database is held by the server.");
+
+  // A member of their own who has said nothing of their progress: every room with a reach is past
+  // them, and no other test has lifted a veil for them.
+  const newcomer = { name: "New Reader", email: `${unique("panel").replace(/\W+/g, "-")}@example.com`, password: "a long enough password" };
+  expect((await request.post("/api/sign-up", { data: newcomer, headers: { "Content-Type": "application/json" } })).status()).toBe(201);
+  const sql = postgres(databaseUrl!, { max: 1, onnotice: () => {} });
+  let meetingId: string | undefined;
+  try {
+    const created = await sql.begin(async (tx) => {
+      const [club] = await tx<{ clubId: string; bookId: string; emilyId: string; newcomerId: string }[]>`
+        select c.id as "clubId", c.current_book_id as "bookId", e.id as "emilyId", n.id as "newcomerId"
+        from clubs c, users e, users n where c.name = ${clubName} and e.email = ${accounts.emily.email} and n.email = ${newcomer.email}`;
+      if (!club) throw new Error("The demo club, Emily or the newcomer is missing.");
+      await tx`insert into club_members (club_id, user_id, role) values (${club.clubId}, ${club.newcomerId}, 'member')`;
+      // The demo's question 6 reaches the ending (db/seed.ts).
+      const [room] = await tx<{ id: string }[]>`select id from rooms where book_id = ${club.bookId} and position = 6 and reach is not null`;
+      if (!room) throw new Error("The demo's question 6 has no reach.");
+      const [meeting] = await tx<{ id: string }[]>`
+        insert into meetings (club_id, book_id, title, starts_at, time_zone, duration_minutes, created_by_id)
+        values (${club.clubId}, ${club.bookId}, ${unique("Live: the ending")}, now() - interval '10 minutes', 'Europe/London', 90, ${club.emilyId})
+        returning id`;
+      if (!meeting) throw new Error("The live meeting was not created.");
+      await tx`insert into meeting_agenda (meeting_id, room_id, position) values (${meeting.id}, ${room.id}, 1)`;
+      return { clubId: club.clubId, meetingId: meeting.id, roomId: room.id };
+    });
+    meetingId = created.meetingId;
+
+    const page = await pageAs(newcomer);
+    await page.goto(`/clubs/${created.clubId}/meetings/${created.meetingId}`);
+    await expect(page.getByText(/goes up to the ending, past where you are/)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
+    await page.getByRole("link", { name: "Open the room to choose" }).click();
+    await expect(page).toHaveURL(new RegExp(`/rooms/${created.roomId}$`));
+    await expect(page.getByRole("button", { name: "I've read it / show anyway" })).toBeVisible();
+  } finally {
+    if (meetingId) await sql`delete from meetings where id = ${meetingId}`;
+    await sql.end();
+  }
+});
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
