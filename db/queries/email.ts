@@ -126,7 +126,7 @@ export async function markNotificationsNeedNoEmail(input: { userId: string; kind
 }
 
 /** A notification taken by an email, with what the email shows of it. */
-type ClaimedNotification = {
+export type ClaimedNotification = {
   id: string;
   kind: string;
   title: string;

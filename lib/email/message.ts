@@ -1,21 +1,12 @@
+import type { ClaimedNotification } from "@/db/queries/email";
 import { kindLabel } from "./kind-labels";
 
 // The words of a notification email, batched or digest: what a member reads, grouped by club
 // and then by room (a discussion question), in plain text and in HTML. Pure: the caller has
 // already left out anything that must not be mailed (lib/email/send.ts).
 
-type EmailItem = {
-  kind: string;
-  title: string;
-  body: string;
-  url: string | null;
-  createdAt: Date;
-  clubId: string | null;
-  clubName: string | null;
-  roomId: string | null;
-  roomPosition: number | null;
-  roomQuestion: string | null;
-};
+/** A notification as an email shows it (db/queries/email.ts claims them). */
+type EmailItem = Omit<ClaimedNotification, "id">;
 
 export type NotificationEmailInput = {
   type: "batch" | "digest";
