@@ -75,6 +75,7 @@ type ReplyRow = {
   id: string;
   room_id: string;
   parent_id: string | null;
+  thread_id: string;
   author_id: string;
   seq: number;
   body: string;
@@ -134,15 +135,17 @@ function buildReplies(input: { roomId: string; authors: string[]; count: number 
   const start = Date.now() - input.count * 60_000;
   for (let seq = 1; seq <= input.count; seq++) {
     const body = replyBody(random);
-    let parentId: string | null = null;
+    let parent: ReplyRow | null = null;
     if (rows.length > 0 && random() >= 0.35) {
       const window = Math.min(rows.length, 200);
-      parentId = rows[rows.length - 1 - Math.floor(random() * window)]?.id ?? null;
+      parent = rows[rows.length - 1 - Math.floor(random() * window)] ?? null;
     }
+    const id = randomUUID();
     rows.push({
-      id: randomUUID(),
+      id,
       room_id: input.roomId,
-      parent_id: parentId,
+      parent_id: parent?.id ?? null,
+      thread_id: parent?.thread_id ?? id,
       author_id: input.authors[Math.floor(random() * input.authors.length)] ?? "",
       seq,
       body,

@@ -58,10 +58,11 @@ async function fill(sql: Sql, readerId: string): Promise<void> {
         select ${clubId}, ${book!.id}, n, 'Question ' || n || '?', ${repliesPerRoom}, ${repliesPerRoom}, now() from generate_series(1, ${roomsPerClub}) as n
         returning id`;
       await tx`
-        insert into replies (room_id, author_id, seq, body, body_html, idempotency_key, hidden_at, hidden_reason, deleted_at)
-        select room.id, (${writers}::uuid[])[1 + seq % ${writers.length}], seq, 'A reply', '<p>A reply</p>', gen_random_uuid(),
+        insert into replies (id, thread_id, room_id, author_id, seq, body, body_html, idempotency_key, hidden_at, hidden_reason, deleted_at)
+        select ids.id, ids.id, room.id, (${writers}::uuid[])[1 + seq % ${writers.length}], seq, 'A reply', '<p>A reply</p>', gen_random_uuid(),
           case when seq % 40 = 0 then now() end, case when seq % 40 = 0 then 'Off topic.' end, case when seq % 55 = 0 then now() end
-        from unnest(${rooms.map((room) => room.id)}::uuid[]) as room(id), generate_series(1, ${repliesPerRoom}) as seq`;
+        from unnest(${rooms.map((room) => room.id)}::uuid[]) as room(id), generate_series(1, ${repliesPerRoom}) as seq,
+          lateral (select gen_random_uuid() as id) as ids`;
     });
   }
   await sql`vacuum analyze replies`;

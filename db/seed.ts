@@ -178,12 +178,17 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
       const room = createdRooms[thread.room];
       if (!room) continue;
       const ids: string[] = [];
+      const threadIds: string[] = [];
       const start = Date.now() - thread.replies.length * 47 * 60 * 1000;
       for (const [index, reply] of thread.replies.entries()) {
         const parentId = reply.parent === undefined ? null : (ids[reply.parent] ?? null);
+        const id = crypto.randomUUID();
+        const threadId = reply.parent === undefined ? id : (threadIds[reply.parent] ?? id);
         const [created] = await tx
           .insert(replies)
           .values({
+            id,
+            threadId,
             roomId: room.id,
             parentId,
             authorId: userId(reply.author),
@@ -196,6 +201,7 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
           .returning({ id: replies.id, createdAt: replies.createdAt });
         if (!created) throw new Error("Demo reply not created");
         ids.push(created.id);
+        threadIds.push(threadId);
         await tx
           .update(rooms)
           .set({ replySeq: index + 1, replyCount: index + 1, lastReplyAt: created.createdAt })

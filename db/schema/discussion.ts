@@ -49,6 +49,11 @@ export const replies = pgTable(
     // beside it, under its parent, and keeps the reply it answers here.
     depth: integer("depth").notNull().default(0),
     replyToId: uuid("reply_to_id").references((): AnyPgColumn => replies.id, { onDelete: "set null" }),
+    // The thread the reply belongs to: the id of its top-level reply (its own id when it answers
+    // the question). Stored so a room is read a thread at a time (issue 11: rooms read by the page).
+    threadId: uuid("thread_id")
+      .notNull()
+      .references((): AnyPgColumn => replies.id, { onDelete: "cascade" }),
     authorId: uuid("author_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -76,6 +81,10 @@ export const replies = pgTable(
     uniqueIndex("replies_room_seq_key").on(table.roomId, table.seq),
     uniqueIndex("replies_author_idempotency_key").on(table.authorId, table.idempotencyKey),
     index("replies_parent_idx").on(table.parentId),
+    // A thread's replies in posting order, page by page (room, thread, seq).
+    index("replies_room_thread_seq_idx").on(table.roomId, table.threadId, table.seq),
+    // A room's threads (its top-level replies) in posting order, page by page.
+    index("replies_room_threads_idx").on(table.roomId, table.seq).where(sql`${table.parentId} IS NULL`),
     // Unread counts (db/queries/read-positions.ts): the visible replies of a room after a
     // position, with their author, read from the index alone.
     index("replies_room_visible_seq_idx")

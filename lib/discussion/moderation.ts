@@ -1,5 +1,5 @@
 import "server-only";
-import { hideReplyRow, setReplyPinned, unhideReplyRow } from "@/db/queries/replies";
+import { hideReplyRow, setReplyPinned, unhideReplyRow } from "@/db/queries/reply-writes";
 import { listReplyNotificationRecipients } from "@/db/queries/notifications";
 import { getRoomPosition, setRoomLocked } from "@/db/queries/rooms";
 import { ensure, resolveReply, resolveRoom } from "@/lib/access";

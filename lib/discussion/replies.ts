@@ -1,35 +1,26 @@
 import "server-only";
-import {
-  createReply,
-  getReplyWithText,
-  listReplyRevisions,
-  listRoomReplies,
-  softDeleteReply,
-  updateReplyBody,
-  type ReplyChangeResult,
-  type ReplyRow,
-} from "@/db/queries/replies";
-import { getRoomLockState, getRoomPosition, getRoomWithClub } from "@/db/queries/rooms";
+import { getReplyWithText, listReplyRevisions, listRoomReplies, type ReplyRow } from "@/db/queries/replies";
+import { createReply, softDeleteReply, updateReplyBody, type ReplyChangeResult } from "@/db/queries/reply-writes";
+import { getRoomLockState, getRoomPosition } from "@/db/queries/rooms";
 import { ensure, resolveReply, resolveRoom } from "@/lib/access";
 import { door } from "@/lib/doors/door";
 import { done, type Done } from "@/lib/doors/live";
 import { AppError, notFound } from "@/lib/errors";
 import { can, canDeleteReply, canEditReply, canPostInRoom, canReadReplySource, canSeeCurrentReplyText, canViewReplyHistory } from "@/lib/permissions";
-import type { RoomStateView } from "@/lib/realtime/events";
-import { editReplyInput, postReplyInput, replyParams, repliesAfterQuery, roomParams } from "@/lib/validation/replies";
+import { editReplyInput, postReplyInput, replyParams, roomParams } from "@/lib/validation/replies";
 import { maxReplyDepth } from "./depth";
-import { loadClubNames, type ClubNames } from "@/lib/accounts/name-labels";
-import type { MentionableMember } from "./mention-syntax";
+import { loadClubNames } from "@/lib/accounts/name-labels";
 import { forgetReplyNotifications, notifyOfReply, renderReply } from "@/lib/notifications/replies";
 import { toReplyView } from "./members-view";
 import { loadOpenRoomReader, loadRoomReader } from "./spoiler-readers";
 import { isVeiledFor, spoilerLevelFor, type ReplyReader } from "./spoilers";
-import { getRoomReach, revealReply } from "@/db/queries/reading";
-import { isPointOf, type BookShape } from "@/lib/books/points";
+import { revealReply } from "@/db/queries/reading";
+import { isPointOf } from "@/lib/books/points";
 import type { ReplyView } from "./reply-view";
 import { unreadChanged, withUnreadChanged } from "./unread";
 
-// The doors of a room's discussion: reading it, posting, and an author's edits. Each is a
+// The doors of a room's replies: posting, revealing, reading one, and an author's edits (a
+// room's reading doors are in ./room-reading.ts). Each is a
 // door (lib/doors/door.ts): ids parsed, the room or reply resolved for the caller, the payload
 // parsed, then the act, whose live events are sent after it committed.
 
@@ -64,76 +55,6 @@ async function viewFor(who: { clubId: string; userId: string }, row: ReplyRow): 
   const [names, { reader }] = await Promise.all([loadClubNames(who.clubId), loadRoomReader({ roomId: row.roomId, userId: who.userId })]);
   return toReplyView(row, names, reader);
 }
-
-/** Whom the composer offers after "@": the club's members as the club names them (lib/discussion/mention-syntax.ts). */
-function mentionableMembers(names: ClubNames): MentionableMember[] {
-  return [...names].map(([id, name]) => ({ id, name }));
-}
-
-/** A room's page: the room, its club and book, every reply as members see it, and the caller's role. */
-export const loadRoomPage = door({
-  params: roomParams,
-  what: "This room",
-  resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
-  act: async ({ params, target, userId }) => {
-    const [room, rows, names, reader] = await Promise.all([
-      getRoomWithClub({ roomId: params.roomId }),
-      listRoomReplies({ roomId: params.roomId }),
-      loadClubNames(target.clubId),
-      loadOpenRoomReader({ roomId: params.roomId, userId }),
-    ]);
-    if (!room) throw notFound("This room");
-    return done({ room, replies: rows.map((row) => toReplyView(row, names, reader)), role: target.role, members: mentionableMembers(names), reader: readerView(reader) });
-  },
-});
-
-/** What GET /api/rooms/:id answers: the room's lock, its replies as this reader sees them, its members, and the reader. */
-export type RoomSnapshot = {
-  room: RoomStateView;
-  replies: ReplyView[];
-  members: MentionableMember[];
-  reader: { bookId: string; shape: BookShape | null; reached: number; liftedTo: number; revealed: string[] };
-};
-
-/** Everything a live page needs to catch up after a long disconnection: the lock and every reply as it is now. */
-export const loadRoomSnapshot = door({
-  params: roomParams,
-  what: "This room",
-  resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
-  act: async ({ params, target, userId }): Promise<Done<RoomSnapshot>> => {
-    const [room, rows, names, reader, book] = await Promise.all([
-      getRoomLockState({ roomId: params.roomId }),
-      listRoomReplies({ roomId: params.roomId }),
-      loadClubNames(target.clubId),
-      loadOpenRoomReader({ roomId: params.roomId, userId }),
-      getRoomReach({ roomId: params.roomId }),
-    ]);
-    if (!room || !book) throw notFound("This room");
-    return done({
-      room,
-      replies: rows.map((row) => toReplyView(row, names, reader)),
-      members: mentionableMembers(names),
-      // The live meeting's panel veils and offers spoiler levels as the room page does.
-      reader: { bookId: book.bookId, shape: reader.shape, ...readerView(reader) },
-    });
-  },
-});
-
-/** The replies posted after sequence number `body.after` (0: all), in posting order. */
-export const listRepliesAfter = door({
-  params: roomParams,
-  what: "This room",
-  resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
-  body: repliesAfterQuery,
-  act: async ({ params, body, target, userId }) => {
-    const [rows, names, reader] = await Promise.all([
-      listRoomReplies({ roomId: params.roomId, afterSeq: body.after }),
-      loadClubNames(target.clubId),
-      loadOpenRoomReader({ roomId: params.roomId, userId }),
-    ]);
-    return done(rows.map((row) => toReplyView(row, names, reader)));
-  },
-});
 
 /**
  * Posts a reply: written in one transaction under the room's lock (sequence order is commit
@@ -213,11 +134,6 @@ function chooseSpoilerLevel(chosen: number | null | undefined, author: ReplyRead
     throw new AppError("bad_request", "Choose how far the reply may spoil: the start, a chapter of the book, or the end.", { spoilerLevel: "Not a point in this book." });
   }
   return spoilerLevelFor({ chosen, authorReached: author.reached });
-}
-
-/** What the room page's client needs to decide on veils live: the reader's progress and the replies they revealed. */
-function readerView(reader: ReplyReader): { reached: number; liftedTo: number; revealed: string[] } {
-  return { reached: reader.reached, liftedTo: reader.liftedTo ?? 0, revealed: [...reader.revealed] };
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { notifyClubMembers } from "@/db/queries/notifications";
-import type { Transaction } from "@/db/queries/replies";
+import type { Transaction } from "@/db/queries/reply-writes";
 import { formatInZone } from "@/lib/meetings/time";
 import type { NotificationKind } from "./kinds";
 

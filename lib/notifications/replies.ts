@@ -1,7 +1,8 @@
 import "server-only";
 import { replaceReplyMentions } from "@/db/queries/mentions";
 import { deleteReplyNotifications, getReplyAuthorId, notifyClubMembers, veilReplyNotifications } from "@/db/queries/notifications";
-import type { ReplyRow, Transaction } from "@/db/queries/replies";
+import type { ReplyRow } from "@/db/queries/replies";
+import type { Transaction } from "@/db/queries/reply-writes";
 import type { ClubNames } from "@/lib/accounts/name-labels";
 import { hideInlineSpoilers } from "@/lib/discussion/inline-spoiler";
 import { renderMarkdown } from "@/lib/discussion/markdown";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadClubOverview } from "@/lib/books/books";
-import { listRepliesAfter, loadRoomPage, postReply } from "@/lib/discussion/replies";
+import { postReply } from "@/lib/discussion/replies";
+import { listRepliesAfter, loadRoomPage } from "@/lib/discussion/room-reading";
 import { AppError } from "@/lib/errors";
 import type { Ack } from "@/lib/realtime/events";
 import type { ReplyView } from "@/lib/discussion/reply-view";

@@ -82,17 +82,8 @@ import { rooms } from "@/db/schema/discussion";
 import { calendarFeeds, rsvps, meetingAgenda, meetings } from "@/db/schema/meetings";
 import { notifications } from "@/db/schema/notifications";
 import { createBook, loadBookPage, loadClubBooks, loadClubOverview, setCurrentBook, updateBook } from "@/lib/books/books";
-import {
-  deleteReply,
-  editReply,
-  listRepliesAfter,
-  loadReply,
-  revealReplyText,
-  loadReplyHistory,
-  loadRoomPage,
-  loadRoomSnapshot,
-  postReply,
-} from "@/lib/discussion/replies";
+import { deleteReply, editReply, loadReply, revealReplyText, loadReplyHistory, postReply } from "@/lib/discussion/replies";
+import { listRepliesAfter, loadRoomPage, loadRoomSnapshot } from "@/lib/discussion/room-reading";
 import { AppError, errorStatus, type AppErrorCode } from "@/lib/errors";
 import { createClubInvite, listInvites, loadInvitesPage, revokeClubInvite } from "@/lib/clubs/invites";
 import { changeMemberRole, leaveClub, loadRosterPage, removeMember, transferOwnership } from "@/lib/clubs/members";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { books, clubs } from "@/db/schema/clubs";
 import { createBook, loadBookPage, loadClubBooks, loadClubOverview, setCurrentBook, updateBook } from "@/lib/books/books";
-import { loadRoomPage } from "@/lib/discussion/replies";
+import { loadRoomPage } from "@/lib/discussion/room-reading";
 import { AppError } from "@/lib/errors";
 import { createTestClub, createTestUser } from "./factories";
 

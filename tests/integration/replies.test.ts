@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { listRepliesAfter, loadRoomPage, postReply } from "@/lib/discussion/replies";
+import { postReply } from "@/lib/discussion/replies";
+import { listRepliesAfter, loadRoomPage } from "@/lib/discussion/room-reading";
 import { AppError } from "@/lib/errors";
 import { countRoomReplies, createTestClub, createTestUser, replyInput, roomCounters } from "./factories";
 

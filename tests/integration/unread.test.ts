@@ -137,14 +137,10 @@ describe("unread counts", () => {
     const { kathy, ruth, club, roomA } = await setting();
     // Written straight to the tables: posting 101 through the door would meet the rate limit.
     await getDb().insert(replies).values(
-      Array.from({ length: 101 }, (_, index) => ({
-        roomId: roomA,
-        authorId: ruth.id,
-        seq: index + 1,
-        body: `Reply ${index}`,
-        bodyHtml: `<p>Reply ${index}</p>`,
-        idempotencyKey: randomUUID(),
-      })),
+      Array.from({ length: 101 }, (_, index) => {
+        const id = randomUUID();
+        return { id, threadId: id, roomId: roomA, authorId: ruth.id, seq: index + 1, body: `Reply ${index}`, bodyHtml: `<p>Reply ${index}</p>`, idempotencyKey: randomUUID() };
+      }),
     );
     await getDb().update(rooms).set({ replySeq: 101 }).where(eq(rooms.id, roomA));
     expect((await loadClubUnread({ clubId: club.clubId, userId: kathy.id })).rooms).toEqual({ [roomA]: 100 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { resolveRoom, type RoomAccess } from "@/lib/access";
-import { listRepliesAfter } from "@/lib/discussion/replies";
+import { listRepliesAfter } from "@/lib/discussion/room-reading";
 import { checkTyping } from "@/lib/discussion/room-presence";
 import { roomParams } from "@/lib/validation/replies";
 import { door } from "@/lib/doors/door";

@@ -1,4 +1,4 @@
-import { loadRoomSnapshot } from "@/lib/discussion/replies";
+import { loadRoomSnapshot } from "@/lib/discussion/room-reading";
 import { route } from "@/lib/doors/route";
 
 type Params = { roomId: string };

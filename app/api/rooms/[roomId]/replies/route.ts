@@ -1,4 +1,5 @@
-import { listRepliesAfter, postReply } from "@/lib/discussion/replies";
+import { postReply } from "@/lib/discussion/replies";
+import { listRepliesAfter } from "@/lib/discussion/room-reading";
 import { readJson, route } from "@/lib/doors/route";
 
 type Params = { roomId: string };

@@ -9,7 +9,7 @@ import { RoomVeil } from "@/components/reading/room-veil";
 import { requireUser } from "@/lib/auth";
 import { formatPoint, pointFromRank } from "@/lib/books/points";
 import { loadRoomVeil } from "@/lib/books/reading";
-import { loadRoomPage } from "@/lib/discussion/replies";
+import { loadRoomPage } from "@/lib/discussion/room-reading";
 import { loadReadPosition } from "@/lib/discussion/unread";
 import { loadOrNotFound } from "@/lib/doors/page";
 import { setReadingProgressAction } from "../../books/[bookId]/actions";
