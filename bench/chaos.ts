@@ -126,7 +126,8 @@ async function disasters(input: { nodes: AppNode[]; restartPostgres: () => Promi
 
 async function postLoop(client: ChaosClient, meanGapMs: number, stopAt: number, giveUpAt: number): Promise<void> {
   while (Date.now() < stopAt) {
-    await sleep(-Math.log(1 - Math.random()) * meanGapMs);
+    // Never past the end: a long gap drawn near it must not hold the run open.
+    await sleep(Math.min(-Math.log(1 - Math.random()) * meanGapMs, Math.max(0, stopAt - Date.now())));
     if (Date.now() >= stopAt) return;
     await client.postOne(giveUpAt);
   }

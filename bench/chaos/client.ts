@@ -39,8 +39,12 @@ export type ClientStats = {
   liveDuplicates: number;
   /** Two different seqs for one reply id, or two ids for one seq of a room. */
   inconsistencies: string[];
-  /** Seqs missing below the newest one held, summed over every (re)join: what joining after the newest seq would skip. */
-  holesAtJoin: number;
+  /**
+   * Seqs missing below the newest one held when a recovered connection rejoined, summed: the page
+   * rejoins after its newest seq and reloads the room only when the connection was not recovered,
+   * so these are replies a page would not have fetched. This client asks from its first gap instead.
+   */
+  holesAtRecoveredJoin: number;
 };
 
 const postTimeoutMs = 15_000;
@@ -80,7 +84,7 @@ export class ChaosClient {
     crossClubEvents: [],
     liveDuplicates: 0,
     inconsistencies: [],
-    holesAtJoin: 0,
+    holesAtRecoveredJoin: 0,
   };
   readonly posts: PostRecord[] = [];
   /** Room id → reply id → what this client holds. */
@@ -117,8 +121,17 @@ export class ChaosClient {
     return this.node;
   }
 
+  /** Signs in on the current node; a dropped keep-alive connection or a slow answer is tried again (5 attempts). */
   async signIn(): Promise<void> {
-    this.cookie = await this.signInWith(this.node, this.member);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.cookie = await this.signInWith(this.node, this.member);
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await sleep(1_000 * attempt);
+      }
+    }
   }
 
   /** Opens the live connection (to the current node) and joins every room of the club. */
@@ -148,7 +161,10 @@ export class ChaosClient {
       this.stats.connects++;
       if (socket.recovered) this.stats.recovered++;
       this.reopenDelayMs = 500;
-      for (const roomId of this.club.roomIds) void this.join(socket, roomId);
+      for (const roomId of this.club.roomIds) {
+        if (socket.recovered) this.countHoles(roomId);
+        void this.join(socket, roomId);
+      }
     });
     socket.on("disconnect", (reason) => {
       this.stats.disconnects++;
@@ -193,7 +209,6 @@ export class ChaosClient {
   /** Joins one room, asking for every reply after the last seq held without a gap; retried while this connection lasts. */
   private async join(socket: ChaosSocket, roomId: string): Promise<void> {
     for (let attempt = 0; socket === this.socket && socket.connected && !this.closed; attempt++) {
-      this.countHoles(roomId);
       try {
         const replies = await joinAndCatchUp(socket, roomId, this.contiguous.get(roomId) ?? 0);
         if (socket !== this.socket) return;
@@ -232,7 +247,7 @@ export class ChaosClient {
     const seqs = this.seqs.get(roomId);
     if (!seqs || seqs.size === 0) return;
     const newest = Math.max(...seqs.keys());
-    this.stats.holesAtJoin += newest - seqs.size;
+    this.stats.holesAtRecoveredJoin += newest - seqs.size;
   }
 
   private checkClub(event: string, payload: unknown): void {

@@ -147,7 +147,7 @@ export async function verify(sql: Sql, clients: ChaosClient[], roomIds: string[]
       "socket disconnects seen": sum((client) => client.stats.disconnects),
       "moves to another node": sum((client) => client.stats.nodeSwitches),
       "room:join failures (retried)": sum((client) => client.stats.joinFailures),
-      "seqs missing below the newest held, at (re)joins": sum((client) => client.stats.holesAtJoin),
+      "seqs missing below the newest held at a recovered rejoin (a page would skip them)": sum((client) => client.stats.holesAtRecoveredJoin),
     },
   };
 }
