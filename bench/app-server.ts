@@ -64,8 +64,7 @@ export async function stopGroup(running: Running, graceMs: number): Promise<void
   if (!exited) await Promise.race([running.exited, sleep(2_000)]);
 }
 
-/** The last `lines` lines of a log file, for an error message. */
-export function tail(file: string, lines = 30): string {
+function tail(file: string, lines = 30): string {
   try {
     return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
   } catch {

@@ -12,6 +12,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -22,7 +23,7 @@ import { createFixtures } from "./chaos/fixtures";
 import { appNode, type AppNode } from "./chaos/nodes";
 import { verify } from "./chaos/verify";
 import { openDatabase } from "./database";
-import { closeHttpPool } from "./http";
+import { closeHttpPool, httpRequest } from "./http";
 import { signIn } from "./session";
 
 const logDir = path.join(projectRoot, "bench", "results");
@@ -133,6 +134,17 @@ async function postLoop(client: ChaosClient, meanGapMs: number, stopAt: number, 
   }
 }
 
+/** "35 ms", or "down" / "no answer in 10 s". */
+async function healthMs(baseUrl: string): Promise<string> {
+  const started = Date.now();
+  try {
+    const response = await httpRequest(`${baseUrl}/api/health`, { timeoutMs: 10_000 });
+    return response.status === 200 ? `${Date.now() - started} ms` : `HTTP ${response.status}`;
+  } catch (error) {
+    return error instanceof Error && error.name === "TimeoutError" ? "no answer in 10 s" : "down";
+  }
+}
+
 async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   for (let index = 0; index < items.length; index += size) await Promise.all(items.slice(index, index + size).map(work));
 }
@@ -220,7 +232,11 @@ async function main(): Promise<number> {
     const progress = setInterval(() => {
       const posts = clients.flatMap((client) => client.posts);
       const acked = posts.filter((post) => post.outcome.acknowledged).length;
-      log(`  ${Math.round((Date.now() - started) / 1000)} s: ${acked}/${posts.length} posts acknowledged, ${clients.filter((client) => client.connected).length} clients connected`);
+      const line = `  ${Math.round((Date.now() - started) / 1000)} s: ${acked}/${posts.length} posts acknowledged, ${clients.filter((client) => client.connected).length} clients connected`;
+      // How long each node takes to answer its health check (a query), and the machine's load: a node that is merely slow shows here.
+      void Promise.all(nodes.map((node) => healthMs(node.baseUrl))).then((times) =>
+        log(`${line}; health ${nodes.map((node, index) => `${node.name} ${times[index]}`).join(", ")}; load ${loadavg()[0]?.toFixed(1)}`),
+      );
     }, 15_000);
     cleanup.add("stop the progress line", async () => clearInterval(progress));
     await Promise.all([
@@ -231,7 +247,7 @@ async function main(): Promise<number> {
     clearInterval(progress);
     log("posting stopped; letting live events settle, then every client catches up…");
     await sleep(3_000);
-    const caughtUp = await Promise.all(clients.map((client) => client.finalCatchUp(60_000)));
+    const caughtUp = await Promise.all(clients.map((client) => client.finalCatchUp(150_000)));
     const notCaughtUp = caughtUp.filter((ok) => !ok).length;
 
     const verdict = await verify(sql, clients, fixtures.clubs.flatMap((club) => club.roomIds));

@@ -47,8 +47,12 @@ export type ClientStats = {
   holesAtRecoveredJoin: number;
 };
 
-const postTimeoutMs = 15_000;
-const ackTimeoutMs = 15_000;
+// A browser's fetch has no timeout; a person gives up and posts again after a while. Short
+// timeouts here would only pile retries onto a slow node (each first attempt still runs to its end).
+const postTimeoutMs = 30_000;
+// The page waits for room:join's answer as long as the connection lasts and never sends it again
+// on a timer: a join re-sent every few seconds to a slow node only queues more work there.
+const joinAckTimeoutMs = 120_000;
 
 const errorCode = (error: unknown): string => {
   if (error instanceof Error) {
@@ -66,8 +70,9 @@ const errorCode = (error: unknown): string => {
  */
 export function joinAndCatchUp(socket: ChaosSocket, roomId: string, afterSeq: number): Promise<ReplyView[]> {
   return new Promise((resolve, reject) => {
-    socket.timeout(ackTimeoutMs).emit("room:join", { roomId, afterSeq }, (error: Error | null, result) => {
-      if (error) reject(new Error("room:join timed out"));
+    // The error is a timeout, or the connection closing before the answer came.
+    socket.timeout(joinAckTimeoutMs).emit("room:join", { roomId, afterSeq }, (error: Error | null, result) => {
+      if (error) reject(new Error(`room:join not answered: ${error.message}`));
       else if (result.ok) resolve(result.data.replies);
       else reject(new Error(`room:join refused: ${result.error.code} ${result.error.message}`));
     });
