@@ -68,7 +68,7 @@ const errorCode = (error: unknown): string => {
  * which it wants everything; the answer holds those replies and the channel is joined. The one
  * place to change when the catch-up becomes paged.
  */
-export function joinAndCatchUp(socket: ChaosSocket, roomId: string, afterSeq: number): Promise<ReplyView[]> {
+function joinAndCatchUp(socket: ChaosSocket, roomId: string, afterSeq: number): Promise<ReplyView[]> {
   return new Promise((resolve, reject) => {
     // The error is a timeout, or the connection closing before the answer came.
     socket.timeout(joinAckTimeoutMs).emit("room:join", { roomId, afterSeq }, (error: Error | null, result) => {

@@ -6,8 +6,8 @@ import type { Sql } from "../database";
 // through the app would meet its sign-up limit): clubs, each with a book, its rooms and members.
 // Passwords are hashed by the app's own function, so the members sign in through next-auth.
 
-export type ChaosMember = { userId: string; email: string; clubIndex: number };
-export type ChaosClub = { clubId: string; roomIds: string[] };
+type ChaosMember = { userId: string; email: string; clubIndex: number };
+type ChaosClub = { clubId: string; roomIds: string[] };
 export type Fixtures = { clubs: ChaosClub[]; members: ChaosMember[]; password: string };
 
 /** `clubs` clubs of `membersPerClub` members each, every club with `roomsPerClub` rooms (questions) of one book. */

@@ -10,7 +10,7 @@ import { bin, childEnv, launch, signalGroup, stopGroup, waitForHealth, type Runn
  * How a production node is started: the one place to change when `npm start` changes (today
  * `NODE_ENV=production tsx server.ts`, reading the build in .next-bench like the bench's server).
  */
-export function productionServerCommand(): { command: string; args: string[]; env: Record<string, string> } {
+function productionServerCommand(): { command: string; args: string[]; env: Record<string, string> } {
   return { command: bin("tsx"), args: ["server.ts"], env: { NODE_ENV: "production", NEXT_DIST_DIR: ".next-bench" } };
 }
 

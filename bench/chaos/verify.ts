@@ -3,7 +3,7 @@ import type { ChaosClient } from "./client";
 
 // The checks at the end of a chaos run, read from the database and from what each client kept.
 
-export type Check = { name: string; pass: boolean; detail: string; examples: string[] };
+type Check = { name: string; pass: boolean; detail: string; examples: string[] };
 
 type DbReply = { id: string; room_id: string; seq: number; author_id: string; idempotency_key: string };
 
