@@ -23,7 +23,7 @@ export type AppNode = {
   start: () => Promise<{ startupMs: number }>;
   /** SIGKILL to the whole process group: no shutdown, sockets and requests cut mid-flight. */
   kill: () => Promise<void>;
-  /** SIGTERM, then SIGKILL after 10 s. */
+  /** SIGTERM, then SIGKILL after 10 s; the node cannot be started again after this. */
   stop: () => Promise<void>;
   /** Exits the script did not cause (a crash): the node is started again by the caller. */
   readonly unexpectedExits: number;
@@ -46,6 +46,8 @@ export function appNode(input: { name: string; port: number; databaseUrl: string
   let running: Running | null = null;
   let up = false;
   let starts = 0;
+  // Once stopped for good (the end of the run, Ctrl-C), a restart still pending must not start an orphan.
+  let stopped = false;
   let unexpectedExits = 0;
   let exitHandler: (code: number | null) => void = () => {};
   const { command, args, env } = productionServerCommand();
@@ -63,6 +65,7 @@ export function appNode(input: { name: string; port: number; databaseUrl: string
       exitHandler = handler;
     },
     start: async () => {
+      if (stopped) throw new Error(`${input.name} was stopped for good.`);
       starts += 1;
       const logFile = path.join(input.logDir, `chaos-${input.name}-${starts}.log`);
       const started = performance.now();
@@ -101,6 +104,7 @@ export function appNode(input: { name: string; port: number; databaseUrl: string
       await current.exited;
     },
     stop: async () => {
+      stopped = true;
       const current = running;
       up = false;
       if (current) await stopGroup(current, 10_000);
