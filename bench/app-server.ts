@@ -8,10 +8,11 @@ import { httpRequest } from "./http";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..");
 const distDir = ".next-bench";
-const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
+/** A binary of the project's node_modules/.bin. */
+export const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
 
 /** The first port in the range nobody listens on (the bench owns 3400-3499). */
-async function freePort(from = 3400, to = 3499): Promise<number> {
+export async function freePort(from = 3400, to = 3499): Promise<number> {
   for (let port = from; port <= to; port++) {
     const free = await new Promise<boolean>((resolve) => {
       const probe = createServer();
@@ -23,11 +24,11 @@ async function freePort(from = 3400, to = 3499): Promise<number> {
   throw new Error(`No free port in ${from}-${to}.`);
 }
 
-type Running = { child: ChildProcess; exited: Promise<number | null> };
+export type Running = { child: ChildProcess; exited: Promise<number | null> };
 
 // Each child leads its own process group so that stopping it also stops what it spawned
 // (tsx runs the server in a grandchild; next build has workers).
-function launch(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Running {
+export function launch(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): Running {
   const log = createWriteStream(logFile);
   const child = spawn(command, args, { cwd: projectRoot, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.pipe(log);
@@ -40,7 +41,8 @@ function launch(command: string, args: string[], env: NodeJS.ProcessEnv, logFile
   return { child, exited };
 }
 
-function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+/** Sends `signal` to the child's whole process group (what it spawned included); a gone group is fine. */
+export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {
     process.kill(-child.pid, signal);
@@ -50,7 +52,7 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /** SIGTERM, then SIGKILL if the group has not exited within `graceMs`. */
-async function stopGroup(running: Running, graceMs: number): Promise<void> {
+export async function stopGroup(running: Running, graceMs: number): Promise<void> {
   if (running.child.exitCode !== null || running.child.signalCode !== null) {
     signalGroup(running.child, "SIGKILL");
     return;
@@ -70,7 +72,8 @@ function tail(file: string, lines = 30): string {
   }
 }
 
-const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extra });
+/** The environment of a child: this process's, telemetry off, plus `extra`. */
+export const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({ ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extra });
 
 /** Whether a previous build can be reused (BENCH_SKIP_BUILD=1 and a finished build is there). */
 export function canSkipBuild(): boolean {
@@ -104,7 +107,8 @@ export async function buildApp(input: { logDir: string; register: Register }): P
 
 export type AppServer = { baseUrl: string; pid: number; startupMs: number; stop: () => Promise<void> };
 
-async function waitForHealth(baseUrl: string, running: Running, logFile: string, timeoutMs: number): Promise<void> {
+/** Polls /api/health until it answers 200; throws when the child exits or `timeoutMs` passes. */
+export async function waitForHealth(baseUrl: string, running: Running, logFile: string, timeoutMs: number): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
     if (running.child.exitCode !== null) throw new Error(`The server exited with ${running.child.exitCode}:\n${tail(logFile)}`);
