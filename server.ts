@@ -7,6 +7,7 @@ import { closeDb, databaseInfo, migrateDatabase } from "./db/index";
 import { seedDemo } from "./db/seed";
 import { stampClientAddress } from "./lib/doors/client-address";
 import { getEnv } from "./lib/env";
+import { clusterAdapter } from "./lib/realtime/cluster";
 import { attachRealtime } from "./lib/realtime/server";
 import { startReminders } from "./lib/reminders/queue";
 import { hasMalformedPath, malformedPathMessage } from "./lib/validation/request-path";
@@ -51,7 +52,8 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const io = attachRealtime(httpServer, { secret });
+  const cluster = await clusterAdapter();
+  const io = attachRealtime(httpServer, { secret, adapter: cluster.adapter });
   httpServer.on("request", (req, res) => {
     // The address limits are keyed by: the client's, never one it wrote itself.
     stampClientAddress(req);

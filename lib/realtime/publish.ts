@@ -8,13 +8,14 @@ import {
   meetingChannel,
   userChannel,
   type ClientToServerEvents,
+  type InterServerEvents,
   type RoomStateView,
   type ServerToClientEvents,
   type MeetingMarkerView,
   type SocketData,
 } from "./events";
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 // The Socket.IO server is created by server.ts; route handlers live in Next's separate module
 // graph and reach it through globalThis rather than an import.
@@ -27,6 +28,34 @@ export function registerRealtimeServer(io: RealtimeServer | undefined): void {
 
 function realtimeServer(): RealtimeServer | undefined {
   return (globalThis as GlobalWithRealtime)[globalKey];
+}
+
+// The servers whose adapter reaches other nodes. On globalThis for the same reason as the
+// server: Next's module graph must see what server.ts's recorded.
+const clusteredKey = Symbol.for("chapterhouse.realtime.clustered");
+type GlobalWithClustered = typeof globalThis & { [clusteredKey]?: WeakSet<RealtimeServer> };
+
+function clusteredServers(): WeakSet<RealtimeServer> {
+  const holder = globalThis as GlobalWithClustered;
+  holder[clusteredKey] ??= new WeakSet();
+  return holder[clusteredKey];
+}
+
+/** Records that `io` shares its traffic with other nodes (attachRealtime, given a cluster adapter). */
+export function markClustered(io: RealtimeServer): void {
+  clusteredServers().add(io);
+}
+
+/**
+ * Sends an event to the other app nodes (none with the in-memory adapter, which would only warn).
+ * Fire and forget: a node that misses it falls back on expiry (typing marks, cached standings).
+ */
+export function emitToOtherNodes<Event extends keyof InterServerEvents>(
+  io: RealtimeServer,
+  event: Event,
+  ...args: Parameters<InterServerEvents[Event]>
+): void {
+  if (clusteredServers().has(io)) io.serverSideEmit(event, ...args);
 }
 
 /**
@@ -113,7 +142,10 @@ async function leaveClubMeetings(io: RealtimeServer, input: { userId: string; cl
 export async function disconnectEndedSessions(input: { userId: string; versionBelow?: number; sessionId?: string }): Promise<void> {
   const io = realtimeServer();
   if (!io) return;
+  // The other nodes' cached standings of this user go too: their next socket event reads the database.
+  emitToOtherNodes(io, "sessions:ended", { userId: input.userId });
   try {
+    // Every node's connections of the user: a RemoteSocket's disconnect() goes through the adapter.
     const sockets = await io.in(userChannel(input.userId)).fetchSockets();
     for (const socket of sockets) {
       const { sessionVersion, sessionId } = socket.data;
