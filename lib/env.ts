@@ -13,6 +13,7 @@ import { z } from "zod";
 // benchmarks and tests; it also reads ALLOWED_ORIGINS, documented below, and NODE_ENV),
 // E2E_PORT, E2E_DATABASE_URL, E2E_PGLITE_DIR and CHROMIUM_PATH
 // (playwright.config.ts), TEST_DB and TEST_ADMIN_DATABASE_URL (tests/, scripts/test-db.ts),
+// TEST_REDIS_URL (tests/integration/nodes.test.ts),
 // BENCH_* (bench/), CI (scripts/test.sh, playwright.config.ts).
 
 const schema = z.object({

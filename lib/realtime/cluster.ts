@@ -35,6 +35,7 @@ export async function clusterAdapter(): Promise<ClusterAdapter> {
   const kind: AdapterKind =
     env.REALTIME_ADAPTER !== "auto" ? env.REALTIME_ADAPTER : env.REDIS_URL ? "redis" : env.DATABASE_URL ? "postgres" : "memory";
   const logError = (error: unknown) => console.error(`Live adapter (${kind}):`, error);
+  console.log(`> Live traffic between nodes: ${kind === "memory" ? "none (in-memory adapter, one node)" : `${kind} adapter`}`);
 
   if (kind === "redis") {
     if (!env.REDIS_URL) throw new Error("REALTIME_ADAPTER=redis needs REDIS_URL.");
