@@ -55,6 +55,8 @@ async function main() {
   const cluster = await clusterAdapter();
   const io = attachRealtime(httpServer, { secret, adapter: cluster.adapter });
   httpServer.on("request", (req, res) => {
+    // Socket.IO answers its own path (long-polling included): Next must not answer it too (a 308 broke polling).
+    if (req.url?.startsWith("/socket.io/")) return;
     // The address limits are keyed by: the client's, never one it wrote itself.
     stampClientAddress(req);
     // One check for every route: Next turns an undecodable path into a 500 (lib/validation/request-path.ts).

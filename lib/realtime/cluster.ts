@@ -65,7 +65,7 @@ export async function clusterAdapter(): Promise<ClusterAdapter> {
       max: env.REALTIME_POOL_SIZE,
       // A broadcast waits for its NOTIFY before the local delivery (socket.io-adapter's
       // ClusterAdapter): bound the wait when Postgres is away instead of hanging every emit.
-      connectionTimeoutMillis: 2_000,
+      connectionTimeoutMillis: 10_000,
     });
     pool.on("error", logError);
     return {
