@@ -13,7 +13,7 @@ import { getEnv } from "@/lib/env";
 // PGlite there is one node and the in-memory adapter.
 
 /** Which adapter a node uses: "memory" (one node), "postgres" or "redis". */
-export type AdapterKind = "memory" | "postgres" | "redis";
+type AdapterKind = "memory" | "postgres" | "redis";
 
 /** What server.ts hands to attachRealtime: the adapter's constructor (none: in memory) and how to let go of its connections. */
 export type ClusterAdapter = {

@@ -2,7 +2,8 @@ import "server-only";
 import { namePresentMembers } from "@/lib/discussion/room-presence";
 import { listPresentMembers } from "@/lib/meetings/live";
 import { meetingChannel, meetingIdOfChannel, roomChannel, roomIdOfChannel, type PresentMember, type RoomPresenceView } from "./events";
-import { emitToOtherNodes, type RealtimeServer } from "./publish";
+import { emitToOtherNodes } from "./between-nodes";
+import type { RealtimeServer } from "./publish";
 
 // Who is where, for "Here now" and "Ruth is typing…". Everything this node knows about it is in
 // this module: the connections come from the adapter (io.in(channel).fetchSockets(), every

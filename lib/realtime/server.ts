@@ -12,7 +12,8 @@ import { roomIdOfChannel, meetingIdOfChannel, userChannel } from "./events";
 import { registerMeetingHandlers, mayAttendMeeting } from "./handlers/meetings";
 import { registerRoomHandlers, mayHearRoom } from "./handlers/rooms";
 import { trackPresence, trackRoomPresence } from "./presence";
-import { markClustered, registerRealtimeServer, type RealtimeServer } from "./publish";
+import { markClustered } from "./between-nodes";
+import { registerRealtimeServer, type RealtimeServer } from "./publish";
 
 // The Socket.IO server: the handshake's authentication, the re-check of a recovered
 // connection's channels, and the event handlers, one module per group (./handlers), each event

@@ -18,7 +18,7 @@ const projectRoot = path.resolve(import.meta.dirname, "../..");
  * How an app node is started: the one place to change when `npm start` changes. Run from the
  * project root with PORT and the rest in the environment.
  */
-export const APP_START_COMMAND: { command: string; args: string[] } = { command: "npm", args: ["start", "--silent"] };
+const APP_START_COMMAND: { command: string; args: string[] } = { command: "npm", args: ["start", "--silent"] };
 
 /** The build the nodes serve: NEXT_DIST_DIR, as next.config.js reads it, else .next. */
 export function buildDir(): string {
@@ -33,7 +33,7 @@ export type AppNode = {
 };
 
 /** A shared secret: every node must sign and read the same session cookies. */
-export const NODE_SECRET = "chapterhouse-nodes-test-secret-0123456789";
+const NODE_SECRET = "chapterhouse-nodes-test-secret-0123456789";
 
 /**
  * Starts one app node on `port` (loopback only) with the given environment on top of the
