@@ -7,6 +7,7 @@ import { closeDb, databaseInfo, migrateDatabase } from "./db/index";
 import { seedDemo } from "./db/seed";
 import { stampClientAddress } from "./lib/doors/client-address";
 import { getEnv } from "./lib/env";
+import { clusterAdapter } from "./lib/realtime/cluster";
 import { attachRealtime } from "./lib/realtime/server";
 import { startReminders } from "./lib/reminders/queue";
 import { hasMalformedPath, malformedPathMessage } from "./lib/validation/request-path";
@@ -51,8 +52,11 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const io = attachRealtime(httpServer, { secret });
+  const cluster = await clusterAdapter();
+  const io = attachRealtime(httpServer, { secret, adapter: cluster.adapter });
   httpServer.on("request", (req, res) => {
+    // Socket.IO answers its own path (long-polling included): Next must not answer it too (a 308 broke polling).
+    if (req.url?.startsWith("/socket.io/")) return;
     // The address limits are keyed by: the client's, never one it wrote itself.
     stampClientAddress(req);
     // One check for every route: Next turns an undecodable path into a 500 (lib/validation/request-path.ts).

@@ -30,6 +30,9 @@ type Connection = {
 // import.meta, which Next's bundler rewrites for the route handlers that share this module.
 const migrationsFolder = path.resolve("db/migrations");
 
+/** The advisory lock key (any bigint the app uses for nothing else) that serialises migrations between nodes. */
+const MIGRATION_LOCK = 4_342_000;
+
 // server.ts and the code Next bundles are separate module graphs in one process. Keeping the
 // connection on globalThis gives both the same one: for PGlite that is a must (two instances on
 // one folder corrupt it), for postgres.js it stops hot reload from leaking pools.
@@ -50,7 +53,19 @@ function open(): Connection {
       db,
       driver: "postgres",
       location: `${parsed.host}${parsed.pathname}`,
-      migrate: () => migratePostgres(db, { migrationsFolder }),
+      migrate: async () => {
+        // App nodes starting together would each run the same pending migration (and all but one
+        // fail): a session-level advisory lock lets one migrate while the others wait, then find
+        // nothing left to do.
+        const reserved = await client.reserve();
+        try {
+          await reserved`select pg_advisory_lock(${MIGRATION_LOCK})`;
+          await migratePostgres(db, { migrationsFolder });
+        } finally {
+          await reserved`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => undefined);
+          reserved.release();
+        }
+      },
       close: () => client.end({ timeout: 5 }),
       pglite: null,
     };

@@ -82,6 +82,9 @@ const demoProgress = [
 ];
 
 /** Creates the demo club, its ten rooms and accounts; does nothing unless the database is empty. */
+/** The advisory lock key (any bigint the app uses for nothing else) that serialises seeding between nodes. */
+const STARTUP_LOCK_SEED = 4_342_001;
+
 export async function seedDemo(): Promise<{ seeded: boolean }> {
   const db = getDb();
   const [existing] = await db.select({ count: sql<number>`count(*)::int` }).from(users);
@@ -91,7 +94,16 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
   if (questions.length === 0) throw new Error(`The demo guide at ${guidePath} yielded no questions.`);
   const passwordHash = await hashPassword(demoPassword);
 
+  let seeded = true;
   await db.transaction(async (tx) => {
+    // App nodes starting together on an empty database: the later ones wait here for the first
+    // one's seed to commit, then find it and seed nothing (the users' unique emails would fail them).
+    await tx.execute(sql`select pg_advisory_xact_lock(${STARTUP_LOCK_SEED})`);
+    const [again] = await tx.select({ count: sql<number>`count(*)::int` }).from(users);
+    if ((again?.count ?? 0) > 0) {
+      seeded = false;
+      return;
+    }
     const createdUsers = await tx
       .insert(users)
       .values(demoAccounts.map((account) => ({ email: account.email, name: account.name, passwordHash })))
@@ -209,5 +221,5 @@ export async function seedDemo(): Promise<{ seeded: boolean }> {
       }
     }
   });
-  return { seeded: true };
+  return { seeded };
 }

@@ -13,6 +13,7 @@ import { z } from "zod";
 // benchmarks and tests; it also reads ALLOWED_ORIGINS, documented below, and NODE_ENV),
 // E2E_PORT, E2E_DATABASE_URL, E2E_PGLITE_DIR and CHROMIUM_PATH
 // (playwright.config.ts), TEST_DB and TEST_ADMIN_DATABASE_URL (tests/, scripts/test-db.ts),
+// TEST_REDIS_URL (tests/integration/nodes.test.ts),
 // BENCH_* (bench/), CI (scripts/test.sh, playwright.config.ts).
 
 const schema = z.object({
@@ -65,6 +66,23 @@ const schema = z.object({
   GOOGLE_CLIENT_ID: z.string().optional(),
   /** Google OAuth client secret. Default unset. */
   GOOGLE_CLIENT_SECRET: z.string().optional(),
+  /**
+   * How app nodes share live traffic (docs/decisions/0021-many-nodes.md): "auto" uses Redis when
+   * REDIS_URL is set, else Postgres LISTEN/NOTIFY when DATABASE_URL is set, else memory (one node).
+   * "memory" keeps one node's traffic to itself (one node on Postgres, no NOTIFY per event). Default "auto".
+   */
+  REALTIME_ADAPTER: z.enum(["auto", "memory", "postgres", "redis"]).default("auto"),
+  /** A Redis server for live traffic between nodes (@socket.io/redis-streams-adapter), redis:// or rediss://, e.g. redis://127.0.0.1:6379. Default unset. */
+  REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => value || undefined)
+    .refine((value) => value === undefined || /^rediss?:\/\//.test(value), "REDIS_URL must start with redis:// or rediss://"),
+  /** Prefix of the Redis stream and channels, so deployments sharing one Redis stay apart. Default "chapterhouse". */
+  REDIS_KEY_PREFIX: z.string().min(1).default("chapterhouse"),
+  /** Connections (pg) the Postgres live adapter opens: one listens, the rest notify (a count). Default 4. */
+  REALTIME_POOL_SIZE: z.coerce.number().int().min(2).default(4),
   /** "off" does not start the reminder queue in this process (the next start catches up). Default "on". */
   REMINDERS: z.enum(["on", "off"]).default("on"),
   // Rate limits (lib/doors/limits.ts). Each is a count per window; over it a request gets 429

@@ -30,9 +30,10 @@ export function standsAgainst(claims: SessionClaims, standing: { sessionVersion:
 /**
  * How long a reading of a user's standing is trusted by socket events, in milliseconds, counted
  * from before the query was sent. Issue 8 asks that an ended session can use no socket a second
- * later; a session ended on another app node reaches this one only through this check (the node
- * that ended it disconnects its own sockets at once). Half the bound leaves the other half for
- * the event to arrive and be answered.
+ * later. The node that ends a session disconnects its sockets on every node (through the
+ * adapter) and tells the other nodes to forget their readings ("sessions:ended",
+ * lib/realtime/publish.ts); this bound is what still holds if that message is lost. Half the
+ * bound leaves the other half for the event to arrive and be answered.
  */
 export const STANDING_CACHE_MS = 500;
 
@@ -73,7 +74,7 @@ export async function sessionStillCounts(claims: SessionClaims, options: { fresh
   return standsAgainst(claims, standing && { sessionVersion: standing.sessionVersion, sessionRevoked: standing.revokedSessionIds.includes(claims.sessionId) });
 }
 
-/** Forgets a user's cached standing: their sessions just changed on this node. */
+/** Forgets a user's cached standing: their sessions just changed (on this node, or another one said so). */
 export function forgetSessionStanding(userId: string): void {
   cache().delete(userId);
 }

@@ -46,7 +46,7 @@ export async function deliverLiveEvents(events: readonly LiveEvent[]): Promise<v
         await revokeClubAccess({ userId: event.userId, clubId: event.clubId, roomIds: event.roomIds });
         break;
       case "sessions:ended":
-        // This node's next check reads the database; other nodes' caches expire within the bound.
+        // This node's next check reads the database; disconnectEndedSessions tells the other nodes to forget theirs too.
         forgetSessionStanding(event.userId);
         await disconnectEndedSessions({ userId: event.userId, versionBelow: event.versionBelow, sessionId: event.sessionId });
         break;

@@ -1,5 +1,6 @@
 import "server-only";
 import type PgBoss from "pg-boss";
+import { retryOnDeadlock } from "@/lib/reminders/registry";
 import { runEmailRound } from "./send";
 
 // Notification email runs as a job on the reminders' pg-boss (in Postgres, or the app's PGlite):
@@ -25,9 +26,9 @@ const EMAIL_JOB_OPTIONS = {
  * and one runs, so rounds never pile up behind a slow one.
  */
 export async function startEmailQueue(boss: PgBoss, options: { work: boolean; pollingIntervalSeconds: number }): Promise<void> {
-  await boss.createQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE, policy: "stately", ...EMAIL_JOB_OPTIONS });
+  await retryOnDeadlock(() => boss.createQueue(EMAIL_QUEUE, { name: EMAIL_QUEUE, policy: "stately", ...EMAIL_JOB_OPTIONS }));
   if (!options.work) return;
-  await boss.schedule(EMAIL_QUEUE, EVERY_MINUTE, {}, EMAIL_JOB_OPTIONS);
+  await retryOnDeadlock(() => boss.schedule(EMAIL_QUEUE, EVERY_MINUTE, {}, EMAIL_JOB_OPTIONS));
   await boss.work<unknown>(EMAIL_QUEUE, { pollingIntervalSeconds: options.pollingIntervalSeconds, batchSize: 1 }, async ([job]) => {
     try {
       const result = await runEmailRound();

@@ -68,6 +68,17 @@ export type ServerToClientEvents = {
   "notifications:unread": (payload: { unread: number }) => void;
 };
 
+/**
+ * Events between app nodes (io.serverSideEmit through the adapter, lib/realtime/cluster.ts); with
+ * one node they go nowhere. Never sent to a browser.
+ */
+export type InterServerEvents = {
+  /** A connection on the sending node started or stopped typing in a room (lib/realtime/presence.ts). */
+  "typing:mark": (mark: { roomId: string; socketId: string; userId: string; typing: boolean }) => void;
+  /** A user's sessions changed on the sending node: forget the cached standing (lib/accounts/session-standing.ts). */
+  "sessions:ended": (input: { userId: string }) => void;
+};
+
 export type SocketData = {
   userId: string;
   /** The session the handshake's token belongs to, and the user's session version it was signed in under. */

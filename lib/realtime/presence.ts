@@ -2,12 +2,15 @@ import "server-only";
 import { namePresentMembers } from "@/lib/discussion/room-presence";
 import { listPresentMembers } from "@/lib/meetings/live";
 import { meetingChannel, meetingIdOfChannel, roomChannel, roomIdOfChannel, type PresentMember, type RoomPresenceView } from "./events";
+import { emitToOtherNodes } from "./between-nodes";
 import type { RealtimeServer } from "./publish";
 
 // Who is where, for "Here now" and "Ruth is typing…". Everything this node knows about it is in
-// this module: the connections come from the adapter (io.in(channel).fetchSockets()), and the
-// typing marks live in the map below. With one node that is the whole truth; a multi-node
-// deployment moves the typing marks to the adapter (serverSideEmit) without changing callers.
+// this module: the connections come from the adapter (io.in(channel).fetchSockets(), every
+// node's), and the typing marks live in the map below. Each node holds every node's marks: a
+// mark set here is sent to the others (serverSideEmit "typing:mark") and theirs arrive here, so
+// whichever node works out a room's list sees all typists. A mark whose connection is gone is
+// dropped by the next list (it is checked against the sockets fetched) or when it expires.
 
 export type Presence = {
   /** Works out who is at the meeting now and sends it to everyone there; resolves with the list sent. */
@@ -85,7 +88,7 @@ export function trackPresence(io: RealtimeServer): Presence {
  */
 export function trackRoomPresence(io: RealtimeServer, options: { typingMs?: number } = {}): RoomPresence {
   const typingMs = options.typingMs ?? defaultTypingMs;
-  /** room id → socket id → the typing mark's user and expiry timer. */
+  /** room id → socket id → the typing mark's user and expiry timer (this node's connections' and other nodes'). */
   const typing = new Map<string, Map<string, { userId: string; timer: ReturnType<typeof setTimeout> }>>();
 
   const refresh = latestOnly(async (roomId): Promise<RoomPresenceView> => {
@@ -116,7 +119,12 @@ export function trackRoomPresence(io: RealtimeServer, options: { typingMs?: numb
   const typingUsers = (roomId: string) =>
     [...new Set([...(typing.get(roomId)?.values() ?? [])].map((mark) => mark.userId))].sort().join(",");
 
-  function setTyping(input: { roomId: string; socketId: string; userId: string; typing: boolean }): void {
+  /**
+   * Records a mark. A mark of this node's connection (`local`) is sent to the other nodes, and
+   * this node sends the room its new list when it changes or expires; another node's mark is
+   * only recorded (its own node sends the lists), and expires here on the same clock.
+   */
+  function applyMark(input: { roomId: string; socketId: string; userId: string; typing: boolean }, local: boolean): void {
     const { roomId, socketId } = input;
     const before = typingUsers(roomId);
     const existing = typing.get(roomId)?.get(socketId);
@@ -126,21 +134,31 @@ export function trackRoomPresence(io: RealtimeServer, options: { typingMs?: numb
         const mark = typing.get(roomId)?.get(socketId);
         if (mark?.timer !== timer) return;
         clearMark(roomId, socketId, timer);
-        refresh(roomId).catch(() => undefined);
+        if (local) refresh(roomId).catch(() => undefined);
       }, typingMs);
       timer.unref?.();
       const marks = typing.get(roomId) ?? new Map();
       marks.set(socketId, { userId: input.userId, timer });
       typing.set(roomId, marks);
     }
-    if (typingUsers(roomId) !== before) refresh(roomId).catch(() => undefined);
+    if (local && typingUsers(roomId) !== before) refresh(roomId).catch(() => undefined);
   }
+
+  function setTyping(input: { roomId: string; socketId: string; userId: string; typing: boolean }): void {
+    applyMark(input, true);
+    emitToOtherNodes(io, "typing:mark", input);
+  }
+
+  io.on("typing:mark", (mark) => applyMark(mark, false));
 
   io.of("/").adapter.on("leave-room", (channel: string, socketId: string) => {
     const roomId = roomIdOfChannel(channel);
     if (!roomId) return;
     const mark = typing.get(roomId)?.get(socketId);
-    if (mark) clearMark(roomId, socketId, mark.timer);
+    if (mark) {
+      clearMark(roomId, socketId, mark.timer);
+      emitToOtherNodes(io, "typing:mark", { roomId, socketId, userId: mark.userId, typing: false });
+    }
     refresh(roomId).catch(() => undefined);
   });
 

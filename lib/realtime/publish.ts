@@ -8,13 +8,15 @@ import {
   meetingChannel,
   userChannel,
   type ClientToServerEvents,
+  type InterServerEvents,
   type RoomStateView,
   type ServerToClientEvents,
   type MeetingMarkerView,
   type SocketData,
 } from "./events";
+import { emitToOtherNodes } from "./between-nodes";
 
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 // The Socket.IO server is created by server.ts; route handlers live in Next's separate module
 // graph and reach it through globalThis rather than an import.
@@ -28,6 +30,7 @@ export function registerRealtimeServer(io: RealtimeServer | undefined): void {
 function realtimeServer(): RealtimeServer | undefined {
   return (globalThis as GlobalWithRealtime)[globalKey];
 }
+
 
 /**
  * Sends a committed reply to everyone subscribed to its room. A reply with spoilers goes as its
@@ -113,7 +116,10 @@ async function leaveClubMeetings(io: RealtimeServer, input: { userId: string; cl
 export async function disconnectEndedSessions(input: { userId: string; versionBelow?: number; sessionId?: string }): Promise<void> {
   const io = realtimeServer();
   if (!io) return;
+  // The other nodes' cached standings of this user go too: their next socket event reads the database.
+  emitToOtherNodes(io, "sessions:ended", { userId: input.userId });
   try {
+    // Every node's connections of the user: a RemoteSocket's disconnect() goes through the adapter.
     const sockets = await io.in(userChannel(input.userId)).fetchSockets();
     for (const socket of sockets) {
       const { sessionVersion, sessionId } = socket.data;

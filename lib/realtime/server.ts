@@ -4,13 +4,15 @@ import type { Server as HttpServer } from "node:http";
 import { getToken } from "next-auth/jwt";
 import { Server } from "socket.io";
 import { isOwnOrigin } from "@/lib/doors/origin";
-import { sessionClaimsOf, sessionStillCounts } from "@/lib/accounts/session-standing";
+import { forgetSessionStanding, sessionClaimsOf, sessionStillCounts } from "@/lib/accounts/session-standing";
 import type { ServerSocket } from "@/lib/doors/socket";
 import { limitSocketsPerUser } from "@/lib/doors/socket-connections";
+import type { ClusterAdapter } from "./cluster";
 import { roomIdOfChannel, meetingIdOfChannel, userChannel } from "./events";
 import { registerMeetingHandlers, mayAttendMeeting } from "./handlers/meetings";
 import { registerRoomHandlers, mayHearRoom } from "./handlers/rooms";
 import { trackPresence, trackRoomPresence } from "./presence";
+import { markClustered } from "./between-nodes";
 import { registerRealtimeServer, type RealtimeServer } from "./publish";
 
 // The Socket.IO server: the handshake's authentication, the re-check of a recovered
@@ -51,10 +53,18 @@ async function dropRevokedChannels(socket: ServerSocket): Promise<void> {
  */
 export function attachRealtime(
   httpServer: HttpServer,
-  options: { secret: string; secureCookie?: boolean; /** How long a typing mark lasts (lib/realtime/presence.ts); tests shorten it. */ typingMs?: number },
+  options: {
+    secret: string;
+    secureCookie?: boolean;
+    /** How long a typing mark lasts (lib/realtime/presence.ts); tests shorten it. */
+    typingMs?: number;
+    /** The adapter shared with other nodes (./cluster.ts clusterAdapter); none: in memory, one node. */
+    adapter?: ClusterAdapter["adapter"];
+  },
 ): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, {
     path: "/socket.io",
+    ...(options.adapter ? { adapter: options.adapter } : {}),
     serveClient: false,
     // Recovery replays missed packets after short drops; room:join's afterSeq covers long ones.
     // The handshake check runs again on recovery (a signed-out cookie must not get back in), and
@@ -97,7 +107,13 @@ export function attachRealtime(
     next();
   });
 
-  // After authentication: counts each user's open connections (LIMIT_SOCKETS_PER_USER).
+  if (options.adapter) {
+    markClustered(io);
+    // A user's sessions ended on another node: this node's next socket event of theirs reads the database.
+    io.on("sessions:ended", ({ userId }) => forgetSessionStanding(userId));
+  }
+
+  // After authentication: counts each user's open connections (LIMIT_SOCKETS_PER_USER), on every node.
   io.use(limitSocketsPerUser());
 
   const presence = trackPresence(io);

@@ -6,7 +6,7 @@ import { startEmailQueue } from "@/lib/email/queue";
 import { getEnv } from "@/lib/env";
 import { closeMailer, getMailer } from "@/lib/mailer";
 import { deliverMeetingReminder, parseReminderPayload } from "./deliver";
-import { REMINDER_JOB_OPTIONS, REMINDER_QUEUE, registerReminderQueue, reminderQueue } from "./registry";
+import { REMINDER_JOB_OPTIONS, REMINDER_QUEUE, registerReminderQueue, reminderQueue, retryOnDeadlock } from "./registry";
 import { reconcileMeetingReminders } from "./schedule";
 
 export type ReminderQueueOptions = {
@@ -72,7 +72,7 @@ export async function startReminderQueue(options: ReminderQueueOptions = {}): Pr
 
   await boss.start();
   try {
-    await boss.createQueue(REMINDER_QUEUE, { name: REMINDER_QUEUE, ...REMINDER_JOB_OPTIONS });
+    await retryOnDeadlock(() => boss.createQueue(REMINDER_QUEUE, { name: REMINDER_QUEUE, ...REMINDER_JOB_OPTIONS }));
     await startEmailQueue(boss, { work, pollingIntervalSeconds });
   } catch (error) {
     await boss.stop({ graceful: false });

@@ -28,3 +28,21 @@ export function registerReminderQueue(boss: PgBoss | undefined): void {
 export function reminderQueue(): PgBoss | null {
   return (globalThis as GlobalWithQueue)[globalKey] ?? null;
 }
+
+/**
+ * Runs a pg-boss setup call (createQueue, schedule), again after a short pause when Postgres
+ * chose it as a deadlock victim (SQLSTATE 40P01): app nodes starting together run the same
+ * upserts on pgboss.queue at once, and these calls are idempotent. Other errors, and a fifth
+ * deadlock, are thrown.
+ */
+export async function retryOnDeadlock<Result>(work: () => Promise<Result>): Promise<Result> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const deadlock = typeof error === "object" && error !== null && "code" in error && error.code === "40P01";
+      if (!deadlock || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+    }
+  }
+}
