@@ -167,7 +167,9 @@ async function openListeners(options: FanoutOptions, runTag: string) {
 }
 
 async function postProbe(options: FanoutOptions, runTag: string, index: number): Promise<PostOutcome> {
-  const body = JSON.stringify({ body: probeBody(runTag, index), parentId: null, idempotencyKey: randomUUID() });
+  // spoilerLevel 0: a reply with spoilers is broadcast without its text (lib/realtime/publish.ts),
+  // so its probe marker could not be matched; the author's progress would otherwise set one.
+  const body = JSON.stringify({ body: probeBody(runTag, index), parentId: null, idempotencyKey: randomUUID(), spoilerLevel: 0 });
   const sentAt = performance.now();
   try {
     const response = await httpRequest(`${options.baseUrl}/api/rooms/${options.roomId}/replies`, {

@@ -56,6 +56,8 @@ const view = (row: ReplyRow) => ({
 async function createTables(): Promise<void> {
   await sql`create table if not exists floor_replies (like replies including defaults including indexes)`;
   await sql`create table if not exists floor_rooms (id uuid primary key, reply_seq integer not null)`;
+  // The first screen puts pinned threads first: an index finds them without reading every thread.
+  await sql`create index if not exists floor_replies_pinned_idx on floor_replies (room_id, pinned_at) where pinned_at is not null and parent_id is null`;
 }
 
 async function send(req: IncomingMessage, res: ServerResponse, status: number, type: string, body: string): Promise<void> {
@@ -91,23 +93,27 @@ async function insertReply(roomId: string, input: { body: string; parentId: stri
 }
 
 async function firstScreen(roomId: string): Promise<string> {
+  // Pinned threads first, then the oldest: two index scans, each stopping after a screenful.
   const threads = await sql<(ReplyRow & { answers: number })[]>`
     select r.id, r.room_id, r.parent_id, r.thread_id, r.seq, r.body_html, r.created_at, r.author_id, u.name as author_name,
       (select count(*)::int from floor_replies a where a.room_id = r.room_id and a.thread_id = r.id) - 1 as answers
-    from floor_replies r left join users u on u.id = r.author_id
-    where r.room_id = ${roomId} and r.parent_id is null
-    order by r.pinned_at desc nulls last, r.seq
-    limit ${firstScreenThreads}`;
+    from (
+      (select * from floor_replies where room_id = ${roomId} and parent_id is null and pinned_at is not null order by pinned_at desc limit ${firstScreenThreads})
+      union all
+      (select * from floor_replies where room_id = ${roomId} and parent_id is null and pinned_at is null order by seq limit ${firstScreenThreads})
+      limit ${firstScreenThreads}
+    ) as r left join users u on u.id = r.author_id
+    order by r.pinned_at desc nulls last, r.seq`;
   const answers = await sql<(ReplyRow & { rank: number })[]>`
     select a.*, u.name as author_name from unnest(${threads.map((thread) => thread.id)}::uuid[]) as t(id)
     cross join lateral (
       select id, room_id, parent_id, thread_id, seq, body_html, created_at, author_id from floor_replies
       where room_id = ${roomId} and thread_id = t.id and id <> t.id order by seq limit ${answersPerThread}
     ) as a left join users u on u.id = a.author_id`;
-  const [room] = await sql<{ total: number; threads: number }[]>`
-    select count(*)::int as total, count(*) filter (where parent_id is null)::int as threads from floor_replies where room_id = ${roomId}`;
+  // The room's total is its sequence number: the floor never deletes.
+  const [room] = await sql<{ total: number }[]>`select reply_seq as total from floor_rooms where id = ${roomId}`;
   const item = (row: ReplyRow) => `<li id="reply-${row.id}"><b>${escapeHtml(row.author_name ?? "")}</b> ${row.body_html}`;
-  const parts = [`<!doctype html><meta charset="utf-8"><title>Room</title><h1>Room</h1><p>${room?.total ?? 0} replies in ${room?.threads ?? 0} threads</p><ol>`];
+  const parts = [`<!doctype html><meta charset="utf-8"><title>Room</title><h1>Room</h1><p>${room?.total ?? 0} replies</p><ol>`];
   for (const thread of threads) {
     parts.push(item(thread), "<ol>");
     for (const answer of answers.filter((row) => row.thread_id === thread.id)) parts.push(item(answer), "</li>");

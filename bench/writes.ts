@@ -31,7 +31,7 @@ async function post(target: Target, index: number): Promise<{ status: number; el
     const response = await httpRequest(`${target.baseUrl}/api/rooms/${target.roomId}/replies`, {
       method: "POST",
       headers: { ...(target.cookie ? { cookie: target.cookie } : {}), "content-type": "application/json" },
-      body: JSON.stringify({ body: `Write-path probe ${index}: a short top-level thought about Hailsham.`, parentId: null, idempotencyKey: randomUUID() }),
+      body: JSON.stringify({ body: `Write-path probe ${index}: a short top-level thought about Hailsham.`, parentId: null, idempotencyKey: randomUUID(), spoilerLevel: 0 }),
       timeoutMs: 15_000,
     });
     return { status: response.status, elapsedMs: response.elapsedMs };
