@@ -16,8 +16,8 @@ export type EndpointResult = {
   samples: number;
 };
 
-export const warmups = 3;
-export const samples = 30;
+const warmups = 3;
+const samples = 30;
 
 /**
  * Sequential GETs of one URL: a few to warm caches and JIT, then the measured ones. With
@@ -54,21 +54,5 @@ export async function measureEndpoint(input: { baseUrl: string; cookie: string; 
     bodyBytes: last.body.length,
     contentEncoding: typeof encoding === "string" ? encoding : null,
     samples: times.length,
-  };
-}
-
-/** Fails loudly if the replies API did not return the room we filled: the numbers would mean nothing. */
-export function expectReplyCount(expected: number): (body: Buffer) => void {
-  return (body) => {
-    const parsed = JSON.parse(body.toString("utf8")) as { replies?: unknown[] };
-    const count = parsed.replies?.length ?? 0;
-    if (count !== expected) throw new Error(`GET replies returned ${count} replies, expected ${expected}.`);
-  };
-}
-
-/** The page must contain the room's replies, not a sign-in redirect or an error page. */
-export function expectPageWithReply(replyId: string): (body: Buffer) => void {
-  return (body) => {
-    if (!body.toString("utf8").includes(replyId)) throw new Error(`The room page does not contain reply ${replyId}.`);
   };
 }

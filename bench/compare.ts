@@ -6,7 +6,7 @@ import type { WritesResult } from "./writes";
 
 /** The two servers every comparison scenario runs against, in the same run. */
 export type TargetName = "floor" | "chapterhouse";
-export type PerTarget<T> = { floor: T | null; chapterhouse: T | null };
+type PerTarget<T> = { floor: T | null; chapterhouse: T | null };
 
 export type RssResult = {
   /** After start, sign-in and a few seconds' rest. */
@@ -19,7 +19,7 @@ export type RssResult = {
   joined: number;
 };
 
-export type CrossNodeResult = {
+type CrossNodeResult = {
   listenersPerNode: number;
   repliesPerSecond: number;
   durationSeconds: number;

@@ -28,10 +28,10 @@ export type FanoutOptions = {
   listenOn?: ListenerGroup[];
 };
 
-export type ListenerGroup = { label: string; baseUrl: string; count: number };
+type ListenerGroup = { label: string; baseUrl: string; count: number };
 
 /** One listener group's deliveries: e.g. same-node against cross-node. */
-export type GroupResult = { label: string; listeners: number; expected: number; received: number; lost: number; deliveryMs: Summary };
+type GroupResult = { label: string; listeners: number; expected: number; received: number; lost: number; deliveryMs: Summary };
 
 export type FanoutResult = {
   listenersRequested: number;

@@ -42,7 +42,10 @@ type ReplyRow = { id: string; room_id: string; parent_id: string | null; thread_
 
 const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-const view = (row: ReplyRow) => ({
+/** A reply as the floor answers and broadcasts it: the fields of Chapterhouse's ReplyView the bench reads, and a few more. */
+export type FloorReplyView = { id: string; roomId: string; parentId: string | null; seq: number; author: { id: string; name: string }; bodyHtml: string; createdAt: string };
+
+const view = (row: ReplyRow): FloorReplyView => ({
   id: row.id,
   roomId: row.room_id,
   parentId: row.parent_id,

@@ -1,16 +1,17 @@
 import { performance } from "node:perf_hooks";
 import { measureEndpoint, type EndpointResult } from "./big-room";
+import type { FloorReplyView } from "./floor-server";
 import { copyRoomToFloor, emptyRoom, fillRoom, memberIds, type Sql, type Target } from "./database";
 
 /**
  * A room's first screen and a deep page (issue 11), in a room of 5,000 and one of 50,000
  * replies, from the floor and from Chapterhouse over the same rows, with Accept-Encoding: gzip.
  */
-export type PageCase = { replies: number; page: "first screen" | "deep page"; afterSeq: number | null; floor: PageFigure | null; chapterhouse: PageFigure | null };
-export type PageFigure = EndpointResult & { items: number | null };
+type PageCase = { replies: number; page: "first screen" | "deep page"; afterSeq: number | null; floor: PageFigure | null; chapterhouse: PageFigure | null };
+type PageFigure = EndpointResult & { items: number | null };
 export type PagesResult = { rooms: { replies: number; topLevel: number; insertMs: number }[]; cases: PageCase[] };
 
-export const pageRoomSizes = [5_000, 50_000];
+const pageRoomSizes = [5_000, 50_000];
 /** A page's sampling stops after this long (at least 5 samples): a whole 50,000-reply room takes seconds a request. */
 const budgetMs = 15_000;
 
@@ -21,7 +22,7 @@ type Server = { baseUrl: string; cookie: string };
  * `?after=<seq>` answers every reply after it; when the paging API lands (a cursor and a page
  * limit), change the deep page's URL here.
  */
-export function chapterhousePageRequests(room: Target, afterSeq: number): { firstScreen: string; deepPage: string } {
+function chapterhousePageRequests(room: Target, afterSeq: number): { firstScreen: string; deepPage: string } {
   return { firstScreen: `/clubs/${room.clubId}/rooms/${room.roomId}`, deepPage: `/api/rooms/${room.roomId}/replies?after=${afterSeq}` };
 }
 
@@ -36,7 +37,8 @@ const expectContains = (text: string) => (body: Buffer) => {
 
 function countAfter(afterSeq: number): (body: Buffer) => void {
   return (body) => {
-    const parsed = JSON.parse(body.toString("utf8")) as { replies?: { seq?: number }[] };
+    // Chapterhouse's ReplyView and the floor's FloorReplyView both carry seq.
+    const parsed = JSON.parse(body.toString("utf8")) as { replies?: Pick<FloorReplyView, "seq">[] };
     if (parsed.replies?.[0]?.seq !== afterSeq + 1) throw new Error(`The deep page does not start at seq ${afterSeq + 1}.`);
   };
 }
