@@ -184,20 +184,11 @@ async function crossNodeScenario(input: { main: Server; databaseUrl: string; cle
   const cross = { listenersPerNode: crossNodeListeners, repliesPerSecond, durationSeconds, run: null as FanoutResult | null, note: null as string | null };
   input.results.comparison.crossNode = cross;
   log("cross-node: starting a second Chapterhouse node on the same database (log in bench/results/node-b.log)…");
-  let stopB: (() => Promise<void>) | null = null;
-  const unregister = { run: () => {} };
+  let nodeB: AppServer | null = null;
+  let unregister = () => {};
   try {
-    const nodeB = await startApp({
-      databaseUrl: input.databaseUrl,
-      logDir: resultsDir,
-      name: "node-b",
-      register: (stop) => {
-        stopB = stop;
-        const remove = input.cleanup.add("stop node b", stop);
-        unregister.run = remove;
-        return remove;
-      },
-    });
+    // Stopped as soon as the measurement is over; the cleanup step only if something failed before.
+    nodeB = await startApp({ databaseUrl: input.databaseUrl, logDir: resultsDir, name: "node-b", register: (stop) => (unregister = input.cleanup.add("stop node b", stop)) });
     log(`cross-node: ${crossNodeListeners} listeners on each node, posting to the first…`);
     const run = await runFanout({
       baseUrl: input.main.server.baseUrl,
@@ -223,8 +214,10 @@ async function crossNodeScenario(input: { main: Server; databaseUrl: string; cle
   } catch (error) {
     input.results.errors.push(`cross-node: ${message(error)}`);
   } finally {
-    if (stopB) await (stopB as () => Promise<void>)();
-    unregister.run();
+    if (nodeB) {
+      await nodeB.stop();
+      unregister();
+    }
   }
 }
 
