@@ -11,6 +11,9 @@ const distDir = ".next-bench";
 /** A binary of the project's node_modules/.bin. */
 export const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
 
+/** How the bench starts the production server: the one place to change it (e.g. for a bundled build). */
+const serverCommand = { command: bin("tsx"), args: ["server.ts"] };
+
 /** The first port in the range nobody listens on (the bench owns 3400-3499). */
 export async function freePort(from = 3400, to = 3499): Promise<number> {
   for (let port = from; port <= to; port++) {
@@ -121,11 +124,15 @@ export async function waitForHealth(baseUrl: string, running: Running, logFile: 
   throw new Error(`/api/health did not answer 200 within ${timeoutMs / 1000} s:\n${tail(logFile)}`);
 }
 
-/** Starts server.ts in production mode (it migrates and seeds) and waits until it is healthy. */
-export async function startApp(input: { databaseUrl: string; logDir: string; register: Register }): Promise<AppServer> {
+/**
+ * Starts server.ts in production mode (it migrates and seeds) and waits until it is healthy.
+ * `name` names its log (`<name>.log`, default "server"): a second node of the same database
+ * needs its own. `env` adds to (or overrides) the server's environment.
+ */
+export async function startApp(input: { databaseUrl: string; logDir: string; register: Register; name?: string; env?: Record<string, string> }): Promise<AppServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const logFile = path.join(input.logDir, "server.log");
+  const logFile = path.join(input.logDir, `${input.name ?? "server"}.log`);
   const env = childEnv({
     NODE_ENV: "production",
     NEXT_DIST_DIR: distDir,
@@ -140,11 +147,30 @@ export async function startApp(input: { databaseUrl: string; logDir: string; reg
     NEXTAUTH_SECRET: "chapterhouse-bench-secret-not-for-production",
     DATABASE_URL: input.databaseUrl,
     SEED_DEMO: "true",
+    ...input.env,
   });
   const started = performance.now();
-  const running = launch(bin("tsx"), ["server.ts"], env, logFile);
+  const running = launch(serverCommand.command, serverCommand.args, env, logFile);
   const stop = () => stopGroup(running, 10_000);
   input.register(stop);
   await waitForHealth(baseUrl, running, logFile, 120_000);
+  return { baseUrl, pid: running.child.pid ?? 0, startupMs: Math.round(performance.now() - started), stop };
+}
+
+/**
+ * Starts bench/floor-server.ts (the floor: insert then broadcast, nothing else) on a bench port
+ * against the bench's database, after Chapterhouse migrated it (the floor copies `replies`' shape).
+ * Run by node with tsx's loader in-process, so the server is one node process (plus esbuild's service).
+ */
+export async function startFloor(input: { databaseUrl: string; logDir: string; register: Register }): Promise<AppServer> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const logFile = path.join(input.logDir, "floor.log");
+  const env = childEnv({ NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: input.databaseUrl });
+  const started = performance.now();
+  const running = launch(process.execPath, ["--import", "tsx", path.join("bench", "floor-server.ts")], env, logFile);
+  const stop = () => stopGroup(running, 5_000);
+  input.register(stop);
+  await waitForHealth(baseUrl, running, logFile, 60_000);
   return { baseUrl, pid: running.child.pid ?? 0, startupMs: Math.round(performance.now() - started), stop };
 }

@@ -6,8 +6,11 @@ import { round } from "./stats";
 // USER_HZ: the unit of /proc CPU times on every Linux this runs on.
 const clockTicks = 100;
 
-/** Cumulative CPU seconds, split by who used them. */
-export type CpuSnapshot = { at: number; machine: number; server: number; postgres: number; bench: number };
+/**
+ * Cumulative CPU seconds, split by who used them. Postgres is kept per backend: backends of other
+ * programs come and go during a window, and summing only the live ones made its share negative.
+ */
+export type CpuSnapshot = { at: number; machine: number; server: number; postgres: Map<string, number>; bench: number };
 
 /** CPU use over a window, as % of one core (200% = both cores of a 2-core machine busy). */
 export type CpuUsage = { server: number; postgres: number; bench: number; otherProcesses: number; idleCores: number };
@@ -27,10 +30,10 @@ function machineSeconds(): number {
   return (user + nice + system + irq + softirq + steal) / clockTicks;
 }
 
-/** Server process group and postgres backends, from one pass over /proc/<pid>/stat. */
-function processSeconds(serverGroupId: number): { server: number; postgres: number } {
+/** Server process group and postgres backends (by pid), from one pass over /proc/<pid>/stat. */
+function processSeconds(serverGroupId: number): { server: number; postgres: Map<string, number> } {
   let server = 0;
-  let postgres = 0;
+  const postgres = new Map<string, number>();
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = readText(`/proc/${entry}/stat`);
@@ -40,7 +43,7 @@ function processSeconds(serverGroupId: number): { server: number; postgres: numb
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     const seconds = (Number(fields[11]) + Number(fields[12])) / clockTicks;
     if (Number(fields[2]) === serverGroupId) server += seconds;
-    else if (command === "postgres") postgres += seconds;
+    else if (command === "postgres") postgres.set(entry, seconds);
   }
   return { server, postgres };
 }
@@ -57,7 +60,10 @@ export function cpuUsage(before: CpuSnapshot | null, after: CpuSnapshot | null):
   const wall = (after.at - before.at) / 1000;
   const percent = (seconds: number) => round((seconds / wall) * 100, 0);
   const server = after.server - before.server;
-  const postgres = after.postgres - before.postgres;
+  // Backends alive at the end: their time since the start (all of it for new ones). Backends that
+  // ended inside the window are missed, so this undercounts a little rather than going negative.
+  let postgres = 0;
+  for (const [pid, seconds] of after.postgres) postgres += seconds - (before.postgres.get(pid) ?? 0);
   const bench = after.bench - before.bench;
   const machine = after.machine - before.machine;
   return {

@@ -158,7 +158,7 @@ function buildReplies(input: { roomId: string; authors: string[]; count: number 
 }
 
 /** Inserts `count` replies into an empty room and sets its counters, as posting them would have. */
-export async function fillRoom(sql: Sql, input: { roomId: string; authors: string[]; count: number }): Promise<{ topLevel: number; lastReplyId: string }> {
+export async function fillRoom(sql: Sql, input: { roomId: string; authors: string[]; count: number }): Promise<{ topLevel: number; firstReplyId: string; lastReplyId: string }> {
   if (input.authors.length === 0) throw new Error("No authors to write the big room's replies.");
   const rows = buildReplies(input);
   await sql.begin(async (tx) => {
@@ -172,5 +172,17 @@ export async function fillRoom(sql: Sql, input: { roomId: string; authors: strin
       where id = ${input.roomId}`;
   });
   await sql`analyze replies`;
-  return { topLevel: rows.filter((row) => row.parent_id === null).length, lastReplyId: rows[rows.length - 1]?.id ?? "" };
+  return { topLevel: rows.filter((row) => row.parent_id === null).length, firstReplyId: rows[0]?.id ?? "", lastReplyId: rows[rows.length - 1]?.id ?? "" };
+}
+
+/** Copies a room's replies into the floor's tables (bench/floor-server.ts), so both serve the same rows. */
+export async function copyRoomToFloor(sql: Sql, roomId: string): Promise<void> {
+  await sql.begin(async (tx) => {
+    await tx`delete from floor_replies where room_id = ${roomId}`;
+    await tx`insert into floor_replies select * from replies where room_id = ${roomId}`;
+    await tx`
+      insert into floor_rooms (id, reply_seq) select id, reply_seq from rooms where id = ${roomId}
+      on conflict (id) do update set reply_seq = excluded.reply_seq`;
+  });
+  await sql`analyze floor_replies`;
 }

@@ -12,7 +12,9 @@ import { round, roundSummary, summarize, type Summary } from "./stats";
 type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type FanoutOptions = {
+  /** Where replies are posted; listeners connect here too unless `listenOn` says otherwise. */
   baseUrl: string;
+  /** The session cookie ("" for the floor, which has no sign-in). */
   cookie: string;
   roomId: string;
   /** The room's reply_seq right now: listeners join "after" it, like a page that just loaded. */
@@ -22,7 +24,14 @@ export type FanoutOptions = {
   durationSeconds: number;
   batchSize: number;
   serverGroupId: number;
+  /** Listener groups on other nodes (cross-node delivery); default: all `listeners` on `baseUrl`, labelled "same-node". */
+  listenOn?: ListenerGroup[];
 };
+
+type ListenerGroup = { label: string; baseUrl: string; count: number };
+
+/** One listener group's deliveries: e.g. same-node against cross-node. */
+type GroupResult = { label: string; listeners: number; expected: number; received: number; lost: number; deliveryMs: Summary };
 
 export type FanoutResult = {
   listenersRequested: number;
@@ -34,6 +43,7 @@ export type FanoutResult = {
   replies: { scheduled: number; created: number; failed: number; statuses: Record<string, number> };
   deliveries: { expected: number; received: number; lost: number; duplicates: number };
   deliveryMs: Summary;
+  groups: GroupResult[];
   /** Per reply: the first listener's delivery latency, i.e. the POST path up to the broadcast. */
   firstDeliveryMs: Summary;
   /** Per reply: last listener's receipt minus the first's, i.e. the cost of the fan-out itself. */
@@ -48,6 +58,7 @@ export type FanoutResult = {
 };
 
 type Listener = {
+  group: string;
   socket: RealtimeSocket;
   /** Probe number → when this listener first heard of it (performance.now()). */
   received: Map<number, number>;
@@ -99,18 +110,18 @@ function joinRoom(socket: RealtimeSocket, roomId: string, afterSeq: number): Pro
   });
 }
 
-async function openListener(options: FanoutOptions, runTag: string): Promise<{ listener: Listener; joinMs: number }> {
+async function openListener(options: FanoutOptions, runTag: string, group: ListenerGroup): Promise<{ listener: Listener; joinMs: number }> {
   const started = performance.now();
-  const socket: RealtimeSocket = io(options.baseUrl, {
+  const socket: RealtimeSocket = io(group.baseUrl, {
     path: "/socket.io",
     transports: ["websocket"],
-    extraHeaders: { cookie: options.cookie },
+    extraHeaders: options.cookie ? { cookie: options.cookie } : {},
     // A Manager per socket: otherwise socket.io multiplexes them all over one connection.
     forceNew: true,
     reconnection: false,
     timeout: connectTimeoutMs,
   });
-  const listener: Listener = { socket, received: new Map(), duplicates: 0, disconnected: false };
+  const listener: Listener = { group: group.label, socket, received: new Map(), duplicates: 0, disconnected: false };
   socket.on("reply:created", (reply: ReplyView) => {
     const receivedAt = performance.now();
     const match = markerPattern.exec(reply.bodyHtml);
@@ -132,14 +143,17 @@ async function openListener(options: FanoutOptions, runTag: string): Promise<{ l
   return { listener, joinMs: performance.now() - started };
 }
 
+const groupsOf = (options: FanoutOptions): ListenerGroup[] => options.listenOn ?? [{ label: "same-node", baseUrl: options.baseUrl, count: options.listeners }];
+
 /** Opens listeners a batch at a time, so the handshake storm is over before measuring starts. */
 async function openListeners(options: FanoutOptions, runTag: string) {
   const listeners: Listener[] = [];
   const joinMs: number[] = [];
   const errors: string[] = [];
-  for (let opened = 0; opened < options.listeners; opened += options.batchSize) {
-    const batch = Math.min(options.batchSize, options.listeners - opened);
-    const settled = await Promise.allSettled(Array.from({ length: batch }, () => openListener(options, runTag)));
+  const plan = groupsOf(options).flatMap((group) => Array.from({ length: group.count }, () => group));
+  for (let opened = 0; opened < plan.length; opened += options.batchSize) {
+    const batch = plan.slice(opened, opened + options.batchSize);
+    const settled = await Promise.allSettled(batch.map((group) => openListener(options, runTag, group)));
     for (const outcome of settled) {
       if (outcome.status === "fulfilled") {
         listeners.push(outcome.value.listener);
@@ -153,7 +167,9 @@ async function openListeners(options: FanoutOptions, runTag: string) {
 }
 
 async function postProbe(options: FanoutOptions, runTag: string, index: number): Promise<PostOutcome> {
-  const body = JSON.stringify({ body: probeBody(runTag, index), parentId: null, idempotencyKey: randomUUID() });
+  // spoilerLevel 0: a reply with spoilers is broadcast without its text (lib/realtime/publish.ts),
+  // so its probe marker could not be matched; the author's progress would otherwise set one.
+  const body = JSON.stringify({ body: probeBody(runTag, index), parentId: null, idempotencyKey: randomUUID(), spoilerLevel: 0 });
   const sentAt = performance.now();
   try {
     const response = await httpRequest(`${options.baseUrl}/api/rooms/${options.roomId}/replies`, {
@@ -224,6 +240,15 @@ async function closeListeners(listeners: Listener[]): Promise<void> {
   await sleep(1_000);
 }
 
+/**
+ * Opens `count` joined sockets (each its own connection) and returns how many joined and a close.
+ * For the memory per socket: nothing is posted.
+ */
+export async function connectSockets(options: Omit<FanoutOptions, "listeners" | "listenOn"> & { count: number }): Promise<{ joined: number; failed: number; close: () => Promise<void> }> {
+  const { listeners, errors } = await openListeners({ ...options, listeners: options.count }, "rss");
+  return { joined: listeners.length, failed: errors.length, close: () => closeListeners(listeners) };
+}
+
 /** N listeners in one room, one poster at a fixed rate: how fast and how completely replies fan out. */
 export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
   const runTag = `n${options.listeners}${randomBytes(3).toString("hex")}`;
@@ -258,6 +283,18 @@ export async function runFanout(options: FanoutOptions): Promise<FanoutResult> {
       replies: { scheduled: outcomes.length, created: created.length, failed: outcomes.length - created.length, statuses: countStatuses(outcomes) },
       deliveries: { expected, received, lost: expected - received, duplicates: listeners.reduce((sum, listener) => sum + listener.duplicates, 0) },
       deliveryMs: roundSummary(summarize(byReply.flat())),
+      groups: groupsOf(options).map((group) => {
+        const members = listeners.filter((listener) => listener.group === group.label);
+        const groupReceived = receivedCount(members, createdIndexes);
+        return {
+          label: group.label,
+          listeners: members.length,
+          expected: createdIndexes.size * members.length,
+          received: groupReceived,
+          lost: createdIndexes.size * members.length - groupReceived,
+          deliveryMs: roundSummary(summarize(latenciesByReply(members, sentAt).flat())),
+        };
+      }),
       firstDeliveryMs: roundSummary(summarize(byReply.map((latencies) => Math.min(...latencies)))),
       spreadMs: roundSummary(summarize(byReply.map((latencies) => Math.max(...latencies) - Math.min(...latencies)))),
       postMs: roundSummary(summarize(outcomes.filter((outcome) => outcome.status !== 0).map((outcome) => outcome.elapsedMs))),

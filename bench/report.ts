@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { samples, warmups, type EndpointResult } from "./big-room";
+import { comparisonTable, type Comparison } from "./compare";
 import { digestSection, type DigestResult } from "./digest";
 import type { FanoutResult } from "./fanout";
 import type { MentionPostResult } from "./mentions";
@@ -12,9 +12,9 @@ export type Machine = { date: string; cores: number; cpuModel: string; memoryGb:
 
 export type BenchResults = {
   machine: Machine;
-  setup: { database: string; buildMs: number | null; serverStartupMs: number | null; serverStopMs: number | null; totalMs: number };
-  fanout: { roomId: string; repliesPerSecond: number; durationSeconds: number; runs: FanoutResult[] } | null;
-  bigRoom: { roomId: string; clubId: string; replies: number; topLevel: number; insertMs: number; endpoints: EndpointResult[] } | null;
+  setup: { database: string; sections: string[]; buildMs: number | null; serverStartupMs: number | null; floorStartupMs: number | null; serverStopMs: number | null; totalMs: number };
+  /** Every scenario against the floor and Chapterhouse, side by side (issue 11). */
+  comparison: Comparison;
   unread: UnreadResult | null;
   digest?: DigestResult | null;
   /** Posting a reply that notifies (10 @mentions + the reply it answers) against a plain one. */
@@ -42,14 +42,13 @@ const statusList = (statuses: Record<string, number>) =>
   Object.entries(statuses)
     .map(([status, count]) => `${status}×${count}`)
     .join(", ");
-const kib = (bytes: number) => `${round(bytes / 1024, 1).toLocaleString("en")} KiB`;
 
 function table(header: string[], rows: (string | number | null)[][]): string {
   const line = (cells: (string | number | null)[]) => `| ${cells.map((cell) => (cell === null ? "n/a" : String(cell))).join(" | ")} |`;
   return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
-function fanoutTables(fanout: NonNullable<BenchResults["fanout"]>): string {
+function fanoutTables(server: string, fanout: { repliesPerSecond: number; durationSeconds: number; runs: FanoutResult[] }): string {
   const main = table(
     ["listeners", "replies", "expected", "received", "lost", "p50 ms", "p95 ms", "p99 ms", "max ms", "POST p50 ms", "POST p95 ms"],
     fanout.runs.map((run) => [
@@ -93,7 +92,7 @@ function fanoutTables(fanout: NonNullable<BenchResults["fanout"]>): string {
     ]),
   );
   return [
-    `## Live fan-out: ${fanout.repliesPerSecond} replies/s for ${fanout.durationSeconds} s into one room`,
+    `### Live fan-out, ${server}: ${fanout.repliesPerSecond} replies/s for ${fanout.durationSeconds} s into one room`,
     "",
     "Delivery = `reply:created` received by a listener minus the POST being sent. lost = expected (replies × listeners) − received.",
     "",
@@ -106,25 +105,6 @@ function fanoutTables(fanout: NonNullable<BenchResults["fanout"]>): string {
     "CPU during the posting window, in % of one core (server = its whole process group; other = processes outside this bench).",
     "",
     cpu,
-  ].join("\n");
-}
-
-function bigRoomTable(bigRoom: NonNullable<BenchResults["bigRoom"]>): string {
-  return [
-    `## Big room: ${bigRoom.replies.toLocaleString("en")} replies (${bigRoom.topLevel.toLocaleString("en")} top-level), ${samples} sequential requests after ${warmups} warm-ups`,
-    "",
-    table(
-      ["request", "statuses", "p50 ms", "p95 ms", "max ms", "body", "on the wire"],
-      bigRoom.endpoints.map((endpoint) => [
-        `${endpoint.name} \`${endpoint.path.replace(/[0-9a-f-]{36}/g, ":id")}\``,
-        statusList(endpoint.statuses),
-        endpoint.responseMs.p50,
-        endpoint.responseMs.p95,
-        endpoint.responseMs.max,
-        kib(endpoint.bodyBytes),
-        `${kib(endpoint.wireBytes)} (${endpoint.contentEncoding ?? "identity"})`,
-      ]),
-    ),
   ].join("\n");
 }
 
@@ -158,14 +138,30 @@ export function formatReport(results: BenchResults): string {
         ["load average (1 min) at start", machine.loadAverage1m],
         ["database", setup.database],
         ["build (next build, compile + generate)", setup.buildMs === null ? "reused (BENCH_SKIP_BUILD=1)" : seconds(setup.buildMs)],
+        ["sections", setup.sections.join(", ")],
         ["server start (migrate, seed, Next prepare)", seconds(setup.serverStartupMs)],
+        ["floor start", seconds(setup.floorStartupMs)],
         ["server stop (SIGTERM to exit)", seconds(setup.serverStopMs)],
         ["total run", seconds(setup.totalMs)],
       ],
     ),
   ];
-  if (results.fanout) sections.push("", fanoutTables(results.fanout));
-  if (results.bigRoom) sections.push("", bigRoomTable(results.bigRoom), "", `(5,000 replies inserted by SQL in ${round(results.bigRoom.insertMs / 1000, 1)} s)`);
+  const { comparison } = results;
+  sections.push(
+    "",
+    "## Chapterhouse against the floor (bench/floor-server.ts: node:http + Socket.IO + postgres.js, insert then broadcast)",
+    "",
+    "Delivery latency runs from the start of the POST to each listener's receipt. ratio = Chapterhouse ÷ floor. Goals are issue 11's (✓ met, ✗ not). Pages are fetched with Accept-Encoding: gzip; time is the p50 of sequential requests after warm-ups; KB raw is the body after decompression. Server RSS is the server process's own (the largest of its process group).",
+    "",
+    comparisonTable(comparison),
+  );
+  for (const [name, label] of [["floor", "floor"], ["chapterhouse", "Chapterhouse"]] as const) {
+    const runs = comparison.fanout[name];
+    if (runs && runs.length > 0) sections.push("", fanoutTables(label, { ...comparison.fanout, runs }));
+  }
+  if (comparison.pages) {
+    sections.push("", `(page rooms inserted by SQL: ${comparison.pages.rooms.map((room) => `${room.replies.toLocaleString("en")} replies, ${room.topLevel.toLocaleString("en")} threads, in ${round(room.insertMs / 1000, 1)} s`).join("; ")})`);
+  }
   if (results.unread) sections.push("", formatUnread(results.unread, table));
   if (results.digest) sections.push("", digestSection(results.digest));
   if (results.mentionPosts) sections.push("", mentionTable(results.mentionPosts));

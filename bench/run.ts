@@ -1,28 +1,58 @@
 /**
  * `npm run bench`: builds and starts the production app against a throwaway Postgres database,
- * measures live reply fan-out and a 5,000-reply room, prints a table and writes
+ * starts the floor (bench/floor-server.ts) beside it, runs every comparison scenario against both
+ * in the same run (fan-out, single-room writes, pages, memory, two-node delivery), then the
+ * Chapterhouse-only sections (unread counts, mentions, digest); prints a table and writes
  * bench/results/latest.json. A measurement, not a test: it only fails when it cannot measure.
+ *
+ * `npm run bench -- --only=writes,fanout` (or BENCH_ONLY=writes,fanout) runs some sections only.
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { buildApp, canSkipBuild, projectRoot, startApp, type AppServer } from "./app-server";
-import { expectPageWithReply, expectReplyCount, measureEndpoint, type EndpointResult } from "./big-room";
-import { createDatabase, currentSeq, dropDatabase, emptyRoom, fillRoom, firstRoom, memberIds, openDatabase, type Sql, type Target } from "./database";
-import { runFanout, type FanoutResult } from "./fanout";
+import { setTimeout as sleep } from "node:timers/promises";
+import { buildApp, canSkipBuild, projectRoot, startApp, startFloor, type AppServer } from "./app-server";
+import { emptyComparison, type RssResult, type TargetName } from "./compare";
+import { createDatabase, currentSeq, dropDatabase, emptyRoom, firstRoom, openDatabase, type Sql, type Target } from "./database";
+import { connectSockets, runFanout, type FanoutResult } from "./fanout";
 import { runDigestBench } from "./digest";
 import { runMentionPosts } from "./mentions";
 import { closeHttpPool } from "./http";
+import { runPages } from "./pages";
 import { describeMachine, formatReport, writeResults, type BenchResults } from "./report";
+import { groupRss } from "./rss";
 import { signIn } from "./session";
 import { runUnreadScenario } from "./unread";
+import { runWrites, type WritesResult } from "./writes";
 
 const resultsDir = path.join(projectRoot, "bench", "results");
 const demoUser = { email: "kathy@example.com", password: "never-let-me-go" };
-const listenerCounts = [100, 500];
+const listenerCounts = [50, 200, 500];
 const repliesPerSecond = 20;
 const durationSeconds = 10;
-const bigRoomReplies = 5_000;
+const posterCounts = [1, 8, 32];
+const writeRuns = 3;
+const writeRunMs = 4_000;
+const socketsForRss = 500;
+const crossNodeListeners = 50;
+
+const sectionNames = ["rss", "fanout", "writes", "pages", "crossnode", "unread", "mentions", "digest"] as const;
+type Section = (typeof sectionNames)[number];
+/** The sections that start the floor beside Chapterhouse. */
+const floorSections: Section[] = ["rss", "fanout", "writes", "pages"];
+
+/** From `--only=a,b` or BENCH_ONLY=a,b; every section when neither is given. Exits on an unknown name. */
+function chosenSections(): Set<Section> {
+  const flag = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length) ?? process.env.BENCH_ONLY ?? "";
+  const names = flag.split(",").map((name) => name.trim().toLowerCase()).filter(Boolean);
+  if (names.length === 0) return new Set(sectionNames);
+  const unknown = names.filter((name) => !(sectionNames as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    console.error(`Unknown bench section(s): ${unknown.join(", ")}. Sections: ${sectionNames.join(", ")}.`);
+    process.exit(2);
+  }
+  return new Set(names as Section[]);
+}
 
 /** Undo steps, run newest first, each bounded so a stuck one cannot hang the exit. */
 class Cleanup {
@@ -72,49 +102,121 @@ function cleanUpOnExit(cleanup: Cleanup): void {
   });
 }
 
-async function fanoutScenario(input: { server: AppServer; sql: Sql; cookie: string; room: Target; results: BenchResults }): Promise<void> {
-  const fanout = { roomId: input.room.roomId, repliesPerSecond, durationSeconds, runs: [] as FanoutResult[] };
-  input.results.fanout = fanout;
+/** A server under test as the scenarios see it: where it is, how to sign in, and its process group (for CPU and RSS). */
+type Server = { name: TargetName; server: AppServer; cookie: string };
+
+async function fanoutScenario(input: { servers: Server[]; sql: Sql; room: Target; results: BenchResults }): Promise<void> {
+  const { fanout } = input.results.comparison;
   for (const listeners of listenerCounts) {
-    log(`fan-out: ${listeners} listeners, ${repliesPerSecond} replies/s for ${durationSeconds} s…`);
-    try {
-      const run = await runFanout({
-        baseUrl: input.server.baseUrl,
-        cookie: input.cookie,
-        roomId: input.room.roomId,
-        afterSeq: await currentSeq(input.sql, input.room.roomId),
-        listeners,
-        repliesPerSecond,
-        durationSeconds,
-        batchSize: 50,
-        serverGroupId: input.server.pid,
-      });
-      fanout.runs.push(run);
-      log(`  delivered ${run.deliveries.received}/${run.deliveries.expected}, p95 ${run.deliveryMs.p95} ms`);
-    } catch (error) {
-      input.results.errors.push(`fan-out with ${listeners} listeners: ${message(error)}`);
+    for (const target of input.servers) {
+      log(`fan-out (${target.name}): ${listeners} listeners, ${repliesPerSecond} replies/s for ${durationSeconds} s…`);
+      try {
+        const run = await runFanout({
+          baseUrl: target.server.baseUrl,
+          cookie: target.cookie,
+          roomId: input.room.roomId,
+          afterSeq: await currentSeq(input.sql, input.room.roomId),
+          listeners,
+          repliesPerSecond,
+          durationSeconds,
+          batchSize: 50,
+          serverGroupId: target.server.pid,
+        });
+        (fanout[target.name] ??= [] as FanoutResult[]).push(run);
+        log(`  delivered ${run.deliveries.received}/${run.deliveries.expected}, p99 ${run.deliveryMs.p99} ms`);
+      } catch (error) {
+        input.results.errors.push(`fan-out (${target.name}) with ${listeners} listeners: ${message(error)}`);
+      }
     }
   }
 }
 
-async function bigRoomScenario(input: { server: AppServer; sql: Sql; cookie: string; except: string; results: BenchResults }): Promise<void> {
-  const room = await emptyRoom(input.sql, input.except);
-  log(`big room: inserting ${bigRoomReplies} replies…`);
-  const started = performance.now();
-  const { topLevel, lastReplyId } = await fillRoom(input.sql, { roomId: room.roomId, authors: await memberIds(input.sql, room.clubId), count: bigRoomReplies });
-  const insertMs = Math.round(performance.now() - started);
-  const bigRoom = { ...room, replies: bigRoomReplies, topLevel, insertMs, endpoints: [] as EndpointResult[] };
-  input.results.bigRoom = bigRoom;
-  const requests = [
-    { name: "replies JSON", path: `/api/rooms/${room.roomId}/replies`, check: expectReplyCount(bigRoomReplies) },
-    { name: "room page HTML", path: `/clubs/${room.clubId}/rooms/${room.roomId}`, check: expectPageWithReply(lastReplyId) },
-  ];
-  for (const request of requests) {
-    log(`big room: ${request.name}…`);
+async function writesScenario(input: { servers: Server[]; room: Target; results: BenchResults }): Promise<void> {
+  const { writes } = input.results.comparison;
+  for (const posters of posterCounts) {
+    for (const target of input.servers) {
+      log(`writes (${target.name}): ${posters} posters, ${writeRuns} runs of ${writeRunMs / 1000} s…`);
+      try {
+        const result = await runWrites({ baseUrl: target.server.baseUrl, cookie: target.cookie, roomId: input.room.roomId, posters, runs: writeRuns, durationMs: writeRunMs });
+        (writes[target.name] ??= [] as WritesResult[]).push(result);
+        log(`  ${result.repliesPerSecond} replies/s, POST p99 ${result.postP99Ms} ms, ${result.errors} errors`);
+      } catch (error) {
+        input.results.errors.push(`writes (${target.name}) with ${posters} posters: ${message(error)}`);
+      }
+    }
+  }
+}
+
+const rssOf = (target: Server) => groupRss(target.server.pid);
+
+/** Idle RSS after start, then the RSS that `socketsForRss` joined sockets add, per socket. */
+async function rssScenario(input: { servers: Server[]; room: Target; results: BenchResults }): Promise<void> {
+  for (const target of input.servers) {
+    log(`memory (${target.name}): idle, then ${socketsForRss} sockets…`);
+    const entry: RssResult = { idleAtStart: rssOf(target), idleAtEnd: null, perSocketKib: null, sockets: socketsForRss, joined: 0 };
+    input.results.comparison.rss[target.name] = entry;
     try {
-      bigRoom.endpoints.push(await measureEndpoint({ baseUrl: input.server.baseUrl, cookie: input.cookie, ...request }));
+      const before = rssOf(target);
+      const sockets = await connectSockets({
+        baseUrl: target.server.baseUrl,
+        cookie: target.cookie,
+        roomId: input.room.roomId,
+        afterSeq: 0,
+        count: socketsForRss,
+        repliesPerSecond,
+        durationSeconds,
+        batchSize: 50,
+        serverGroupId: target.server.pid,
+      });
+      await sleep(2_000);
+      const after = rssOf(target);
+      entry.joined = sockets.joined;
+      if (before && after && sockets.joined > 0) entry.perSocketKib = Math.round(((after.server - before.server) * 1024 * 10) / sockets.joined) / 10;
+      await sockets.close();
     } catch (error) {
-      input.results.errors.push(`big room ${request.name}: ${message(error)}`);
+      input.results.errors.push(`memory per socket (${target.name}): ${message(error)}`);
+    }
+  }
+}
+
+/** A second Chapterhouse node on the same database: listeners on both, posts to the first. */
+async function crossNodeScenario(input: { main: Server; databaseUrl: string; cleanup: Cleanup; sql: Sql; room: Target; results: BenchResults }): Promise<void> {
+  const cross = { listenersPerNode: crossNodeListeners, repliesPerSecond, durationSeconds, run: null as FanoutResult | null, note: null as string | null };
+  input.results.comparison.crossNode = cross;
+  log("cross-node: starting a second Chapterhouse node on the same database (log in bench/results/node-b.log)…");
+  let nodeB: AppServer | null = null;
+  let unregister = () => {};
+  try {
+    // Stopped as soon as the measurement is over; the cleanup step only if something failed before.
+    nodeB = await startApp({ databaseUrl: input.databaseUrl, logDir: resultsDir, name: "node-b", register: (stop) => (unregister = input.cleanup.add("stop node b", stop)) });
+    log(`cross-node: ${crossNodeListeners} listeners on each node, posting to the first…`);
+    const run = await runFanout({
+      baseUrl: input.main.server.baseUrl,
+      cookie: input.main.cookie,
+      roomId: input.room.roomId,
+      afterSeq: await currentSeq(input.sql, input.room.roomId),
+      listeners: crossNodeListeners * 2,
+      listenOn: [
+        { label: "same-node", baseUrl: input.main.server.baseUrl, count: crossNodeListeners },
+        { label: "cross-node", baseUrl: nodeB.baseUrl, count: crossNodeListeners },
+      ],
+      repliesPerSecond,
+      durationSeconds,
+      batchSize: 50,
+      serverGroupId: input.main.server.pid,
+    });
+    cross.run = run;
+    const same = run.groups.find((group) => group.label === "same-node");
+    const other = run.groups.find((group) => group.label === "cross-node");
+    // Nothing on the other node while its own listeners heard every reply: no adapter shares the events.
+    if (other && other.expected > 0 && other.received === 0) cross.note = same && same.received > 0 ? "no adapter (0 delivered)" : "nothing delivered on either node";
+    log(cross.note ? `cross-node: ${cross.note}` : `cross-node: delivered ${other?.received}/${other?.expected}, p99 ${other?.deliveryMs.p99} ms`);
+  } catch (error) {
+    input.results.errors.push(`cross-node: ${message(error)}`);
+  } finally {
+    if (nodeB) {
+      await nodeB.stop();
+      unregister();
     }
   }
 }
@@ -129,11 +231,11 @@ async function unreadScenario(input: { server: AppServer; sql: Sql; cookie: stri
   }
 }
 
-async function mentionScenario(input: { server: AppServer; sql: Sql; cookie: string; results: BenchResults }): Promise<void> {
+async function mentionScenario(input: { server: AppServer; sql: Sql; cookie: string; except: string; results: BenchResults }): Promise<void> {
   log("posting: plain replies vs replies that notify 11 (10 @mentions + the reply answered)…");
   try {
     // An empty room other than the big room's (now full) and the fan-out's.
-    const room = await emptyRoom(input.sql, input.results.bigRoom?.roomId ?? "");
+    const room = await emptyRoom(input.sql, input.except);
     input.results.mentionPosts = await runMentionPosts({ baseUrl: input.server.baseUrl, cookie: input.cookie, sql: input.sql, room });
   } catch (error) {
     input.results.errors.push(`mention posts: ${message(error)}`);
@@ -142,62 +244,111 @@ async function mentionScenario(input: { server: AppServer; sql: Sql; cookie: str
 
 async function main(): Promise<number> {
   const started = performance.now();
+  const sections = chosenSections();
+  const wants = (section: Section) => sections.has(section);
   mkdirSync(resultsDir, { recursive: true });
   const cleanup = new Cleanup();
   cleanUpOnExit(cleanup);
   const results: BenchResults = {
     machine: describeMachine(),
-    setup: { database: "", buildMs: null, serverStartupMs: null, serverStopMs: null, totalMs: 0 },
-    fanout: null,
-    bigRoom: null,
+    setup: { database: "", sections: [...sections], buildMs: null, serverStartupMs: null, floorStartupMs: null, serverStopMs: null, totalMs: 0 },
+    comparison: emptyComparison(repliesPerSecond, durationSeconds),
     unread: null,
     mentionPosts: null,
     errors: [],
   };
+  log(`sections: ${[...sections].join(", ")}; load average at start ${results.machine.loadAverage1m} on ${results.machine.cores} cores`);
   try {
-    const database = await createDatabase();
-    results.setup.database = database.name;
-    cleanup.add("drop database", () => dropDatabase(database.name));
-    log(`database ${database.name} created`);
+    const needsApp = [...sections].some((section) => section !== "digest");
+    if (needsApp) {
+      const database = await createDatabase();
+      results.setup.database = database.name;
+      cleanup.add("drop database", () => dropDatabase(database.name));
+      log(`database ${database.name} created`);
 
-    if (canSkipBuild()) {
-      log("reusing the build in .next-bench");
-    } else {
-      log("building the production app into .next-bench (logs in bench/results/build-*.log)…");
-      results.setup.buildMs = await buildApp({ logDir: resultsDir, register: (stop) => cleanup.add("stop build", stop) });
+      if (canSkipBuild()) {
+        log("reusing the build in .next-bench");
+      } else {
+        log("building the production app into .next-bench (logs in bench/results/build-*.log)…");
+        results.setup.buildMs = await buildApp({ logDir: resultsDir, register: (stop) => cleanup.add("stop build", stop) });
+      }
+
+      log("starting the server (log in bench/results/server.log)…");
+      const server = await startApp({
+        databaseUrl: database.url,
+        logDir: resultsDir,
+        register: (stop) =>
+          cleanup.add("stop server", async () => {
+            const stopping = performance.now();
+            await stop();
+            // server.ts exits on its own in well under a second; ~10 s means its forced exit fired.
+            results.setup.serverStopMs = Math.round(performance.now() - stopping);
+          }),
+      });
+      results.setup.serverStartupMs = server.startupMs;
+      log(`server healthy at ${server.baseUrl} after ${Math.round(server.startupMs)} ms`);
+
+      const sql = openDatabase(database.url);
+      cleanup.add("close bench connection", () => sql.end({ timeout: 5 }));
+      const cookie = await signIn(server.baseUrl, demoUser);
+      log(`signed in as ${demoUser.email}`);
+      const chapterhouse: Server = { name: "chapterhouse", server, cookie };
+      const servers: Server[] = [];
+
+      if (floorSections.some(wants)) {
+        log("starting the floor (log in bench/results/floor.log)…");
+        try {
+          const floor = await startFloor({ databaseUrl: database.url, logDir: resultsDir, register: (stop) => cleanup.add("stop floor", stop) });
+          results.setup.floorStartupMs = floor.startupMs;
+          servers.push({ name: "floor", server: floor, cookie: "" });
+          log(`floor healthy at ${floor.baseUrl}`);
+        } catch (error) {
+          results.errors.push(`floor: ${message(error)}`);
+        }
+      }
+      servers.push(chapterhouse);
+      // Let start-up work (JIT, the first GCs) settle before the idle figure.
+      await sleep(3_000);
+
+      const room = await firstRoom(sql);
+      if (wants("rss")) await rssScenario({ servers, room, results });
+      if (wants("fanout")) await fanoutScenario({ servers, sql, room, results });
+      if (wants("writes")) await writesScenario({ servers, room: await emptyRoom(sql, room.roomId), results });
+      if (wants("pages")) {
+        try {
+          const floor = servers.find((target) => target.name === "floor");
+          results.comparison.pages = await runPages({
+            sql,
+            floor: floor ? { baseUrl: floor.server.baseUrl, cookie: "" } : null,
+            chapterhouse: { baseUrl: server.baseUrl, cookie },
+            except: room.roomId,
+            errors: results.errors,
+            log,
+          });
+        } catch (error) {
+          results.errors.push(`pages: ${message(error)}`);
+        }
+      }
+      if (wants("crossnode")) await crossNodeScenario({ main: chapterhouse, databaseUrl: database.url, cleanup, sql, room, results });
+      if (wants("rss")) {
+        log("memory: idle at the end of the run…");
+        await sleep(5_000);
+        for (const target of servers) {
+          const entry = results.comparison.rss[target.name];
+          if (entry) entry.idleAtEnd = rssOf(target);
+        }
+      }
+      if (wants("unread")) await unreadScenario({ server, sql, cookie, databaseUrl: database.url, results });
+      if (wants("mentions")) await mentionScenario({ server, sql, cookie, except: room.roomId, results });
     }
-
-    log("starting the server (log in bench/results/server.log)…");
-    const server = await startApp({
-      databaseUrl: database.url,
-      logDir: resultsDir,
-      register: (stop) =>
-        cleanup.add("stop server", async () => {
-          const stopping = performance.now();
-          await stop();
-          // server.ts exits on its own in well under a second; ~10 s means its forced exit fired.
-          results.setup.serverStopMs = Math.round(performance.now() - stopping);
-        }),
-    });
-    results.setup.serverStartupMs = server.startupMs;
-    log(`server healthy at ${server.baseUrl} after ${Math.round(server.startupMs)} ms`);
-
-    const sql = openDatabase(database.url);
-    cleanup.add("close bench connection", () => sql.end({ timeout: 5 }));
-    const cookie = await signIn(server.baseUrl, demoUser);
-    log(`signed in as ${demoUser.email}`);
-
-    const room = await firstRoom(sql);
-    await fanoutScenario({ server, sql, cookie, room, results });
-    await bigRoomScenario({ server, sql, cookie, except: room.roomId, results });
-    await unreadScenario({ server, sql, cookie, databaseUrl: database.url, results });
     // On a database of its own, so the app server's email round cannot take its work.
-    try {
-      results.digest = await runDigestBench(log);
-    } catch (error) {
-      results.errors.push(`digest: ${message(error)}`);
+    if (wants("digest")) {
+      try {
+        results.digest = await runDigestBench(log);
+      } catch (error) {
+        results.errors.push(`digest: ${message(error)}`);
+      }
     }
-    await mentionScenario({ server, sql, cookie, results });
   } catch (error) {
     results.errors.push(message(error));
   } finally {

@@ -59,10 +59,14 @@ async function fill(sql: Sql, readerId: string): Promise<void> {
         returning id`;
       await tx`
         insert into replies (id, thread_id, room_id, author_id, seq, body, body_html, idempotency_key, hidden_at, hidden_reason, deleted_at)
-        select ids.id, ids.id, room.id, (${writers}::uuid[])[1 + seq % ${writers.length}], seq, 'A reply', '<p>A reply</p>', gen_random_uuid(),
+        select id, id, room_id, (${writers}::uuid[])[1 + seq % ${writers.length}], seq, 'A reply', '<p>A reply</p>', gen_random_uuid(),
           case when seq % 40 = 0 then now() end, case when seq % 40 = 0 then 'Off topic.' end, case when seq % 55 = 0 then now() end
-        from unnest(${rooms.map((room) => room.id)}::uuid[]) as room(id), generate_series(1, ${repliesPerRoom}) as seq,
-          lateral (select gen_random_uuid() as id) as ids`;
+        -- One id per row, used twice (id and thread_id): a volatile call in a subquery's list runs
+        -- per row, where an uncorrelated lateral subquery ran once and gave every row the same id.
+        from (
+          select gen_random_uuid() as id, room.id as room_id, seq
+          from unnest(${rooms.map((room) => room.id)}::uuid[]) as room(id), generate_series(1, ${repliesPerRoom}) as seq
+        ) as rows`;
     });
   }
   await sql`vacuum analyze replies`;
