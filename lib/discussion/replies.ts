@@ -10,7 +10,7 @@ import { can, canDeleteReply, canEditReply, canPostInRoom, canReadReplySource, c
 import { editReplyInput, postReplyInput, replyParams, roomParams } from "@/lib/validation/replies";
 import { maxReplyDepth } from "./depth";
 import { loadClubNames } from "@/lib/accounts/name-labels";
-import { forgetReplyNotifications, notifyOfReply, renderReply } from "@/lib/notifications/replies";
+import { forgetReplyNotifications, notifyOfReply, renderReply, replyNeedsNotices } from "@/lib/notifications/replies";
 import { toReplyView } from "./members-view";
 import { loadOpenRoomReader, loadRoomReader } from "./spoiler-readers";
 import { isVeiledFor, spoilerLevelFor, type ReplyReader } from "./spoilers";
@@ -85,23 +85,26 @@ export const postReply = door({
       idempotencyKey: body.idempotencyKey,
       mayPostWhenLocked: can(target.role, "reply:create-in-locked-room"),
       maxDepth: maxReplyDepth,
-      // Mentions and notifications commit with the reply (docs/decisions/0014).
-      alongside: async (tx, reply, row) => {
-        notified = await notifyOfReply(tx, {
-          reply,
-          clubId: row.clubId,
-          position: row.position,
-          book: room.book,
-          body: body.body,
-          mentioned: rendered.mentioned,
-          actorName: names.get(userId) ?? reply.authorName,
-          edited: false,
-        });
+      // Mentions and notifications commit with the reply (docs/decisions/0014); most replies have none.
+      alongside: async (reply) => {
+        if (!replyNeedsNotices({ authorId: userId, answeredAuthorId: reply.answeredAuthorId, mentioned: rendered.mentioned })) return null;
+        // Read before the write: a notification's title names the question.
+        const position = (await getRoomPosition({ roomId: params.roomId })) ?? 0;
+        return async (tx) => {
+          notified = await notifyOfReply(tx, {
+            reply,
+            answeredAuthorId: reply.answeredAuthorId,
+            clubId: target.clubId,
+            position,
+            book: room.book,
+            body: body.body,
+            mentioned: rendered.mentioned,
+            // The author is a member (resolved above); the fallback only covers leaving at this instant.
+            actorName: names.get(userId) ?? "A member",
+            edited: false,
+          });
+        };
       },
-    }).catch((error: unknown) => {
-      // The same key raced into two rooms at once: the unique index keeps the second out.
-      if (isUniqueViolation(error)) return { status: "key_reused" as const };
-      throw error;
     });
     switch (result.status) {
       case "created": {
@@ -153,11 +156,6 @@ export const revealReplyText = door({
     return done(toReplyView(row, names, { ...reader, revealed: new Set([...reader.revealed, params.replyId]) }));
   },
 });
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code ?? (error as { cause?: { code?: unknown } } | null)?.cause?.code;
-  return code === "23505";
-}
 
 /**
  * A reply as members see it, with its stored text for those who may read it
@@ -257,6 +255,7 @@ export const editReply = door({
         alongside: async (tx, reply) => {
           notified = await notifyOfReply(tx, {
             reply,
+            answeredAuthorId: null,
             clubId: target.clubId,
             position: position ?? 0,
             book: room.book,
