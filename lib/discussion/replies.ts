@@ -1,7 +1,7 @@
 import "server-only";
 import { getReplyWithText, listReplyRevisions, listRoomReplies, type ReplyRow } from "@/db/queries/replies";
 import { createReply, softDeleteReply, updateReplyBody, type ReplyChangeResult } from "@/db/queries/reply-writes";
-import { getRoomLockState, getRoomPosition } from "@/db/queries/rooms";
+import { getRoomLockState } from "@/db/queries/rooms";
 import { ensure, resolveReply, resolveRoom } from "@/lib/access";
 import { door } from "@/lib/doors/door";
 import { done, type Done } from "@/lib/doors/live";
@@ -57,8 +57,9 @@ async function viewFor(who: { clubId: string; userId: string }, row: ReplyRow): 
 }
 
 /**
- * Posts a reply: written in one transaction under the room's lock (sequence order is commit
- * order), then sent to the room. A retry with the same idempotency key and the same room, parent
+ * Posts a reply: rendered and checked first, then written with its mentions and notifications,
+ * the room's sequence number taken in the write's last statement (sequence order is commit
+ * order: docs/decisions/0019), then sent to the room. A retry with the same idempotency key and the same room, parent
  * and text returns the first reply (`created: false`) and sends nothing; the key with anything
  * else is refused (422). Nesting is capped at maxReplyDepth levels (lib/discussion/depth.ts).
  */
@@ -88,14 +89,12 @@ export const postReply = door({
       // Mentions and notifications commit with the reply (docs/decisions/0014); most replies have none.
       alongside: async (reply) => {
         if (!replyNeedsNotices({ authorId: userId, answeredAuthorId: reply.answeredAuthorId, mentioned: rendered.mentioned })) return null;
-        // Read before the write: a notification's title names the question.
-        const position = (await getRoomPosition({ roomId: params.roomId })) ?? 0;
         return async (tx) => {
           notified = await notifyOfReply(tx, {
             reply,
             answeredAuthorId: reply.answeredAuthorId,
             clubId: target.clubId,
-            position,
+            position: room.position,
             book: room.book,
             body: body.body,
             mentioned: rendered.mentioned,
@@ -111,7 +110,8 @@ export const postReply = door({
         const reply = toReplyView(result.reply, names, reader);
         // The room hears it through lib/realtime/publish.ts, which veils a reply with spoilers.
         // The club's other members' unread counts went up by one.
-        const unread = await unreadChanged({ clubId: target.clubId, exceptUserId: userId });
+        // Its members are those whose names were read for the mentions, before the write.
+        const unread = await unreadChanged({ clubId: target.clubId, exceptUserId: userId, memberIds: names.keys() });
         return done({ reply, created: true }, { type: "reply:created", reply }, ...unread, { type: "notifications:changed", userIds: notified });
       }
       case "duplicate":
@@ -241,7 +241,6 @@ export const editReply = door({
   act: async ({ params, body, target, userId }) => {
     const [names, room] = await Promise.all([loadClubNames(target.clubId), loadRoomReader({ roomId: target.roomId, userId })]);
     const rendered = renderReply(body.body, names);
-    const position = await getRoomPosition({ roomId: target.roomId });
     let notified: string[] = [];
     const settled = await settleReplyChange(
       { clubId: target.clubId, userId },
@@ -257,7 +256,7 @@ export const editReply = door({
             reply,
             answeredAuthorId: null,
             clubId: target.clubId,
-            position: position ?? 0,
+            position: room.position,
             book: room.book,
             body: body.body,
             mentioned: rendered.mentioned,
