@@ -104,8 +104,9 @@ export async function createReply(input: {
   } catch (error) {
     if (isRollback(error)) written = undefined;
     else if (violated(error, "23505", "replies_author_idempotency_key")) return (await settleExisting(input)) ?? { status: "key_reused" };
-    // The reply answered was removed (with its author's account) while this one was written.
-    else if (violated(error, "23503", "replies_parent_id_replies_id_fk") || violated(error, "23503", "replies_reply_to_id_replies_id_fk")) return { status: "parent_not_found" };
+    // A row it names went while it was written: the room (a question deleted) or the reply it
+    // answers (removed with its author's account). Anything else is a fault.
+    else if (violated(error, "23503")) return (await vanished(input)) ?? Promise.reject(error);
     else throw error;
   }
   if (!written) return (await settleExisting(input)) ?? (await closedRoom(input.roomId));
@@ -201,15 +202,28 @@ async function closedRoom(roomId: string): Promise<CreateReplyResult> {
   return room ? { status: "room_locked" } : { status: "room_not_found" };
 }
 
+/** After a foreign-key violation: which of the rows the reply names is gone, if either is. */
+async function vanished(input: { roomId: string; parentId: string | null }): Promise<CreateReplyResult | null> {
+  const db = getDb();
+  const [room] = await db.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, input.roomId));
+  if (!room) return { status: "room_not_found" };
+  if (!input.parentId) return null;
+  const [parent] = await db.select({ id: replies.id }).from(replies).where(eq(replies.id, input.parentId));
+  return parent ? null : { status: "parent_not_found" };
+}
+
 function isRollback(error: unknown): boolean {
   return error instanceof TransactionRollbackError;
 }
 
-/** Whether a database error (as postgres.js or PGlite reports it, possibly wrapped by drizzle) is this violation of this constraint. */
-function violated(error: unknown, code: string, constraint: string): boolean {
+/**
+ * Whether a database error (as postgres.js or PGlite reports it, possibly wrapped by drizzle) is
+ * this SQLSTATE, and when `constraint` is given, on that constraint.
+ */
+function violated(error: unknown, code: string, constraint?: string): boolean {
   type DriverError = { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };
   for (let current = error as DriverError | undefined, depth = 0; current && depth < 3; current = current.cause as DriverError | undefined, depth += 1) {
-    if (current.code === code) return (current.constraint_name ?? current.constraint) === constraint;
+    if (current.code === code) return constraint === undefined || (current.constraint_name ?? current.constraint) === constraint;
   }
   return false;
 }

@@ -155,6 +155,22 @@ describe("writing a reply", () => {
     expect(await mentionsOf(tommy.id)).toEqual([]);
   });
 
+  it("answers not found to a post that waited on a question being deleted, and leaves nothing behind", async () => {
+    const { ruth, tommy, roomId } = await setting();
+    let posted: Promise<AppError> | undefined;
+    await getDb().transaction(async (tx) => {
+      // As removing a question does: the room's row locked, then the room (with no replies) deleted.
+      await tx.select({ id: rooms.id }).from(rooms).where(eq(rooms.id, roomId)).for("update");
+      posted = refusal(postReply({ roomId, userId: ruth.id, body: replyInput(`Still there, @${tommy.name}?`) }));
+      if (databaseInfo().driver === "postgres") await waitUntilBlockedOnTheRoom();
+      await tx.delete(rooms).where(eq(rooms.id, roomId));
+    });
+
+    expect((await posted!).code).toBe("not_found");
+    expect(await notificationsOf(tommy.id)).toEqual([]);
+    expect(await mentionsOf(tommy.id)).toEqual([]);
+  });
+
   it("splits posts racing a lock into those numbered before it, without gaps, and those refused", async () => {
     const { ruth, kathy, moderator, roomId } = await setting();
     const posts = Array.from({ length: 16 }, (_, index) =>
