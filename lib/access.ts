@@ -4,7 +4,7 @@ import { getMembershipRole } from "@/db/queries/clubs";
 import { getClubMeeting, getMeetingWithClub, type MeetingRow } from "@/db/queries/meetings";
 import { getClubQuestion } from "@/db/queries/questions";
 import { getReplyAccessInfo } from "@/db/queries/replies";
-import { getRoomClubId } from "@/db/queries/rooms";
+import { getRoomMembership } from "@/db/queries/rooms";
 import type { ClubRole } from "@/db/schema/clubs";
 import { AppError, notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
@@ -25,13 +25,14 @@ export async function resolveClub(input: { clubId: string; userId: string; what?
   return { clubId: input.clubId, role };
 }
 
-/** A room's club and the caller's role there, or not-found. */
+/**
+ * A room's club and the caller's role there, or not-found: the same rule as resolveClub, read in
+ * one query with the room (every post into a room starts here).
+ */
 export async function resolveRoom(input: { roomId: string; userId: string; what?: string }): Promise<RoomAccess> {
-  const what = input.what ?? "This room";
-  const clubId = await getRoomClubId({ roomId: input.roomId });
-  if (!clubId) throw notFound(what);
-  const access = await resolveClub({ clubId, userId: input.userId, what });
-  return { ...access, roomId: input.roomId };
+  const found = await getRoomMembership({ roomId: input.roomId, userId: input.userId });
+  if (!found?.role || !can(found.role, "club:view")) throw notFound(input.what ?? "This room");
+  return { clubId: found.clubId, role: found.role, roomId: input.roomId };
 }
 
 /**

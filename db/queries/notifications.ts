@@ -232,9 +232,3 @@ export async function markNotificationsRead(input: { userId: string; upTo?: Date
     .returning({ id: notifications.id });
   return rows.length;
 }
-
-/** Who wrote a reply (the one a new reply answers), read on the act's transaction; null if it is gone. */
-export async function getReplyAuthorId(input: { replyId: string }, executor: Pick<Database, "select"> = getDb()): Promise<string | null> {
-  const [row] = await executor.select({ authorId: replies.authorId }).from(replies).where(eq(replies.id, input.replyId)).limit(1);
-  return row?.authorId ?? null;
-}

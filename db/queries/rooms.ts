@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
-import { books, clubs } from "@/db/schema/clubs";
+import { books, clubMembers, clubs, type ClubRole } from "@/db/schema/clubs";
 import { rooms } from "@/db/schema/discussion";
 
 export async function listBookRooms(input: { bookId: string }) {
@@ -47,6 +47,20 @@ export async function getRoomWithClub(input: { roomId: string }) {
 export async function getRoomClubId(input: { roomId: string }): Promise<string | null> {
   const [row] = await getDb().select({ clubId: rooms.clubId }).from(rooms).where(eq(rooms.id, input.roomId)).limit(1);
   return row?.clubId ?? null;
+}
+
+/**
+ * A room's club and this user's role there (null when not a member), in one lookup; null when
+ * there is no such room. What resolving a room for a door starts from (lib/access.ts).
+ */
+export async function getRoomMembership(input: { roomId: string; userId: string }): Promise<{ clubId: string; role: ClubRole | null } | null> {
+  const [row] = await getDb()
+    .select({ clubId: rooms.clubId, role: clubMembers.role })
+    .from(rooms)
+    .leftJoin(clubMembers, and(eq(clubMembers.clubId, rooms.clubId), eq(clubMembers.userId, input.userId)))
+    .where(eq(rooms.id, input.roomId))
+    .limit(1);
+  return row ?? null;
 }
 
 /** Locks or unlocks a room; locking an already locked room keeps the time it was first locked. */

@@ -20,8 +20,9 @@ export const rooms = pgTable(
     // How far into the book the question reaches, as a point's rank (lib/books/points.ts: 0 no
     // spoilers, n through chapter n, 10000 the ending); null when nobody said.
     reach: integer("reach"),
-    // Last sequence number handed to a reply in this room. Posting bumps it while holding the
-    // room's row lock, so sequence order is commit order and "replies after N" misses nothing.
+    // Last sequence number handed to a reply in this room. Posting bumps it in the statement that
+    // inserts the reply, its transaction's last (docs/decisions/0019): the row stays locked only
+    // to the commit, so sequence order is commit order and "replies after N" misses nothing.
     replySeq: integer("reply_seq").notNull().default(0),
     // Replies a reader can see: neither deleted nor hidden (kept in step by every write that
     // posts, deletes, hides or unhides a reply).

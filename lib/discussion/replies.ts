@@ -1,7 +1,7 @@
 import "server-only";
 import { getReplyWithText, listReplyRevisions, listRoomReplies, type ReplyRow } from "@/db/queries/replies";
 import { createReply, softDeleteReply, updateReplyBody, type ReplyChangeResult } from "@/db/queries/reply-writes";
-import { getRoomLockState, getRoomPosition } from "@/db/queries/rooms";
+import { getRoomLockState } from "@/db/queries/rooms";
 import { ensure, resolveReply, resolveRoom } from "@/lib/access";
 import { door } from "@/lib/doors/door";
 import { done, type Done } from "@/lib/doors/live";
@@ -10,7 +10,7 @@ import { can, canDeleteReply, canEditReply, canPostInRoom, canReadReplySource, c
 import { editReplyInput, postReplyInput, replyParams, roomParams } from "@/lib/validation/replies";
 import { maxReplyDepth } from "./depth";
 import { loadClubNames } from "@/lib/accounts/name-labels";
-import { forgetReplyNotifications, notifyOfReply, renderReply } from "@/lib/notifications/replies";
+import { forgetReplyNotifications, notifyOfReply, renderReply, replyNeedsNotices } from "@/lib/notifications/replies";
 import { toReplyView } from "./members-view";
 import { loadOpenRoomReader, loadRoomReader } from "./spoiler-readers";
 import { isVeiledFor, spoilerLevelFor, type ReplyReader } from "./spoilers";
@@ -57,8 +57,9 @@ async function viewFor(who: { clubId: string; userId: string }, row: ReplyRow): 
 }
 
 /**
- * Posts a reply: written in one transaction under the room's lock (sequence order is commit
- * order), then sent to the room. A retry with the same idempotency key and the same room, parent
+ * Posts a reply: rendered and checked first, then written with its mentions and notifications,
+ * the room's sequence number taken in the write's last statement (sequence order is commit
+ * order: docs/decisions/0019), then sent to the room. A retry with the same idempotency key and the same room, parent
  * and text returns the first reply (`created: false`) and sends nothing; the key with anything
  * else is refused (422). Nesting is capped at maxReplyDepth levels (lib/discussion/depth.ts).
  */
@@ -85,30 +86,32 @@ export const postReply = door({
       idempotencyKey: body.idempotencyKey,
       mayPostWhenLocked: can(target.role, "reply:create-in-locked-room"),
       maxDepth: maxReplyDepth,
-      // Mentions and notifications commit with the reply (docs/decisions/0014).
-      alongside: async (tx, reply, row) => {
-        notified = await notifyOfReply(tx, {
-          reply,
-          clubId: row.clubId,
-          position: row.position,
-          book: room.book,
-          body: body.body,
-          mentioned: rendered.mentioned,
-          actorName: names.get(userId) ?? reply.authorName,
-          edited: false,
-        });
+      // Mentions and notifications commit with the reply (docs/decisions/0014); most replies have none.
+      alongside: async (reply) => {
+        if (!replyNeedsNotices({ authorId: userId, answeredAuthorId: reply.answeredAuthorId, mentioned: rendered.mentioned })) return null;
+        return async (tx) => {
+          notified = await notifyOfReply(tx, {
+            reply,
+            answeredAuthorId: reply.answeredAuthorId,
+            clubId: target.clubId,
+            position: room.position,
+            book: room.book,
+            body: body.body,
+            mentioned: rendered.mentioned,
+            // The author is a member (resolved above); the fallback only covers leaving at this instant.
+            actorName: names.get(userId) ?? "A member",
+            edited: false,
+          });
+        };
       },
-    }).catch((error: unknown) => {
-      // The same key raced into two rooms at once: the unique index keeps the second out.
-      if (isUniqueViolation(error)) return { status: "key_reused" as const };
-      throw error;
     });
     switch (result.status) {
       case "created": {
         const reply = toReplyView(result.reply, names, reader);
         // The room hears it through lib/realtime/publish.ts, which veils a reply with spoilers.
         // The club's other members' unread counts went up by one.
-        const unread = await unreadChanged({ clubId: target.clubId, exceptUserId: userId });
+        // Its members are those whose names were read for the mentions, before the write.
+        const unread = await unreadChanged({ clubId: target.clubId, exceptUserId: userId, memberIds: names.keys() });
         return done({ reply, created: true }, { type: "reply:created", reply }, ...unread, { type: "notifications:changed", userIds: notified });
       }
       case "duplicate":
@@ -153,11 +156,6 @@ export const revealReplyText = door({
     return done(toReplyView(row, names, { ...reader, revealed: new Set([...reader.revealed, params.replyId]) }));
   },
 });
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown; cause?: { code?: unknown } } | null)?.code ?? (error as { cause?: { code?: unknown } } | null)?.cause?.code;
-  return code === "23505";
-}
 
 /**
  * A reply as members see it, with its stored text for those who may read it
@@ -243,7 +241,6 @@ export const editReply = door({
   act: async ({ params, body, target, userId }) => {
     const [names, room] = await Promise.all([loadClubNames(target.clubId), loadRoomReader({ roomId: target.roomId, userId })]);
     const rendered = renderReply(body.body, names);
-    const position = await getRoomPosition({ roomId: target.roomId });
     let notified: string[] = [];
     const settled = await settleReplyChange(
       { clubId: target.clubId, userId },
@@ -257,8 +254,9 @@ export const editReply = door({
         alongside: async (tx, reply) => {
           notified = await notifyOfReply(tx, {
             reply,
+            answeredAuthorId: null,
             clubId: target.clubId,
-            position: position ?? 0,
+            position: room.position,
             book: room.book,
             body: body.body,
             mentioned: rendered.mentioned,

@@ -10,7 +10,13 @@ import type { ReplyReader } from "./spoilers";
  * past them and they haven't lifted its veil, the words for its reach (`roomVeil`; null when open).
  * Throws not-found for a room that doesn't exist.
  */
-export async function loadRoomReader(input: { roomId: string; userId: string }): Promise<{ reader: ReplyReader; roomVeil: string | null; book: { id: string; shape: BookShape | null; roomReach: number | null } }> {
+export async function loadRoomReader(input: { roomId: string; userId: string }): Promise<{
+  reader: ReplyReader;
+  roomVeil: string | null;
+  book: { id: string; shape: BookShape | null; roomReach: number | null };
+  /** The room's place among its book's questions ("Question 4"), read with the rest. */
+  position: number;
+}> {
   const room = await getRoomReach({ roomId: input.roomId });
   if (!room) throw notFound("This room");
   const shape = room.shape ?? null;
@@ -22,7 +28,7 @@ export async function loadRoomReader(input: { roomId: string; userId: string }):
   const roomVeil = beyond && !lifted ? formatPoint(reach, shape, "reach") : null;
   // A lifted room shows its replies up to its reach: "show anyway" was said for all of it.
   const liftedTo = lifted && room.reach !== null ? room.reach : 0;
-  return { reader: { userId: input.userId, reached, revealed, shape, liftedTo }, roomVeil, book: { id: room.bookId, shape, roomReach: room.reach } };
+  return { reader: { userId: input.userId, reached, revealed, shape, liftedTo }, roomVeil, book: { id: room.bookId, shape, roomReach: room.reach }, position: room.position };
 }
 
 /**

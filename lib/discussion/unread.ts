@@ -101,8 +101,15 @@ export const markClubRead = door({
  * their unread counts there changed: a reply was posted, deleted, hidden or unhidden. Call from
  * an act after its write committed; the door sends it.
  */
-export async function unreadChanged(input: { clubId: string; exceptUserId: string | null }): Promise<LiveEvent[]> {
-  const userIds = await listClubMemberIdsExcept(input);
+export async function unreadChanged(input: {
+  clubId: string;
+  exceptUserId: string | null;
+  /** The club's members when the act already read them (posting: its names); read here otherwise. */
+  memberIds?: Iterable<string>;
+}): Promise<LiveEvent[]> {
+  const userIds = input.memberIds
+    ? [...input.memberIds].filter((userId) => userId !== input.exceptUserId)
+    : await listClubMemberIdsExcept({ clubId: input.clubId, exceptUserId: input.exceptUserId });
   return userIds.length > 0 ? [{ type: "unread:changed", clubId: input.clubId, userIds }] : [];
 }
 

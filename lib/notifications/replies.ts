@@ -1,6 +1,6 @@
 import "server-only";
 import { replaceReplyMentions } from "@/db/queries/mentions";
-import { deleteReplyNotifications, getReplyAuthorId, notifyClubMembers, veilReplyNotifications } from "@/db/queries/notifications";
+import { deleteReplyNotifications, notifyClubMembers, veilReplyNotifications } from "@/db/queries/notifications";
 import type { ReplyRow } from "@/db/queries/replies";
 import type { Transaction } from "@/db/queries/reply-writes";
 import type { ClubNames } from "@/lib/accounts/name-labels";
@@ -50,16 +50,31 @@ export function renderReply(body: string, names: ClubNames): { bodyHtml: string;
   return { bodyHtml: renderMarkdown(body, env), mentioned: env.mentioned };
 }
 
+/** The reply a notification is about: what notifyOfReply reads of it. */
+type NotifiedReply = Pick<ReplyRow, "id" | "roomId" | "authorId" | "spoilerLevel">;
+
+/**
+ * Whether a new reply causes any write beyond itself: a reply to someone else's, or a mention.
+ * Most replies cause none, and are then written by one statement (db/queries/reply-writes.ts).
+ */
+export function replyNeedsNotices(input: { authorId: string; answeredAuthorId: string | null; mentioned: readonly string[] }): boolean {
+  return (input.answeredAuthorId !== null && input.answeredAuthorId !== input.authorId) || input.mentioned.length > 0;
+}
+
 /**
  * On the reply's transaction: records whom it mentions, then notifies the author of the reply
- * it answers (not themselves) and the first MENTION_NOTIFY_CAP people it mentions (not the
- * author, nor the one already told of the reply); on an edit, first veils the notifications already
- * written for those now behind its level. Returns whose notifications changed.
+ * it answers (`answeredAuthorId`, read with the reply's place; not themselves) and the first
+ * MENTION_NOTIFY_CAP people it mentions (not the author, nor the one already told of the reply);
+ * on an edit, first veils the notifications already written for those now behind its level. A new
+ * reply's notifications are written before the reply itself, its foreign keys deferred to the
+ * commit (docs/decisions/0019). Returns whose notifications changed.
  */
 export async function notifyOfReply(
   tx: Transaction,
   input: {
-    reply: ReplyRow;
+    reply: NotifiedReply;
+    /** The author of the reply this one answers; null for an edit (it answers nobody anew) or a reply to the question. */
+    answeredAuthorId: string | null;
     clubId: string;
     position: number;
     /** The room's book and how far the room reaches (null: unsaid), for the spoiler rule below. */
@@ -86,9 +101,8 @@ export async function notifyOfReply(
   // written lose their excerpt for whoever is now behind it.
   if (input.edited && shared.spoiler) notified.push(...(await veilReplyNotifications({ replyId: reply.id, spoiler: shared.spoiler }, tx)));
 
-  const answered = reply.replyToId ?? reply.parentId;
   // An edit doesn't answer anyone anew; its new mentions are still news.
-  const answeredAuthor = answered && !input.edited ? await getReplyAuthorId({ replyId: answered }, tx) : null;
+  const answeredAuthor = input.edited ? null : input.answeredAuthorId;
   if (answeredAuthor && answeredAuthor !== reply.authorId) {
     notified.push(
       ...(await notifyClubMembers(
