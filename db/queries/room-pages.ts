@@ -84,10 +84,12 @@ export async function listThreadHeads(input: { roomId: string; threadIds: readon
   const rows = await getDb()
     .select({
       threadId: root.id,
-      total: sql<number>`(select count(*)::int - 1 from ${replies} r where r.room_id = ${root.roomId} and r.thread_id = ${root.id})`,
+      // Qualified by hand: Drizzle leaves a one-table select's columns unqualified, and inside
+      // the subquery a bare "id" would name the subquery's own row.
+      total: sql<number>`(select count(*)::int - 1 from ${replies} r where r.room_id = "root"."room_id" and r.thread_id = "root"."id")`,
       firstIds: sql<string[] | string>`(select coalesce(json_agg(f.id order by f.seq), '[]'::json) from (
         select r.id, r.seq from ${replies} r
-        where r.room_id = ${root.roomId} and r.thread_id = ${root.id} and r.seq > ${root.seq}
+        where r.room_id = "root"."room_id" and r.thread_id = "root"."id" and r.seq > "root"."seq"
         order by r.seq limit ${input.perThread}
       ) f)`,
     })

@@ -100,11 +100,11 @@ async function readPinnedInside(roomId: string): Promise<{ rows: ReplyRow[]; thr
   return { rows: [...rows, ...heads.rows], threads: heads.threads };
 }
 
-/** Each row once, in posting order. */
+/** Each row once, in the order first given (threads in their sort, then their replies). */
 function uniqueRows(rows: ReplyRow[]): ReplyRow[] {
   const seen = new Map<string, ReplyRow>();
-  for (const row of rows) seen.set(row.id, row);
-  return [...seen.values()].sort((a, b) => a.seq - b.seq);
+  for (const row of rows) if (!seen.has(row.id)) seen.set(row.id, row);
+  return [...seen.values()];
 }
 
 /**
