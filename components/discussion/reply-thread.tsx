@@ -91,7 +91,7 @@ function ThreadMoreButton({ threadId }: { threadId: string }) {
     <div className="mt-3 ml-3 border-l-2 border-dashed border-line pl-3 sm:ml-5 sm:pl-4">
       <button type="button" onClick={load} disabled={pending} aria-busy={pending} className="min-h-9 rounded-md px-1 text-sm font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60">
         {pending ? "Loading replies…" : `Show ${next} more ${next === 1 ? "reply" : "replies"}`}
-        {!pending && remaining > next ? <span className="ml-1.5 font-normal text-muted">· {remaining.toLocaleString("en")} not shown yet</span> : null}
+        {!pending && remaining > next ? <span className="font-normal text-muted"> · {remaining.toLocaleString("en")} not shown yet</span> : null}
       </button>
       {error ? (
         <p role="alert" className="text-sm text-danger">

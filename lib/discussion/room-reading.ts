@@ -44,7 +44,7 @@ function mentionableMembers(names: ClubNames): MentionableMember[] {
 
 
 /** Threads on the first screen and on each further page, and replies shown per thread before "Show more". */
-export const roomPageSizes = { threads: 12, repliesPerThread: 3, around: 6 } as const;
+export const roomPageSizes = { threads: 6, repliesPerThread: 2, around: 6 } as const;
 
 type ReadContext = { roomId: string; names: ClubNames; reader: ReplyReader };
 
