@@ -8,9 +8,9 @@ import { z } from "zod";
 /** After the thread whose opening reply has this seq (and, for "Most reacted", this many reactions). */
 export type ThreadsCursor = { kind: "threads"; sort: "oldest" | "newest" | "most_reacted"; seq: number; reactions: number };
 /** After this seq inside one thread. */
-export type ThreadRepliesCursor = { kind: "thread"; threadId: string; seq: number };
+type ThreadRepliesCursor = { kind: "thread"; threadId: string; seq: number };
 /** After this seq in the whole room (catch-up). */
-export type AfterCursor = { kind: "after"; seq: number };
+type AfterCursor = { kind: "after"; seq: number };
 export type RoomCursor = ThreadsCursor | ThreadRepliesCursor | AfterCursor;
 
 const seq = z.number().int().min(0).max(2_147_483_647);
