@@ -11,7 +11,8 @@ type Posted = { id: string };
 async function post(request: APIRequestContext, roomId: string, body: string, parentId: string | null = null): Promise<Posted> {
   const response = await request.post(`/api/rooms/${roomId}/replies`, {
     headers: { "content-type": "application/json" },
-    data: JSON.stringify({ body, parentId, idempotencyKey: randomUUID() }),
+    // No spoilers: the demo members are at different points of the book, and a reply past the reader's would arrive veiled.
+    data: JSON.stringify({ body, parentId, idempotencyKey: randomUUID(), spoilerLevel: 0 }),
   });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { reply: Posted }).reply;
@@ -44,13 +45,14 @@ test.describe.serial("a room with more than a page of threads and replies", () =
     await page.screenshot({ path: "test-results/room-paging-1280.png" });
 
     await more.click();
-    await expect(reply(page, `${marker} answer 14`)).toBeVisible();
+    await expect(reply(page, `${marker} answer 13`)).toBeVisible();
+    await expect(reply(page, `${marker} answer 14`)).toHaveCount(0);
     await page.getByRole("button", { name: /Show 6 more replies/ }).click();
     await expect(reply(page, `${marker} answer 19`)).toBeVisible();
     await expect(page.getByRole("button", { name: /more replies/ })).toHaveCount(0);
 
-    // The next threads load when their button scrolls into view.
-    await page.getByRole("button", { name: /Show more threads/ }).scrollIntoViewIfNeeded();
+    // The next threads load when their button comes near the screen: scrolling to the end is enough.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await expect(reply(page, `${marker} thread 14`)).toBeVisible();
     await expect(page.getByRole("button", { name: /Show more threads/ })).toHaveCount(0);
     // Each thread once.
@@ -63,7 +65,7 @@ test.describe.serial("a room with more than a page of threads and replies", () =
     const more = page.getByRole("button", { name: /Show 12 more replies/ });
     await more.scrollIntoViewIfNeeded();
     await page.screenshot({ path: "test-results/room-paging-390.png" });
-    await page.getByRole("button", { name: /Show more threads/ }).scrollIntoViewIfNeeded();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.screenshot({ path: "test-results/room-paging-390-threads.png" });
     await expect(reply(page, `${marker} thread 14`)).toBeVisible();
   });
