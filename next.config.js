@@ -17,9 +17,6 @@ const nextConfig = {
   // limiter's Drizzle store imports drizzle-orm by a computed name, which a bundle can't follow.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "rate-limiter-flexible"],
   poweredByHeader: false,
-  // server.ts compresses every answer (HTML and route handlers' JSON); compressing here too would
-  // only compress the pages, a second time through the same middleware.
-  compress: false,
   devIndicators: false,
   // Lets a benchmark or test build into its own folder without disturbing the dev server's.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",

@@ -1,4 +1,3 @@
-import compression from "compression";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -53,10 +52,6 @@ async function main() {
   await app.prepare();
 
   const io = attachRealtime(httpServer, { secret });
-  // gzip/deflate for every answer that asks for it (HTML, RSC and API JSON alike): Next's own
-  // `compress` reached its pages but not its route handlers' JSON under this server, so it is
-  // off in next.config.js and done once here (the `compression` middleware Next itself bundles).
-  const compress = compression();
   httpServer.on("request", (req, res) => {
     // The address limits are keyed by: the client's, never one it wrote itself.
     stampClientAddress(req);
@@ -65,7 +60,7 @@ async function main() {
       res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(malformedPathMessage);
       return;
     }
-    compress(req, res, () => void handle(req, res));
+    void handle(req, res);
   });
 
   httpServer.listen(port, env.HOST, () => {
