@@ -173,7 +173,7 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialPage, initialLoc
                 </p>
               ) : (
                 <ThreadMoreProvider value={more}>
-                  <ThreadList tree={tree} notLoaded={Math.max(0, threadCount - tree.length)} more={moreThreads} arrivedIds={arrivedIds} onLoadMore={loadMoreThreads} />
+                  <ThreadList tree={tree} notLoaded={Math.max(0, threadCount - tree.length)} more={moreThreads} arrivedIds={arrivedIds} onLoadMore={loadMoreThreads} autoLoad={initialPage.focus === null} />
                 </ThreadMoreProvider>
               )}
             </>

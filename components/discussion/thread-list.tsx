@@ -13,6 +13,12 @@ type Props = {
   more: boolean;
   arrivedIds: ReadonlySet<string>;
   onLoadMore: () => Promise<string | null>;
+  /**
+   * Whether the next threads load by themselves as the button nears the screen. Off while the
+   * page was opened at a reply (a link): its thread may sit at the end of those loaded, and
+   * threads loading above it would push it away from the reader. A press turns it on.
+   */
+  autoLoad: boolean;
 };
 
 /**
@@ -20,8 +26,9 @@ type Props = {
  * button also loads by itself when it scrolls near the screen (infinite scroll), but stays a
  * real button: keyboard and screen-reader users, and a failed load, can always press it.
  */
-export function ThreadList({ tree, notLoaded, more, arrivedIds, onLoadMore }: Props) {
+export function ThreadList({ tree, notLoaded, more, arrivedIds, onLoadMore, autoLoad }: Props) {
   const [pending, setPending] = useState(false);
+  const [armed, setArmed] = useState(autoLoad);
   const [error, setError] = useState<string | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const loadRef = useRef<() => void>(() => undefined);
@@ -38,13 +45,13 @@ export function ThreadList({ tree, notLoaded, more, arrivedIds, onLoadMore }: Pr
 
   useEffect(() => {
     const target = button.current;
-    if (!more || error || !target || typeof IntersectionObserver === "undefined") return;
+    if (!armed || !more || error || !target || typeof IntersectionObserver === "undefined") return;
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((entry) => entry.isIntersecting)) loadRef.current();
     }, { rootMargin: "400px 0px" });
     observer.observe(target);
     return () => observer.disconnect();
-  }, [more, error, tree.length]);
+  }, [armed, more, error, tree.length]);
 
   return (
     <>
@@ -54,7 +61,10 @@ export function ThreadList({ tree, notLoaded, more, arrivedIds, onLoadMore }: Pr
           <button
             ref={button}
             type="button"
-            onClick={() => loadRef.current()}
+            onClick={() => {
+              setArmed(true);
+              loadRef.current();
+            }}
             disabled={pending}
             aria-busy={pending}
             className="min-h-11 rounded-full border border-line bg-white px-5 py-2 text-sm font-medium text-ink shadow-sm hover:border-accent/40 hover:text-accent focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-70"
