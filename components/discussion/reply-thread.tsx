@@ -18,6 +18,7 @@ import { ReplyEditForm } from "./reply-edit-form";
 import { ReplyForm } from "./reply-form";
 import { ReplyHistory } from "./reply-history";
 import { requestJson } from "./request";
+import { repliesPerPage, useThreadMore } from "./use-thread-paging";
 
 // Deeper replies stop indenting (a phone has no room for more) but still say whom they answer.
 const maxIndentDepth = 5;
@@ -61,6 +62,40 @@ function ReplyVeil({ replyId, label }: { replyId: string; label: string }) {
       {form.error ? (
         <p role="alert" className="w-full text-sm text-danger">
           {form.error.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * "Show 12 more replies" at the foot of a thread whose replies are not all loaded: the next
+ * page, in posting order, each reply under its parent. Nothing when the thread is all here.
+ */
+function ThreadMoreButton({ threadId }: { threadId: string }) {
+  const more = useThreadMore();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const remaining = more?.remaining(threadId) ?? 0;
+  if (!more || remaining === 0) return null;
+  const next = Math.min(repliesPerPage, remaining);
+  const load = () => {
+    setPending(true);
+    setError(null);
+    void more.loadMore(threadId).then((failure) => {
+      setPending(false);
+      setError(failure);
+    });
+  };
+  return (
+    <div className="mt-3 ml-3 border-l-2 border-dashed border-line pl-3 sm:ml-5 sm:pl-4">
+      <button type="button" onClick={load} disabled={pending} aria-busy={pending} className="min-h-9 rounded-md px-1 text-sm font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60">
+        {pending ? "Loading replies…" : `Show ${next} more ${next === 1 ? "reply" : "replies"}`}
+        {!pending && remaining > next ? <span className="font-normal text-muted"> · {remaining.toLocaleString("en")} not shown yet</span> : null}
+      </button>
+      {error ? (
+        <p role="alert" className="text-sm text-danger">
+          {error}
         </p>
       ) : null}
     </div>
@@ -292,6 +327,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
           <ReplyList nodes={node.children} parentName={reply.author.name} {...shared} />
         </div>
       ) : null}
+      {node.depth === 0 && !collapsed ? <ThreadMoreButton threadId={reply.id} /> : null}
     </li>
   );
 }

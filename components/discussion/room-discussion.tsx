@@ -4,7 +4,8 @@ import { useCallback, useMemo, useState, type FocusEvent, type FormEvent } from 
 import type { MentionableMember } from "@/lib/discussion/mention-syntax";
 import { stillNew } from "@/lib/discussion/new-replies";
 import type { ReplyView } from "@/lib/discussion/reply-view";
-import { buildThreadTree, type ThreadSort } from "@/lib/discussion/threads";
+import type { RoomPageView } from "@/lib/discussion/room-page-view";
+import { buildThreadTree } from "@/lib/discussion/threads";
 import { can, canPostInRoom } from "@/lib/permissions";
 import { ConnectionStatus } from "./connection-status";
 import { DiscussionProvider, type DiscussionState, type Viewer } from "./discussion-context";
@@ -23,13 +24,14 @@ import { useRoomLive, type RoomReader } from "./use-room-live";
 import type { BookShape } from "@/lib/books/points";
 import { useRoomLock } from "./use-room-lock";
 import { useRoomPresence } from "./use-room-presence";
-import { useThreadPaging } from "./use-thread-paging";
+import { ThreadMoreProvider, useThreadPaging } from "./use-thread-paging";
 
 type Props = {
   roomId: string;
   clubId: string;
   viewer: Viewer;
-  initialReplies: ReplyView[];
+  /** The room's first screen as the server read it (lib/discussion/room-reading.ts). */
+  initialPage: RoomPageView;
   initialLocked: boolean;
   /** "Here now" beside the live status; off where the page already shows who is here (the live meeting). */
   showHereNow?: boolean;
@@ -48,8 +50,8 @@ type Props = {
  */
 const noMembers: readonly MentionableMember[] = [];
 
-export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initialLocked, showHereNow = true, initialReadSeq = null, members = noMembers, reader }: Props) {
-  const live = useRoomLive({ roomId, clubId, viewerId: viewer.id, initialReplies, initialLocked, reader });
+export function RoomDiscussion({ roomId, clubId, viewer, initialPage, initialLocked, showHereNow = true, initialReadSeq = null, members = noMembers, reader }: Props) {
+  const live = useRoomLive({ roomId, clubId, viewerId: viewer.id, initialPage, initialLocked, reader });
   const online = useOnline();
   // The browser knows first when the network is gone; the socket only once a ping fails.
   const connection = !online && live.connection !== "revoked" ? "offline" : live.connection;
@@ -63,23 +65,20 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
     () => (spoilerShape === undefined || spoilerReached === undefined ? null : { shape: spoilerShape, reached: spoilerReached }),
     [spoilerShape, spoilerReached],
   );
-  const [sort, setSort] = useState<ThreadSort>("oldest");
+  const { sort, changeSort, threads, threadCount, replyCount, moreThreads, loadMoreThreads, loadMoreReplies, loadAround } = live;
+  const [sortError, setSortError] = useState<string | null>(null);
   const tree = useMemo(() => buildThreadTree(replies, sort), [replies, sort]);
-  const { visibleTree, hiddenThreads, reveal, showMore, showOneMore } = useThreadPaging(tree);
+  const { reveal, more } = useThreadPaging({ replies, threads, loadMoreReplies, loadAround });
   const lock = useRoomLock(roomId, live.applyRoomState);
   const presence = useRoomPresence({ roomId, clubId, viewerId: viewer.id });
   // A notification's link names a reply: open the room at it.
-  useReplyDeepLink(replies, reveal);
+  useReplyDeepLink(reveal);
 
   const pinned = useMemo(() => replies.filter((reply) => reply.pinned), [replies]);
-  // Deleted and hidden replies keep their place in the threads but are not counted.
-  const visibleCount = useMemo(() => replies.filter((reply) => reply.state === "visible").length, [replies]);
+  // Deleted and hidden replies keep their place in the threads but are not counted (the room's count, kept live).
+  const visibleCount = replyCount;
   const arrivedIds = useMemo(() => new Set(arrived), [arrived]);
-  const onPosted = useCallback((reply: ReplyView) => {
-    addOwnReply(reply);
-    // Your own new thread may land past the threads shown: show it.
-    if (reply.parentId === null) showOneMore();
-  }, [addOwnReply, showOneMore]);
+  const onPosted = useCallback((reply: ReplyView) => addOwnReply(reply), [addOwnReply]);
   const discussion = useMemo<DiscussionState>(
     () => ({ roomId, viewer, locked, revoked, onPosted, onChanged: changeReply, onReactions: applyReactions, members, onRevealed: markRevealed, spoilers }),
     [roomId, viewer, locked, revoked, onPosted, changeReply, applyReactions, members, markRevealed, spoilers],
@@ -102,7 +101,7 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
 
   function showArrived(waiting: readonly string[]) {
     const first = waiting[0];
-    if (first) reveal(first);
+    if (first) void reveal(first);
     clearArrived();
   }
 
@@ -125,10 +124,16 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
             <>
               <div className="flex flex-wrap items-center justify-between gap-3">
                 <h2 id="replies-heading" className="font-serif text-xl font-semibold">
-                  {visibleCount === 0 && replies.length === 0 ? "No replies yet" : `${visibleCount} ${visibleCount === 1 ? "reply" : "replies"}`}
+                  {visibleCount === 0 && threadCount === 0 ? "No replies yet" : `${visibleCount} ${visibleCount === 1 ? "reply" : "replies"}`}
                 </h2>
                 <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
-                  <SortControl value={sort} onChange={setSort} />
+                  <SortControl
+                    value={sort}
+                    onChange={(next) => {
+                      setSortError(null);
+                      void changeSort(next).then(setSortError);
+                    }}
+                  />
                   {mayLock ? <LockRoomControl lock={lock} showButton={!locked} /> : null}
                 </div>
               </div>
@@ -143,7 +148,7 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
                   {reading.jumpTo ? (
                     <button
                       type="button"
-                      onClick={() => reading.jumpTo && reveal(reading.jumpTo)}
+                      onClick={() => reading.jumpTo && void reveal(reading.jumpTo)}
                       className="text-sm font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent"
                     >
                       Jump to the first new reply ({reading.newCount})
@@ -154,14 +159,22 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialReplies, initial
                 </div>
               </div>
 
-              <PinnedReplies pinned={pinned} onOpen={reveal} />
+              {sortError ? (
+                <p role="alert" className="text-sm text-danger">
+                  {sortError}
+                </p>
+              ) : null}
 
-              {replies.length === 0 ? (
+              <PinnedReplies pinned={pinned} onOpen={(id) => void reveal(id)} />
+
+              {replies.length === 0 && threadCount === 0 ? (
                 <p className="text-muted">
                   {mayPost ? "Be the first to answer. Others will see your reply as soon as you post it." : "Nobody answered this question before it was locked."}
                 </p>
               ) : (
-                <ThreadList visibleTree={visibleTree} hiddenThreads={hiddenThreads} arrivedIds={arrivedIds} onShowMore={showMore} />
+                <ThreadMoreProvider value={more}>
+                  <ThreadList tree={tree} notLoaded={Math.max(0, threadCount - tree.length)} more={moreThreads} arrivedIds={arrivedIds} onLoadMore={loadMoreThreads} autoLoad={initialPage.focus === null} />
+                </ThreadMoreProvider>
               )}
             </>
           )}

@@ -1,29 +1,53 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import type { ReplyView } from "@/lib/discussion/reply-view";
-import { threadIndexById, type ThreadNode } from "@/lib/discussion/threads";
+import { loadedPerThread, type ThreadPagingState } from "@/lib/discussion/threads";
 
-export const threadsPerPage = 40;
+/** Replies a thread's "Show more" asks for at once (the server's default page: lib/validation/replies.ts). */
+export const repliesPerPage = 12;
+
+type ThreadMore = {
+  /** Replies of the thread not loaded yet, when the next page can be asked for; 0 otherwise. */
+  remaining: (threadId: string) => number;
+  loadMore: (threadId: string) => Promise<string | null>;
+};
+
+const ThreadMoreContext = createContext<ThreadMore | null>(null);
+export const ThreadMoreProvider = ThreadMoreContext.Provider;
+
+/** The "N more replies" of a thread, for its opening reply's card. */
+export function useThreadMore(): ThreadMore | null {
+  return useContext(ThreadMoreContext);
+}
 
 /**
- * A busy room renders its first threads and offers the rest on request: the page (and the
- * server's render of it) stays quick at thousands of replies, while every reply stays in state
- * so live updates and catch-up work the same for threads not yet shown. `reveal` shows the
- * thread a reply is in and scrolls to it (a pinned reply, the first new one).
+ * A room read by the page: what each thread still holds, and `reveal`, which brings a reply on
+ * screen (loading its thread around it first when it is not loaded: a pinned reply deep in a
+ * thread, a link followed while the room is open), scrolls to it and resolves true once it is
+ * in the page.
  */
-export function useThreadPaging(tree: ThreadNode<ReplyView>[]) {
-  const [shownThreads, setShownThreads] = useState(threadsPerPage);
+export function useThreadPaging({ replies, threads, loadMoreReplies, loadAround }: {
+  replies: readonly ReplyView[];
+  threads: Readonly<Record<string, ThreadPagingState>>;
+  loadMoreReplies: (threadId: string) => Promise<string | null>;
+  loadAround: (replyId: string) => Promise<boolean>;
+}) {
   const [scrollTarget, setScrollTarget] = useState<string | null>(null);
-  const threadOf = useMemo(() => threadIndexById(tree), [tree]);
-  const visibleTree = useMemo(() => tree.slice(0, shownThreads), [tree, shownThreads]);
-  const hiddenThreads = tree.length - visibleTree.length;
+  const loadedIds = useRef(new Set<string>());
+  useEffect(() => {
+    loadedIds.current = new Set(replies.map((reply) => reply.id));
+  }, [replies]);
+  const loaded = useMemo(() => loadedPerThread(replies), [replies]);
 
-  const reveal = useCallback((replyId: string) => {
-    const thread = threadOf.get(replyId);
-    if (thread !== undefined) setShownThreads((shown) => Math.max(shown, thread + 1));
-    setScrollTarget(replyId);
-  }, [threadOf]);
+  const reveal = useCallback(
+    async (replyId: string): Promise<boolean> => {
+      if (!loadedIds.current.has(replyId) && !(await loadAround(replyId))) return false;
+      setScrollTarget(replyId);
+      return true;
+    },
+    [loadAround],
+  );
 
   useEffect(() => {
     if (!scrollTarget) return;
@@ -31,11 +55,19 @@ export function useThreadPaging(tree: ThreadNode<ReplyView>[]) {
     if (!element) return;
     element.scrollIntoView({ behavior: "smooth", block: "center" });
     setScrollTarget(null);
-  }, [scrollTarget, visibleTree]);
+  }, [scrollTarget, replies]);
 
-  /** One more thread than before: the viewer's own new thread may land past those shown. */
-  const showOneMore = useCallback(() => setShownThreads((shown) => shown + 1), []);
-  const showMore = useCallback(() => setShownThreads((shown) => shown + threadsPerPage), []);
+  const more = useMemo<ThreadMore>(
+    () => ({
+      remaining: (threadId) => {
+        const thread = threads[threadId];
+        if (!thread?.next) return 0;
+        return Math.max(0, thread.total - (loaded.get(threadId) ?? 0));
+      },
+      loadMore: loadMoreReplies,
+    }),
+    [threads, loaded, loadMoreReplies],
+  );
 
-  return { visibleTree, hiddenThreads, reveal, showMore, showOneMore };
+  return { reveal, more };
 }

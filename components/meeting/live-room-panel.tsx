@@ -9,12 +9,12 @@ import type { RoomReader } from "@/components/discussion/use-room-live";
 import type { BookShape } from "@/lib/books/points";
 import type { RoomStateView } from "@/lib/realtime/events";
 import type { MentionableMember } from "@/lib/discussion/mention-syntax";
-import type { ReplyView } from "@/lib/discussion/reply-view";
+import type { RoomPageView } from "@/lib/discussion/room-page-view";
 import type { LiveAgendaItem } from "./live-types";
 
 type Snapshot =
   | { status: "loading" }
-  | { status: "ready"; replies: ReplyView[]; locked: boolean; members: MentionableMember[]; reader: Reader }
+  | { status: "ready"; page: RoomPageView; locked: boolean; members: MentionableMember[]; reader: Reader }
   | { status: "failed"; message: string }
   // The question reaches past where the reader is: a veil to lift on the room's own page, not an error to retry.
   | { status: "veiled"; message: string };
@@ -39,11 +39,11 @@ export function LiveRoomPanel({ clubId, item, isMarker, viewer }: Props) {
 
   useEffect(() => {
     let cancelled = false;
-    void requestJson<{ room: RoomStateView; replies: ReplyView[]; members: MentionableMember[]; reader: Reader }>(`/api/rooms/${item.roomId}`).then((result) => {
+    void requestJson<RoomPageView & { room: RoomStateView; members: MentionableMember[]; reader: Reader }>(`/api/rooms/${item.roomId}`).then((result) => {
       if (cancelled) return;
       setSnapshot(
         result.ok
-          ? { status: "ready", replies: result.data.replies, locked: result.data.room.locked, members: result.data.members, reader: result.data.reader }
+          ? { status: "ready", page: result.data, locked: result.data.room.locked, members: result.data.members, reader: result.data.reader }
           : result.error.code === "forbidden"
             ? { status: "veiled", message: result.error.message }
             : { status: "failed", message: result.error.code === "not_found" ? "This question isn't available to you any more." : result.error.message },
@@ -102,7 +102,7 @@ export function LiveRoomPanel({ clubId, item, isMarker, viewer }: Props) {
           roomId={item.roomId}
           clubId={clubId}
           viewer={viewer}
-          initialReplies={snapshot.replies}
+          initialPage={snapshot.page}
           initialLocked={snapshot.locked}
           // The meeting's own strip already says who is here; typing still shows.
           showHereNow={false}

@@ -86,6 +86,13 @@ export const replies = pgTable(
     index("replies_room_thread_seq_idx").on(table.roomId, table.threadId, table.seq),
     // A room's threads (its top-level replies) in posting order, page by page.
     index("replies_room_threads_idx").on(table.roomId, table.seq).where(sql`${table.parentId} IS NULL`),
+    // A room's threads by "Most reacted" (more reactions first, ties oldest first), page by page:
+    // the key is negated so one ascending row comparison pages it (db/queries/room-pages.ts).
+    index("replies_room_reacted_threads_idx")
+      .on(table.roomId, sql`(- ${table.reactionCount})`, table.seq)
+      .where(sql`${table.parentId} IS NULL`),
+    // A room's pinned replies: a handful among thousands, read for every first screen.
+    index("replies_room_pinned_idx").on(table.roomId, table.pinnedAt).where(sql`${table.pinnedAt} IS NOT NULL`),
     // Unread counts (db/queries/read-positions.ts): the visible replies of a room after a
     // position, with their author, read from the index alone.
     index("replies_room_visible_seq_idx")

@@ -24,6 +24,7 @@ function unveiledView(row: ReplyRow, names: ClubNames, reader: ReplyReader): Rep
     id: row.id,
     roomId: row.roomId,
     parentId: row.parentId,
+    threadId: row.threadId,
     replyTo: row.replyToId ? { id: row.replyToId, authorName: row.replyToAuthorName ?? "" } : null,
     seq: row.seq,
     author: { id: row.authorId, name: names.get(row.authorId) ?? row.authorName },

@@ -6,6 +6,8 @@ export type ReplyView = {
   id: string;
   roomId: string;
   parentId: string | null;
+  /** The thread it belongs to: its top-level reply's id (its own id when it is one). */
+  threadId: string;
   /**
    * The reply this one answers when nesting was capped (lib/discussion/depth.ts): it is shown
    * under `parentId` but says "Replying to" this reply's author. Null otherwise.

@@ -131,3 +131,61 @@ export function threadIndexById<Item extends ThreadItem>(roots: readonly ThreadN
   });
   return index;
 }
+
+/** A reply as a paged room places it: its thread is known. */
+export type PagedItem = ThreadItem & { threadId: string };
+
+/** A thread's paging: replies under its opening reply in the room, and the cursor of the next page of them (null: none left). */
+export type ThreadPagingState = { total: number; next: string | null };
+
+/** What a room read by the page holds in the browser: the loaded replies and each loaded thread's paging. */
+export type PagedRoom<Item extends PagedItem> = {
+  replies: Item[];
+  threads: Readonly<Record<string, ThreadPagingState>>;
+  threadCount: number;
+  /** Replies counted in a thread's "more" without being loaded: each is counted once however often it comes. */
+  counted: ReadonlySet<string>;
+};
+
+/**
+ * Places replies that arrived live or by catch-up (any order, repeats allowed) into a paged
+ * room. A new thread is shown (the sort puts it among the loaded threads) and counted; a reply
+ * whose parent is loaded is shown in its thread; one whose parent is not loaded only grows its
+ * thread's "N more" (it comes, in order, with "Show more"); one in a thread not loaded changes
+ * nothing here. Returns the new room and the replies it now shows.
+ */
+export function placeArrivals<Item extends PagedItem, Room extends PagedRoom<Item>>(room: Room, incoming: readonly Item[]): { room: Room; shown: Item[] } {
+  const loaded = new Set(room.replies.map((item) => item.id));
+  let threads = room.threads;
+  let threadCount = room.threadCount;
+  let counted = room.counted;
+  const shown: Item[] = [];
+  for (const item of [...incoming].sort((a, b) => a.seq - b.seq)) {
+    if (loaded.has(item.id) || counted.has(item.id)) continue;
+    if (item.parentId === null) {
+      loaded.add(item.id);
+      shown.push(item);
+      threadCount += 1;
+      threads = { ...threads, [item.id]: threads[item.id] ?? { total: 0, next: null } };
+      continue;
+    }
+    const thread = threads[item.threadId];
+    if (loaded.has(item.parentId)) {
+      loaded.add(item.id);
+      shown.push(item);
+      if (thread) threads = { ...threads, [item.threadId]: { ...thread, total: thread.total + 1 } };
+    } else if (thread) {
+      counted = new Set(counted).add(item.id);
+      threads = { ...threads, [item.threadId]: { ...thread, total: thread.total + 1 } };
+    }
+  }
+  if (shown.length === 0 && threads === room.threads) return { room, shown };
+  return { room: { ...room, replies: mergeReplies(room.replies, shown), threads, threadCount, counted }, shown };
+}
+
+/** How many of each thread's replies (under its opening reply) are loaded, by thread id. */
+export function loadedPerThread(items: readonly PagedItem[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) if (item.parentId !== null) counts.set(item.threadId, (counts.get(item.threadId) ?? 0) + 1);
+  return counts;
+}

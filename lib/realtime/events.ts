@@ -10,8 +10,12 @@ import type { Outcome, WireError } from "@/lib/doors/outcome";
 export type Ack<Data> = Outcome<Data>;
 
 export type ClientToServerEvents = {
-  /** Subscribe to a room; the answer holds every reply after `afterSeq`, so a reconnect misses nothing. */
-  "room:join": (payload: { roomId: string; afterSeq: number }, ack: (result: Ack<{ replies: ReplyView[] }>) => void) => void;
+  /**
+   * Subscribe to a room; the answer holds the first page of replies after `afterSeq` (at most
+   * 200) and, when more were missed, `next`: the cursor for GET /api/rooms/:id/replies, so a
+   * reconnect misses nothing. Null when caught up.
+   */
+  "room:join": (payload: { roomId: string; afterSeq: number }, ack: (result: Ack<{ replies: ReplyView[]; next: string | null }>) => void) => void;
   /**
    * The user is typing a reply in a room (`typing: true`, sent again every few seconds while
    * they type) or stopped (`false`: posted, cleared, left). Each one re-checks membership;

@@ -28,7 +28,8 @@ test("a 200-reply chain, each answering the last, renders without errors and say
     parentId = ((await response.json()) as { reply: { id: string } }).reply.id;
   }
 
-  await page.goto(roomUrl);
+  // The room shows a thread's first replies and pages the rest: a link to the last one opens its chain.
+  await page.goto(`${roomUrl}?reply=${parentId}`);
   await expect(page.getByText(`${marker} level 200`, { exact: true })).toBeVisible();
   await expect(page.getByText(/Replying to Tommy/).first()).toBeVisible();
   // Nesting stops: no reply card sits more than 8 articles deep.

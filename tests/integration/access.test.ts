@@ -35,7 +35,7 @@ describe("a non-member", () => {
     await postReply({ roomId, userId: member.id, body: replyInput("Members only") });
 
     await expectNotFound(loadClubOverview({ clubId: club.clubId, userId: stranger.id }));
-    await expectNotFound(loadRoomPage({ roomId, userId: stranger.id }));
+    await expectNotFound(loadRoomPage({ roomId, userId: stranger.id, body: {} }));
     await expectNotFound(listRepliesAfter({ roomId, userId: stranger.id, body: {} }));
   });
 
@@ -47,8 +47,8 @@ describe("a non-member", () => {
 
   it("sees the same not-found for a room that does not exist and for a malformed id", async () => {
     const { member } = await setting();
-    await expectNotFound(loadRoomPage({ roomId: "00000000-0000-4000-8000-000000000000", userId: member.id }));
-    await expectNotFound(loadRoomPage({ roomId: "../etc/passwd", userId: member.id }));
+    await expectNotFound(loadRoomPage({ roomId: "00000000-0000-4000-8000-000000000000", userId: member.id, body: {} }));
+    await expectNotFound(loadRoomPage({ roomId: "../etc/passwd", userId: member.id, body: {} }));
     await expectNotFound(loadClubOverview({ clubId: "not-a-uuid", userId: member.id }));
   });
 

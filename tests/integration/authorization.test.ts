@@ -9,6 +9,8 @@
  *   service (lib/…)                      reached from
  *   discussion  loadRoomPage             app/clubs/[clubId]/rooms/[roomId]/page.tsx
  *               loadRoomSnapshot         GET    /api/rooms/[roomId]
+ *               listRoomThreads          GET    /api/rooms/[roomId]/threads
+ *               listThreadPage           GET    /api/rooms/[roomId]/threads/[threadId]
  *               listRepliesAfter         GET    /api/rooms/[roomId]/replies, socket room:join
  *               postReply                POST   /api/rooms/[roomId]/replies
  *               loadReply                GET    /api/replies/[replyId]
@@ -83,7 +85,7 @@ import { calendarFeeds, rsvps, meetingAgenda, meetings } from "@/db/schema/meeti
 import { notifications } from "@/db/schema/notifications";
 import { createBook, loadBookPage, loadClubBooks, loadClubOverview, setCurrentBook, updateBook } from "@/lib/books/books";
 import { deleteReply, editReply, loadReply, revealReplyText, loadReplyHistory, postReply } from "@/lib/discussion/replies";
-import { listRepliesAfter, loadRoomPage, loadRoomSnapshot } from "@/lib/discussion/room-reading";
+import { listRepliesAfter, listRoomThreads, listThreadPage, loadRoomPage, loadRoomSnapshot } from "@/lib/discussion/room-reading";
 import { AppError, errorStatus, type AppErrorCode } from "@/lib/errors";
 import { createClubInvite, listInvites, loadInvitesPage, revokeClubInvite } from "@/lib/clubs/invites";
 import { changeMemberRole, leaveClub, loadRosterPage, removeMember, transferOwnership } from "@/lib/clubs/members";
@@ -352,11 +354,18 @@ const meetingValues = () => ({
 
 const entryPoints: EntryPoint[] = [
   // lib/discussion.ts
-  { name: "loadRoomPage", call: (userId, w) => loadRoomPage({ roomId: w.club.openRoomId, userId }), denied: nf, allowed: "member" },
-  { name: "loadRoomSnapshot", call: (userId, w) => loadRoomSnapshot({ roomId: w.club.openRoomId, userId }), denied: nf, allowed: "member" },
+  { name: "loadRoomPage", call: (userId, w) => loadRoomPage({ roomId: w.club.openRoomId, userId, body: {} }), denied: nf, allowed: "member" },
+  { name: "loadRoomSnapshot", call: (userId, w) => loadRoomSnapshot({ roomId: w.club.openRoomId, userId, body: {} }), denied: nf, allowed: "member" },
   {
     name: "listRepliesAfter",
     call: (userId, w) => listRepliesAfter({ roomId: w.club.openRoomId, userId, body: { after: "0" } }),
+    denied: nf,
+    allowed: "member",
+  },
+  { name: "listRoomThreads", call: (userId, w) => listRoomThreads({ roomId: w.club.openRoomId, userId, body: {} }), denied: nf, allowed: "member" },
+  {
+    name: "listThreadPage",
+    call: (userId, w) => listThreadPage({ roomId: w.club.openRoomId, threadId: w.club.ownerReplyId, userId, body: {} }),
     denied: nf,
     allowed: "member",
   },
@@ -701,7 +710,7 @@ const enforcedBy: Record<ClubAction, readonly string[]> = {
   // No service edits a club yet (there is no settings page); listed so a new one is noticed.
   "club:edit": [],
   "club:leave": ["leaveClub"],
-  "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "loadReply", "revealReplyText", "room:join", "room:leave", "room:typing", "loadReadPosition", "markRoomRead", "loadRoomVeil", "liftRoomVeil"],
+  "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "listRoomThreads", "listThreadPage", "loadReply", "revealReplyText", "room:join", "room:leave", "room:typing", "loadReadPosition", "markRoomRead", "loadRoomVeil", "liftRoomVeil"],
   "reply:create": ["postReply"],
   "reply:create-in-locked-room": ["postReply in a locked room"],
   "reply:edit-own": ["editReply"],
@@ -888,9 +897,11 @@ describe("what a member may read leaves out what is for moderators", () => {
   it("no read entry point or socket join hands a member a hidden reply's text", async () => {
     const member = world.users.member.id;
     const reads = await Promise.all([
-      loadRoomPage({ roomId: world.club.openRoomId, userId: member }),
-      loadRoomSnapshot({ roomId: world.club.openRoomId, userId: member }),
+      loadRoomPage({ roomId: world.club.openRoomId, userId: member, body: {} }),
+      loadRoomSnapshot({ roomId: world.club.openRoomId, userId: member, body: {} }),
       listRepliesAfter({ roomId: world.club.openRoomId, userId: member, body: {} }),
+      listRoomThreads({ roomId: world.club.openRoomId, userId: member, body: {} }),
+      listThreadPage({ roomId: world.club.openRoomId, threadId: world.club.ownerReplyId, userId: member, body: {} }),
       loadReply({ replyId: world.club.hiddenReplyId, userId: member }),
       joinRoom(await connectAs(world.users.member), world.club.openRoomId),
     ]);

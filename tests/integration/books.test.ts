@@ -160,7 +160,7 @@ describe("a member", () => {
     const past = await loadBookPage({ clubId: club.clubId, bookId: club.bookId, userId: member.id });
     expect(past.isCurrent).toBe(false);
     expect(past.rooms.map((room) => room.id)).toEqual(club.roomIds);
-    const room = await loadRoomPage({ roomId: club.roomIds[0]!, userId: member.id });
+    const room = await loadRoomPage({ roomId: club.roomIds[0]!, userId: member.id, body: {} });
     expect(room.room.book.id).toBe(club.bookId);
   });
 });

@@ -244,9 +244,9 @@ describe("removing a member", () => {
 
   it("shuts the removed member out of the club's room pages at once", async () => {
     const { moderator, member, clubId, roomId } = await setting();
-    await loadRoomPage({ roomId, userId: member.id });
+    await loadRoomPage({ roomId, userId: member.id, body: {} });
     await removeMember({ clubId, userId: moderator.id, body: { memberId: member.id } });
-    expect((await caught(loadRoomPage({ roomId, userId: member.id }))).status).toBe(404);
+    expect((await caught(loadRoomPage({ roomId, userId: member.id, body: {} }))).status).toBe(404);
     expect((await caught(loadRosterPage({ clubId, userId: member.id }))).status).toBe(404);
   });
 });
@@ -256,7 +256,7 @@ describe("leaving", () => {
     const { member, clubId, roomId } = await setting();
     await leaveClub({ clubId, userId: member.id });
     expect(await roleOf(clubId, member.id)).toBeNull();
-    expect((await caught(loadRoomPage({ roomId, userId: member.id }))).status).toBe(404);
+    expect((await caught(loadRoomPage({ roomId, userId: member.id, body: {} }))).status).toBe(404);
   });
 
   it("keeps the last owner, with a message saying to transfer ownership first", async () => {

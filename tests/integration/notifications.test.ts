@@ -104,7 +104,7 @@ describe("@mentions", () => {
     expect(await texts(kathy.id)).toEqual([`${ruth.name} mentioned you in Question 1`]);
 
     await getDb().update(users).set({ name: "Kathy H" }).where(eq(users.id, kathy.id));
-    const { replies } = await loadRoomPage({ roomId, userId: ruth.id });
+    const { replies } = await loadRoomPage({ roomId, userId: ruth.id, body: {} });
     expect(replies.find((row) => row.id === reply.id)?.bodyHtml).toContain(`data-mention="${kathy.id}">@Kathy H</span>`);
   });
 

@@ -72,10 +72,10 @@ describe("reactions", () => {
     expect(await storedState(reply.id)).toEqual({ rows: 3, reactionCount: 3 });
 
     // Every read of the room carries them too: the page, and the catch-up after a reconnect.
-    const page = await loadRoomPage({ roomId, userId: tommy.id });
+    const page = await loadRoomPage({ roomId, userId: tommy.id, body: {} });
     expect(page.replies[0]).toMatchObject({ reactionCount: 3, reactions: [{ kind: "thumbs_up", users: [{ id: ruth.id }, { id: kathy.id }, { id: tommy.id }] }] });
     const caughtUp = await listRepliesAfter({ roomId, userId: tommy.id, body: { after: 0 } });
-    expect(caughtUp[0]!.reactions).toEqual(page.replies[0]!.reactions);
+    expect(caughtUp.replies[0]!.reactions).toEqual(page.replies[0]!.reactions);
   });
 
   it("setting what is already so changes nothing: a double click or a retry is harmless", async () => {
@@ -109,12 +109,12 @@ describe("reactions", () => {
     await hideReply({ replyId: reply.id, userId: moderator.id, body: { reason: "Spoils the ending." } });
     const hidden = await expectAppError(react(reply.id, kathy.id, "heart"), "conflict");
     expect(hidden.message).toMatch(/hidden/);
-    const page = await loadRoomPage({ roomId, userId: kathy.id });
+    const page = await loadRoomPage({ roomId, userId: kathy.id, body: {} });
     expect(page.replies[0]).toMatchObject({ state: "hidden", reactions: [], reactionCount: 0 });
     expect(await storedState(reply.id)).toEqual({ rows: 1, reactionCount: 1 });
 
     await unhideReply({ replyId: reply.id, userId: moderator.id });
-    expect((await loadRoomPage({ roomId, userId: kathy.id })).replies[0]).toMatchObject({ reactionCount: 1 });
+    expect((await loadRoomPage({ roomId, userId: kathy.id, body: {} })).replies[0]).toMatchObject({ reactionCount: 1 });
 
     await deleteReply({ replyId: reply.id, userId: kathy.id });
     const deleted = await expectAppError(react(reply.id, ruth.id, "heart", false), "conflict");
@@ -159,7 +159,7 @@ describe("reactions", () => {
     await react(second.id, kathy.id, "idea");
     await react(first.id, tommy.id, "laugh");
 
-    const { replies: view } = await loadRoomPage({ roomId, userId: ruth.id });
+    const { replies: view } = await loadRoomPage({ roomId, userId: ruth.id, body: {} });
     const order = buildThreadTree(view, "most_reacted").map((node) => node.item.id);
     expect(order).toEqual([third.id, first.id, second.id]);
     expect(buildThreadTree(view, "oldest").map((node) => node.item.id)).toEqual([first.id, second.id, third.id]);

@@ -42,7 +42,7 @@ describe("posting replies", () => {
     const answer = await postReply({ roomId, userId: member.id, body: replyInput("An answer", first.reply.id) });
     const deeper = await postReply({ roomId, userId: member.id, body: replyInput("Deeper still", answer.reply.id) });
 
-    const { replies } = await loadRoomPage({ roomId, userId: member.id });
+    const { replies } = await loadRoomPage({ roomId, userId: member.id, body: {} });
     expect(replies.map((reply) => [reply.seq, reply.parentId])).toEqual([
       [1, null],
       [2, first.reply.id],
@@ -127,7 +127,8 @@ describe("posting replies", () => {
       await postReply({ roomId, userId: member.id, body: replyInput(text) });
     }
     const after = await listRepliesAfter({ roomId, userId: member.id, body: { after: "2" } });
-    expect(after.map((reply) => reply.seq)).toEqual([3, 4]);
+    expect(after.replies.map((reply) => reply.seq)).toEqual([3, 4]);
+    expect(after.next).toBeNull();
     await expectAppError(listRepliesAfter({ roomId, userId: member.id, body: { after: "-1" } }), "bad_request");
   });
 });

@@ -15,6 +15,8 @@ const reaches: Record<string, readonly string[]> = {
   // ---- route handlers (file: method) ----
   "app/api/rooms/[roomId]/route.ts: GET": ["loadRoomSnapshot"],
   "app/api/rooms/[roomId]/replies/route.ts: GET": ["listRepliesAfter"],
+  "app/api/rooms/[roomId]/threads/route.ts: GET": ["listRoomThreads"],
+  "app/api/rooms/[roomId]/threads/[threadId]/route.ts: GET": ["listThreadPage"],
   "app/api/rooms/[roomId]/replies/route.ts: POST": ["postReply"],
   "app/api/rooms/[roomId]/lock/route.ts: PUT": ["lockRoom"],
   "app/api/rooms/[roomId]/lock/route.ts: DELETE": ["unlockRoom"],

@@ -25,3 +25,13 @@ describe("readPositionAfter", () => {
     expect(readPositionAfter([reply(6), reply(7)], 5, { viewerId: me, seen: new Set() })).toBe(5);
   });
 });
+
+describe("a room read by the page", () => {
+  it("stops at a seq the page has not loaded: a reply never loaded was never on screen", () => {
+    const viewerId = "me";
+    const loaded = [1, 2, 4, 5].map((seq) => ({ id: `r${seq}`, seq, state: "visible" as const, author: { id: "them" } }));
+    const seen = new Set(loaded.map((reply) => reply.id));
+    expect(readPositionAfter(loaded, 0, { viewerId, seen })).toBe(2);
+    expect(readPositionAfter(loaded, 3, { viewerId, seen })).toBe(5);
+  });
+});

@@ -20,6 +20,7 @@ function view(id: string, level: number, parentId: string | null = null, seq = 1
     id,
     roomId: "room",
     parentId,
+    threadId: parentId ?? id,
     replyTo: null,
     seq,
     author: { id: "ruth", name: "Ruth" },

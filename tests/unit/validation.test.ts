@@ -42,8 +42,8 @@ describe("postReplyInput", () => {
 
 describe("repliesAfterQuery", () => {
   it("reads a sequence number from a query string and defaults to zero", () => {
-    expect(repliesAfterQuery.parse({ after: "12" })).toEqual({ after: 12 });
-    expect(repliesAfterQuery.parse({})).toEqual({ after: 0 });
+    expect(repliesAfterQuery.parse({ after: "12" })).toEqual({ after: 12, cursor: null, limit: 200 });
+    expect(repliesAfterQuery.parse({})).toEqual({ after: 0, cursor: null, limit: 200 });
   });
 
   it("refuses fractions and negatives", () => {

@@ -34,8 +34,10 @@ export async function mayHearRoom(input: { roomId: string; userId: string }): Pr
 
 export function registerRoomHandlers(socket: ServerSocket, presence: RoomPresence): void {
   /**
-   * `{ roomId, afterSeq }` → `{ replies }`: every reply after `afterSeq` (0: all), and the room's
-   * live events from then on. A refusal also comes as `room:error`, and leaves the channel.
+   * `{ roomId, afterSeq }` → `{ replies, next }`: the first page of replies after `afterSeq` (a
+   * hard limit: lib/validation/replies.ts) with the cursor of the rest (null: caught up), and
+   * the room's live events from then on. The page is read before joining the channel: a reply
+   * committed in between comes both ways and the client merges it once. A refusal also comes as `room:error`, and leaves the channel.
    */
   onSocketEvent(
     socket,
@@ -44,14 +46,14 @@ export function registerRoomHandlers(socket: ServerSocket, presence: RoomPresenc
       const roomId = payload.roomId;
       // The door refuses any malformed id; a string is needed first to name the channel.
       if (typeof roomId !== "string") throw notFound(what);
-      const replies = await listRepliesAfter({ roomId, userId, body: { after: payload.afterSeq } });
+      const { replies, next } = await listRepliesAfter({ roomId, userId, body: { after: payload.afterSeq } });
       await socket.join(roomChannel(roomId));
       // A removal that committed between the check above and the join sent its revoke before
       // this socket was in the room: check again now that it is.
       await hearRoom({ roomId, userId });
       // Everyone in the room (this page too) hears who is here now, this member included.
       presence.refresh(roomId).catch(() => undefined);
-      return { replies };
+      return { replies, next };
     },
     {
       onFailure: async ({ payload, error }) => {

@@ -3,8 +3,12 @@ import { route } from "@/lib/doors/route";
 
 type Params = { roomId: string };
 
-/** The room's lock and every reply as it is now: what a live page reloads after a long disconnection. */
-export const GET = route<Params>(async ({ params, user }) => {
+/**
+ * The room's lock and its first screen as it is now (`?sort=oldest|newest|most_reacted`): what
+ * the live meeting shows, and what a live page reloads when it fell too far behind to catch up.
+ */
+export const GET = route<Params>(async ({ request, params, user }) => {
   const { roomId } = params;
-  return Response.json(await loadRoomSnapshot({ roomId, userId: user.id }));
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  return Response.json(await loadRoomSnapshot({ roomId, userId: user.id, body: query }));
 });

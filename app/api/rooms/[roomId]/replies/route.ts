@@ -4,11 +4,14 @@ import { readJson, route } from "@/lib/doors/route";
 
 type Params = { roomId: string };
 
+/**
+ * `?after=<seq>` or `?cursor=<next>`, `&limit=` (at most 500): `{ replies, next }`, a page of the
+ * replies posted after that point in posting order; ask again with `cursor=next` until it is null.
+ */
 export const GET = route<Params>(async ({ request, params, user }) => {
   const { roomId } = params;
   const query = Object.fromEntries(new URL(request.url).searchParams);
-  const replies = await listRepliesAfter({ roomId, userId: user.id, body: query });
-  return Response.json({ replies });
+  return Response.json(await listRepliesAfter({ roomId, userId: user.id, body: query }));
 });
 
 export const POST = route<Params>(async ({ request, params, user }) => {

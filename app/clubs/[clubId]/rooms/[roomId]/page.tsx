@@ -15,12 +15,13 @@ import { loadOrNotFound } from "@/lib/doors/page";
 import { setReadingProgressAction } from "../../books/[bookId]/actions";
 import { liftRoomVeilAction } from "./actions";
 
-type Props = { params: Promise<{ clubId: string; roomId: string }> };
+type Props = { params: Promise<{ clubId: string; roomId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export const metadata: Metadata = { title: "Discussion" };
 
-export default async function RoomPage({ params }: Props) {
+export default async function RoomPage({ params, searchParams }: Props) {
   const { clubId, roomId } = await params;
+  const search = await searchParams;
   const user = await requireUser(`/clubs/${clubId}/rooms/${roomId}`);
   // The veil is decided first: a veiled room loads no replies, so their text is nowhere in the page.
   const veil = await loadOrNotFound(() => loadRoomVeil({ roomId, userId: user.id }));
@@ -36,8 +37,11 @@ export default async function RoomPage({ params }: Props) {
     />
   );
   if (veil.veiled) return <VeiledRoom clubId={clubId} roomId={roomId} room={veil.room} reach={veil.reach ?? ""} progressLabel={progressLabelOf(progress)} progressControl={progressControl} />;
-  const [{ room, replies, role, members, reader }, { lastReadSeq }] = await loadOrNotFound(() =>
-    Promise.all([loadRoomPage({ roomId, userId: user.id }), loadReadPosition({ roomId, userId: user.id })]),
+  // The read position first: the page loads the thread of the first new reply with the first screen.
+  const { lastReadSeq } = await loadOrNotFound(() => loadReadPosition({ roomId, userId: user.id }));
+  // `?reply=<id>` (a notification's link) opens the room at that reply, `?sort=` in that order; anything else is ignored.
+  const { room, role, members, reader, ...page } = await loadOrNotFound(() =>
+    loadRoomPage({ roomId, userId: user.id, body: { reply: search.reply, sort: search.sort, readSeq: lastReadSeq } }),
   );
   if (room.clubId !== clubId) notFound();
 
@@ -67,7 +71,7 @@ export default async function RoomPage({ params }: Props) {
         roomId={room.id}
         clubId={room.clubId}
         viewer={{ id: user.id, role }}
-        initialReplies={replies}
+        initialPage={page}
         initialLocked={room.lockedAt !== null || room.archivedAt !== null}
         initialReadSeq={lastReadSeq}
         members={members}

@@ -1,0 +1,2 @@
+CREATE INDEX "replies_room_reacted_threads_idx" ON "replies" USING btree ("room_id",(- "reaction_count"),"seq") WHERE "replies"."parent_id" IS NULL;--> statement-breakpoint
+CREATE INDEX "replies_room_pinned_idx" ON "replies" USING btree ("room_id","pinned_at") WHERE "replies"."pinned_at" IS NOT NULL;
