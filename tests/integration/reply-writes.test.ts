@@ -63,7 +63,8 @@ describe("writing a reply", () => {
     // Each answer's seq is the stored one, and the room reads back in that order.
     for (const result of results) expect(stored.find((row) => row.id === result.reply.id)?.seq).toBe(result.reply.seq);
     const listed = await listRepliesAfter({ roomId, userId: ruth.id, body: { after: 0 } });
-    expect(listed.map((reply) => reply.seq)).toEqual(Array.from({ length: 32 }, (_, index) => index + 1));
+    expect(listed.replies.map((reply) => reply.seq)).toEqual(Array.from({ length: 32 }, (_, index) => index + 1));
+    expect(listed.next).toBeNull();
     expect(await roomCounters(roomId)).toMatchObject({ replySeq: 32, replyCount: 32 });
   });
 
