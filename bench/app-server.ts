@@ -8,6 +8,8 @@ import { httpRequest } from "./http";
 
 export const projectRoot = path.resolve(import.meta.dirname, "..");
 const distDir = ".next-bench";
+/** server.ts bundled by `npm run build:server` (esbuild), as `npm start` runs it in production. */
+const serverBundle = path.join("dist", "server.mjs");
 const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
 
 /** The first port in the range nobody listens on (the bench owns 3400-3499). */
@@ -74,7 +76,7 @@ const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({ ...pro
 
 /** Whether a previous build can be reused (BENCH_SKIP_BUILD=1 and a finished build is there). */
 export function canSkipBuild(): boolean {
-  return process.env.BENCH_SKIP_BUILD === "1" && existsSync(path.join(projectRoot, distDir, "BUILD_ID"));
+  return process.env.BENCH_SKIP_BUILD === "1" && existsSync(path.join(projectRoot, distDir, "BUILD_ID")) && existsSync(path.join(projectRoot, serverBundle));
 }
 
 /** Hands a stop function to the caller's cleanup (so Ctrl-C stops the child); returns an unregister. */
@@ -85,12 +87,17 @@ type Register = (stop: () => Promise<void>) => () => void;
  * they produce what a plain `next build` does, minus its TypeScript step, which would rewrite the
  * shared tsconfig.json and next-env.d.ts to point at .next-bench and fail the bench on type
  * errors in files other engineers are mid-way through editing. Compile errors still fail it.
+ * Then server.ts is bundled into dist/server.mjs (`npm run build:server`), which startApp runs.
  */
 export async function buildApp(input: { logDir: string; register: Register }): Promise<number> {
   const started = performance.now();
-  for (const mode of ["compile", "generate"]) {
+  const steps = [
+    ...["compile", "generate"].map((mode) => ({ mode, command: bin("next"), args: ["build", `--experimental-build-mode=${mode}`] })),
+    { mode: "server", command: "npm", args: ["run", "--silent", "build:server"] },
+  ];
+  for (const { mode, command, args } of steps) {
     const logFile = path.join(input.logDir, `build-${mode}.log`);
-    const running = launch(bin("next"), ["build", `--experimental-build-mode=${mode}`], childEnv({ NEXT_DIST_DIR: distDir }), logFile);
+    const running = launch(command, args, childEnv({ NEXT_DIST_DIR: distDir }), logFile);
     const unregister = input.register(() => stopGroup(running, 2_000));
     const code = await Promise.race([running.exited, sleep(10 * 60_000).then(() => "timeout" as const)]);
     unregister();
@@ -117,7 +124,7 @@ async function waitForHealth(baseUrl: string, running: Running, logFile: string,
   throw new Error(`/api/health did not answer 200 within ${timeoutMs / 1000} s:\n${tail(logFile)}`);
 }
 
-/** Starts server.ts in production mode (it migrates and seeds) and waits until it is healthy. */
+/** Starts the bundled server.ts (dist/server.mjs, as `npm start` does) in production mode (it migrates and seeds) and waits until it is healthy. */
 export async function startApp(input: { databaseUrl: string; logDir: string; register: Register }): Promise<AppServer> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -138,7 +145,7 @@ export async function startApp(input: { databaseUrl: string; logDir: string; reg
     SEED_DEMO: "true",
   });
   const started = performance.now();
-  const running = launch(bin("tsx"), ["server.ts"], env, logFile);
+  const running = launch(process.execPath, [serverBundle], env, logFile);
   const stop = () => stopGroup(running, 10_000);
   input.register(stop);
   await waitForHealth(baseUrl, running, logFile, 120_000);

@@ -30,6 +30,12 @@ type Connection = {
 // import.meta, which Next's bundler rewrites for the route handlers that share this module.
 const migrationsFolder = path.resolve("db/migrations");
 
+// Postgres's default of 128MB is allocated inside PGlite's WebAssembly memory and written at
+// start, so it is all resident: about 120 MiB of RSS more at idle than 16MB
+// (docs/decisions/0022-production-build-and-memory.md). An embedded database serves one small
+// deployment; its files stay in the operating system's page cache behind these buffers.
+const PGLITE_SHARED_BUFFERS = "16MB";
+
 // server.ts and the code Next bundles are separate module graphs in one process. Keeping the
 // connection on globalThis gives both the same one: for PGlite that is a must (two instances on
 // one folder corrupt it), for postgres.js it stops hot reload from leaking pools.
@@ -58,7 +64,7 @@ function open(): Connection {
   const dir = path.resolve(env.PGLITE_DIR);
   // PGlite does not create parent folders.
   mkdirSync(path.dirname(dir), { recursive: true });
-  const client = new PGlite(dir);
+  const client = new PGlite(dir, { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`] });
   const db = drizzlePglite(client, { schema });
   return {
     db,
