@@ -230,85 +230,12 @@ async function main(): Promise<number> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   const server = startServer(databaseUrl);
   const sockets: RealtimeSocket[] = [];
+  // Ctrl-C stops the server and drops the database too.
+  const interrupted = new Promise<never>((_, reject) => {
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => reject(new Error(`Stopped by ${signal}`)));
+  });
   try {
-    await waitForHealth(server.child);
-    const pid = server.child.pid ?? 0;
-    console.log(`Server ready (pid ${pid}): ${mib(rssMiB(pid))}`);
-
-    const cookies: string[] = [];
-    for (const email of demoEmails) cookies.push(await signIn(baseUrl, { email, password: demoPassword }));
-    const [room] = await sql<{ id: string; club_id: string; reply_seq: number }[]>`select id, club_id, reply_seq from rooms order by position limit 1`;
-    if (!room) throw new Error("The seeded database has no room.");
-
-    // Warm-up: load what the run will use (the room page, the replies route, the socket
-    // handlers), so that code Next loads once is not counted as growth.
-    const counter = { delivered: 0 };
-    await httpRequest(`${baseUrl}/clubs/${room.club_id}/rooms/${room.id}`, { headers: { cookie: cookies[0] ?? "" } });
-    const warm = await Promise.all(cookies.map((cookie) => connectSocket(cookie, room.id, room.reply_seq, counter)));
-    await postReplies(cookies, room.id, 200);
-    for (const socket of warm) socket.disconnect();
-
-    console.log("Settling (60 s after the warm-up)");
-    const settledSamples = await sampleRss(pid, "settling", 60_000, 10_000);
-    const settled = median(settledSamples.slice(-3));
-    console.log(`Settled: ${mib(settled)}`);
-    const settledHeap = await heapSnapshot(pid, "settled");
-
-    const [{ reply_seq: seq } = { reply_seq: 0 }] = await sql<{ reply_seq: number }[]>`select reply_seq from rooms where id = ${room.id}`;
-    const connectStarted = performance.now();
-    const failures: string[] = [];
-    for (let opened = 0; opened < settings.sockets; opened += 50) {
-      const batch = Math.min(50, settings.sockets - opened);
-      const settledBatch = await Promise.allSettled(
-        Array.from({ length: batch }, (_, index) => connectSocket(cookies[(opened + index) % cookies.length] ?? "", room.id, seq, counter)),
-      );
-      for (const outcome of settledBatch) {
-        if (outcome.status === "fulfilled") sockets.push(outcome.value);
-        else failures.push(String(outcome.reason));
-      }
-    }
-    const joined = sockets.length;
-    console.log(`${joined} sockets joined the room in ${((performance.now() - connectStarted) / 1000).toFixed(1)} s${failures.length ? `; ${failures.length} failed, first: ${failures[0]}` : ""}`);
-    const connectedSamples = await sampleRss(pid, "connected", 10_000, 5_000);
-    const connected = median(connectedSamples);
-    const perSocketKiB = joined > 0 ? ((connected - settled) * 1024) / joined : Number.NaN;
-    console.log(`With ${joined} sockets: ${mib(connected)} (${perSocketKiB.toFixed(0)} KiB per socket over settled)`);
-    const connectedHeap = await heapSnapshot(pid, "connected");
-    if (settledHeap !== null && connectedHeap !== null && joined > 0) {
-      console.log(`Live heap per socket (snapshots, after a full collection): ${(((connectedHeap - settledHeap) * 1024) / joined).toFixed(1)} KiB`);
-    }
-
-    console.log(`Posting ${settings.replies} replies`);
-    counter.delivered = 0;
-    const posted = await postReplies(cookies, room.id, settings.replies);
-    await sleep(5_000);
-    const afterPosts = rssMiB(pid);
-    console.log(
-      `Posted ${posted.created} in ${posted.seconds.toFixed(0)} s (${(posted.created / posted.seconds).toFixed(0)}/s)` +
-        `${Object.keys(posted.failed).length ? `, failed by status: ${JSON.stringify(posted.failed)}` : ""}; ` +
-        `deliveries ${counter.delivered} of ${posted.created * joined}; RSS ${mib(afterPosts)}`,
-    );
-
-    for (const socket of sockets) socket.disconnect();
-    sockets.length = 0;
-    console.log(`All sockets left; waiting ${settings.waitSeconds} s`);
-    const leftSamples = await sampleRss(pid, "after", settings.waitSeconds * 1000, 10_000);
-    const final = median(leftSamples.slice(-3));
-    const endHeap = await heapSnapshot(pid, "end");
-    if (settledHeap !== null && endHeap !== null) console.log(`Live heap: settled ${mib(settledHeap)}, at the end ${mib(endHeap)}`);
-
-    const ratio = final / settled;
-    const back = ratio <= 1.1;
-    console.log("");
-    console.log("| stage | RSS |");
-    console.log("| --- | --- |");
-    console.log(`| settled | ${mib(settled)} |`);
-    console.log(`| ${joined} sockets in the room | ${mib(connected)} (${perSocketKiB.toFixed(0)} KiB per socket) |`);
-    console.log(`| after ${posted.created} replies | ${mib(afterPosts)} |`);
-    console.log(`| ${settings.waitSeconds} s after all left | ${mib(final)} |`);
-    console.log(`Peak during the run: ${mib(Math.max(...connectedSamples, afterPosts, ...leftSamples))}`);
-    console.log(`${back ? "RETURNED" : "DID NOT RETURN"}: ${(ratio * 100 - 100).toFixed(1)}% over the settled level (goal within 10%)`);
-    return back ? 0 : 2;
+    return await Promise.race([run(server, sql, sockets), interrupted]);
   } finally {
     for (const socket of sockets) socket.disconnect();
     closeHttpPool();
@@ -318,6 +245,95 @@ async function main(): Promise<number> {
     await sql.end({ timeout: 5 });
     await dropDatabase(databaseUrl);
   }
+}
+
+/** The probe's stages, on a started server; resolves with the exit code (0: RSS came back). */
+async function run(server: ReturnType<typeof startServer>, sql: postgres.Sql, sockets: RealtimeSocket[]): Promise<number> {
+  await waitForHealth(server.child);
+  const pid = server.child.pid ?? 0;
+  console.log(`Server ready (pid ${pid}): ${mib(rssMiB(pid))}`);
+
+  const cookies: string[] = [];
+  for (const email of demoEmails) cookies.push(await signIn(baseUrl, { email, password: demoPassword }));
+  const [room] = await sql<{ id: string; club_id: string; reply_seq: number }[]>`select id, club_id, reply_seq from rooms order by position limit 1`;
+  if (!room) throw new Error("The seeded database has no room.");
+
+  // Warm-up: load what the run will use (the room page, the replies route, the socket
+  // handlers), so that code Next loads once is not counted as growth.
+  const counter = { delivered: 0 };
+  await httpRequest(`${baseUrl}/clubs/${room.club_id}/rooms/${room.id}`, { headers: { cookie: cookies[0] ?? "" } });
+  const warm = await Promise.all(cookies.map((cookie) => connectSocket(cookie, room.id, room.reply_seq, counter)));
+  await postReplies(cookies, room.id, 200);
+  for (const socket of warm) socket.disconnect();
+
+  console.log("Settling (60 s after the warm-up)");
+  const settledSamples = await sampleRss(pid, "settling", 60_000, 10_000);
+  const settled = median(settledSamples.slice(-3));
+  console.log(`Settled: ${mib(settled)}`);
+  const settledHeap = await heapSnapshot(pid, "settled");
+
+  const [{ reply_seq: seq } = { reply_seq: 0 }] = await sql<{ reply_seq: number }[]>`select reply_seq from rooms where id = ${room.id}`;
+  const connectStarted = performance.now();
+  const failures: string[] = [];
+  for (let opened = 0; opened < settings.sockets; opened += 50) {
+    const batch = Math.min(50, settings.sockets - opened);
+    const settledBatch = await Promise.allSettled(
+      Array.from({ length: batch }, (_, index) => connectSocket(cookies[(opened + index) % cookies.length] ?? "", room.id, seq, counter)),
+    );
+    for (const outcome of settledBatch) {
+      if (outcome.status === "fulfilled") sockets.push(outcome.value);
+      else failures.push(String(outcome.reason));
+    }
+  }
+  const joined = sockets.length;
+  console.log(`${joined} sockets joined the room in ${((performance.now() - connectStarted) / 1000).toFixed(1)} s${failures.length ? `; ${failures.length} failed, first: ${failures[0]}` : ""}`);
+  const connectedSamples = await sampleRss(pid, "connected", 10_000, 5_000);
+  const connected = median(connectedSamples);
+  const perSocketKiB = joined > 0 ? ((connected - settled) * 1024) / joined : Number.NaN;
+  console.log(`With ${joined} sockets: ${mib(connected)} (${perSocketKiB.toFixed(0)} KiB per socket over settled)`);
+  const connectedHeap = await heapSnapshot(pid, "connected");
+  if (settledHeap !== null && connectedHeap !== null && joined > 0) {
+    console.log(`Live heap per socket (snapshots, after a full collection): ${(((connectedHeap - settledHeap) * 1024) / joined).toFixed(1)} KiB`);
+  }
+
+  console.log(`Posting ${settings.replies} replies`);
+  counter.delivered = 0;
+  const posted = await postReplies(cookies, room.id, settings.replies);
+  await sleep(5_000);
+  const afterPosts = rssMiB(pid);
+  console.log(
+    `Posted ${posted.created} in ${posted.seconds.toFixed(0)} s (${(posted.created / posted.seconds).toFixed(0)}/s)` +
+      `${Object.keys(posted.failed).length ? `, failed by status: ${JSON.stringify(posted.failed)}` : ""}; ` +
+      `deliveries ${counter.delivered} of ${posted.created * joined}; RSS ${mib(afterPosts)}`,
+  );
+
+  for (const socket of sockets) socket.disconnect();
+  sockets.length = 0;
+  console.log(`All sockets left; waiting ${settings.waitSeconds} s`);
+  const leftSamples = await sampleRss(pid, "after", settings.waitSeconds * 1000, 10_000);
+  const final = median(leftSamples.slice(-3));
+  const endHeap = await heapSnapshot(pid, "end");
+  if (settledHeap !== null && endHeap !== null) console.log(`Live heap: settled ${mib(settledHeap)}, at the end ${mib(endHeap)}`);
+
+  const ratio = final / settled;
+  const back = ratio <= 1.1;
+  console.log("");
+  console.log("| stage | RSS |");
+  console.log("| --- | --- |");
+  console.log(`| settled | ${mib(settled)} |`);
+  console.log(`| ${joined} sockets in the room | ${mib(connected)} (${perSocketKiB.toFixed(0)} KiB per socket) |`);
+  console.log(`| after ${posted.created} replies | ${mib(afterPosts)} |`);
+  console.log(`| ${settings.waitSeconds} s after all left | ${mib(final)} |`);
+  console.log(`Peak during the run: ${mib(Math.max(...connectedSamples, afterPosts, ...leftSamples))}`);
+  console.log(`RSS ${back ? "RETURNED" : "DID NOT RETURN"}: ${(ratio * 100 - 100).toFixed(1)}% over the settled level (goal within 10%)`);
+  // RSS alone can't tell a leak from garbage V8 has not collected yet (an idle server allocates
+  // nothing, so nothing starts a collection): the snapshots' live heap, taken after a full
+  // collection, can.
+  if (settledHeap !== null && endHeap !== null) {
+    const heapRatio = endHeap / settledHeap;
+    console.log(`Live heap ${heapRatio <= 1.1 ? "RETURNED" : "DID NOT RETURN"}: ${(heapRatio * 100 - 100).toFixed(1)}% over the settled level`);
+  }
+  return back ? 0 : 2;
 }
 
 main().then(
