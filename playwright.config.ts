@@ -1,6 +1,7 @@
 // End-to-end tests run against the PRODUCTION build through the real custom server
-// (`npm start` = server.ts with Socket.IO). A build must already exist in `.next`:
-// run `npx next build` first (scripts/test.sh does this before `playwright test`).
+// (`npm start` = node on dist/server.mjs, server.ts with Socket.IO bundled by esbuild). Both parts
+// of the build must already exist, `.next` and `dist/server.mjs`: run `npm run build` first
+// (scripts/test.sh does this before `playwright test`).
 //
 // Database: with E2E_DATABASE_URL set (the caller creates and drops a fresh Postgres
 // database), the server uses it; otherwise it gets a fresh PGlite folder in the OS temp

@@ -11,8 +11,12 @@ const distDir = ".next-bench";
 /** A binary of the project's node_modules/.bin. */
 export const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
 
-/** How the bench starts the production server: the one place to change it (e.g. for a bundled build). */
-const serverCommand = { command: bin("tsx"), args: ["server.ts"] };
+/**
+ * How the bench starts the production server, the one place to change it: server.ts bundled by
+ * `npm run build:server` (esbuild) into dist/server.mjs, run by plain node as `npm start` does.
+ */
+const serverBundle = path.join("dist", "server.mjs");
+const serverCommand = { command: process.execPath, args: [serverBundle] };
 
 /** The first port in the range nobody listens on (the bench owns 3400-3499). */
 export async function freePort(from = 3400, to = 3499): Promise<number> {
@@ -80,7 +84,7 @@ export const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({
 
 /** Whether a previous build can be reused (BENCH_SKIP_BUILD=1 and a finished build is there). */
 export function canSkipBuild(): boolean {
-  return process.env.BENCH_SKIP_BUILD === "1" && existsSync(path.join(projectRoot, distDir, "BUILD_ID"));
+  return process.env.BENCH_SKIP_BUILD === "1" && existsSync(path.join(projectRoot, distDir, "BUILD_ID")) && existsSync(path.join(projectRoot, serverBundle));
 }
 
 /** Hands a stop function to the caller's cleanup (so Ctrl-C stops the child); returns an unregister. */
@@ -91,12 +95,17 @@ type Register = (stop: () => Promise<void>) => () => void;
  * they produce what a plain `next build` does, minus its TypeScript step, which would rewrite the
  * shared tsconfig.json and next-env.d.ts to point at .next-bench and fail the bench on type
  * errors in files other engineers are mid-way through editing. Compile errors still fail it.
+ * Then server.ts is bundled into dist/server.mjs (`npm run build:server`), which startApp runs.
  */
 export async function buildApp(input: { logDir: string; register: Register }): Promise<number> {
   const started = performance.now();
-  for (const mode of ["compile", "generate"]) {
+  const steps = [
+    ...["compile", "generate"].map((mode) => ({ mode, command: bin("next"), args: ["build", `--experimental-build-mode=${mode}`] })),
+    { mode: "server", command: "npm", args: ["run", "--silent", "build:server"] },
+  ];
+  for (const { mode, command, args } of steps) {
     const logFile = path.join(input.logDir, `build-${mode}.log`);
-    const running = launch(bin("next"), ["build", `--experimental-build-mode=${mode}`], childEnv({ NEXT_DIST_DIR: distDir }), logFile);
+    const running = launch(command, args, childEnv({ NEXT_DIST_DIR: distDir }), logFile);
     const unregister = input.register(() => stopGroup(running, 2_000));
     const code = await Promise.race([running.exited, sleep(10 * 60_000).then(() => "timeout" as const)]);
     unregister();
@@ -125,9 +134,10 @@ export async function waitForHealth(baseUrl: string, running: Running, logFile: 
 }
 
 /**
- * Starts server.ts in production mode (it migrates and seeds) and waits until it is healthy.
- * `name` names its log (`<name>.log`, default "server"): a second node of the same database
- * needs its own. `env` adds to (or overrides) the server's environment.
+ * Starts the bundled server.ts (dist/server.mjs, as `npm start` does) in production mode (it
+ * migrates and seeds) and waits until it is healthy. `name` names its log (`<name>.log`, default
+ * "server"): a second node of the same database needs its own. `env` adds to (or overrides) the
+ * server's environment.
  */
 export async function startApp(input: { databaseUrl: string; logDir: string; register: Register; name?: string; env?: Record<string, string> }): Promise<AppServer> {
   const port = await freePort();

@@ -33,6 +33,12 @@ const migrationsFolder = path.resolve("db/migrations");
 /** The advisory lock key (any bigint the app uses for nothing else) that serialises migrations between nodes. */
 const MIGRATION_LOCK = 4_342_000;
 
+// Postgres's default of 128MB is allocated inside PGlite's WebAssembly memory and written at
+// start, so it is all resident: about 120 MiB of RSS more at idle than 16MB
+// (docs/decisions/0022-production-build-and-memory.md). An embedded database serves one small
+// deployment; its files stay in the operating system's page cache behind these buffers.
+const PGLITE_SHARED_BUFFERS = "16MB";
+
 // server.ts and the code Next bundles are separate module graphs in one process. Keeping the
 // connection on globalThis gives both the same one: for PGlite that is a must (two instances on
 // one folder corrupt it), for postgres.js it stops hot reload from leaking pools.
@@ -73,7 +79,7 @@ function open(): Connection {
   const dir = path.resolve(env.PGLITE_DIR);
   // PGlite does not create parent folders.
   mkdirSync(path.dirname(dir), { recursive: true });
-  const client = new PGlite(dir);
+  const client = new PGlite(dir, { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`] });
   const db = drizzlePglite(client, { schema });
   return {
     db,

@@ -44,8 +44,8 @@ fi
 section "Integration tests on PGlite"
 TEST_DB=pglite npx vitest run --project integration
 
-section "Production build"
-npx next build
+section "Production build (Next, then server.ts bundled by esbuild)"
+npm run --silent build
 
 section "Browser tests (Playwright, production server)"
 e2e_db=""
