@@ -31,7 +31,8 @@ npx vitest run --project unit
 if npx tsx scripts/test-db.ts reachable; then
   postgres=yes
   section "Integration tests on Postgres (a fresh database)"
-  npx vitest run --project integration
+  # The two-node tests start production servers: they run after the build, below.
+  npx vitest run --project integration --exclude tests/integration/nodes.test.ts
 else
   postgres=no
   if [ -n "${CI:-}" ]; then
@@ -42,10 +43,15 @@ else
 fi
 
 section "Integration tests on PGlite"
-TEST_DB=pglite npx vitest run --project integration
+TEST_DB=pglite npx vitest run --project integration --exclude tests/integration/nodes.test.ts
 
 section "Production build (Next, then server.ts bundled by esbuild)"
 npm run --silent build
+
+if [ "$postgres" = yes ]; then
+  section "Two app nodes on one Postgres (integration, production server)"
+  npx vitest run --project integration tests/integration/nodes.test.ts
+fi
 
 section "Browser tests (Playwright, production server)"
 e2e_db=""

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { bin, childEnv, launch, signalGroup, stopGroup, waitForHealth, type Running } from "../app-server";
+import { childEnv, launch, signalGroup, stopGroup, waitForHealth, type Running } from "../app-server";
 
 // The two app nodes of the chaos run: each a production server on its own port in 3550-3569,
 // against the throwaway cluster, which can be killed (SIGKILL, its whole process group) and
@@ -8,10 +8,10 @@ import { bin, childEnv, launch, signalGroup, stopGroup, waitForHealth, type Runn
 
 /**
  * How a production node is started: the one place to change when `npm start` changes (today
- * `NODE_ENV=production tsx server.ts`, reading the build in .next-bench like the bench's server).
+ * `NODE_ENV=production node dist/server.mjs`, reading the build in .next-bench like the bench's server).
  */
 function productionServerCommand(): { command: string; args: string[]; env: Record<string, string> } {
-  return { command: bin("tsx"), args: ["server.ts"], env: { NODE_ENV: "production", NEXT_DIST_DIR: ".next-bench" } };
+  return { command: process.execPath, args: [path.join("dist", "server.mjs")], env: { NODE_ENV: "production", NEXT_DIST_DIR: ".next-bench" } };
 }
 
 export type AppNode = {
