@@ -6,6 +6,7 @@ import next from "next";
 import { closeDb, databaseInfo, migrateDatabase } from "./db/index";
 import { seedDemo } from "./db/seed";
 import { stampClientAddress } from "./lib/doors/client-address";
+import { keepContentTypeSingle } from "./lib/doors/content-type-header";
 import { getEnv } from "./lib/env";
 import { clusterAdapter } from "./lib/realtime/cluster";
 import { attachRealtime } from "./lib/realtime/server";
@@ -59,6 +60,8 @@ async function main() {
     if (req.url?.startsWith("/socket.io/")) return;
     // The address limits are keyed by: the client's, never one it wrote itself.
     stampClientAddress(req);
+    // Route handlers' JSON is gzipped like pages only with a single Content-Type (lib/doors/content-type-header.ts).
+    keepContentTypeSingle(res);
     // One check for every route: Next turns an undecodable path into a 500 (lib/validation/request-path.ts).
     if (hasMalformedPath(req.url)) {
       res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(malformedPathMessage);
