@@ -1,6 +1,7 @@
 import "server-only";
 import { getReplyWithText, listReplyRevisions, listRoomReplies, type ReplyRow } from "@/db/queries/replies";
-import { createReply, softDeleteReply, updateReplyBody, type ReplyChangeResult } from "@/db/queries/reply-writes";
+import { createReply } from "@/db/queries/reply-posts";
+import { softDeleteReply, updateReplyBody, type ReplyChangeResult } from "@/db/queries/reply-writes";
 import { getRoomLockState } from "@/db/queries/rooms";
 import { ensure, resolveReply, resolveRoom } from "@/lib/access";
 import { door } from "@/lib/doors/door";
