@@ -301,6 +301,24 @@ describe("the daily digest", () => {
     expect(await pendingCount(kathy.id)).toBe(0);
   });
 
+  it("goes once when two nodes run the same round at the same moment", async () => {
+    // Each node's pg-boss worker runs the minute's round; two at once must not send twice. The
+    // claim is a row lock in Postgres (db/queries/email.ts), so two rounds on separate pooled
+    // connections race exactly as two nodes do (docs/decisions/0021-many-nodes.md).
+    const kathy = await createTestUser("Kathy");
+    await notify({ userId: kathy.id, kind: "reply", title: "Ruth replied to you", createdAt: new Date("2026-05-31T12:00:00Z") });
+    const now = new Date("2026-06-01T09:00:00Z");
+
+    const rounds = await Promise.all(Array.from({ length: 4 }, () => runEmailRound({ now, userIds: [kathy.id] })));
+
+    expect(rounds.reduce((sum, result) => sum + result.digests, 0)).toBe(1);
+    await waitFor(() => smtp.to(kathy.email), (list) => list.length === 1, "the digest");
+    // A moment later nothing else has arrived.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.to(kathy.email)).toHaveLength(1);
+    expect(await pendingCount(kathy.id)).toBe(0);
+  });
+
   it("goes at 9:00 in each member's own time zone, not before", async () => {
     const ana = await createTestUser("Ana");
     const ben = await createTestUser("Ben");
