@@ -185,6 +185,24 @@ describe("paging a room's threads by cursor", () => {
     expect(new Set(seen).size).toBe(roots.length);
   });
 
+  it("still shows every thread when more are pinned than lead the first screen", async () => {
+    const { owner, ruth, roomId } = await roomWithPeople();
+    // Pinning has no cap: a moderator can pin more threads than the first screen leads with.
+    const roots = await threads(roomId, ruth.id, 24);
+    for (const root of roots.slice(0, 22)) await pinReply({ replyId: root.id, userId: owner.id });
+
+    const page = await loadRoomPage({ roomId, userId: ruth.id, body: {} });
+    const seen = page.replies.filter((reply) => reply.parentId === null).map((reply) => reply.id);
+    let cursor = page.nextThreads;
+    while (cursor) {
+      const more = await listRoomThreads({ roomId, userId: ruth.id, body: { cursor } });
+      seen.push(...more.replies.filter((reply) => reply.parentId === null).map((reply) => reply.id));
+      cursor = more.next;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(new Set(seen)).toEqual(new Set(roots.map((root) => root.id)));
+  });
+
   it("keeps a deleted reply's place with its answers, and shows a hidden one as hidden", async () => {
     const { owner, ruth, tommy, roomId } = await roomWithPeople();
     const deleted = await post(roomId, ruth.id, "I take this back");
