@@ -261,6 +261,17 @@ describe("paging a room's threads by cursor", () => {
     await expect(listRepliesAfter({ roomId, userId: ruth.id, body: { limit: "500" } })).resolves.toMatchObject({ replies: [root], next: null });
   });
 
+  it("refuses a starting seq past what a seq can be with a 400, not a fault", async () => {
+    const { ruth, roomId } = await roomWithPeople();
+    // A seq is a Postgres integer: a bigger number reached the query and failed there as a 500.
+    const tooFar = await failure(listRepliesAfter({ roomId, userId: ruth.id, body: { after: "99999999999" } }));
+    expect(tooFar.code).toBe("bad_request");
+    expect(tooFar.message).toMatch(/after/);
+    // room:join hands its afterSeq to the same door as a number.
+    expect((await failure(listRepliesAfter({ roomId, userId: ruth.id, body: { after: 2 ** 31 } }))).code).toBe("bad_request");
+    await expect(listRepliesAfter({ roomId, userId: ruth.id, body: { after: 2 ** 31 - 1 } })).resolves.toMatchObject({ replies: [], next: null });
+  });
+
   it("refuses a damaged, forged or misplaced cursor with a 400 that says so", async () => {
     const { ruth, roomId } = await roomWithPeople();
     const roots = await threads(roomId, ruth.id, 4);
