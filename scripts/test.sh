@@ -32,7 +32,7 @@ if npx tsx scripts/test-db.ts reachable; then
   postgres=yes
   section "Integration tests on Postgres (a fresh database)"
   # The two-node tests start production servers: they run after the build, below.
-  npx vitest run --project integration --exclude tests/integration/nodes.test.ts
+  npx vitest run --project integration --exclude tests/integration/nodes.test.ts --exclude tests/integration/production-posts.test.ts
 else
   postgres=no
   if [ -n "${CI:-}" ]; then
@@ -43,14 +43,14 @@ else
 fi
 
 section "Integration tests on PGlite"
-TEST_DB=pglite npx vitest run --project integration --exclude tests/integration/nodes.test.ts
+TEST_DB=pglite npx vitest run --project integration --exclude tests/integration/nodes.test.ts --exclude tests/integration/production-posts.test.ts
 
 section "Production build (Next, then server.ts bundled by esbuild)"
 npm run --silent build
 
 if [ "$postgres" = yes ]; then
-  section "Two app nodes on one Postgres (integration, production server)"
-  npx vitest run --project integration tests/integration/nodes.test.ts
+  section "Two app nodes on one Postgres, and posting on the production server (integration)"
+  npx vitest run --project integration tests/integration/nodes.test.ts tests/integration/production-posts.test.ts
 fi
 
 section "Browser tests (Playwright, production server)"

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReplyReactionsView } from "@/lib/discussion/reaction-kinds";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import type { RepliesPage, RoomPageView, ThreadRepliesPage, ThreadsPage } from "@/lib/discussion/room-page-view";
-import { mergeReplies, placeArrivals, replaceReply, type PagedRoom, type ThreadSort } from "@/lib/discussion/threads";
+import { liveStartSeq, mergeReplies, placeArrivals, replaceReply, type PagedRoom, type ThreadSort } from "@/lib/discussion/threads";
 import { connectRealtime } from "@/lib/realtime/client";
 import type { RoomStateView } from "@/lib/realtime/events";
 import { requestJson } from "./request";
@@ -93,7 +93,7 @@ export function useRoomLive({ roomId, clubId, viewerId, initialPage, initialLock
   const [arrived, setArrived] = useState<string[]>([]);
   // Live replies and catch-up start after the room's seq when the page was read, not after the
   // last reply loaded: most of the room is not loaded, and that is not something missed.
-  const lastSeq = useRef(initialPage.replies.reduce((max, reply) => Math.max(max, reply.seq), initialPage.seq));
+  const lastSeq = useRef(liveStartSeq(initialPage));
   const reached = useRef(Math.max(reader?.reached ?? 0, reader?.liftedTo ?? 0));
   const liftedTo = reader?.liftedTo ?? 0;
   const revealed = useRef(new Set(reader?.revealed ?? []));

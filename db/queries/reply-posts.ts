@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql, TransactionRollbackError } from "drizzle-orm";
+import { and, eq, is, sql, TransactionRollbackError } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { replies, rooms } from "@/db/schema/discussion";
 import { selectReplyRows, type ReplyRow } from "./replies";
@@ -213,8 +213,12 @@ async function vanished(input: { roomId: string; parentId: string | null }): Pro
   return parent ? null : { status: "parent_not_found" };
 }
 
+/**
+ * Whether `tx.rollback()` threw this. Checked by drizzle's entity kind, not `instanceof`: in
+ * production the client (made by server.ts's bundle) throws its own copy of the class.
+ */
 function isRollback(error: unknown): boolean {
-  return error instanceof TransactionRollbackError;
+  return is(error, TransactionRollbackError);
 }
 
 /**

@@ -23,6 +23,19 @@ const pinnedRoot = sql`(${replies.pinnedAt} IS NOT NULL AND ${replies.deletedAt}
 const pinnedThreadsLimit = 20;
 
 /**
+ * Whether a row is one of the room's pinned threads that lead the first screen (the first
+ * `pinnedThreadsLimit` pinned): only those are left out of the pages of threads. Pinning has no
+ * cap, so a pinned thread past the limit keeps its place in the sort instead of vanishing.
+ */
+function leadingPinnedRoot(roomId: string): SQL {
+  return sql`(${pinnedRoot} AND ${replies.id} IN (
+    select p.id from ${replies} p
+    where p.room_id = ${roomId} and p.parent_id is null and p.pinned_at is not null and p.deleted_at is null and p.hidden_at is null
+    order by p.pinned_at, p.seq limit ${pinnedThreadsLimit}
+  ))`;
+}
+
+/**
  * A room's pinned threads (their opening replies), first pinned first. They lead the first
  * screen and are left out of the pages of threads, so a pinned thread never shows twice.
  */
@@ -46,7 +59,7 @@ export async function listPinnedReplyIds(input: { roomId: string }): Promise<str
 
 /**
  * One page of a room's threads (their opening replies) in `order`, after `after` (null: from
- * the start), pinned ones left out. Oldest and newest order by seq; most reacted by the opening
+ * the start), the pinned ones that lead the first screen left out. Oldest and newest order by seq; most reacted by the opening
  * reply's reaction count, more first, ties oldest first. Returns up to `limit` rows and whether
  * more follow (one extra row is read to know).
  */
@@ -63,7 +76,7 @@ export async function listThreadRoots(input: { roomId: string; order: ThreadOrde
         : sql`(${negReactions}, ${replies.seq}) > (${-after.reactions}, ${after.seq})`;
   const orderBy = order === "oldest" ? [asc(replies.seq)] : order === "newest" ? [desc(replies.seq)] : [asc(negReactions), asc(replies.seq)];
   const rows = await selectReplyRows(getDb())
-    .where(and(eq(replies.roomId, input.roomId), isNull(replies.parentId), not(pinnedRoot), keyset))
+    .where(and(eq(replies.roomId, input.roomId), isNull(replies.parentId), not(leadingPinnedRoot(input.roomId)), keyset))
     .orderBy(...orderBy)
     .limit(input.limit + 1);
   return { rows: rows.slice(0, input.limit), more: rows.length > input.limit };

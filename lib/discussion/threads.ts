@@ -189,3 +189,14 @@ export function loadedPerThread(items: readonly PagedItem[]): Map<string, number
   for (const item of items) if (item.parentId !== null) counts.set(item.threadId, (counts.get(item.threadId) ?? 0) + 1);
   return counts;
 }
+
+/**
+ * The seq after which a page asks for live replies and catch-up (room:join's afterSeq): the
+ * room's seq when its first screen was read (docs/decisions/0020-rooms-read-by-the-page.md).
+ * Not the highest seq on the screen: the screen is read after that seq, so it can hold a reply
+ * posted meanwhile while another posted before it is not loaded; catch-up brings that one, and
+ * the ones already shown come again and are merged once.
+ */
+export function liveStartSeq(page: { seq: number }): number {
+  return page.seq;
+}

@@ -67,6 +67,8 @@ export const repliesAfterQuery = z.object({
     .number({ error: "after must be a whole number." })
     .int("after must be a whole number.")
     .min(0, "after must be zero or more.")
+    // A seq is a Postgres integer: past it, the query itself would fail.
+    .max(2_147_483_647, "after is past the last reply a room can hold.")
     .default(0),
   cursor: cursorOf("after"),
   limit: pageLimit(roomPageLimits.after, 200),

@@ -185,6 +185,24 @@ describe("paging a room's threads by cursor", () => {
     expect(new Set(seen).size).toBe(roots.length);
   });
 
+  it("still shows every thread when more are pinned than lead the first screen", async () => {
+    const { owner, ruth, roomId } = await roomWithPeople();
+    // Pinning has no cap: a moderator can pin more threads than the first screen leads with.
+    const roots = await threads(roomId, ruth.id, 24);
+    for (const root of roots.slice(0, 22)) await pinReply({ replyId: root.id, userId: owner.id });
+
+    const page = await loadRoomPage({ roomId, userId: ruth.id, body: {} });
+    const seen = page.replies.filter((reply) => reply.parentId === null).map((reply) => reply.id);
+    let cursor = page.nextThreads;
+    while (cursor) {
+      const more = await listRoomThreads({ roomId, userId: ruth.id, body: { cursor } });
+      seen.push(...more.replies.filter((reply) => reply.parentId === null).map((reply) => reply.id));
+      cursor = more.next;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(new Set(seen)).toEqual(new Set(roots.map((root) => root.id)));
+  });
+
   it("keeps a deleted reply's place with its answers, and shows a hidden one as hidden", async () => {
     const { owner, ruth, tommy, roomId } = await roomWithPeople();
     const deleted = await post(roomId, ruth.id, "I take this back");
@@ -241,6 +259,17 @@ describe("paging a room's threads by cursor", () => {
     const root = await post(roomId, ruth.id, "A thread");
     expect((await failure(listThreadPage({ roomId, threadId: root.id, userId: ruth.id, body: { limit: "101" } }))).code).toBe("bad_request");
     await expect(listRepliesAfter({ roomId, userId: ruth.id, body: { limit: "500" } })).resolves.toMatchObject({ replies: [root], next: null });
+  });
+
+  it("refuses a starting seq past what a seq can be with a 400, not a fault", async () => {
+    const { ruth, roomId } = await roomWithPeople();
+    // A seq is a Postgres integer: a bigger number reached the query and failed there as a 500.
+    const tooFar = await failure(listRepliesAfter({ roomId, userId: ruth.id, body: { after: "99999999999" } }));
+    expect(tooFar.code).toBe("bad_request");
+    expect(tooFar.message).toMatch(/after/);
+    // room:join hands its afterSeq to the same door as a number.
+    expect((await failure(listRepliesAfter({ roomId, userId: ruth.id, body: { after: 2 ** 31 } }))).code).toBe("bad_request");
+    await expect(listRepliesAfter({ roomId, userId: ruth.id, body: { after: 2 ** 31 - 1 } })).resolves.toMatchObject({ replies: [], next: null });
   });
 
   it("refuses a damaged, forged or misplaced cursor with a 400 that says so", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadedPerThread, placeArrivals, type PagedRoom } from "@/lib/discussion/threads";
+import { liveStartSeq, loadedPerThread, placeArrivals, type PagedRoom } from "@/lib/discussion/threads";
 
 type Item = { id: string; parentId: string | null; threadId: string; seq: number };
 const item = (id: string, seq: number, parentId: string | null = null, threadId = parentId ? "a" : id): Item => ({ id, seq, parentId, threadId });
@@ -41,5 +41,19 @@ describe("live replies in a room read by the page", () => {
   it("places a parent and its answer arriving together in one batch, in seq order", () => {
     const { shown } = placeArrivals(room(), [item("b2", 31, "b1", "b"), item("b1", 30, "b", "b")]);
     expect(shown.map((reply) => reply.id)).toEqual(["b1", "b2"]);
+  });
+});
+
+describe("where a page's live replies start", () => {
+  it("starts after the seq the first screen was read at, even when the screen holds a later reply", () => {
+    // The screen was read at seq 3; reply 5 (a new thread) committed while it was read and is on it,
+    // reply 4 (under a1) committed too and is not. Starting after 5 would never bring 4.
+    const page = { ...room(), seq: 3, replies: [...room().replies, item("c", 5)] };
+    const start = liveStartSeq(page);
+    expect(start).toBe(3);
+    const caughtUp = [item("a2", 4, "a1"), item("c", 5)].filter((reply) => reply.seq > start);
+    const { room: next, shown } = placeArrivals(page, caughtUp);
+    expect(shown.map((reply) => reply.id)).toEqual(["a2"]);
+    expect(next.replies.filter((reply) => reply.id === "c")).toHaveLength(1);
   });
 });
