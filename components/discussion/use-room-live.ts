@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReplyReactionsView } from "@/lib/discussion/reaction-kinds";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import type { RepliesPage, RoomPageView, ThreadRepliesPage, ThreadsPage } from "@/lib/discussion/room-page-view";
+import { advanceSeqRun, resetSeqRun, seqRunFrom } from "@/lib/discussion/seq-run";
 import { liveStartSeq, mergeReplies, placeArrivals, replaceReply, type PagedRoom, type ThreadSort } from "@/lib/discussion/threads";
 import { connectRealtime } from "@/lib/realtime/client";
 import type { RoomStateView } from "@/lib/realtime/events";
@@ -92,8 +93,9 @@ export function useRoomLive({ roomId, clubId, viewerId, initialPage, initialLock
   const [connection, setConnection] = useState<Connection>("connecting");
   const [arrived, setArrived] = useState<string[]>([]);
   // Live replies and catch-up start after the room's seq when the page was read, not after the
-  // last reply loaded: most of the room is not loaded, and that is not something missed.
-  const lastSeq = useRef(liveStartSeq(initialPage));
+  // last reply loaded: most of the room is not loaded, and that is not something missed. From
+  // there, the page resumes after the last seq it holds without a gap (lib/discussion/seq-run.ts).
+  const held = useRef(seqRunFrom(liveStartSeq(initialPage)));
   const reached = useRef(Math.max(reader?.reached ?? 0, reader?.liftedTo ?? 0));
   const liftedTo = reader?.liftedTo ?? 0;
   const revealed = useRef(new Set(reader?.revealed ?? []));
@@ -116,7 +118,7 @@ export function useRoomLive({ roomId, clubId, viewerId, initialPage, initialLock
   const addReplies = useCallback((incoming: ReplyView[], markArrived: boolean) => {
     const fresh = incoming.filter((reply) => reply.roomId === roomId);
     if (fresh.length === 0) return;
-    for (const reply of fresh) lastSeq.current = Math.max(lastSeq.current, reply.seq);
+    held.current = advanceSeqRun(held.current, fresh.map((reply) => reply.seq));
     setRoom((current) => {
       const known = new Set(current.replies.map((reply) => reply.id));
       const visibleAdded = fresh.filter((reply) => !known.has(reply.id) && !current.counted.has(reply.id) && reply.state === "visible").length;
@@ -231,7 +233,7 @@ export function useRoomLive({ roomId, clubId, viewerId, initialPage, initialLock
       if (stopped) return;
       if (result.ok) {
         applyRoomState(result.data.room);
-        lastSeq.current = Math.max(lastSeq.current, result.data.seq);
+        held.current = resetSeqRun(held.current, result.data.seq);
         // What is loaded stays (with the server's version of each reply read again); the first screen's threads join it.
         setRoom((current) => ({
           ...current,
@@ -261,8 +263,8 @@ export function useRoomLive({ roomId, clubId, viewerId, initialPage, initialLock
     const join = () => {
       if (connectedBefore && !socket.recovered) void reloadFirstScreen();
       connectedBefore = true;
-      // On every (re)connect: ask for everything after the last reply this page has.
-      socket.emit("room:join", { roomId, afterSeq: lastSeq.current }, (result) => {
+      // On every (re)connect: ask for everything after the last seq this page holds without a gap.
+      socket.emit("room:join", { roomId, afterSeq: held.current.through }, (result) => {
         if (stopped) return;
         if (result.ok) {
           addReplies(result.data.replies, true);
@@ -286,7 +288,7 @@ export function useRoomLive({ roomId, clubId, viewerId, initialPage, initialLock
       reached.current = Math.max(payload.reached, liftedTo);
       void (async () => {
         // A room whose own veil now falls on the viewer is refused: the page shows its veil again.
-        const check = await requestJson<RepliesPage>(`/api/rooms/${roomId}/replies?after=${lastSeq.current}&limit=1`);
+        const check = await requestJson<RepliesPage>(`/api/rooms/${roomId}/replies?after=${held.current.through}&limit=1`);
         if (stopped) return;
         if (!check.ok) return window.location.reload();
         // Only the loaded replies that wear a veil can change: each is asked for again, a few at a time.
