@@ -9,7 +9,7 @@ import { httpRequest } from "./http";
 export const projectRoot = path.resolve(import.meta.dirname, "..");
 const distDir = ".next-bench";
 /** A binary of the project's node_modules/.bin. */
-export const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
+const bin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);
 
 /**
  * How the bench starts the production server, the one place to change it: server.ts bundled by
