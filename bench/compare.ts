@@ -19,6 +19,9 @@ export type RssResult = {
   joined: number;
 };
 
+/** Two nodes' delivery through one adapter: listeners on both, posts to the first. */
+type CrossNodeRun = { adapter: string; run: FanoutResult | null; note: string | null };
+
 type CrossNodeResult = {
   listenersPerNode: number;
   repliesPerSecond: number;
@@ -26,6 +29,8 @@ type CrossNodeResult = {
   run: FanoutResult | null;
   /** Set when the other node's listeners got nothing: no adapter shares the events yet. */
   note: string | null;
+  /** The same measurement through the Redis streams adapter on two more nodes; null when not run. */
+  redis: CrossNodeRun | null;
 };
 
 export type Comparison = {
@@ -108,7 +113,7 @@ function rows(comparison: Comparison): Row[] {
         unit: "KB",
       },
     );
-    if (!first) result.push({ measure: `${label}: replies returned`, floor: entry.floor?.items ?? null, chapterhouse: entry.chapterhouse?.items ?? null, unit: "" });
+    if (entry.afterSeq !== null) result.push({ measure: `${label}: replies returned`, floor: entry.floor?.items ?? null, chapterhouse: entry.chapterhouse?.items ?? null, unit: "" });
   }
   if (rss.floor || rss.chapterhouse) {
     result.push(
@@ -122,21 +127,25 @@ function rows(comparison: Comparison): Row[] {
       },
     );
   }
-  const cross = comparison.crossNode?.run;
-  if (cross) {
+  const crossRuns: CrossNodeRun[] = [];
+  if (comparison.crossNode) crossRuns.push({ adapter: "postgres", run: comparison.crossNode.run, note: comparison.crossNode.note });
+  if (comparison.crossNode?.redis) crossRuns.push(comparison.crossNode.redis);
+  for (const { adapter, run: cross, note } of crossRuns) {
+    if (!cross) continue;
     const same = cross.groups.find((group) => group.label === "same-node");
     const other = cross.groups.find((group) => group.label === "cross-node");
     const sameP99 = same?.deliveryMs.p99 ?? null;
+    const label = `two nodes (${adapter} adapter)`;
     result.push(
-      { measure: `two nodes, ${comparison.crossNode?.listenersPerNode} listeners each: same-node delivery p99`, floor: null, chapterhouse: sameP99, unit: "ms" },
+      { measure: `${label}, ${comparison.crossNode?.listenersPerNode} listeners each: same-node delivery p99`, floor: null, chapterhouse: sameP99, unit: "ms" },
       {
-        measure: `two nodes: cross-node delivery p99${comparison.crossNode?.note ? ` (${comparison.crossNode.note})` : ""}`,
+        measure: `${label}: cross-node delivery p99${note ? ` (${note})` : ""}`,
         floor: null,
         chapterhouse: other && other.received > 0 ? other.deliveryMs.p99 : null,
         unit: "ms",
         goal: { text: "≤ same-node + 5 ms", met: (value) => sameP99 !== null && value <= sameP99 + 5 },
       },
-      { measure: "two nodes: cross-node lost", floor: null, chapterhouse: other?.lost ?? null, unit: "", goal: { text: "0", met: (value) => value === 0 } },
+      { measure: `${label}: cross-node lost`, floor: null, chapterhouse: other?.lost ?? null, unit: "", goal: { text: "0", met: (value) => value === 0 } },
     );
   }
   return result;

@@ -157,8 +157,11 @@ function buildReplies(input: { roomId: string; authors: string[]; count: number 
   return rows;
 }
 
-/** Inserts `count` replies into an empty room and sets its counters, as posting them would have. */
-export async function fillRoom(sql: Sql, input: { roomId: string; authors: string[]; count: number }): Promise<{ topLevel: number; firstReplyId: string; lastReplyId: string }> {
+/**
+ * Inserts `count` replies into an empty room and sets its counters, as posting them would have.
+ * Returns the number of threads, the first and last replies' ids and `deepReplyId`, a reply 25 from the end.
+ */
+export async function fillRoom(sql: Sql, input: { roomId: string; authors: string[]; count: number }): Promise<{ topLevel: number; firstReplyId: string; lastReplyId: string; deepReplyId: string }> {
   if (input.authors.length === 0) throw new Error("No authors to write the big room's replies.");
   const rows = buildReplies(input);
   await sql.begin(async (tx) => {
@@ -172,7 +175,12 @@ export async function fillRoom(sql: Sql, input: { roomId: string; authors: strin
       where id = ${input.roomId}`;
   });
   await sql`analyze replies`;
-  return { topLevel: rows.filter((row) => row.parent_id === null).length, firstReplyId: rows[0]?.id ?? "", lastReplyId: rows[rows.length - 1]?.id ?? "" };
+  return {
+    topLevel: rows.filter((row) => row.parent_id === null).length,
+    firstReplyId: rows[0]?.id ?? "",
+    lastReplyId: rows[rows.length - 1]?.id ?? "",
+    deepReplyId: rows[Math.max(0, rows.length - 25)]?.id ?? "",
+  };
 }
 
 /** Copies a room's replies into the floor's tables (bench/floor-server.ts), so both serve the same rows. */

@@ -12,7 +12,7 @@ export type Machine = { date: string; cores: number; cpuModel: string; memoryGb:
 
 export type BenchResults = {
   machine: Machine;
-  setup: { database: string; sections: string[]; buildMs: number | null; serverStartupMs: number | null; floorStartupMs: number | null; serverStopMs: number | null; totalMs: number };
+  setup: { database: string; sections: string[]; buildMs: number | null; serverStartupMs: number | null; floorStartupMs: number | null; serverStopMs: number | null; totalMs: number; /** REALTIME_ADAPTER of the single Chapterhouse node. */ adapter: string };
   /** Every scenario against the floor and Chapterhouse, side by side (issue 11). */
   comparison: Comparison;
   unread: UnreadResult | null;
@@ -139,6 +139,7 @@ export function formatReport(results: BenchResults): string {
         ["database", setup.database],
         ["build (next build, compile + generate)", setup.buildMs === null ? "reused (BENCH_SKIP_BUILD=1)" : seconds(setup.buildMs)],
         ["sections", setup.sections.join(", ")],
+        ["live adapter of the Chapterhouse node", setup.adapter],
         ["server start (migrate, seed, Next prepare)", seconds(setup.serverStartupMs)],
         ["floor start", seconds(setup.floorStartupMs)],
         ["server stop (SIGTERM to exit)", seconds(setup.serverStopMs)],
@@ -151,7 +152,7 @@ export function formatReport(results: BenchResults): string {
     "",
     "## Chapterhouse against the floor (bench/floor-server.ts: node:http + Socket.IO + postgres.js, insert then broadcast)",
     "",
-    "Delivery latency runs from the start of the POST to each listener's receipt. ratio = Chapterhouse ÷ floor. Goals are issue 11's (✓ met, ✗ not). Pages are fetched with Accept-Encoding: gzip; time is the p50 of sequential requests after warm-ups; KB raw is the body after decompression. Server RSS is the server process's own (the largest of its process group).",
+    `Delivery latency runs from the start of the POST to each listener's receipt. ratio = Chapterhouse ÷ floor. Goals are issue 11's (✓ met, ✗ not). Pages are fetched with Accept-Encoding: gzip; time is the p50 of sequential requests after warm-ups; KB raw is the body after decompression. Server RSS is the server process's own (the largest of its process group). Chapterhouse runs as in production with DATABASE_URL set: REALTIME_ADAPTER=${setup.adapter} (every broadcast also goes out as a Postgres NOTIFY, and its fan-out and write figures include that).`,
     "",
     comparisonTable(comparison),
   );

@@ -11,6 +11,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
+import { createClient } from "redis";
 import { buildApp, canSkipBuild, projectRoot, startApp, startFloor, type AppServer } from "./app-server";
 import { emptyComparison, type RssResult, type TargetName } from "./compare";
 import { createDatabase, currentSeq, dropDatabase, emptyRoom, firstRoom, openDatabase, type Sql, type Target } from "./database";
@@ -35,6 +36,14 @@ const writeRuns = 3;
 const writeRunMs = 4_000;
 const socketsForRss = 500;
 const crossNodeListeners = 50;
+/**
+ * The single Chapterhouse node's live adapter: production's default with DATABASE_URL set ("auto"
+ * resolves to postgres; docs/decisions/0021), named here so a REDIS_URL in the bench's own
+ * environment cannot switch it.
+ */
+const singleNodeAdapter = "postgres";
+/** Redis for the Redis streams adapter's cross-node figure; that run is skipped when it does not answer. */
+const benchRedisUrl = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 const sectionNames = ["rss", "fanout", "writes", "pages", "crossnode", "unread", "mentions", "digest"] as const;
 type Section = (typeof sectionNames)[number];
@@ -179,45 +188,120 @@ async function rssScenario(input: { servers: Server[]; room: Target; results: Be
   }
 }
 
-/** A second Chapterhouse node on the same database: listeners on both, posts to the first. */
-async function crossNodeScenario(input: { main: Server; databaseUrl: string; cleanup: Cleanup; sql: Sql; room: Target; results: BenchResults }): Promise<void> {
-  const cross = { listenersPerNode: crossNodeListeners, repliesPerSecond, durationSeconds, run: null as FanoutResult | null, note: null as string | null };
-  input.results.comparison.crossNode = cross;
-  log("cross-node: starting a second Chapterhouse node on the same database (log in bench/results/node-b.log)…");
-  let nodeB: AppServer | null = null;
-  let unregister = () => {};
+type CrossNodeRun = { run: FanoutResult | null; note: string | null };
+
+/** Listeners on `first` (same-node) and `second` (cross-node), posts to `first`; what the other node's listeners got. */
+async function measureCrossNode(input: { first: string; firstPid: number; second: string; cookie: string; sql: Sql; room: Target }): Promise<CrossNodeRun> {
+  const run = await runFanout({
+    baseUrl: input.first,
+    cookie: input.cookie,
+    roomId: input.room.roomId,
+    afterSeq: await currentSeq(input.sql, input.room.roomId),
+    listeners: crossNodeListeners * 2,
+    listenOn: [
+      { label: "same-node", baseUrl: input.first, count: crossNodeListeners },
+      { label: "cross-node", baseUrl: input.second, count: crossNodeListeners },
+    ],
+    repliesPerSecond,
+    durationSeconds,
+    batchSize: 50,
+    serverGroupId: input.firstPid,
+  });
+  const same = run.groups.find((group) => group.label === "same-node");
+  const other = run.groups.find((group) => group.label === "cross-node");
+  // Nothing on the other node while its own listeners heard every reply: the adapter shares nothing.
+  const note = other && other.expected > 0 && other.received === 0 ? (same && same.received > 0 ? "no adapter (0 delivered)" : "nothing delivered on either node") : null;
+  log(note ? `cross-node: ${note}` : `cross-node: delivered ${other?.received}/${other?.expected}, p99 ${other?.deliveryMs.p99} ms (same-node p99 ${same?.deliveryMs.p99} ms)`);
+  return { run, note };
+}
+
+/** Whether Redis answers at `url` (a PING within 2 s). */
+async function redisAnswers(url: string): Promise<boolean> {
+  const client = createClient({ url, socket: { connectTimeout: 2_000, reconnectStrategy: false } });
+  client.on("error", () => {});
   try {
-    // Stopped as soon as the measurement is over; the cleanup step only if something failed before.
-    nodeB = await startApp({ databaseUrl: input.databaseUrl, logDir: resultsDir, name: "node-b", register: (stop) => (unregister = input.cleanup.add("stop node b", stop)) });
-    log(`cross-node: ${crossNodeListeners} listeners on each node, posting to the first…`);
-    const run = await runFanout({
-      baseUrl: input.main.server.baseUrl,
-      cookie: input.main.cookie,
-      roomId: input.room.roomId,
-      afterSeq: await currentSeq(input.sql, input.room.roomId),
-      listeners: crossNodeListeners * 2,
-      listenOn: [
-        { label: "same-node", baseUrl: input.main.server.baseUrl, count: crossNodeListeners },
-        { label: "cross-node", baseUrl: nodeB.baseUrl, count: crossNodeListeners },
-      ],
-      repliesPerSecond,
-      durationSeconds,
-      batchSize: 50,
-      serverGroupId: input.main.server.pid,
-    });
-    cross.run = run;
-    const same = run.groups.find((group) => group.label === "same-node");
-    const other = run.groups.find((group) => group.label === "cross-node");
-    // Nothing on the other node while its own listeners heard every reply: no adapter shares the events.
-    if (other && other.expected > 0 && other.received === 0) cross.note = same && same.received > 0 ? "no adapter (0 delivered)" : "nothing delivered on either node";
-    log(cross.note ? `cross-node: ${cross.note}` : `cross-node: delivered ${other?.received}/${other?.expected}, p99 ${other?.deliveryMs.p99} ms`);
-  } catch (error) {
-    input.results.errors.push(`cross-node: ${message(error)}`);
+    await client.connect();
+    return (await client.ping()) === "PONG";
+  } catch {
+    return false;
   } finally {
-    if (nodeB) {
-      await nodeB.stop();
-      unregister();
-    }
+    if (client.isOpen) await client.quit().catch(() => {});
+  }
+}
+
+/** Deletes every key under `prefix` (the run's own), so the shared Redis keeps nothing of the bench. */
+async function deleteRedisKeys(url: string, prefix: string): Promise<number> {
+  const client = createClient({ url });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    const keys: string[] = [];
+    for await (const batch of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) keys.push(...(Array.isArray(batch) ? batch : [batch]));
+    if (keys.length > 0) await client.del(keys);
+    return keys.length;
+  } finally {
+    await client.quit();
+  }
+}
+
+/**
+ * Two-node delivery: a second node on the same database beside the main one (both on the Postgres
+ * adapter), then, when Redis answers, two more nodes on the Redis streams adapter under a key
+ * prefix of this run's own (deleted afterwards). Every node shares NEXTAUTH_SECRET, so the main
+ * node's session cookie is good on all of them.
+ */
+async function crossNodeScenario(input: { main: Server; databaseUrl: string; cleanup: Cleanup; sql: Sql; room: Target; results: BenchResults }): Promise<void> {
+  const cross = { listenersPerNode: crossNodeListeners, repliesPerSecond, durationSeconds, run: null as FanoutResult | null, note: null as string | null, redis: null as ({ adapter: string } & CrossNodeRun) | null };
+  input.results.comparison.crossNode = cross;
+  const started: AppServer[] = [];
+  const unregisters: (() => void)[] = [];
+  const startNode = async (name: string, env: Record<string, string>) => {
+    const node = await startApp({ databaseUrl: input.databaseUrl, logDir: resultsDir, name, env, register: (stop) => {
+        const unregister = input.cleanup.add(`stop ${name}`, stop);
+        unregisters.push(unregister);
+        return unregister;
+      },
+    });
+    started.push(node);
+    return node;
+  };
+  // Stopped as soon as each measurement is over; the cleanup steps only if something failed before.
+  const stopAll = async () => {
+    for (const node of started.splice(0)) await node.stop();
+    for (const unregister of unregisters.splice(0)) unregister();
+  };
+  try {
+    log("cross-node (postgres adapter): starting a second Chapterhouse node on the same database (log in bench/results/node-b.log)…");
+    const nodeB = await startNode("node-b", { REALTIME_ADAPTER: singleNodeAdapter });
+    log(`cross-node: ${crossNodeListeners} listeners on each node, posting to the first…`);
+    Object.assign(cross, await measureCrossNode({ first: input.main.server.baseUrl, firstPid: input.main.server.pid, second: nodeB.baseUrl, cookie: input.main.cookie, sql: input.sql, room: input.room }));
+  } catch (error) {
+    input.results.errors.push(`cross-node (postgres): ${message(error)}`);
+  } finally {
+    await stopAll();
+  }
+
+  if (!(await redisAnswers(benchRedisUrl))) {
+    log(`cross-node (redis adapter): no Redis at ${benchRedisUrl}, skipped`);
+    return;
+  }
+  const prefix = `chapterhouse-bench-${process.pid}-${Date.now()}`;
+  const removeKeys = input.cleanup.add("delete the bench's Redis keys", () => deleteRedisKeys(benchRedisUrl, prefix).then(() => undefined));
+  try {
+    log(`cross-node (redis adapter): two more nodes, REDIS_KEY_PREFIX=${prefix} (logs in bench/results/node-redis-*.log)…`);
+    const env = { REALTIME_ADAPTER: "redis", REDIS_URL: benchRedisUrl, REDIS_KEY_PREFIX: prefix };
+    const first = await startNode("node-redis-a", env);
+    const second = await startNode("node-redis-b", env);
+    cross.redis = { adapter: "redis streams", ...(await measureCrossNode({ first: first.baseUrl, firstPid: first.pid, second: second.baseUrl, cookie: input.main.cookie, sql: input.sql, room: input.room })) };
+  } catch (error) {
+    input.results.errors.push(`cross-node (redis): ${message(error)}`);
+  } finally {
+    await stopAll();
+    removeKeys();
+    await deleteRedisKeys(benchRedisUrl, prefix).then(
+      (count) => log(`cross-node (redis adapter): deleted ${count} Redis keys under ${prefix}`),
+      (error: unknown) => input.results.errors.push(`deleting the bench's Redis keys: ${message(error)}`),
+    );
   }
 }
 
@@ -251,7 +335,7 @@ async function main(): Promise<number> {
   cleanUpOnExit(cleanup);
   const results: BenchResults = {
     machine: describeMachine(),
-    setup: { database: "", sections: [...sections], buildMs: null, serverStartupMs: null, floorStartupMs: null, serverStopMs: null, totalMs: 0 },
+    setup: { database: "", sections: [...sections], buildMs: null, serverStartupMs: null, floorStartupMs: null, serverStopMs: null, totalMs: 0, adapter: singleNodeAdapter },
     comparison: emptyComparison(repliesPerSecond, durationSeconds),
     unread: null,
     mentionPosts: null,
@@ -277,6 +361,7 @@ async function main(): Promise<number> {
       const server = await startApp({
         databaseUrl: database.url,
         logDir: resultsDir,
+        env: { REALTIME_ADAPTER: singleNodeAdapter },
         register: (stop) =>
           cleanup.add("stop server", async () => {
             const stopping = performance.now();

@@ -43,8 +43,15 @@ export type ClientStats = {
    * Seqs missing below the newest one held when a recovered connection rejoined, summed: the page
    * rejoins after its newest seq and reloads the room only when the connection was not recovered,
    * so these are replies a page would not have fetched. This client asks from its first gap instead.
+   * Through the Postgres adapter no connection is ever recovered (docs/decisions/0021).
    */
   holesAtRecoveredJoin: number;
+  /**
+   * The same at every reconnect, recovered or not: the page joins after the newest seq it holds
+   * (its own POST answers and live events included), so a seq below it that never arrived is one
+   * the page's catch-up does not ask for (its first-screen reload shows only the first threads).
+   */
+  holesAtRejoin: number;
 };
 
 // A browser's fetch has no timeout; a person gives up and posts again after a while. Short
@@ -63,20 +70,32 @@ const errorCode = (error: unknown): string => {
   return "network error";
 };
 
+/** One page of `GET /api/rooms/:id/replies`: its replies and the cursor of the next page, null when caught up. */
+type RepliesPage = { replies: ReplyView[]; next: string | null };
+
 /**
- * The catch-up of one room, as the page does on every (re)connect: room:join with the seq after
- * which it wants everything; the answer holds those replies and the channel is joined. The one
- * place to change when the catch-up becomes paged.
+ * The catch-up of one room, as the page does on every (re)connect (components/discussion/use-room-live.ts):
+ * room:join with the seq after which it wants everything; the answer holds the first page of
+ * those replies (at most 200) and `next`, and the channel is joined; then `fetchPage(next)` reads
+ * the rest a page at a time until `next` is null. (The page gives up after a few pages and reloads
+ * its first screen instead; this client follows every page, as it keeps every reply.)
  */
-function joinAndCatchUp(socket: ChaosSocket, roomId: string, afterSeq: number): Promise<ReplyView[]> {
-  return new Promise((resolve, reject) => {
+async function joinAndCatchUp(socket: ChaosSocket, roomId: string, afterSeq: number, fetchPage: (cursor: string) => Promise<RepliesPage>): Promise<ReplyView[]> {
+  const first = await new Promise<RepliesPage>((resolve, reject) => {
     // The error is a timeout, or the connection closing before the answer came.
     socket.timeout(joinAckTimeoutMs).emit("room:join", { roomId, afterSeq }, (error: Error | null, result) => {
       if (error) reject(new Error(`room:join not answered: ${error.message}`));
-      else if (result.ok) resolve(result.data.replies);
+      else if (result.ok) resolve(result.data);
       else reject(new Error(`room:join refused: ${result.error.code} ${result.error.message}`));
     });
   });
+  const replies = [...first.replies];
+  for (let cursor = first.next; cursor !== null; ) {
+    const page = await fetchPage(cursor);
+    replies.push(...page.replies);
+    cursor = page.next;
+  }
+  return replies;
 }
 
 export class ChaosClient {
@@ -90,6 +109,7 @@ export class ChaosClient {
     liveDuplicates: 0,
     inconsistencies: [],
     holesAtRecoveredJoin: 0,
+    holesAtRejoin: 0,
   };
   readonly posts: PostRecord[] = [];
   /** Room id → reply id → what this client holds. */
@@ -167,7 +187,9 @@ export class ChaosClient {
       if (socket.recovered) this.stats.recovered++;
       this.reopenDelayMs = 500;
       for (const roomId of this.club.roomIds) {
-        if (socket.recovered) this.countHoles(roomId);
+        const holes = this.holesBelowNewest(roomId);
+        this.stats.holesAtRejoin += holes;
+        if (socket.recovered) this.stats.holesAtRecoveredJoin += holes;
         void this.join(socket, roomId);
       }
     });
@@ -215,7 +237,7 @@ export class ChaosClient {
   private async join(socket: ChaosSocket, roomId: string): Promise<void> {
     for (let attempt = 0; socket === this.socket && socket.connected && !this.closed; attempt++) {
       try {
-        const replies = await joinAndCatchUp(socket, roomId, this.contiguous.get(roomId) ?? 0);
+        const replies = await joinAndCatchUp(socket, roomId, this.contiguous.get(roomId) ?? 0, (cursor) => this.fetchPage(roomId, cursor));
         if (socket !== this.socket) return;
         for (const reply of replies) this.hold(reply, "catch-up", null);
         return;
@@ -236,7 +258,7 @@ export class ChaosClient {
       this.club.roomIds.map(async (roomId) => {
         while (Date.now() < deadline) {
           try {
-            for (const reply of await joinAndCatchUp(socket, roomId, this.contiguous.get(roomId) ?? 0)) this.hold(reply, "catch-up", null);
+            for (const reply of await joinAndCatchUp(socket, roomId, this.contiguous.get(roomId) ?? 0, (cursor) => this.fetchPage(roomId, cursor))) this.hold(reply, "catch-up", null);
             return true;
           } catch {
             await sleep(500);
@@ -248,11 +270,21 @@ export class ChaosClient {
     return results.every(Boolean);
   }
 
-  private countHoles(roomId: string): void {
+  /** How many seqs below the newest one held in `roomId` this client does not hold. */
+  private holesBelowNewest(roomId: string): number {
     const seqs = this.seqs.get(roomId);
-    if (!seqs || seqs.size === 0) return;
-    const newest = Math.max(...seqs.keys());
-    this.stats.holesAtRecoveredJoin += newest - seqs.size;
+    if (!seqs || seqs.size === 0) return 0;
+    return Math.max(...seqs.keys()) - seqs.size;
+  }
+
+  /** The next page of a room's catch-up, from the node this client is on (any node reads the same database). */
+  private async fetchPage(roomId: string, cursor: string): Promise<RepliesPage> {
+    const response = await httpRequest(`${this.node}/api/rooms/${roomId}/replies?cursor=${encodeURIComponent(cursor)}`, {
+      headers: { cookie: this.cookie },
+      timeoutMs: postTimeoutMs,
+    });
+    if (response.status !== 200) throw new Error(`catch-up page: HTTP ${response.status}`);
+    return JSON.parse(response.body.toString("utf8")) as RepliesPage;
   }
 
   private checkClub(event: string, payload: unknown): void {

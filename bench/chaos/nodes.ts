@@ -81,6 +81,8 @@ export function appNode(input: { name: string; port: number; databaseUrl: string
           // Both nodes sign and read the same session tokens.
           NEXTAUTH_SECRET: input.secret,
           DATABASE_URL: input.databaseUrl,
+          // Production's default with DATABASE_URL (docs/decisions/0021), named so a REDIS_URL around cannot switch it.
+          REALTIME_ADAPTER: "postgres",
           SEED_DEMO: input.seedDemo ? "true" : "false",
         }),
         logFile,

@@ -148,6 +148,7 @@ export async function verify(sql: Sql, clients: ChaosClient[], roomIds: string[]
       "moves to another node": sum((client) => client.stats.nodeSwitches),
       "room:join failures (retried)": sum((client) => client.stats.joinFailures),
       "seqs missing below the newest held at a recovered rejoin (a page would skip them)": sum((client) => client.stats.holesAtRecoveredJoin),
+      "seqs missing below the newest held at any rejoin (the page joins after its newest seq)": sum((client) => client.stats.holesAtRejoin),
     },
   };
 }
