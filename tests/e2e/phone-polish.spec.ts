@@ -192,3 +192,38 @@ test("a meeting happening now fits the phone's column, shows whole initials, and
     await sql.end();
   }
 });
+
+test("an edited reply says a short 'edited', with the full date on hover and on keyboard focus", async ({ pageAs }) => {
+  const page = await pageAs(accounts.kathy, phone);
+  await openRoom(page, 3);
+  const marker = unique("to be edited");
+  await page.getByRole("textbox", { name: "Your answer" }).first().fill(marker);
+  await page.getByRole("button", { name: "Post reply" }).first().click();
+  const card = page.getByRole("article").filter({ hasText: marker });
+  await card.getByRole("button", { name: /More actions/ }).click();
+  await card.getByRole("menuitem", { name: "Edit" }).click();
+  await card.getByRole("textbox", { name: "Edit your reply" }).fill(`${marker} (typo fixed)`);
+  await card.getByRole("button", { name: "Save" }).click();
+
+  const edited = card.locator("time", { hasText: "edited" });
+  await expect(edited).toHaveText("edited");
+  const tooltip = card.getByText(/^Edited .*\d{4}/);
+  await expect(tooltip).toBeHidden();
+  await edited.focus();
+  await expect(tooltip).toBeVisible();
+  await card.screenshot({ path: `${screenshots}/edited-focus-phone.png` });
+  await edited.blur();
+  await expect(tooltip).toBeHidden();
+  // A tap focuses it on a phone; hovering is for a pointer that can (Tailwind's hover: needs one).
+  await edited.tap();
+  await expect(tooltip).toBeVisible();
+
+  const wide = await pageAs(accounts.kathy, desktop);
+  await wide.goto(page.url());
+  const again = wide.getByRole("article").filter({ hasText: marker });
+  const wideTooltip = again.getByText(/^Edited .*\d{4}/);
+  await expect(wideTooltip).toBeHidden();
+  await again.locator("time", { hasText: "edited" }).hover();
+  await expect(wideTooltip).toBeVisible();
+  await again.screenshot({ path: `${screenshots}/edited-hover-desktop.png` });
+});
