@@ -51,6 +51,34 @@ test("at 390 px the header keeps the member's name and Sign out on one line, and
   }
 });
 
+test("at 390 px a member with a long name still has their name and Sign out on one line", async ({ browser }) => {
+  const context = await browser.newContext(phone);
+  try {
+    const page = await context.newPage();
+    await page.goto("/sign-up");
+    const name = "Rosalind Richardson-Whitfield de la Vega";
+    await page.getByLabel("Display name").fill(name);
+    await page.getByLabel("Email", { exact: true }).fill(`${unique("long").replace(/\W/g, "")}@example.com`);
+    await page.getByLabel("Password", { exact: true }).fill("a long enough password");
+    await page.getByRole("button", { name: "Create account" }).click();
+    const account = page.getByRole("navigation", { name: "Account" });
+    const signOut = account.getByRole("button", { name: "Sign out" });
+    await expect(signOut).toBeVisible();
+    const profile = account.getByRole("link", { name: /Your profile/ });
+    await expectOneLine(profile, signOut);
+    // Each on a single line of its own: no wrapped name, no "Sign / out".
+    for (const part of [profile, signOut]) {
+      const lineHeight = await part.evaluate((node) => parseFloat(getComputedStyle(node).lineHeight));
+      expect((await part.boundingBox())!.height).toBeLessThan(lineHeight * 2);
+    }
+    await expect(profile).toHaveAttribute("title", name);
+    await expectNoSidewaysScroll(page);
+    await page.screenshot({ path: `${screenshots}/header-long-name-phone.png` });
+  } finally {
+    await context.close();
+  }
+});
+
 test("a reply's long words, URLs and list numbers stay inside its card at 390 px", async ({ pageAs }) => {
   const page = await pageAs(accounts.kathy, phone);
   await openRoom(page, 2);
@@ -193,8 +221,8 @@ test("a meeting happening now fits the phone's column, shows whole initials, and
   }
 });
 
-test("an edited reply says a short 'edited', with the full date on hover and on keyboard focus", async ({ pageAs }) => {
-  const page = await pageAs(accounts.kathy, phone);
+/** Posts a reply in room 3 and edits it; returns its card (shown right after posting, whatever the room's paging). */
+async function postAndEdit(page: Page): Promise<Locator> {
   await openRoom(page, 3);
   const marker = unique("to be edited");
   await page.getByRole("textbox", { name: "Your answer" }).first().fill(marker);
@@ -204,7 +232,13 @@ test("an edited reply says a short 'edited', with the full date on hover and on 
   await card.getByRole("menuitem", { name: "Edit" }).click();
   await card.getByRole("textbox", { name: "Edit your reply" }).fill(`${marker} (typo fixed)`);
   await card.getByRole("button", { name: "Save" }).click();
+  await expect(card.getByRole("textbox", { name: "Edit your reply" })).toHaveCount(0);
+  await expect(card).toContainText("(typo fixed)");
+  return card;
+}
 
+test("an edited reply says a short 'edited', with the full date on hover and on keyboard focus", async ({ pageAs }) => {
+  const card = await postAndEdit(await pageAs(accounts.kathy, phone));
   const edited = card.locator("time", { hasText: "edited" });
   await expect(edited).toHaveText("edited");
   const tooltip = card.getByText(/^Edited .*\d{4}/);
@@ -218,12 +252,10 @@ test("an edited reply says a short 'edited', with the full date on hover and on 
   await edited.tap();
   await expect(tooltip).toBeVisible();
 
-  const wide = await pageAs(accounts.kathy, desktop);
-  await wide.goto(page.url());
-  const again = wide.getByRole("article").filter({ hasText: marker });
-  const wideTooltip = again.getByText(/^Edited .*\d{4}/);
+  const wide = await postAndEdit(await pageAs(accounts.kathy, desktop));
+  const wideTooltip = wide.getByText(/^Edited .*\d{4}/);
   await expect(wideTooltip).toBeHidden();
-  await again.locator("time", { hasText: "edited" }).hover();
+  await wide.locator("time", { hasText: "edited" }).hover();
   await expect(wideTooltip).toBeVisible();
-  await again.screenshot({ path: `${screenshots}/edited-hover-desktop.png` });
+  await wide.screenshot({ path: `${screenshots}/edited-hover-desktop.png` });
 });
