@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { countUnreadAction } from "@/app/notifications/actions";
+import { AccountLinks } from "@/components/auth/account-links";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NotificationsLink } from "@/components/notifications/notifications-link";
 import { getCurrentUser } from "@/lib/auth";
@@ -24,29 +25,22 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <header className="border-b border-line bg-paper/90">
-          <div className="mx-auto flex max-w-3xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
-            <Link href="/" className="font-serif text-xl font-semibold tracking-tight text-ink">
+          <div className="mx-auto flex max-w-3xl items-center justify-between gap-3 px-4 py-3 sm:gap-4 sm:px-6">
+            <Link href="/" className="shrink-0 font-serif text-xl font-semibold tracking-tight text-ink">
               Chapterhouse
             </Link>
-            <nav aria-label="Account" className="flex items-center gap-3 text-sm">
+            <nav aria-label="Account" className="flex min-w-0 items-center gap-3 whitespace-nowrap text-sm">
               {user ? (
                 <>
                   <NotificationsLink unread={await countMyUnreadNotifications({ userId: user.id })} countUnread={countUnreadAction} />
-                  <Link href="/profile" className="text-muted hover:text-ink">
+                  <Link href="/profile" className="min-w-0 truncate text-muted hover:text-ink" title={user.name}>
                     <span className="sr-only">Your profile: </span>
                     <span className="font-medium text-ink">{user.name}</span>
                   </Link>
                   <SignOutButton />
                 </>
               ) : (
-                <>
-                  <Link href="/sign-in" className="text-accent hover:underline">
-                    Sign in
-                  </Link>
-                  <Link href="/sign-up" className="rounded-md bg-accent px-3 py-1.5 font-medium text-white hover:bg-accent-strong">
-                    Sign up
-                  </Link>
-                </>
+                <AccountLinks />
               )}
             </nav>
           </div>

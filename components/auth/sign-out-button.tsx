@@ -7,7 +7,7 @@ export function SignOutButton() {
     <button
       type="button"
       onClick={() => void signOut({ callbackUrl: "/" })}
-      className="rounded-md border border-line px-3 py-1.5 text-ink hover:bg-white"
+      className="shrink-0 whitespace-nowrap rounded-md border border-line px-3 py-1.5 text-ink hover:bg-white"
     >
       Sign out
     </button>

@@ -58,7 +58,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
           error={form.fieldError("password")}
           hint="At least 8 characters."
         />
-        <FormAlert error={form.error?.code === "offline" ? offlineFailure.error : form.error} />
+        {/* Field errors are shown beside their inputs; the summary only announces them (form-alert.tsx). */}
+        <FormAlert error={form.error?.code === "offline" ? offlineFailure.error : form.error} shownFields={["name", "email", "password"]} />
         <Button type="submit" disabled={form.pending} className="w-full">
           {form.pending ? "Creating your account…" : "Create account"}
         </Button>

@@ -41,18 +41,19 @@ export function LivePresence({ present, connection }: { present: PresentMember[]
 
   return (
     <div className="flex min-w-0 items-center gap-3">
-      <div aria-hidden className="flex shrink-0 -space-x-2">
+      {/* A small overlap: at -space-x-2 the next avatar covered the last letter ("RR" read as "RF"). */}
+      <div aria-hidden className="flex shrink-0 -space-x-1">
         {shown.map((person) => (
           <span
             key={person.id}
             title={person.name}
-            className={`inline-flex h-8 w-8 items-center justify-center rounded-full text-xs font-semibold ring-2 ring-white ${tintFor(person.id)}`}
+            className={`inline-flex h-8 w-8 shrink-0 items-center justify-center rounded-full text-xs font-semibold ring-2 ring-white ${tintFor(person.id)}`}
           >
             {initialsOf(person.name)}
           </span>
         ))}
         {more > 0 ? (
-          <span className="inline-flex h-8 w-8 items-center justify-center rounded-full bg-paper text-xs font-medium text-muted ring-2 ring-white">+{more}</span>
+          <span className="inline-flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-paper text-xs font-medium text-muted ring-2 ring-white">+{more}</span>
         ) : null}
       </div>
       {/* Polite: arrivals and departures are read out between other things, never over them. */}

@@ -86,9 +86,15 @@ const WINGDINGS_SQUARE = 0xf0a7;
 
 type Marker = { length: number; family: Family; label: string | undefined; ambiguous: boolean; weak: boolean };
 
-/** The pasted text as classified lines, in order. */
+/**
+ * The pasted text as classified lines, in order. Accents are composed (NFC,
+ * the built-in String.normalize) first: PDFs and macOS paste "é" as "e" plus a
+ * combining accent, which would otherwise reach the rooms as a different
+ * string from the same word typed. Composing never adds or removes a line break.
+ */
 export function splitLines(text: string): Line[] {
   return text
+    .normalize("NFC")
     .replace(INVISIBLE, "")
     .split(LINE_BREAK)
     .map((raw, index) => classifyLine(raw, index + 1));

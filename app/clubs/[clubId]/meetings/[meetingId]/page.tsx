@@ -171,7 +171,8 @@ export default async function MeetingPage({ params }: Props) {
       ) : (
         <section aria-labelledby="rsvp-heading" className="space-y-3">
           <h2 id="rsvp-heading" className="font-serif text-2xl font-semibold">
-            Are you coming?
+            {/* A meeting under way no longer asks ahead of time. */}
+            {live ? "Who\u2019s here" : "Are you coming?"}
           </h2>
           <div className="rounded-lg border border-line bg-white p-5 shadow-sm">
             <RsvpPanel action={setRsvpAction.bind(null, club.id, meeting.id)} initialStatus={viewerRsvp} initialSummary={rsvps} />
