@@ -4,6 +4,7 @@
 // an import graph cannot see a property read. Config files, tests/, scripts/ and bench/ are
 // outside the rule: they set up or drive the app and read their own variables.
 import tsParser from "@typescript-eslint/parser";
+import i18next from "eslint-plugin-i18next";
 import n from "eslint-plugin-n";
 
 const readThroughEnv = "Read the environment through lib/env.ts (getEnv or an accessor there), which documents and validates it.";
@@ -28,6 +29,24 @@ export default [
       "no-restricted-syntax": [
         "error",
         { selector: "VariableDeclarator[init.name='process'] > ObjectPattern > Property[key.name='env']", message: readThroughEnv },
+      ],
+    },
+  },
+  {
+    // Every word a person reads comes from the message files (lib/i18n/messages/), in their
+    // language: JSX text and the attributes people read or hear. Strings in code (class names,
+    // hrefs, keys, events) are not words. tests/unit/i18n-messages.test.ts checks the files themselves.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } },
+    plugins: { i18next },
+    rules: {
+      "i18next/no-literal-string": [
+        "error",
+        {
+          mode: "jsx-only",
+          "jsx-attributes": { include: ["aria-label", "aria-description", "aria-roledescription", "aria-valuetext", "title", "placeholder", "alt", "label"] },
+          message: "Words a person reads come from the message files: use useTranslations/getTranslations (next-intl).",
+        },
       ],
     },
   },

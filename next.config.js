@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 // Read here, outside lib/env.ts (which documents it): Next reads this file before the app runs.
 // Server actions compare an Origin's host with the request's Host; these hosts pass as well.
 // proxy.ts refuses other origins first, with a 403 rather than Next's 500.
@@ -59,4 +61,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl reads each request's locale and messages from this module (no locale in the URL).
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

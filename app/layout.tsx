@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import { countUnreadAction } from "@/app/notifications/actions";
 import { AccountLinks } from "@/components/auth/account-links";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -18,9 +20,11 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await getCurrentUser();
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-screen">
+        <NextIntlClientProvider>
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-3 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           Skip to content
         </a>
@@ -48,6 +52,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" className="mx-auto max-w-3xl px-4 py-8 sm:px-6 sm:py-10">
           {children}
         </main>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -17,10 +17,12 @@ import { clientAddress } from "@/lib/doors/client-address";
 import { limitSignIn } from "@/lib/doors/sign-in-limit";
 import { endThisSession } from "@/lib/accounts/profile";
 import { sessionClaimsOf, standsAgainst } from "@/lib/accounts/session-standing";
+import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { signInInput } from "@/lib/validation/auth";
 import { sanitizeDisplayName } from "@/lib/validation/display-name";
 
-export type SessionUser = { id: string; name: string; email: string };
+/** The signed-in member as every door sees them; `locale` is their profile's language choice, null to follow the browser. */
+export type SessionUser = { id: string; name: string; email: string; locale?: Locale | null };
 
 function oauthProviders(): AuthOptions["providers"] {
   const env = getEnv();
@@ -164,7 +166,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (!claims) return null;
   const user = await findSessionUser({ userId: claims.userId, sessionId: claims.sessionId });
   if (!user || !standsAgainst(claims, user)) return null;
-  return { id: user.id, name: user.name, email: user.email };
+  return { id: user.id, name: user.name, email: user.email, locale: isLocale(user.locale) ? user.locale : null };
 });
 
 /**

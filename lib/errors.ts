@@ -1,3 +1,5 @@
+import type { ErrorText } from "@/lib/i18n/error-text";
+
 /** The few ways a request can fail that a person should be told about, each with its HTTP status. */
 export const errorStatus = {
   bad_request: 400,
@@ -17,13 +19,17 @@ export type AppErrorCode = keyof typeof errorStatus;
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
+  /** What a person is told, as a message key (translated by the door that answers) or English words. */
+  readonly text: string | ErrorText;
   /** Per-field messages for forms, keyed by input name. */
-  readonly fields?: Record<string, string>;
+  readonly fields?: Record<string, string | ErrorText>;
   /** For rate_limited: whole seconds until a retry can succeed (the Retry-After header). */
   readonly retryAfter?: number;
 
-  constructor(code: AppErrorCode, message: string, fields?: Record<string, string>, extra?: { retryAfter?: number }) {
-    super(message);
+  constructor(code: AppErrorCode, text: string | ErrorText, fields?: Record<string, string | ErrorText>, extra?: { retryAfter?: number }) {
+    // The Error's own message (logs, stack traces) is the key when there is one.
+    super(typeof text === "string" ? text : text.key);
+    this.text = text;
     this.name = "AppError";
     this.code = code;
     this.fields = fields;

@@ -27,12 +27,13 @@ export async function readSessionStanding(input: { userId: string }): Promise<Se
 export async function findSessionUser(input: {
   userId: string;
   sessionId: string;
-}): Promise<{ id: string; name: string; email: string; sessionVersion: number; sessionRevoked: boolean } | null> {
+}): Promise<{ id: string; name: string; email: string; locale: string | null; sessionVersion: number; sessionRevoked: boolean } | null> {
   const [row] = await getDb()
     .select({
       id: users.id,
       name: users.name,
       email: users.email,
+      locale: users.locale,
       sessionVersion: users.sessionVersion,
       sessionRevoked: sql<boolean>`exists (select 1 from ${revokedSessions} where ${revokedSessions.sessionId} = ${input.sessionId} and ${revokedSessions.userId} = ${users.id})`,
     })

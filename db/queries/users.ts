@@ -72,3 +72,26 @@ export async function replaceUserPasswordHash(input: {
     .returning({ sessionVersion: users.sessionVersion });
   return row ?? null;
 }
+
+/** The member's language settings: their profile choice and what their browser last asked for (both "en"/"es" or null). */
+export async function getUserLocales(input: { userId: string }): Promise<{ locale: string | null; browserLocale: string | null } | null> {
+  const [row] = await getDb()
+    .select({ locale: users.locale, browserLocale: users.browserLocale })
+    .from(users)
+    .where(eq(users.id, input.userId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Sets the member's profile language choice (null: follow the browser). */
+export async function updateUserLocale(input: { userId: string; locale: string | null }): Promise<void> {
+  await getDb().update(users).set({ locale: input.locale }).where(eq(users.id, input.userId));
+}
+
+/** Remembers what the member's browser asked for, for what is sent when no browser asks (emails). */
+export async function rememberBrowserLocale(input: { userId: string; browserLocale: string }): Promise<void> {
+  await getDb()
+    .update(users)
+    .set({ browserLocale: input.browserLocale })
+    .where(and(eq(users.id, input.userId), sql`${users.browserLocale} is distinct from ${input.browserLocale}`));
+}

@@ -17,6 +17,12 @@ export const users = pgTable(
     // An IANA zone the member chose (or their browser reported): the daily digest goes out at
     // 9:00 there. Null: not known yet, and UTC is used.
     timeZone: text("time_zone"),
+    // The language the member chose in their profile ("en" or "es", lib/i18n/locales.ts). Null:
+    // follow the browser (Accept-Language), and browserLocale for what is sent when no browser asks.
+    locale: text("locale"),
+    // The language their browser asked for at their last sign-in, sign-up or profile save: emails,
+    // digests and reminders use it when they chose none. Null: never seen, English.
+    browserLocale: text("browser_locale"),
   },
   (table) => [uniqueIndex("users_email_key").on(sql`lower(${table.email})`)],
 );

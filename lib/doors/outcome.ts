@@ -1,4 +1,4 @@
-import { AppError, type AppErrorCode } from "@/lib/errors";
+import type { AppErrorCode } from "@/lib/errors";
 
 /**
  * The one error shape every door sends, whatever carried the request: the body of an API error
@@ -25,23 +25,3 @@ export const offlineFailure = {
 } as const satisfies Outcome<never>;
 
 export const internalErrorMessage = "Something went wrong on our side. Please try again.";
-
-/**
- * Turns anything thrown inside a door into its HTTP status and wire error. An AppError says what
- * a person should know; anything else is logged here and answered with a calm generic message,
- * never its own text (which may hold SQL, paths or stack details).
- */
-export function toWireError(error: unknown): { status: number; error: WireError } {
-  if (error instanceof AppError) {
-    const wire: WireError = { code: error.code, message: error.message };
-    if (error.fields) wire.fields = error.fields;
-    if (error.retryAfter !== undefined) wire.retryAfter = error.retryAfter;
-    return { status: error.status, error: wire };
-  }
-  console.error(error);
-  return { status: 500, error: { code: "internal", message: internalErrorMessage } };
-}
-
-export function failure(error: unknown): { ok: false; error: WireError } {
-  return { ok: false, error: toWireError(error).error };
-}

@@ -2,7 +2,10 @@ import "server-only";
 import { getCurrentUser, type SessionUser } from "@/lib/auth";
 import { AppError } from "@/lib/errors";
 import { isOwnOrigin } from "./origin";
-import { toWireError } from "./outcome";
+import { toWireError } from "./wire-error";
+import { defaultLocale, type Locale } from "@/lib/i18n/locales";
+import { requestLocale } from "@/lib/i18n/request";
+import { errorText } from "@/lib/i18n/error-text";
 
 /**
  * The largest request body an API door reads, in bytes (64 KiB). A reply is at most 10,000
@@ -76,7 +79,7 @@ export async function readJson(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new AppError("bad_request", "The request body must be valid JSON.");
+    throw new AppError("bad_request", errorText("request.badJson"));
   }
 }
 
@@ -85,8 +88,8 @@ export async function readJson(request: Request): Promise<unknown> {
  * stored by a cache (it may say what a member may see), and a `Retry-After` header (seconds)
  * when it is a rate limit.
  */
-export function errorResponse(error: unknown): Response {
-  const { status, error: wire } = toWireError(error);
+export function errorResponse(error: unknown, locale: Locale = defaultLocale): Response {
+  const { status, error: wire } = toWireError(error, locale);
   const headers: Record<string, string> = { "Cache-Control": "private, no-store" };
   if (wire.retryAfter !== undefined) headers["Retry-After"] = String(wire.retryAfter);
   return Response.json({ error: wire }, { status, headers });
@@ -109,7 +112,8 @@ function guarded<Params>(
       if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "private, no-store");
       return response;
     } catch (error) {
-      return errorResponse(error);
+      // In the reader's language; a failure to even work that out must not hide the first one.
+      return errorResponse(error, await requestLocale().catch(() => defaultLocale));
     }
   };
 }
@@ -124,7 +128,7 @@ export function route<Params extends Record<string, string>>(
 ): (request: Request, context: { params: Promise<Params> }) => Promise<Response> {
   return guarded<Params>(async ({ request, params }) => {
     const user = await getCurrentUser();
-    if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+    if (!user) throw new AppError("unauthorized", errorText("session.signIn"));
     return handler({ request, params, user });
   });
 }

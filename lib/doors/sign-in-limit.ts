@@ -1,7 +1,9 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { AppError } from "@/lib/errors";
-import { toWireError } from "./outcome";
+import { toWireError } from "./wire-error";
+import { defaultLocale } from "@/lib/i18n/locales";
+import { requestLocale } from "@/lib/i18n/request";
 import { blockLimit, consumeLimit, limiterFor, limitKey, refundLimit, resetLimit } from "./limits";
 
 // The limits on signing in with a password (docs/decisions/0011-rate-limits.md). Three counts of
@@ -90,7 +92,7 @@ export function answerSignInRefusals<Context>(handler: (request: Request, contex
     const scope: { refusal: AppError | null } = { refusal: null };
     const response = await refusals.run(scope, () => handler(request, context));
     if (!scope.refusal) return response;
-    const { status, error } = toWireError(scope.refusal);
+    const { status, error } = toWireError(scope.refusal, await requestLocale().catch(() => defaultLocale));
     const headers = { "Cache-Control": "private, no-store", "Retry-After": String(error.retryAfter ?? 1) };
     if (response.headers.get("content-type")?.includes("application/json")) {
       const answer = (await response.json().catch(() => null)) as { url?: unknown } | null;

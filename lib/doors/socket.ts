@@ -4,7 +4,10 @@ import { sessionStillCounts } from "@/lib/accounts/session-standing";
 import { AppError } from "@/lib/errors";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "@/lib/realtime/events";
 import { consumeLimit } from "./limits";
-import { failure, type Outcome, type WireError } from "./outcome";
+import type { Outcome, WireError } from "./outcome";
+import { failure } from "./wire-error";
+import { errorText } from "@/lib/i18n/error-text";
+import { defaultLocale, type Locale } from "@/lib/i18n/locales";
 
 /** A connection on the server, with the typed event maps of lib/realtime/events.ts. */
 export type ServerSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -63,9 +66,9 @@ export function onSocketEvent<Event extends ClientEvent>(
     const last = args[args.length - 1];
     const ack = typeof last === "function" ? (last as (outcome: Outcome<EventData<Event>>) => void) : null;
     const payload = fieldsOf<PayloadOf<Event>>(ack ? args.slice(0, -1)[0] : args[0]);
-    const outcome = await run(async () => {
+    const outcome = await run(socket.data.locale ?? defaultLocale, async () => {
       const { userId, sessionId, sessionVersion } = socket.data;
-      if (typeof userId !== "string" || userId === "") throw new AppError("unauthorized", "Sign in to join the live discussion.");
+      if (typeof userId !== "string" || userId === "") throw new AppError("unauthorized", errorText("session.signInLive"));
       if (!(await sessionStillCounts({ userId, sessionId, sessionVersion }))) throw sessionEnded();
       // Per connection, in this process's memory: a connection lives on one node.
       await consumeLimit("socket:event", socket.id);
@@ -80,14 +83,14 @@ export function onSocketEvent<Event extends ClientEvent>(
   (socket as unknown as { on(event: string, listener: Listener): void }).on(event, listener);
 }
 
-const sessionEnded = () => new AppError("unauthorized", "Your session has ended. Sign in again to continue.");
+const sessionEnded = () => new AppError("unauthorized", errorText("session.ended"));
 
 /** The work's data, or its failure as the wire error (an unknown error is logged there, once). */
-async function run<Data>(work: () => Promise<Data>): Promise<Outcome<Data>> {
+async function run<Data>(locale: Locale, work: () => Promise<Data>): Promise<Outcome<Data>> {
   try {
     return { ok: true, data: await work() };
   } catch (error) {
-    return failure(error);
+    return failure(error, locale);
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Locale } from "@/lib/i18n/locales";
 import type { ReplyReactionsView } from "@/lib/discussion/reaction-kinds";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 
@@ -88,6 +89,8 @@ export type SocketData = {
   /** The session the handshake's token belongs to, and the user's session version it was signed in under. */
   sessionId: string;
   sessionVersion: number;
+  /** The language this connection's answers are in: the member's choice, else the handshake's cookie or Accept-Language. */
+  locale: Locale;
   /** The club of each meeting this socket joined (meeting id → club id), so a removal can find them without the database. */
   meetingClubs?: Record<string, string>;
 };

@@ -4,6 +4,9 @@ import type { Server as HttpServer } from "node:http";
 import { getToken } from "next-auth/jwt";
 import { Server } from "socket.io";
 import { isOwnOrigin } from "@/lib/doors/origin";
+import { errorWords } from "@/lib/doors/wire-error";
+import { getUserLocales } from "@/db/queries/users";
+import { localeCookie, pickLocale } from "@/lib/i18n/locales";
 import { forgetSessionStanding, sessionClaimsOf, sessionStillCounts } from "@/lib/accounts/session-standing";
 import type { ServerSocket } from "@/lib/doors/socket";
 import { limitSocketsPerUser } from "@/lib/doors/socket-connections";
@@ -96,14 +99,21 @@ export function attachRealtime(
     // refused like no token; read fresh here, once per connection.
     const claims = sessionClaimsOf(token);
     const counts = claims ? await sessionStillCounts(claims, { fresh: true }).catch(() => false) : false;
+    const locales = claims && counts ? await getUserLocales({ userId: claims.userId }).catch(() => null) : null;
+    const locale = pickLocale({
+      chosen: locales?.locale ?? null,
+      cookie: cookies[localeCookie] ?? null,
+      acceptLanguage: headerValue(socket.handshake.headers["accept-language"]),
+    });
     if (!claims || !counts) {
       // Socket.IO hands `data` to the client's connect_error: the same wire error as every door.
-      const unauthorized: WireError = { code: "unauthorized", message: "Sign in to join the live discussion." };
+      const unauthorized: WireError = { code: "unauthorized", message: errorWords({ key: "session.signInLive" }, locale) };
       return next(Object.assign(new Error(unauthorized.message), { data: unauthorized }));
     }
     socket.data.userId = claims.userId;
     socket.data.sessionId = claims.sessionId;
     socket.data.sessionVersion = claims.sessionVersion;
+    socket.data.locale = locale;
     next();
   });
 
@@ -129,4 +139,9 @@ export function attachRealtime(
 
   registerRealtimeServer(io);
   return io;
+}
+
+/** A handshake header as one string (Node gives a repeated header as an array). */
+function headerValue(value: string | string[] | undefined): string | null {
+  return Array.isArray(value) ? value.join(",") : (value ?? null);
 }
