@@ -13,7 +13,7 @@ section "Types"
 npx tsc --noEmit
 
 # docs/decisions/0008-fences.md: what each fence keeps apart, and why these tools.
-section "Fences: imports between layers (dependency-cruiser), process.env (ESLint)"
+section "Fences: imports between layers (dependency-cruiser); process.env and words outside the message files (ESLint)"
 fences=ok
 npm run --silent check:imports || fences=crossed
 npm run --silent check:env || fences=crossed
