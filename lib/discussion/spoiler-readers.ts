@@ -3,6 +3,7 @@ import { getReadingProgress, getRoomReach, hasLiftedVeil, listRevealedReplies } 
 import { formatPoint, isBeyond, pointFromRank, type BookShape } from "@/lib/books/points";
 import { AppError, notFound } from "@/lib/errors";
 import type { ReplyReader } from "./spoilers";
+import { errorText } from "@/lib/i18n/error-text";
 
 /**
  * Who reads a room, for its veils: the member's progress in the room's book (0 when never said),
@@ -18,7 +19,7 @@ export async function loadRoomReader(input: { roomId: string; userId: string }):
   position: number;
 }> {
   const room = await getRoomReach({ roomId: input.roomId });
-  if (!room) throw notFound("This room");
+  if (!room) throw notFound("room");
   const shape = room.shape ?? null;
   const [mine, revealed] = await Promise.all([getReadingProgress({ userId: input.userId, bookId: room.bookId }), listRevealedReplies(input)]);
   const reached = mine?.reached ?? 0;
@@ -37,7 +38,7 @@ export async function loadRoomReader(input: { roomId: string; userId: string }):
  */
 function ensureRoomOpen(roomVeil: string | null): void {
   if (roomVeil === null) return;
-  throw new AppError("forbidden", `This room goes up to ${roomVeil}, past where you are. Open it from its page and choose to see it first.`);
+  throw new AppError("forbidden", errorText("room.veiled"));
 }
 
 /** The reader of a room whose veil must be open: the replies API, the catch-up and the reply fetch. */
