@@ -10,7 +10,7 @@ function flatten(tree: object, prefix = ""): string[] {
 const errorKeys: ReadonlySet<string> = new Set(flatten(enErrors));
 
 /** Whether a string is a key of the "errors" messages (how a zod message names one). */
-export function isErrorKey(text: string): text is ErrorKey {
+function isErrorKey(text: string): text is ErrorKey {
   return errorKeys.has(text);
 }
 
