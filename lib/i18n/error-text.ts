@@ -17,7 +17,7 @@ export type ErrorValues = { [name: string]: string | number | ErrorText };
  */
 export type ErrorText = { key: ErrorKey; values?: ErrorValues };
 
-/** An error message by key: `errorText("reply.empty")`, `errorText("reply.tooLong", { max: 10000 })`. */
+/** An error message by key: `errorText("reply.empty")`, `errorText("guide.hasReplies", { count: 4 })`. */
 export function errorText(key: ErrorKey, values?: ErrorValues): ErrorText {
   return values ? { key, values } : { key };
 }
