@@ -64,7 +64,7 @@ async function main() {
     keepContentTypeSingle(res);
     // One check for every route: Next turns an undecodable path into a 500 (lib/validation/request-path.ts).
     if (hasMalformedPath(req.url)) {
-      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(malformedPathMessage);
+      res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" }).end(malformedPathMessage(req.headers));
       return;
     }
     void handle(req, res);

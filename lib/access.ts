@@ -6,7 +6,8 @@ import { getClubQuestion } from "@/db/queries/questions";
 import { getReplyAccessInfo } from "@/db/queries/replies";
 import { getRoomMembership } from "@/db/queries/rooms";
 import type { ClubRole } from "@/db/schema/clubs";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound, type MissingThing } from "@/lib/errors";
+import type { ErrorText } from "@/lib/i18n/error-text";
 import { can } from "@/lib/permissions";
 
 // The one module that resolves an object a request names (club, room, reply, book, question,
@@ -19,9 +20,9 @@ export type RoomAccess = ClubAccess & { roomId: string };
 export type ReplyAccess = RoomAccess & { replyId: string; isAuthor: boolean };
 
 /** A member's role in the club; to anyone else the club is not there. */
-export async function resolveClub(input: { clubId: string; userId: string; what?: string }): Promise<ClubAccess> {
+export async function resolveClub(input: { clubId: string; userId: string; what?: MissingThing }): Promise<ClubAccess> {
   const role = await getMembershipRole({ clubId: input.clubId, userId: input.userId });
-  if (!role || !can(role, "club:view")) throw notFound(input.what ?? "This club");
+  if (!role || !can(role, "club:view")) throw notFound(input.what ?? "club");
   return { clubId: input.clubId, role };
 }
 
@@ -29,9 +30,9 @@ export async function resolveClub(input: { clubId: string; userId: string; what?
  * A room's club and the caller's role there, or not-found: the same rule as resolveClub, read in
  * one query with the room (every post into a room starts here).
  */
-export async function resolveRoom(input: { roomId: string; userId: string; what?: string }): Promise<RoomAccess> {
+export async function resolveRoom(input: { roomId: string; userId: string; what?: MissingThing }): Promise<RoomAccess> {
   const found = await getRoomMembership({ roomId: input.roomId, userId: input.userId });
-  if (!found?.role || !can(found.role, "club:view")) throw notFound(input.what ?? "This room");
+  if (!found?.role || !can(found.role, "club:view")) throw notFound(input.what ?? "room");
   return { clubId: found.clubId, role: found.role, roomId: input.roomId };
 }
 
@@ -41,13 +42,13 @@ export async function resolveRoom(input: { roomId: string; userId: string; what?
  */
 export async function resolveReply(input: { replyId: string; userId: string }): Promise<ReplyAccess> {
   const info = await getReplyAccessInfo({ replyId: input.replyId });
-  if (!info) throw notFound("This reply");
-  const access = await resolveRoom({ roomId: info.roomId, userId: input.userId, what: "This reply" });
+  if (!info) throw notFound("reply");
+  const access = await resolveRoom({ roomId: info.roomId, userId: input.userId, what: "reply" });
   return { ...access, replyId: input.replyId, isAuthor: info.authorId === input.userId };
 }
 
 /** Throws forbidden with `refusal` unless `allowed`: for members, who may see the object anyway. */
-export function ensure(allowed: boolean, refusal: string): void {
+export function ensure(allowed: boolean, refusal: ErrorText): void {
   if (!allowed) throw new AppError("forbidden", refusal);
 }
 
@@ -75,28 +76,28 @@ export type MeetingAccess = ClubAccess & { meetingId: string; meeting: MeetingRo
 /** The club's book with this id, for a caller already resolved to the club; any other id is not found. */
 export async function resolveBook(input: { club: ClubAccess; bookId: string }): Promise<BookAccess> {
   const book = await getClubBook({ clubId: input.club.clubId, bookId: input.bookId });
-  if (!book) throw notFound("This book");
+  if (!book) throw notFound("book");
   return { ...input.club, book };
 }
 
 /** A live (not archived) discussion question of the club, for a caller already resolved to it; anything else is not found. */
 export async function resolveQuestion(input: { club: ClubAccess; roomId: string }): Promise<QuestionAccess> {
   const question = await getClubQuestion({ clubId: input.club.clubId, roomId: input.roomId });
-  if (!question) throw notFound("This question");
+  if (!question) throw notFound("question");
   return { ...input.club, question };
 }
 
 /** A member's role in the club, for reading its meetings; to anyone else the club is not there. */
 export async function resolveClubMeetings(input: { clubId: string; userId: string }): Promise<ClubAccess> {
   const access = await resolveClub(input);
-  if (!can(access.role, "meeting:view")) throw notFound("This club");
+  if (!can(access.role, "meeting:view")) throw notFound("club");
   return access;
 }
 
 /** The club's meeting with this id, for a caller already resolved to the club; another club's meeting is not found. */
 export async function resolveMeetingOfClub(input: { club: ClubAccess; meetingId: string }): Promise<MeetingOfClubAccess> {
   const meeting = await getClubMeeting({ clubId: input.club.clubId, meetingId: input.meetingId });
-  if (!meeting) throw notFound("This meeting");
+  if (!meeting) throw notFound("meeting");
   return { ...input.club, meeting };
 }
 
@@ -106,8 +107,8 @@ export async function resolveMeetingOfClub(input: { club: ClubAccess; meetingId:
  */
 export async function resolveMeeting(input: { meetingId: string; userId: string }): Promise<MeetingAccess> {
   const meeting = await getMeetingWithClub({ meetingId: input.meetingId });
-  if (!meeting) throw notFound("This meeting");
-  const access = await resolveClub({ clubId: meeting.clubId, userId: input.userId, what: "This meeting" });
-  if (!can(access.role, "meeting:view")) throw notFound("This meeting");
+  if (!meeting) throw notFound("meeting");
+  const access = await resolveClub({ clubId: meeting.clubId, userId: input.userId, what: "meeting" });
+  if (!can(access.role, "meeting:view")) throw notFound("meeting");
   return { ...access, meetingId: meeting.id, meeting };
 }

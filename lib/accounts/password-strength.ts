@@ -2,6 +2,7 @@ import "server-only";
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
 import { AppError } from "@/lib/errors";
+import { errorText } from "@/lib/i18n/error-text";
 
 // Server-side only: the dictionaries are about 1 MB, too much to ship to every browser, and a
 // rule a crafted request could skip is no rule. Why zxcvbn-ts with its common dictionary
@@ -27,6 +28,6 @@ function strength(): ZxcvbnFactory {
 export function ensureStrongPassword(password: string, field: string, userInputs: string[] = []): void {
   const result = strength().check(password, userInputs.filter(Boolean));
   if (result.score >= MIN_SCORE) return;
-  const message = "That password is one of the most common ones, which attackers try first. Choose a longer or less usual one: a few unrelated words work well.";
+  const message = errorText("auth.passwordCommon");
   throw new AppError("bad_request", message, { [field]: message });
 }

@@ -8,17 +8,18 @@ import { door, noParams } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
 import { AppError, notFound } from "@/lib/errors";
 import { changePasswordInput, endSessionInput, renameInput } from "@/lib/validation/profile";
+import { errorText } from "@/lib/i18n/error-text";
 
 // The doors of your own account. They name no object: the account is the caller's, which the
 // door settles by keying every query by the signed-in user's id (lib/access.ts resolveSelf).
 
 export const loadProfile = door({
   params: noParams,
-  what: "Your account",
+  what: "account",
   resolve: resolveSelf,
   act: async ({ userId }) => {
     const profile = await getUserProfile({ userId });
-    if (!profile) throw notFound("Your account");
+    if (!profile) throw notFound("account");
     return done(profile);
   },
 });
@@ -26,19 +27,19 @@ export const loadProfile = door({
 /** The name other members see; `body.name` is trimmed. */
 export const renameUser = door({
   params: noParams,
-  what: "Your account",
+  what: "account",
   resolve: resolveSelf,
   body: renameInput,
   act: async ({ body, userId }) => {
     const updated = await updateUserName({ userId, name: body.name });
-    if (!updated) throw notFound("Your account");
+    if (!updated) throw notFound("account");
     return done({ name: updated.name });
   },
 });
 
 const wrongPassword = () =>
-  new AppError("bad_request", "Your current password isn't right, so the password was not changed.", {
-    currentPassword: "This isn't your current password.",
+  new AppError("bad_request", errorText("profile.wrongPassword"), {
+    currentPassword: errorText("profile.wrongPasswordField"),
   });
 
 /**
@@ -49,16 +50,16 @@ const wrongPassword = () =>
  */
 export const changePassword = door({
   params: noParams,
-  what: "Your account",
+  what: "account",
   resolve: resolveSelf,
   body: changePasswordInput,
   act: async ({ body, userId }) => {
     const stored = await getUserPasswordHash({ userId });
-    if (!stored) throw notFound("Your account");
+    if (!stored) throw notFound("account");
     if (stored.passwordHash !== null) {
       if (!body.currentPassword) {
-        throw new AppError("bad_request", "Enter your current password to choose a new one.", {
-          currentPassword: "Enter your current password.",
+        throw new AppError("bad_request", errorText("profile.currentPasswordMissing"), {
+          currentPassword: errorText("profile.currentPasswordMissingField"),
         });
       }
       if (!(await verifyPassword(body.currentPassword, stored.passwordHash))) throw wrongPassword();
@@ -70,7 +71,7 @@ export const changePassword = door({
       expectedHash: stored.passwordHash,
       passwordHash: await hashPassword(body.newPassword),
     });
-    if (!replaced) throw new AppError("conflict", "Your password was changed somewhere else just now. Reload the page and try again.");
+    if (!replaced) throw new AppError("conflict", errorText("profile.passwordChangedElsewhere"));
     return done(
       { hadPassword: stored.passwordHash !== null, sessionVersion: replaced.sessionVersion },
       { type: "sessions:ended", userId, versionBelow: replaced.sessionVersion },
@@ -81,11 +82,11 @@ export const changePassword = door({
 /** "Sign out everywhere": ends every session of the account, this one included; their open sockets close. */
 export const signOutEverywhere = door({
   params: noParams,
-  what: "Your account",
+  what: "account",
   resolve: resolveSelf,
   act: async ({ userId }) => {
     const sessionVersion = await bumpSessionVersion({ userId });
-    if (sessionVersion === null) throw notFound("Your account");
+    if (sessionVersion === null) throw notFound("account");
     return done(null, { type: "sessions:ended", userId, versionBelow: sessionVersion });
   },
 });
@@ -96,7 +97,7 @@ export const signOutEverywhere = door({
  */
 export const endThisSession = door({
   params: noParams,
-  what: "Your account",
+  what: "account",
   resolve: resolveSelf,
   body: endSessionInput,
   act: async ({ userId, body }) => {

@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/accounts/passwords";
 import { ensureStrongPassword } from "@/lib/accounts/password-strength";
 import { signUpInput } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
+import { errorText } from "@/lib/i18n/error-text";
 
 /**
  * Creates an account from `{ email, name, password }` (lib/validation/auth.ts signUpInput).
@@ -17,8 +18,8 @@ export async function signUp(body: unknown): Promise<UserSummary> {
   ensureStrongPassword(input.password, "password", [input.email, input.email.split(/[@+]/)[0] ?? "", input.name]);
   const user = await createUser({ email: input.email, name: input.name, passwordHash: await hashPassword(input.password) });
   if (!user) {
-    throw new AppError("conflict", "An account with this email already exists. Sign in instead.", {
-      email: "An account with this email already exists.",
+    throw new AppError("conflict", errorText("auth.emailTaken"), {
+      email: errorText("auth.emailTakenField"),
     });
   }
   return user;

@@ -16,6 +16,7 @@ import { can } from "@/lib/permissions";
 import { bookInput, createBookInput } from "@/lib/validation/books";
 import { clubParams } from "@/lib/validation/clubs";
 import { uuidParam } from "@/lib/validation/ids";
+import { errorText } from "@/lib/i18n/error-text";
 
 // The doors of a club's books: the club page, the books list, one book, and a moderator's
 // adding, editing and choosing the current one. Each is a door (lib/doors/door.ts): ids parsed,
@@ -23,7 +24,7 @@ import { uuidParam } from "@/lib/validation/ids";
 
 export const bookParams = z.object({ clubId: uuidParam, bookId: uuidParam });
 
-const bookRefusal = "Only the club's moderators can add or change books.";
+const bookRefusal = errorText("book.refuse");
 
 /** The club for a member who may manage its books; strangers find no club, members are told it's for moderators. */
 async function resolveBookManager(input: { clubId: string; userId: string }): Promise<ClubAccess> {
@@ -39,14 +40,14 @@ async function resolveManagedBook({ params, userId }: { params: { clubId: string
 
 async function requireClub(clubId: string) {
   const club = await getClubSummary({ clubId });
-  if (!club) throw notFound("This club");
+  if (!club) throw notFound("club");
   return club;
 }
 
 /** The club page: the current book with its rooms, and the earlier books to link to. */
 export const loadClubOverview = door({
   params: clubParams,
-  what: "This club",
+  what: "club",
   resolve: ({ params, userId }) => resolveClub({ clubId: params.clubId, userId }),
   act: async ({ params, target }) => {
     const [club, books] = await Promise.all([requireClub(params.clubId), listClubBooks({ clubId: params.clubId })]);
@@ -60,7 +61,7 @@ export const loadClubOverview = door({
 /** The books page: the current book first, then the earlier ones. */
 export const loadClubBooks = door({
   params: clubParams,
-  what: "This club",
+  what: "club",
   resolve: ({ params, userId }) => resolveClub({ clubId: params.clubId, userId }),
   act: async ({ params, target }) => {
     const [club, books] = await Promise.all([requireClub(params.clubId), listClubBooks({ clubId: params.clubId })]);
@@ -73,7 +74,7 @@ export const loadClubBooks = door({
 /** One book and its rooms; every member may read any of the club's books, past or current. */
 export const loadBookPage = door({
   params: bookParams,
-  what: "This book",
+  what: "book",
   resolve: async ({ params, userId }) => resolveBook({ club: await resolveClub({ clubId: params.clubId, userId }), bookId: params.bookId }),
   act: async ({ params, target }) => {
     const { book } = target;
@@ -85,7 +86,7 @@ export const loadBookPage = door({
 /** A moderator adds a book; `makeCurrent` (or the club having none yet) makes it the one being read. */
 export const createBook = door({
   params: clubParams,
-  what: "This club",
+  what: "club",
   resolve: ({ params, userId }) => resolveBookManager({ clubId: params.clubId, userId }),
   body: createBookInput,
   act: async ({ params, body }) => {
@@ -99,12 +100,12 @@ export const createBook = door({
 /** A moderator corrects a book's details. */
 export const updateBook = door({
   params: bookParams,
-  what: "This book",
+  what: "book",
   resolve: resolveManagedBook,
   body: bookInput,
   act: async ({ params, body, target }) => {
     const updated = await writeBook({ clubId: params.clubId, bookId: target.book.id, values: body });
-    if (!updated) throw notFound("This book");
+    if (!updated) throw notFound("book");
     return done(updated);
   },
 });
@@ -112,10 +113,10 @@ export const updateBook = door({
 /** A moderator makes one of the club's books the one it is reading now. */
 export const setCurrentBook = door({
   params: bookParams,
-  what: "This book",
+  what: "book",
   resolve: resolveManagedBook,
   act: async ({ params, target }) => {
-    if (!(await pointClubAtBook({ clubId: params.clubId, bookId: target.book.id }))) throw notFound("This book");
+    if (!(await pointClubAtBook({ clubId: params.clubId, bookId: target.book.id }))) throw notFound("book");
     return done({ bookId: target.book.id });
   },
 });

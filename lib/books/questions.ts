@@ -11,6 +11,7 @@ import { uuidParam } from "@/lib/validation/ids";
 import { addQuestionInput, editQuestionInput, importQuestionsBody, moveQuestionInput, removeQuestionInput } from "@/lib/validation/questions";
 import { bookParams } from "./books";
 import { isPointOf } from "./points";
+import { errorText } from "@/lib/i18n/error-text";
 
 // A moderator's doors for a book's discussion questions (each one a room): import a guide, add,
 // edit, reorder, remove. A stranger learns nothing (resolve answers not-found first); a member
@@ -18,7 +19,7 @@ import { isPointOf } from "./points";
 
 const questionParams = z.object({ clubId: uuidParam, roomId: uuidParam });
 
-const questionRefusal = "Only the club's moderators can add or change discussion questions.";
+const questionRefusal = errorText("guide.refuse");
 
 async function resolveQuestionManager(input: { clubId: string; userId: string }): Promise<ClubAccess> {
   const access = await resolveClub(input);
@@ -36,14 +37,16 @@ async function resolveManagedBook({ params, userId }: { params: { clubId: string
  */
 export const importQuestions = door({
   params: bookParams,
-  what: "This book",
+  what: "book",
   resolve: resolveManagedBook,
   body: importQuestionsBody,
   act: async ({ params, body, target }) => {
     const shape = target.book.shape ?? null;
     const outside = body.questions.findIndex((question) => question.reach !== null && !isPointOf(question.reach, shape));
     if (outside >= 0) {
-      const message = `Question ${outside + 1}: that point isn't in this book${shape ? ` (it has ${shape.chapters} chapters)` : ", which has no chapters yet"}.`;
+      const message = shape
+        ? errorText("guide.reachOutside", { number: outside + 1, chapters: shape.chapters })
+        : errorText("guide.reachNoChapters", { number: outside + 1 });
       throw new AppError("bad_request", message, { [`questions.${outside}.reach`]: message });
     }
     const created = await appendQuestions({ clubId: params.clubId, bookId: target.book.id, questions: body.questions });
@@ -55,7 +58,7 @@ export const importQuestions = door({
 /** Adds one question after the book's last. */
 export const addQuestion = door({
   params: bookParams,
-  what: "This book",
+  what: "book",
   resolve: resolveManagedBook,
   body: addQuestionInput,
   act: async ({ params, body, target }) => {
@@ -72,11 +75,11 @@ async function resolveManagedQuestion({ params, userId }: { params: { clubId: st
 /** Rewords a question; its room and replies stay as they are. */
 export const editQuestion = door({
   params: questionParams,
-  what: "This question",
+  what: "question",
   resolve: resolveManagedQuestion,
   body: editQuestionInput,
   act: async ({ params, body, target }) => {
-    if (!(await updateQuestionText({ clubId: params.clubId, roomId: target.question.id, question: body.question }))) throw notFound("This question");
+    if (!(await updateQuestionText({ clubId: params.clubId, roomId: target.question.id, question: body.question }))) throw notFound("question");
     return done({ roomId: target.question.id, question: body.question });
   },
 });
@@ -84,14 +87,14 @@ export const editQuestion = door({
 /** Swaps a question with its neighbour above or below. */
 export const moveQuestion = door({
   params: questionParams,
-  what: "This question",
+  what: "question",
   resolve: resolveManagedQuestion,
   body: moveQuestionInput,
   act: async ({ params, body, target }) => {
     const result = await swapQuestion({ clubId: params.clubId, roomId: target.question.id, direction: body.direction });
-    if (result === "not_found") throw notFound("This question");
+    if (result === "not_found") throw notFound("question");
     if (result === "at_edge") {
-      throw new AppError("bad_request", body.direction === "up" ? "This is already the first question." : "This is already the last question.");
+      throw new AppError("bad_request", errorText(body.direction === "up" ? "guide.alreadyFirst" : "guide.alreadyLast"));
     }
     return done({ roomId: target.question.id });
   },
@@ -104,7 +107,7 @@ export const moveQuestion = door({
  */
 export const removeQuestion = door({
   params: questionParams,
-  what: "This question",
+  what: "question",
   resolve: resolveManagedQuestion,
   body: removeQuestionInput,
   act: async ({ params, body, target }): Promise<Done<{ status: "archived" | "deleted"; roomId: string }>> => {
@@ -112,9 +115,9 @@ export const removeQuestion = door({
     const result = await dropQuestion({ clubId: params.clubId, roomId, archiveIfReplies: body.confirmArchive });
     switch (result.status) {
       case "not_found":
-        throw notFound("This question");
+        throw notFound("question");
       case "has_replies":
-        throw new AppError("conflict", `This question has ${replyCountText(result.replyCount)}. Archive it? Replies are kept.`);
+        throw new AppError("conflict", errorText("guide.hasReplies", { count: result.replyCount }));
       case "archived":
         return done({ status: "archived", roomId }, { type: "room:updated", room: { roomId, locked: true } });
       case "deleted":
@@ -122,7 +125,3 @@ export const removeQuestion = door({
     }
   },
 });
-
-function replyCountText(count: number): string {
-  return `${count} ${count === 1 ? "reply" : "replies"}`;
-}

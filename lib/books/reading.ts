@@ -23,6 +23,7 @@ import { uuidParam } from "@/lib/validation/ids";
 import { roomParams } from "@/lib/validation/replies";
 import { END_RANK, formatPoint, isBeyond, isPointOf, pointFromRank, type BookShape } from "./points";
 import { bookParams } from "./books";
+import { errorKey, errorText } from "@/lib/i18n/error-text";
 
 // Reading at one's own pace: a book's shape (moderators), each member's progress in it, the
 // club's reading schedule, how far each question room reaches, and the veil over a room that
@@ -31,10 +32,10 @@ import { bookParams } from "./books";
 const questionParams = z.object({ clubId: uuidParam, roomId: uuidParam });
 
 const rank = z
-  .number({ error: "Choose a point in the book." })
-  .int("Choose a point in the book.")
-  .min(0, "Choose a point in the book.")
-  .max(END_RANK, "Choose a point in the book.");
+  .number({ error: errorKey("book.point") })
+  .int(errorKey("book.point"))
+  .min(0, errorKey("book.point"))
+  .max(END_RANK, errorKey("book.point"));
 
 /** A member's progress: how far they've read (a rank) and, optionally, whether other members see it. */
 const progressInput = z.object({ reached: rank, shared: z.boolean().optional() });
@@ -45,15 +46,13 @@ const reachInput = z.object({ reach: rank.nullable() });
 /** Throws a 400 unless `value` is a point of this book: a chapter it doesn't have names nothing. */
 function ensurePointOf(value: number, shape: BookShape | null, field: string): void {
   if (isPointOf(value, shape)) return;
-  const message = shape
-    ? `This book has ${shape.chapters} chapters; choose one of them, the start or the end.`
-    : "This book has no chapters yet; a moderator can add them. Until then, choose the start or the end.";
+  const message = shape ? errorText("book.pointOutside", { chapters: shape.chapters }) : errorText("book.pointNoChapters");
   throw new AppError("bad_request", message, { [field]: message });
 }
 
 async function resolveBookManager({ params, userId }: { params: { clubId: string; bookId: string }; userId: string }) {
   const club = await resolveClub({ clubId: params.clubId, userId });
-  ensure(can(club.role, "book:manage"), "Only the club's moderators can change a book's chapters.");
+  ensure(can(club.role, "book:manage"), errorText("book.refuseShape"));
   return resolveBook({ club, bookId: params.bookId });
 }
 
@@ -64,11 +63,11 @@ async function resolveMemberBook({ params, userId }: { params: { clubId: string;
 /** A moderator gives a book its chapters and parts (or clears them: null). */
 export const updateBookShape = door({
   params: bookParams,
-  what: "This book",
+  what: "book",
   resolve: resolveBookManager,
   body: bookShapeInput,
   act: async ({ params, body, target }) => {
-    if (!(await setBookShape({ clubId: params.clubId, bookId: target.book.id, shape: body }))) throw notFound("This book");
+    if (!(await setBookShape({ clubId: params.clubId, bookId: target.book.id, shape: body }))) throw notFound("book");
     return done({ shape: body });
   },
 });
@@ -76,7 +75,7 @@ export const updateBookShape = door({
 /** A member says how far they've read a club book, and whether other members may see it. */
 export const setReadingProgress = door({
   params: bookParams,
-  what: "This book",
+  what: "book",
   resolve: resolveMemberBook,
   body: progressInput,
   act: async ({ userId, body, target, now }) => {
@@ -109,7 +108,7 @@ function seesUnsharedProgress(role: ClubRole): boolean {
  */
 export const loadBookReading = door({
   params: bookParams,
-  what: "This book",
+  what: "book",
   resolve: resolveMemberBook,
   act: async ({ params, userId, target }) => {
     const { book } = target;
@@ -152,11 +151,11 @@ type RoomVeilView = { veiled: boolean; reach: string | null; progress: ProgressV
  */
 export const loadRoomVeil = door({
   params: roomParams,
-  what: "This room",
+  what: "room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
   act: async ({ params, userId, target }) => {
     const room = await getRoomReach({ roomId: params.roomId });
-    if (!room) throw notFound("This room");
+    if (!room) throw notFound("room");
     const shape = room.shape ?? null;
     const [mine, lifted] = await Promise.all([getReadingProgress({ userId, bookId: room.bookId }), hasLiftedVeil({ userId, roomId: params.roomId })]);
     const reach = room.reach === null ? null : pointFromRank(room.reach, shape);
@@ -175,7 +174,7 @@ export const loadRoomVeil = door({
 /** The member chooses to open a room past their progress ("I've read it / show anyway"); remembered. */
 export const liftRoomVeil = door({
   params: roomParams,
-  what: "This room",
+  what: "room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
   act: async ({ params, userId, now }) => {
     await liftVeil({ userId, roomId: params.roomId, now });
@@ -211,18 +210,18 @@ async function roomWarnings(input: {
 /** A moderator says how far a question room reaches (null: unsaid, never veiled). */
 export const updateRoomReach = door({
   params: questionParams,
-  what: "This question",
+  what: "question",
   resolve: async ({ params, userId }) => {
     const club: ClubAccess = await resolveClub({ clubId: params.clubId, userId });
-    ensure(can(club.role, "room:manage"), "Only the club's moderators can add or change discussion questions.");
+    ensure(can(club.role, "room:manage"), errorText("guide.refuse"));
     return resolveQuestion({ club, roomId: params.roomId });
   },
   body: reachInput,
   act: async ({ params, body }) => {
     const room = await getRoomReach({ roomId: params.roomId });
-    if (!room) throw notFound("This question");
+    if (!room) throw notFound("question");
     if (body.reach !== null) ensurePointOf(body.reach, room.shape ?? null, "reach");
-    if (!(await setRoomReach({ clubId: params.clubId, roomId: params.roomId, reach: body.reach }))) throw notFound("This question");
+    if (!(await setRoomReach({ clubId: params.clubId, roomId: params.roomId, reach: body.reach }))) throw notFound("question");
     return done({ reach: body.reach });
   },
 });

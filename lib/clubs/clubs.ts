@@ -11,7 +11,7 @@ import { clubParams, createClubInput } from "@/lib/validation/clubs";
 /** Anyone signed in may start a club; they become its owner in the same transaction. */
 export const createClub = door({
   params: noParams,
-  what: "This club",
+  what: "club",
   resolve: resolveSelf,
   body: createClubInput,
   act: async ({ body, userId }) => {
@@ -23,7 +23,7 @@ export const createClub = door({
 /** The signed-in user's own clubs, for the home page: only rows they are a member of. */
 export const listMyClubs = door({
   params: noParams,
-  what: "Your clubs",
+  what: "clubs",
   resolve: resolveSelf,
   act: async ({ userId }) => done(await listUserClubs({ userId })),
 });
@@ -35,11 +35,11 @@ export const listMyClubs = door({
  */
 export const loadClubFrame = door({
   params: clubParams,
-  what: "This club",
+  what: "club",
   resolve: ({ params, userId }) => resolveClub({ clubId: params.clubId, userId }),
   act: async ({ params, target }) => {
     const club = await getClubName({ clubId: params.clubId });
-    if (!club) throw notFound("This club");
+    if (!club) throw notFound("club");
     return done({ club, role: target.role });
   },
 });

@@ -18,6 +18,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { canManageInvites } from "@/lib/permissions";
 import { clubParams } from "@/lib/validation/clubs";
 import { createInviteInput, inviteLinkParams, inviteParams, inviteToken } from "@/lib/validation/invites";
+import { errorText, type ErrorKey } from "@/lib/i18n/error-text";
 
 export type InviteStatus = "active" | InviteProblem;
 
@@ -62,14 +63,14 @@ export function hashInviteToken(token: string): string {
 /** The club for someone who manages its invites; other members are told no, strangers that nothing exists. */
 async function resolveInviteManager({ params, userId }: { params: { clubId: string }; userId: string }): Promise<ClubAccess> {
   const access = await resolveClub({ clubId: params.clubId, userId });
-  ensure(canManageInvites(access.role), "Only the club's owner and moderators can manage invite links.");
+  ensure(canManageInvites(access.role), errorText("invite.refuseManage"));
   return access;
 }
 
 /** A new link, open for `body.expiresInDays` days from now and for `body.maxUses` joins (null: no limit). */
 export const createClubInvite = door({
   params: clubParams,
-  what: "This club",
+  what: "club",
   resolve: resolveInviteManager,
   body: createInviteInput,
   limit: "invite:create",
@@ -105,7 +106,7 @@ async function inviteViews(input: { clubId: string; now: Date }): Promise<Invite
 
 export const listInvites = door({
   params: clubParams,
-  what: "This club",
+  what: "club",
   resolve: resolveInviteManager,
   act: async ({ params, now }) => done(await inviteViews({ clubId: params.clubId, now })),
 });
@@ -116,11 +117,11 @@ export const listInvites = door({
  */
 export const loadInvitesPage = door({
   params: clubParams,
-  what: "This club",
+  what: "club",
   resolve: ({ params, userId }) => resolveClub({ clubId: params.clubId, userId }),
   act: async ({ params, target, now }) => {
     const club = await getClubName({ clubId: params.clubId });
-    if (!club) throw notFound("This club");
+    if (!club) throw notFound("club");
     const invites = canManageInvites(target.role) ? await inviteViews({ clubId: params.clubId, now }) : null;
     return done({ club, role: target.role, invites });
   },
@@ -129,11 +130,11 @@ export const loadInvitesPage = door({
 /** Turns a link off. Revoking twice (two moderators, or a double click) leaves it revoked: nothing to report. */
 export const revokeClubInvite = door({
   params: inviteParams,
-  what: "This invite",
+  what: "invite",
   resolve: resolveInviteManager,
   act: async ({ params }) => {
     const result = await revokeInvite({ clubId: params.clubId, inviteId: params.inviteId });
-    if (result === "not_found") throw notFound("This invite");
+    if (result === "not_found") throw notFound("invite");
     return done(undefined);
   },
 });
@@ -170,7 +171,7 @@ export type JoinResult = RedeemInviteResult;
  */
 export const joinClubWithInvite = door({
   params: inviteLinkParams,
-  what: "This invite link",
+  what: "inviteLink",
   resolve: async ({ params }) => params.token,
   act: async ({ target: token, userId, now }): Promise<Done<JoinResult>> =>
     done(token ? await redeemInvite({ tokenHash: hashInviteToken(token), userId, now }) : { status: "unknown" }),
@@ -196,6 +197,14 @@ export const inviteProblemMessages: Record<InviteProblem | "unknown", { title: s
   },
 };
 
+/** Why a link let nobody in, as the join button's refusal says it (the page's words: inviteProblemMessages). */
+const inviteRefusals = {
+  unknown: "invite.unknown",
+  expired: "invite.expired",
+  revoked: "invite.revoked",
+  used_up: "invite.usedUp",
+} as const satisfies Record<InviteProblem | "unknown", ErrorKey>;
+
 /**
  * The club a join let the caller into (joined now or before), or the refusal as the AppError
  * the join button shows: not-found for an unknown link, conflict for an expired, revoked or
@@ -203,6 +212,5 @@ export const inviteProblemMessages: Record<InviteProblem | "unknown", { title: s
  */
 export function joinedClubOrRefusal(result: JoinResult): { clubId: string } {
   if (result.status === "joined" || result.status === "already_member") return { clubId: result.clubId };
-  const message = inviteProblemMessages[result.status];
-  throw new AppError(result.status === "unknown" ? "not_found" : "conflict", `${message.title}. ${message.body}`);
+  throw new AppError(result.status === "unknown" ? "not_found" : "conflict", errorText(inviteRefusals[result.status]));
 }

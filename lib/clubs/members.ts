@@ -27,6 +27,7 @@ import {
 } from "@/lib/permissions";
 import { clubParams } from "@/lib/validation/clubs";
 import { memberTargetInput, setMemberRoleInput } from "@/lib/validation/members";
+import { errorText, type ErrorText } from "@/lib/i18n/error-text";
 
 // The doors of a club's roster: reading it, changing roles, handing the club on, removing a
 // member and leaving. `resolve` turns strangers away (not found) and members without the right
@@ -46,17 +47,17 @@ export type RosterMember = {
 const lastOwnerMessage = "You're the only owner of this club. Transfer ownership to another member before you leave.";
 
 const refusals = {
-  setRole: "Only the club's owner can change members' roles.",
-  transfer: "Only the club's owner can transfer ownership.",
-  remove: "Only the club's owner and moderators can remove members.",
-  leave: "You can't leave this club.",
-  roster: "You can't see this club's members.",
+  setRole: errorText("club.refuseSetRole"),
+  transfer: errorText("club.refuseTransfer"),
+  remove: errorText("club.refuseRemove"),
+  leave: errorText("club.refuseLeave"),
+  roster: errorText("club.refuseRoster"),
 } as const;
 
-const forbidden = (message: string) => new AppError("forbidden", message);
+const forbidden = (message: ErrorText) => new AppError("forbidden", message);
 
 /** The club for a member who may take `action` there; strangers get not-found, other members `refusal`. */
-function memberWho(action: ClubAction, refusal: string) {
+function memberWho(action: ClubAction, refusal: ErrorText) {
   return async ({ params, userId }: { params: { clubId: string }; userId: string }) => {
     const access = await resolveClub({ clubId: params.clubId, userId });
     ensure(can(access.role, action), refusal);
@@ -67,11 +68,11 @@ function memberWho(action: ClubAction, refusal: string) {
 /** The roster page: every member with what the viewer may do to them, and whether the viewer may leave. */
 export const loadRosterPage = door({
   params: clubParams,
-  what: "This club",
+  what: "club",
   resolve: memberWho("member:view-roster", refusals.roster),
   act: async ({ params, userId, target }) => {
     const [club, rows] = await Promise.all([getClubWithBook({ clubId: params.clubId }), listClubMembers({ clubId: params.clubId })]);
-    if (!club) throw notFound("This club");
+    if (!club) throw notFound("club");
     const viewer = { id: userId, role: target.role };
     const names = distinctMemberNames(rows);
     const members: RosterMember[] = rows.map((row) => ({
@@ -94,19 +95,19 @@ export const loadRosterPage = door({
 
 // Every guard starts the same way: a caller who is no longer in the club learns nothing.
 function lockedActor(actor: ClubRole | null): ClubRole {
-  if (!actor) throw notFound("This club");
+  if (!actor) throw notFound("club");
   return actor;
 }
 
 function lockedMember(member: ClubRole | null): ClubRole {
-  if (!member) throw notFound("This member");
+  if (!member) throw notFound("member");
   return member;
 }
 
 /** Owners make members moderators and moderators members. An owner's role is changed only by a transfer. */
 export const changeMemberRole = door({
   params: clubParams,
-  what: "This club",
+  what: "club",
   resolve: memberWho("member:set-role", refusals.setRole),
   body: setMemberRoleInput,
   act: async ({ params, body, userId }) => {
@@ -114,7 +115,7 @@ export const changeMemberRole = door({
       const actor = lockedActor(roles.actor);
       if (!can(actor, "member:set-role")) throw forbidden(refusals.setRole);
       const member = lockedMember(roles.member);
-      if (!canChangeRoleOf(actor, member)) throw forbidden("An owner's role can't be changed. To hand the club to someone else, transfer ownership.");
+      if (!canChangeRoleOf(actor, member)) throw forbidden(errorText("club.ownerRoleFixed"));
     };
     await setClubMemberRole({ clubId: params.clubId, actorId: userId, memberId: body.memberId, role: body.role, guard });
     return done({ memberId: body.memberId, role: body.role });
@@ -124,7 +125,7 @@ export const changeMemberRole = door({
 /** The owner hands the club to another member and stays on as a moderator. */
 export const transferOwnership = door({
   params: clubParams,
-  what: "This club",
+  what: "club",
   resolve: memberWho("club:transfer", refusals.transfer),
   body: memberTargetInput,
   act: async ({ params, body, userId }) => {
@@ -132,9 +133,9 @@ export const transferOwnership = door({
     const guard: MemberGuard = (roles) => {
       const actor = lockedActor(roles.actor);
       if (!can(actor, "club:transfer")) throw forbidden(refusals.transfer);
-      if (isSelf) throw new AppError("bad_request", "You already own this club. Choose another member.");
+      if (isSelf) throw new AppError("bad_request", errorText("club.alreadyYours"));
       const member = lockedMember(roles.member);
-      if (!canTransferOwnershipTo(actor, { role: member, isSelf })) throw new AppError("bad_request", "That member is already an owner of this club.");
+      if (!canTransferOwnershipTo(actor, { role: member, isSelf })) throw new AppError("bad_request", errorText("club.alreadyOwner"));
     };
     await transferClubOwnership({ clubId: params.clubId, actorId: userId, memberId: body.memberId, guard });
     return done(undefined);
@@ -148,17 +149,17 @@ export const transferOwnership = door({
  */
 export const removeMember = door({
   params: clubParams,
-  what: "This club",
+  what: "club",
   resolve: memberWho("member:remove", refusals.remove),
   body: memberTargetInput,
   act: async ({ params, body, userId }) => {
     const guard: MemberGuard = (roles) => {
       const actor = lockedActor(roles.actor);
       if (!can(actor, "member:remove")) throw forbidden(refusals.remove);
-      if (body.memberId === userId) throw new AppError("bad_request", "You can't remove yourself. To go, leave the club instead.");
+      if (body.memberId === userId) throw new AppError("bad_request", errorText("club.removeSelf"));
       const member = lockedMember(roles.member);
       if (!canRemoveMember(actor, member)) {
-        throw forbidden(member === "owner" ? "The club's owner can't be removed." : "Moderators can remove members, but not other moderators.");
+        throw forbidden(errorText(member === "owner" ? "club.ownerNotRemovable" : "club.moderatorNotRemovable"));
       }
     };
     await deleteClubMember({ clubId: params.clubId, actorId: userId, memberId: body.memberId, guard });
@@ -169,7 +170,7 @@ export const removeMember = door({
 /** Leaves the club. The last owner stays until they have transferred ownership. */
 export const leaveClub = door({
   params: clubParams,
-  what: "This club",
+  what: "club",
   resolve: memberWho("club:leave", refusals.leave),
   act: async ({ params, userId }) => {
     await deleteOwnMembership({
@@ -178,7 +179,7 @@ export const leaveClub = door({
       guard: ({ role, ownerCount }) => {
         const actor = lockedActor(role);
         if (!can(actor, "club:leave")) throw forbidden(refusals.leave);
-        if (!canLeaveClub(actor, { ownerCount })) throw new AppError("conflict", lastOwnerMessage);
+        if (!canLeaveClub(actor, { ownerCount })) throw new AppError("conflict", errorText("club.lastOwner"));
       },
     });
     return done(undefined, await accessRevoked({ clubId: params.clubId, userId }));

@@ -13,11 +13,12 @@ import { hideReplyInput } from "@/lib/validation/moderation";
 import { replyParams, roomParams } from "@/lib/validation/replies";
 import { settleReplyChange } from "./replies";
 import { withUnreadChanged } from "./unread";
+import { errorText, type ErrorText } from "@/lib/i18n/error-text";
 
 // Moderators' doors in a room: pin, hide, lock. A stranger learns nothing (resolve answers
 // not-found first); a member is told plainly that this is a moderator's job.
 
-function moderatorOfReply(action: ClubAction, refusal: string) {
+function moderatorOfReply(action: ClubAction, refusal: ErrorText) {
   return async ({ params, userId }: { params: { replyId: string }; userId: string }) => {
     const access = await resolveReply({ replyId: params.replyId, userId });
     ensure(can(access.role, action), refusal);
@@ -27,23 +28,23 @@ function moderatorOfReply(action: ClubAction, refusal: string) {
 
 export const pinReply = door({
   params: replyParams,
-  what: "This reply",
-  resolve: moderatorOfReply("reply:pin", "Only moderators can pin replies."),
+  what: "reply",
+  resolve: moderatorOfReply("reply:pin", errorText("reply.refusePin")),
   act: async ({ params, target, userId }) =>
     settleReplyChange({ clubId: target.clubId, userId }, await setReplyPinned({ replyId: params.replyId, pinned: true }), {
-      deleted: "A deleted reply can't be pinned.",
-      hidden: "A hidden reply can't be pinned. Unhide it first.",
+      deleted: errorText("reply.deletedNoPin"),
+      hidden: errorText("reply.hiddenNoPin"),
     }),
 });
 
 export const unpinReply = door({
   params: replyParams,
-  what: "This reply",
-  resolve: moderatorOfReply("reply:pin", "Only moderators can unpin replies."),
+  what: "reply",
+  resolve: moderatorOfReply("reply:pin", errorText("reply.refuseUnpin")),
   act: async ({ params, target, userId }) =>
     settleReplyChange({ clubId: target.clubId, userId }, await setReplyPinned({ replyId: params.replyId, pinned: false }), {
-      deleted: "This reply was deleted.",
-      hidden: "This reply is hidden.",
+      deleted: errorText("reply.isDeleted"),
+      hidden: errorText("reply.isHidden"),
     }),
 });
 
@@ -53,8 +54,8 @@ export const unpinReply = door({
  */
 export const hideReply = door({
   params: replyParams,
-  what: "This reply",
-  resolve: moderatorOfReply("reply:hide", "Only moderators can hide replies."),
+  what: "reply",
+  resolve: moderatorOfReply("reply:hide", errorText("reply.refuseHide")),
   body: hideReplyInput,
   act: async ({ params, body, userId, target }) => {
     const position = (await getRoomPosition({ roomId: target.roomId })) ?? 0;
@@ -68,7 +69,7 @@ export const hideReply = door({
         // The author hears of it, with the reason, in the same transaction as the hiding.
         alongside: async (tx, reply) => void (told = await notifyOfHiddenReply(tx, { reply, clubId: target.clubId, position })),
       }),
-      { deleted: "This reply was deleted by its author; there is nothing left to hide.", hidden: "This reply is already hidden." },
+      { deleted: errorText("reply.deletedNothingToHide"), hidden: errorText("reply.alreadyHidden") },
     );
     // Notifications pointing at it now read as gone for their members (and come back if unhidden).
     const pointing = await listReplyNotificationRecipients({ replyId: params.replyId });
@@ -81,12 +82,12 @@ export const hideReply = door({
 
 export const unhideReply = door({
   params: replyParams,
-  what: "This reply",
-  resolve: moderatorOfReply("reply:hide", "Only moderators can unhide replies."),
+  what: "reply",
+  resolve: moderatorOfReply("reply:hide", errorText("reply.refuseUnhide")),
   act: async ({ params, target, userId }) => {
     const settled = await settleReplyChange({ clubId: target.clubId, userId }, await unhideReplyRow({ replyId: params.replyId }), {
-      deleted: "This reply was deleted by its author.",
-      hidden: "This reply is hidden.",
+      deleted: errorText("reply.deletedByAuthor"),
+      hidden: errorText("reply.isHidden"),
     });
     const pointing = await listReplyNotificationRecipients({ replyId: params.replyId });
     return withUnreadChanged(target.clubId, done(settled.value, ...settled.events, { type: "notifications:changed", userIds: pointing }));
@@ -96,15 +97,15 @@ export const unhideReply = door({
 function lockDoor(locked: boolean) {
   return door({
     params: roomParams,
-    what: "This room",
+    what: "room",
     resolve: async ({ params, userId }) => {
       const access = await resolveRoom({ roomId: params.roomId, userId });
-      ensure(can(access.role, "room:lock"), locked ? "Only moderators can lock a room." : "Only moderators can unlock a room.");
+      ensure(can(access.role, "room:lock"), errorText(locked ? "room.refuseLock" : "room.refuseUnlock"));
       return access;
     },
     act: async ({ params }): Promise<Done<RoomStateView>> => {
       const room = await setRoomLocked({ roomId: params.roomId, locked });
-      if (!room) throw notFound("This room");
+      if (!room) throw notFound("room");
       return done(room, { type: "room:updated", room });
     },
   });

@@ -11,6 +11,7 @@ import { setReactionInput } from "@/lib/validation/reactions";
 import { replyParams } from "@/lib/validation/replies";
 import { groupReactions } from "./members-view";
 import type { ReactionKind, ReplyReactionsView } from "./reaction-kinds";
+import { errorText } from "@/lib/i18n/error-text";
 
 // The client draws the kinds from lib/discussion/reaction-kinds.ts, the database stores its
 // enum: this fails the type check the day the two lists differ.
@@ -27,7 +28,7 @@ const kindsMatch: Same<ReactionKind, StoredReactionKind> = true;
  */
 export const setReplyReaction = door({
   params: replyParams,
-  what: "This reply",
+  what: "reply",
   resolve: ({ params, userId }) => resolveReply({ replyId: params.replyId, userId }),
   body: setReactionInput,
   limit: "reaction:set",
@@ -42,13 +43,13 @@ export const setReplyReaction = door({
     });
     switch (result.status) {
       case "not_found":
-        throw notFound("This reply");
+        throw notFound("reply");
       case "deleted":
-        throw new AppError("conflict", "This reply was deleted, so it can't take reactions.");
+        throw new AppError("conflict", errorText("reply.deletedNoReactions"));
       case "hidden":
-        throw new AppError("conflict", "A moderator has hidden this reply, so it can't take reactions.");
+        throw new AppError("conflict", errorText("reply.hiddenNoReactions"));
       case "room_locked":
-        throw new AppError("locked", "This room is locked: reactions in it are paused until a moderator unlocks it.");
+        throw new AppError("locked", errorText("room.lockedNoReactions"));
       case "changed":
       case "unchanged": {
         const view: ReplyReactionsView = {

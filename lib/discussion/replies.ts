@@ -19,6 +19,7 @@ import { revealReply } from "@/db/queries/reading";
 import { isPointOf } from "@/lib/books/points";
 import type { ReplyView } from "./reply-view";
 import { unreadChanged, withUnreadChanged } from "./unread";
+import { errorText, type ErrorText } from "@/lib/i18n/error-text";
 
 // The doors of a room's replies: posting, revealing, reading one, and an author's edits (a
 // room's reading doors are in ./room-reading.ts). Each is a
@@ -32,7 +33,7 @@ import { unreadChanged, withUnreadChanged } from "./unread";
 export async function settleReplyChange(
   who: { clubId: string; userId: string },
   result: ReplyChangeResult,
-  refusals: { deleted: string; hidden: string },
+  refusals: { deleted: ErrorText; hidden: ErrorText },
 ): Promise<Done<ReplyView>> {
   switch (result.status) {
     case "changed": {
@@ -43,7 +44,7 @@ export async function settleReplyChange(
     case "unchanged":
       return done(await viewFor(who, result.reply));
     case "not_found":
-      throw notFound("This reply");
+      throw notFound("reply");
     case "deleted":
       throw new AppError("conflict", refusals.deleted);
     case "hidden":
@@ -66,7 +67,7 @@ async function viewFor(who: { clubId: string; userId: string }, row: ReplyRow): 
  */
 export const postReply = door({
   params: roomParams,
-  what: "This room",
+  what: "room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
   body: postReplyInput,
   limit: "reply:post",
@@ -118,13 +119,13 @@ export const postReply = door({
       case "duplicate":
         return done({ reply: toReplyView(result.reply, names, reader), created: false });
       case "room_not_found":
-        throw notFound("This room");
+        throw notFound("room");
       case "room_locked":
-        throw new AppError("locked", "This room is locked: a moderator has closed it to new replies.");
+        throw new AppError("locked", errorText("room.locked"));
       case "parent_not_found":
-        throw new AppError("bad_request", "The reply you are answering is not in this room.", { parentId: "Not in this room." });
+        throw new AppError("bad_request", errorText("reply.parentElsewhere"), { parentId: errorText("reply.parentElsewhereField") });
       case "key_reused":
-        throw new AppError("unprocessable", "This submission was already used for a different reply. Reload and try again.");
+        throw new AppError("unprocessable", errorText("reply.keyReused"));
     }
   },
 });
@@ -135,7 +136,7 @@ export const postReply = door({
  */
 function chooseSpoilerLevel(chosen: number | null | undefined, author: ReplyReader): number {
   if (chosen !== null && chosen !== undefined && !isPointOf(chosen, author.shape)) {
-    throw new AppError("bad_request", "Choose how far the reply may spoil: the start, a chapter of the book, or the end.", { spoilerLevel: "Not a point in this book." });
+    throw new AppError("bad_request", errorText("reply.spoilerPoint"), { spoilerLevel: errorText("reply.spoilerPointField") });
   }
   return spoilerLevelFor({ chosen, authorReached: author.reached });
 }
@@ -146,14 +147,14 @@ function chooseSpoilerLevel(chosen: number | null | undefined, author: ReplyRead
  */
 export const revealReplyText = door({
   params: replyParams,
-  what: "This reply",
+  what: "reply",
   resolve: ({ params, userId }) => resolveReply({ replyId: params.replyId, userId }),
   act: async ({ params, target, userId, now }): Promise<Done<ReplyView>> => {
     const reader = await loadOpenRoomReader({ roomId: target.roomId, userId });
     await revealReply({ userId, replyId: params.replyId, now });
     const [rows, names] = await Promise.all([listRoomReplies({ roomId: target.roomId, replyId: params.replyId }), loadClubNames(target.clubId)]);
     const row = rows[0];
-    if (!row) throw notFound("This reply");
+    if (!row) throw notFound("reply");
     return done(toReplyView(row, names, { ...reader, revealed: new Set([...reader.revealed, params.replyId]) }));
   },
 });
@@ -164,7 +165,7 @@ export const revealReplyText = door({
  */
 export const loadReply = door({
   params: replyParams,
-  what: "This reply",
+  what: "reply",
   resolve: ({ params, userId }) => resolveReply({ replyId: params.replyId, userId }),
   act: async ({ params, target, userId }): Promise<Done<{ reply: ReplyView; source: { body: string; bodyHtml: string } | null }>> => {
     const [found, names, reader] = await Promise.all([
@@ -172,7 +173,7 @@ export const loadReply = door({
       loadClubNames(target.clubId),
       loadOpenRoomReader({ roomId: target.roomId, userId }),
     ]);
-    if (!found) throw notFound("This reply");
+    if (!found) throw notFound("reply");
     const reply = toReplyView(found.reply, names, reader);
     // A veiled reply's text comes only through the reveal door.
     const mayRead = reply.veil === null && canReadReplySource(target.role, { isAuthor: target.isAuthor, state: reply.state });
@@ -189,10 +190,10 @@ export type ReplyVersion = { bodyHtml: string; writtenAt: string; replacedAt: st
  */
 export const loadReplyHistory = door({
   params: replyParams,
-  what: "This reply",
+  what: "reply",
   resolve: async ({ params, userId }) => {
     const access = await resolveReply({ replyId: params.replyId, userId });
-    ensure(canViewReplyHistory(access.role, access), "Only moderators and the reply's author can see its edit history.");
+    ensure(canViewReplyHistory(access.role, access), errorText("reply.refuseHistory"));
     return access;
   },
   act: async ({ params, target, userId }): Promise<Done<{ reply: ReplyView; versions: ReplyVersion[] }>> => {
@@ -202,10 +203,10 @@ export const loadReplyHistory = door({
       loadClubNames(target.clubId),
       loadOpenRoomReader({ roomId: target.roomId, userId }),
     ]);
-    if (!found) throw notFound("This reply");
+    if (!found) throw notFound("reply");
     // Earlier versions are the same spoilers: a veiled reply's history waits for its reveal.
     if (isVeiledFor({ id: found.reply.id, authorId: found.reply.authorId, level: found.reply.spoilerLevel }, reader)) {
-      throw new AppError("forbidden", "This reply is veiled: show it first to see its edit history.");
+      throw new AppError("forbidden", errorText("reply.veiled"));
     }
     const versions: ReplyVersion[] = revisions.map((revision) => ({
       bodyHtml: revision.bodyHtml,
@@ -226,14 +227,14 @@ export const loadReplyHistory = door({
  */
 export const editReply = door({
   params: replyParams,
-  what: "This reply",
+  what: "reply",
   resolve: async ({ params, userId }) => {
     const access = await resolveReply({ replyId: params.replyId, userId });
-    ensure(canEditReply(access.role, access), "You can only edit your own replies.");
+    ensure(canEditReply(access.role, access), errorText("reply.refuseEdit"));
     const room = await getRoomLockState({ roomId: access.roomId });
-    if (!room) throw notFound("This reply");
+    if (!room) throw notFound("reply");
     if (!canPostInRoom(access.role, room)) {
-      throw new AppError("locked", "This room is locked: replies in it can't be changed until a moderator unlocks it.");
+      throw new AppError("locked", errorText("room.lockedNoChanges"));
     }
     return access;
   },
@@ -266,7 +267,7 @@ export const editReply = door({
           });
         },
       }),
-      { deleted: "This reply was deleted, so it can't be edited.", hidden: "A moderator has hidden this reply, so it can't be edited." },
+      { deleted: errorText("reply.deletedNoEdit"), hidden: errorText("reply.hiddenNoEdit") },
     );
     return done(settled.value, ...settled.events, { type: "notifications:changed", userIds: notified });
   },
@@ -275,10 +276,10 @@ export const editReply = door({
 /** An author deletes their reply: its text goes, its place in the thread (and the replies under it) stays. */
 export const deleteReply = door({
   params: replyParams,
-  what: "This reply",
+  what: "reply",
   resolve: async ({ params, userId }) => {
     const access = await resolveReply({ replyId: params.replyId, userId });
-    ensure(canDeleteReply(access.role, access), "You can only delete your own replies.");
+    ensure(canDeleteReply(access.role, access), errorText("reply.refuseDelete"));
     return access;
   },
   act: async ({ params, target, userId }) => {
@@ -287,7 +288,7 @@ export const deleteReply = door({
       { clubId: target.clubId, userId },
       // The notifications pointing at it go in the same transaction as its text.
       await softDeleteReply({ replyId: params.replyId, alongside: async (tx) => void (forgotten = await forgetReplyNotifications(tx, { replyId: params.replyId })) }),
-      { deleted: "This reply was already deleted.", hidden: "This reply is hidden." },
+      { deleted: errorText("reply.alreadyDeleted"), hidden: errorText("reply.isHidden") },
     );
     return withUnreadChanged(target.clubId, done(settled.value, ...settled.events, { type: "notifications:changed", userIds: forgotten }));
   },

@@ -9,11 +9,12 @@ import { AppError } from "@/lib/errors";
 import { canPostInRoom } from "@/lib/permissions";
 import type { PresentMember } from "@/lib/realtime/events";
 import { roomParams } from "@/lib/validation/replies";
+import { errorKey, errorText } from "@/lib/i18n/error-text";
 
 // The rules behind "Here now" and "Ruth is typing…" in a room; the state itself (which
 // connections are where, who typed when) lives in lib/realtime/presence.ts.
 
-const typingInput = z.object({ typing: z.boolean({ error: "typing must be true or false." }) });
+const typingInput = z.object({ typing: z.boolean({ error: errorKey("room.typing") }) });
 
 /**
  * Whether the user may be shown as typing in a room, checked on every typing event: a member of
@@ -23,13 +24,13 @@ const typingInput = z.object({ typing: z.boolean({ error: "typing must be true o
  */
 export const checkTyping = door({
   params: roomParams,
-  what: "This room",
+  what: "room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
   body: typingInput,
   act: async ({ params, body, target }) => {
     if (body.typing) {
       const room = await getRoomLockState({ roomId: params.roomId });
-      if (!room || !canPostInRoom(target.role, room)) throw new AppError("locked", "This room is locked: it takes no new replies.");
+      if (!room || !canPostInRoom(target.role, room)) throw new AppError("locked", errorText("room.lockedNoTyping"));
     }
     return done<RoomAccess & { typing: boolean }>({ ...target, typing: body.typing });
   },

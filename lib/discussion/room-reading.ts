@@ -31,6 +31,7 @@ import type { MentionableMember } from "./mention-syntax";
 import { toReplyView } from "./members-view";
 import { loadOpenRoomReader } from "./spoiler-readers";
 import type { ReplyReader } from "./spoilers";
+import { errorText } from "@/lib/i18n/error-text";
 
 // The doors that read a room, a page at a time (docs/decisions/0020-rooms-read-by-the-page.md):
 // its first screen (the page, and the live page's snapshot), more threads, more of a thread,
@@ -144,7 +145,7 @@ async function readFirstScreen(input: ReadContext & { sort: ThreadSort; focus: s
  */
 export const loadRoomPage = door({
   params: roomParams,
-  what: "This room",
+  what: "room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
   body: roomPageQuery,
   act: async ({ params, body, target, userId }) => {
@@ -154,7 +155,7 @@ export const loadRoomPage = door({
       loadOpenRoomReader({ roomId: params.roomId, userId }),
       !body.reply && body.readSeq !== null && body.readSeq > 0 ? findFirstUnread({ roomId: params.roomId, afterSeq: body.readSeq, viewerId: userId }) : Promise.resolve(null),
     ]);
-    if (!room) throw notFound("This room");
+    if (!room) throw notFound("room");
     const focus = body.reply ?? firstUnread?.id ?? null;
     const page = await readFirstScreen({ roomId: params.roomId, names, reader, sort: body.sort, focus, replyCount: room.replyCount });
     // A first-unread focus only loads its thread; the page opens at the top as it always has.
@@ -175,7 +176,7 @@ export type RoomSnapshot = RoomPageView & {
  */
 export const loadRoomSnapshot = door({
   params: roomParams,
-  what: "This room",
+  what: "room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
   body: roomSnapshotQuery,
   act: async ({ params, body, target, userId }): Promise<Done<RoomSnapshot>> => {
@@ -186,7 +187,7 @@ export const loadRoomSnapshot = door({
       getRoomReach({ roomId: params.roomId }),
       getRoomWithClub({ roomId: params.roomId }),
     ]);
-    if (!room || !book || !counts) throw notFound("This room");
+    if (!room || !book || !counts) throw notFound("room");
     const page = await readFirstScreen({ roomId: params.roomId, names, reader, sort: body.sort, focus: null, replyCount: counts.replyCount });
     return done({
       ...page,
@@ -205,7 +206,7 @@ export const loadRoomSnapshot = door({
  */
 export const listRepliesAfter = door({
   params: roomParams,
-  what: "This room",
+  what: "room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
   body: repliesAfterQuery,
   act: async ({ params, body, target, userId }): Promise<Done<RepliesPage>> => {
@@ -227,7 +228,7 @@ export const listRepliesAfter = door({
 /** The threads after `body.cursor` in `body.sort` (pinned ones come only on the first screen), each with its first replies. */
 export const listRoomThreads = door({
   params: roomParams,
-  what: "This room",
+  what: "room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
   body: roomThreadsQuery,
   act: async ({ params, body, target, userId }): Promise<Done<ThreadsPage>> => {
@@ -251,12 +252,12 @@ export const listRoomThreads = door({
  */
 export const listThreadPage = door({
   params: threadParams,
-  what: "This thread",
-  resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId, what: "This thread" }),
+  what: "thread",
+  resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId, what: "thread" }),
   body: threadRepliesQuery,
   act: async ({ params, body, target, userId }): Promise<Done<ThreadRepliesPage>> => {
     if (body.cursor && body.cursor.threadId !== params.threadId) {
-      throw new AppError("bad_request", "That page link belongs to another thread: reload the room to start again.", { cursor: "That page link belongs to another thread." });
+      throw new AppError("bad_request", errorText("room.threadCursor"), { cursor: errorText("room.threadCursorField") });
     }
     const [names, reader, heads] = await Promise.all([
       loadClubNames(target.clubId),
@@ -264,10 +265,10 @@ export const listThreadPage = door({
       listThreadHeads({ roomId: params.roomId, threadIds: [params.threadId], perThread: 0 }),
     ]);
     const head = heads[0];
-    if (!head) throw notFound("This thread");
+    if (!head) throw notFound("thread");
     if (body.around) {
       const around = await readAround(params.roomId, body.around);
-      if (!around || around.threadId !== params.threadId) throw notFound("This reply");
+      if (!around || around.threadId !== params.threadId) throw notFound("reply");
       const thread = around.threads[params.threadId] ?? { total: head.total, next: null };
       return done({ replies: uniqueRows(around.rows).map((row) => toReplyView(row, names, reader)), thread: { threadId: params.threadId, ...thread } });
     }

@@ -1,8 +1,10 @@
 import "server-only";
 import { getReadingProgress, getRoomReach, hasLiftedVeil, listRevealedReplies } from "@/db/queries/reading";
-import { formatPoint, isBeyond, pointFromRank, type BookShape } from "@/lib/books/points";
+import { isBeyond, pointFromRank, type BookShape } from "@/lib/books/points";
 import { AppError, notFound } from "@/lib/errors";
 import type { ReplyReader } from "./spoilers";
+import { errorText, type ErrorText } from "@/lib/i18n/error-text";
+import { reachText } from "@/lib/i18n/error-points";
 
 /**
  * Who reads a room, for its veils: the member's progress in the room's book (0 when never said),
@@ -12,20 +14,20 @@ import type { ReplyReader } from "./spoilers";
  */
 export async function loadRoomReader(input: { roomId: string; userId: string }): Promise<{
   reader: ReplyReader;
-  roomVeil: string | null;
+  roomVeil: ErrorText | null;
   book: { id: string; shape: BookShape | null; roomReach: number | null };
   /** The room's place among its book's questions ("Question 4"), read with the rest. */
   position: number;
 }> {
   const room = await getRoomReach({ roomId: input.roomId });
-  if (!room) throw notFound("This room");
+  if (!room) throw notFound("room");
   const shape = room.shape ?? null;
   const [mine, revealed] = await Promise.all([getReadingProgress({ userId: input.userId, bookId: room.bookId }), listRevealedReplies(input)]);
   const reached = mine?.reached ?? 0;
   const reach = room.reach === null ? null : pointFromRank(room.reach, shape);
   const beyond = reach !== null && isBeyond(reach, pointFromRank(reached, shape), shape);
   const lifted = beyond && (await hasLiftedVeil(input));
-  const roomVeil = beyond && !lifted ? formatPoint(reach, shape, "reach") : null;
+  const roomVeil = beyond && !lifted ? reachText(reach, shape) : null;
   // A lifted room shows its replies up to its reach: "show anyway" was said for all of it.
   const liftedTo = lifted && room.reach !== null ? room.reach : 0;
   return { reader: { userId: input.userId, reached, revealed, shape, liftedTo }, roomVeil, book: { id: room.bookId, shape, roomReach: room.reach }, position: room.position };
@@ -35,9 +37,9 @@ export async function loadRoomReader(input: { roomId: string; userId: string }):
  * Refuses (403) to hand a room's replies to a reader it is veiled for: the room page shows its
  * veil, and they lift it there first (docs/decisions/0017, 0018).
  */
-function ensureRoomOpen(roomVeil: string | null): void {
+function ensureRoomOpen(roomVeil: ErrorText | null): void {
   if (roomVeil === null) return;
-  throw new AppError("forbidden", `This room goes up to ${roomVeil}, past where you are. Open it from its page and choose to see it first.`);
+  throw new AppError("forbidden", errorText("room.veiled", { reach: roomVeil }));
 }
 
 /** The reader of a room whose veil must be open: the replies API, the catch-up and the reply fetch. */

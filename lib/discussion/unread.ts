@@ -44,7 +44,7 @@ const emptyClub = (clubId: string): ClubUnreadView => ({ clubId, total: 0, rooms
 /** The home page's figures: unread replies per club the caller belongs to (club id → count, up to 100; clubs with none left out). */
 export const loadMyUnreadCounts = door({
   params: noParams,
-  what: "Your clubs",
+  what: "clubs",
   resolve: resolveSelf,
   act: async ({ userId }): Promise<Done<Record<string, number>>> =>
     done(Object.fromEntries((await listClubUnreadTotals({ userId, cap: unreadCap })).map((row) => [row.clubId, row.unread]))),
@@ -53,7 +53,7 @@ export const loadMyUnreadCounts = door({
 /** One club's unread replies for the caller, per room: the club page, and a live page refreshing its count. */
 export const loadClubUnread = door({
   params: clubParams,
-  what: "This club",
+  what: "club",
   resolve: ({ params, userId }) => resolveClub({ clubId: params.clubId, userId }),
   act: async ({ params, userId }) =>
     done(byClub(await listUnreadCounts({ userId, clubId: params.clubId, cap: unreadCap })).get(params.clubId) ?? emptyClub(params.clubId)),
@@ -62,7 +62,7 @@ export const loadClubUnread = door({
 /** Where the caller's reading of a room stopped last time (0: never opened), for the room's divider. */
 export const loadReadPosition = door({
   params: roomParams,
-  what: "This room",
+  what: "room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
   act: async ({ params, userId }) => done({ lastReadSeq: await getReadPosition({ userId, roomId: params.roomId }) }),
 });
@@ -74,7 +74,7 @@ export const loadReadPosition = door({
  */
 export const markRoomRead = door({
   params: roomParams,
-  what: "This room",
+  what: "room",
   resolve: ({ params, userId }) => resolveRoom({ roomId: params.roomId, userId }),
   body: markReadInput,
   act: async ({ params, body, userId, target }) => {
@@ -87,7 +87,7 @@ export const markRoomRead = door({
 /** "Mark all as read" for one club: every open room read up to its last reply. */
 export const markClubRead = door({
   params: clubParams,
-  what: "This club",
+  what: "club",
   resolve: ({ params, userId }) => resolveClub({ clubId: params.clubId, userId }),
   act: async ({ params, userId }) => {
     const moved = await markClubRoomsRead({ userId, clubId: params.clubId });

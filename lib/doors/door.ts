@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { notFound } from "@/lib/errors";
+import { notFound, type MissingThing } from "@/lib/errors";
 import { parseInput } from "@/lib/validation/parse";
 import { consumeLimit, limitKey, type LimitName } from "./limits";
 import { deliverLiveEvents } from "./deliver";
@@ -23,8 +23,8 @@ type DoorCall<P extends Schema, B extends Schema | undefined> = { userId: string
 export type DoorSpec<P extends Schema, B extends Schema | undefined, Target, Value> = {
   /** The ids naming the object (from the URL or the event). Anything malformed is simply not found. */
   params: P;
-  /** What a stranger, a malformed id or a missing row is told is not found: "This room". */
-  what: string;
+  /** What a stranger, a malformed id or a missing row is told is not found: `room` ("This room could not be found."). */
+  what: MissingThing;
   /**
    * Finds the object for this user and checks they may do this to it (lib/access.ts and
    * lib/permissions.ts). Throws not-found for strangers, forbidden for members who may see it.

@@ -4,6 +4,7 @@ import { RateLimiterDrizzle, RateLimiterMemory, RateLimiterRes, type RateLimiter
 import { sharedRateLimitStore } from "@/db/queries/rate-limits";
 import { getEnv, type Env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { errorText, type ErrorKey, type ErrorText } from "@/lib/i18n/error-text";
 
 // Every rate limit of the app, by name: how many points a key may spend per window, and what a
 // person is told when they are over (docs/decisions/0011-rate-limits.md; README "Rate limits").
@@ -16,8 +17,8 @@ type Rule = {
   windowSeconds: number;
   /** Per-connection counts die with the connection's node: memory is the right store for them. */
   store: "shared" | "memory";
-  /** A sentence for a person; `wait` reads "40 seconds" or "3 minutes". */
-  message: (wait: string) => string;
+  /** What a person is told: a message with a `{wait}` that reads "40 seconds" or "3 minutes". */
+  message: ErrorKey;
 };
 
 const rules = {
@@ -25,13 +26,13 @@ const rules = {
     points: (env) => env.LIMIT_REPLIES_PER_MINUTE,
     windowSeconds: 60,
     store: "shared",
-    message: (wait) => `You're posting replies faster than Chapterhouse allows. Please wait ${wait} and post again.`,
+    message: "limits.replyPost",
   },
   "reply:edit": {
     points: (env) => env.LIMIT_EDITS_PER_MINUTE,
     windowSeconds: 60,
     store: "shared",
-    message: (wait) => `You've saved a lot of edits in a short time. Please wait ${wait} and save again.`,
+    message: "limits.replyEdit",
   },
   // Not an environment setting: generous enough for a lively meeting, low enough that one page
   // cannot flood a room with reaction events.
@@ -39,44 +40,43 @@ const rules = {
     points: () => 120,
     windowSeconds: 60,
     store: "shared",
-    message: (wait) => `You've reacted a lot in a short time. Please wait ${wait} and try again.`,
+    message: "limits.reaction",
   },
   "invite:create": {
     points: (env) => env.LIMIT_INVITES_PER_HOUR,
     windowSeconds: 60 * 60,
     store: "shared",
-    message: (wait) => `You've created many invite links this hour. You can create another in ${wait}.`,
+    message: "limits.invite",
   },
   "sign-up": {
     points: (env) => env.LIMIT_SIGN_UPS_PER_HOUR,
     windowSeconds: 60 * 60,
     store: "shared",
-    message: (wait) => `Too many accounts were created from your network recently. Please try again in ${wait}.`,
+    message: "limits.signUp",
   },
   "sign-in:address": {
     points: (env) => env.LIMIT_SIGN_IN_FAILURES_PER_ADDRESS,
     windowSeconds: 60 * 60,
     store: "shared",
-    message: (wait) => `Too many failed sign-ins came from your network. Please try again in ${wait}.`,
+    message: "limits.signInAddress",
   },
   "sign-in:account-address": {
     points: (env) => env.LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT_ADDRESS,
     windowSeconds: 15 * 60,
     store: "shared",
-    message: (wait) => `Too many failed attempts to sign in to this account. Please try again in ${wait}.`,
+    message: "limits.signInAccountAddress",
   },
   "sign-in:account": {
     points: (env) => env.LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT,
     windowSeconds: 60 * 60,
     store: "shared",
-    message: (wait) =>
-      `This account is seeing many failed sign-ins, so new devices must wait ${wait}. Devices that signed in before can still sign in.`,
+    message: "limits.signInAccount",
   },
   "socket:event": {
     points: (env) => env.LIMIT_SOCKET_EVENTS_PER_10_SECONDS,
     windowSeconds: 10,
     store: "memory",
-    message: (wait) => `Your page sent too many live updates at once. It will catch up in ${wait}.`,
+    message: "limits.socketEvents",
   },
 } satisfies Record<string, Rule>;
 
@@ -121,16 +121,17 @@ function secondsOf(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
 }
 
-/** "1 second", "40 seconds", "3 minutes", "2 hours": a wait as a person says it. */
-function describeWait(seconds: number): string {
-  const [count, unit] = seconds < 90 ? [seconds, "second"] : seconds < 90 * 60 ? [Math.ceil(seconds / 60), "minute"] : [Math.ceil(seconds / 3600), "hour"];
-  return `${count} ${unit}${count === 1 ? "" : "s"}`;
+/** "1 second", "40 seconds", "3 minutes", "2 hours": a wait as a person says it, in their language. */
+function describeWait(seconds: number): ErrorText {
+  if (seconds < 90) return errorText("limits.wait.seconds", { count: seconds });
+  if (seconds < 90 * 60) return errorText("limits.wait.minutes", { count: Math.ceil(seconds / 60) });
+  return errorText("limits.wait.hours", { count: Math.ceil(seconds / 3600) });
 }
 
 /** The error a refused request carries: 429, its sentence, and Retry-After in seconds. */
 function rateLimitedError(name: LimitName, msBeforeNext: number): AppError {
   const retryAfter = secondsOf(msBeforeNext);
-  return new AppError("rate_limited", rules[name].message(describeWait(retryAfter)), undefined, { retryAfter });
+  return new AppError("rate_limited", errorText(rules[name].message, { wait: describeWait(retryAfter) }), undefined, { retryAfter });
 }
 
 /**

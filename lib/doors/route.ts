@@ -13,7 +13,7 @@ import { errorText } from "@/lib/i18n/error-text";
  */
 const maxBodyBytes = 64 * 1024;
 
-const tooLarge = () => new AppError("too_large", "That is more than we can take in one go (64 KB at most). Shorten it and try again.");
+const tooLarge = () => new AppError("too_large", errorText("request.tooLarge", { kilobytes: maxBodyBytes / 1024 }));
 
 /**
  * What a write's body must be: JSON (every API door), or a form, for the one door a mail
@@ -31,7 +31,7 @@ const writeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * skips the CORS preflight); `application/json` from another origin needs one, which we never grant.
  */
 function guardWrite(request: Request, body: BodyKind = "json"): void {
-  if (!isOwnOrigin(request.headers)) throw new AppError("forbidden", "This request came from another site, so we did not act on it.");
+  if (!isOwnOrigin(request.headers)) throw new AppError("forbidden", errorText("request.otherSite"));
   const declared = request.headers.get("content-length");
   // A request carries a body only with a length or a transfer encoding (RFC 9112 §6.3); a
   // Request made in code may declare neither but names its type. The server hands even a
@@ -43,9 +43,9 @@ function guardWrite(request: Request, body: BodyKind = "json"): void {
   const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (body === "form") {
     if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") {
-      throw new AppError("unsupported_media_type", "Send the request as a form (Content-Type: application/x-www-form-urlencoded).");
+      throw new AppError("unsupported_media_type", errorText("request.sendForm"));
     }
-  } else if (type !== "application/json") throw new AppError("unsupported_media_type", "Send the request as JSON (Content-Type: application/json).");
+  } else if (type !== "application/json") throw new AppError("unsupported_media_type", errorText("request.sendJson"));
   if (declared !== null && Number(declared) > maxBodyBytes) throw tooLarge();
 }
 

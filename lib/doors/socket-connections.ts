@@ -1,13 +1,17 @@
 import "server-only";
 import { getEnv } from "@/lib/env";
+import { errorText } from "@/lib/i18n/error-text";
+import { errorWords } from "@/lib/i18n/error-words";
+import { defaultLocale, type Locale } from "@/lib/i18n/locales";
 import { userChannel } from "@/lib/realtime/events";
 import type { ServerSocket } from "./socket";
 
 /** The Error a refused handshake carries: the client reads `data` in its connect_error. */
 type RefusedHandshake = Error & { data: { code: "rate_limited"; message: string } };
 
-function refused(allowed: number): RefusedHandshake {
-  const message = `You have ${allowed} Chapterhouse pages open live already. Close one, then reload this page.`;
+/** The refusal, in the words of the reader's locale (the handshake worked it out: lib/realtime/server.ts). */
+function refused(allowed: number, locale: Locale): RefusedHandshake {
+  const message = errorWords(errorText("limits.sockets", { allowed }), locale);
   return Object.assign(new Error(message), { data: { code: "rate_limited" as const, message } });
 }
 
@@ -28,7 +32,8 @@ export function limitSocketsPerUser(): (socket: ServerSocket, next: (error?: Err
     const userId = socket.data.userId;
     const count = open.get(userId) ?? 0;
     const allowed = getEnv().LIMIT_SOCKETS_PER_USER;
-    if (count >= allowed) return next(refused(allowed));
+    const locale = socket.data.locale ?? defaultLocale;
+    if (count >= allowed) return next(refused(allowed, locale));
     open.set(userId, count + 1);
     let released = false;
     const release = () => {
@@ -53,7 +58,7 @@ export function limitSocketsPerUser(): (socket: ServerSocket, next: (error?: Err
       .then((elsewhere) => {
         if ((open.get(userId) ?? 0) + elsewhere > allowed) {
           release();
-          return next(refused(allowed));
+          return next(refused(allowed, locale));
         }
         next();
       });

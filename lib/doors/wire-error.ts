@@ -1,15 +1,10 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { defaultLocale, type Locale } from "@/lib/i18n/locales";
-import { translatorFor } from "@/lib/i18n/translate";
-import type { ErrorText } from "@/lib/i18n/error-text";
+import { errorWords } from "@/lib/i18n/error-words";
 import type { WireError } from "./outcome";
 
-/** An error's words in a locale: an ErrorText is translated; a plain string (English) passes as it is. */
-export function errorWords(text: string | ErrorText, locale: Locale): string {
-  if (typeof text === "string") return text;
-  return translatorFor(locale, "errors")(text.key, text.values);
-}
+export { errorWords };
 
 /**
  * Turns anything thrown inside a door into its HTTP status and wire error, in the reader's

@@ -22,11 +22,11 @@ export type NotificationSettingsView = {
 /** The caller's delivery for every kind (their choice or the default) and time zone. */
 export const loadNotificationSettings = door({
   params: noParams,
-  what: "Your account",
+  what: "account",
   resolve: resolveSelf,
   act: async ({ userId }) => {
     const settings = await getNotificationSettings({ userId });
-    if (!settings) throw notFound("Your account");
+    if (!settings) throw notFound("account");
     const chosen = new Map(settings.chosen.map((row) => [row.kind, row.delivery]));
     return done<NotificationSettingsView>({ deliveries: allDeliveries(chosen), timeZone: settings.timeZone });
   },
@@ -35,13 +35,13 @@ export const loadNotificationSettings = door({
 /** Saves how each kind reaches the caller and their time zone, all or nothing; answers with what is now stored. */
 export const saveNotificationSettings = door({
   params: noParams,
-  what: "Your account",
+  what: "account",
   resolve: resolveSelf,
   body: notificationSettingsInput,
   act: async ({ userId, body }) => {
     const deliveries = Object.entries(body.deliveries).map(([kind, delivery]) => ({ kind, delivery }));
     const saved = await storeNotificationSettings({ userId, deliveries, timeZone: body.timeZone });
-    if (!saved) throw notFound("Your account");
+    if (!saved) throw notFound("account");
     return done<NotificationSettingsView>({ deliveries: body.deliveries, timeZone: body.timeZone });
   },
 });

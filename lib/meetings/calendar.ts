@@ -31,7 +31,7 @@ export function toCalendarEvent(meeting: ExportableMeeting, origin: string) {
 /** One meeting as an .ics file (`body.origin`: where its link points), for members of its club only (everyone else: not found). */
 export const loadMeetingIcs = door({
   params: meetingParams,
-  what: "This meeting",
+  what: "meeting",
   resolve: ({ params, userId }) => resolveMeeting({ meetingId: params.meetingId, userId }),
   body: meetingIcsRequest,
   act: async ({ body, target }) => {

@@ -9,6 +9,6 @@ import { notFound } from "@/lib/errors";
  */
 export async function requireClubWithBook(clubId: string) {
   const club = await getClubWithBook({ clubId });
-  if (!club) throw notFound("This club");
+  if (!club) throw notFound("club");
   return club;
 }

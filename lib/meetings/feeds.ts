@@ -40,7 +40,7 @@ export function siteOrigin(requestHeaders: Headers): string {
 /** The member's working feed, if they have made one. */
 export const loadCalendarFeed = door({
   params: noParams,
-  what: "This calendar",
+  what: "calendar",
   resolve: resolveSelf,
   act: async ({ userId }) => {
     const feed = await getActiveCalendarFeed({ userId });
@@ -51,7 +51,7 @@ export const loadCalendarFeed = door({
 /** A new private feed URL; any earlier one stops working at the same moment. */
 export const createCalendarFeed = door({
   params: noParams,
-  what: "This calendar",
+  what: "calendar",
   resolve: resolveSelf,
   act: async ({ userId }) => {
     const feed = await replaceCalendarFeed({ userId, token: randomBytes(24).toString("base64url") });
@@ -62,7 +62,7 @@ export const createCalendarFeed = door({
 /** Stops the member's feed URL working; `revoked` is how many were (0 or 1). */
 export const revokeCalendarFeed = door({
   params: noParams,
-  what: "This calendar",
+  what: "calendar",
   resolve: resolveSelf,
   act: async ({ userId }) => done({ revoked: await revokeCalendarFeeds({ userId }) }),
 });
@@ -76,9 +76,9 @@ export const revokeCalendarFeed = door({
  */
 export async function calendarFeedIcs(input: { token: unknown; origin: string; now?: Date }): Promise<string> {
   const parsed = calendarFeedToken.safeParse(input.token);
-  if (!parsed.success) throw notFound("This calendar");
+  if (!parsed.success) throw notFound("calendar");
   const userId = await findCalendarFeedUser({ token: parsed.data });
-  if (!userId) throw notFound("This calendar");
+  if (!userId) throw notFound("calendar");
   const now = input.now ?? new Date();
   const since = new Date(now.getTime() - FEED_HISTORY_DAYS * 24 * 60 * 60 * 1000);
   const meetings = (await listFeedMeetings({ userId, since })).filter((meeting) => can(meeting.viewerRole, "meeting:view"));

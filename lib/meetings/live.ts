@@ -9,18 +9,19 @@ import { AppError, notFound } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { meetingParams } from "@/lib/validation/meetings";
 import type { PresentMember, MeetingMarkerView } from "@/lib/realtime/events";
+import { errorKey, errorText } from "@/lib/i18n/error-text";
 
 // The doors of a meeting's live view: joining it (the socket's meeting:join) and the
 // moderator's "now discussing" marker. Each is a door (lib/doors/door.ts): the id parsed, the
 // meeting resolved for the caller, the payload parsed, the act, then its live events.
 
-const what = "This meeting";
+const what = "meeting";
 
 
 /** `{ roomId }` names the question to discuss now; `{ roomId: null }` clears the marker. */
-const chooseQuestion = "Say which question is being discussed now.";
+const chooseQuestion = errorKey("meeting.chooseQuestion");
 const setMarkerInput = z.object(
-  { roomId: z.union([z.uuid("That question could not be found."), z.null()], { error: chooseQuestion }) },
+  { roomId: z.union([z.uuid(errorKey("notFound.agendaQuestion")), z.null()], { error: chooseQuestion }) },
   { error: chooseQuestion },
 );
 
@@ -35,7 +36,7 @@ export const setMeetingMarker = door({
   what,
   resolve: async ({ params, userId }) => {
     const access = await resolveMeeting({ meetingId: params.meetingId, userId });
-    ensure(can(access.role, "meeting:set-marker"), "Only the club's moderators can choose the question being discussed.");
+    ensure(can(access.role, "meeting:set-marker"), errorText("meeting.refuseMarker"));
     return access;
   },
   body: setMarkerInput,
@@ -45,9 +46,9 @@ export const setMeetingMarker = door({
       case "not_found":
         throw notFound(what);
       case "cancelled":
-        throw new AppError("conflict", "This meeting was cancelled, so there is nothing to discuss in it.");
+        throw new AppError("conflict", errorText("meeting.cancelledNoMarker"));
       case "not_on_agenda":
-        throw new AppError("bad_request", "That question isn't on this meeting's agenda.", { roomId: "Not on the agenda." });
+        throw new AppError("bad_request", errorText("meeting.notOnAgenda"), { roomId: errorText("meeting.notOnAgendaField") });
       case "unchanged":
         return done({ meetingId: params.meetingId, roomId: result.roomId });
       case "changed": {

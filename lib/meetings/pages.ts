@@ -29,7 +29,7 @@ import {
 /** The club's Meetings page: the next meeting, the rest of what is coming, and what has been. */
 export const loadMeetingsPage = door({
   params: clubMeetingsParams,
-  what: "This club",
+  what: "club",
   resolve: ({ params, userId }) => resolveClubMeetings({ clubId: params.clubId, userId }),
   act: async ({ params, target, userId, now }) => {
     const { clubId } = params;
@@ -59,7 +59,7 @@ function toListItem(row: ClubMeetingRow, now: Date): MeetingListItem {
 /** The club's most recent past meetings (`body.limit` of them), newest first, for the club page. */
 export const loadRecentPastMeetings = door({
   params: clubMeetingsParams,
-  what: "This club",
+  what: "club",
   resolve: ({ params, userId }) => resolveClubMeetings({ clubId: params.clubId, userId }),
   body: recentPastMeetingsQuery,
   act: async ({ params, body, userId, now }) => {
@@ -71,7 +71,7 @@ export const loadRecentPastMeetings = door({
 /** One meeting: its plan, agenda and RSVPs, and where it stands in time. */
 export const loadMeetingPage = door({
   params: clubMeetingParams,
-  what: "This meeting",
+  what: "meeting",
   resolve: async ({ params, userId }) => resolveMeetingOfClub({ club: await resolveClubMeetings({ clubId: params.clubId, userId }), meetingId: params.meetingId }),
   act: async ({ params, target, userId, now }) => {
     const { meeting } = target;
@@ -101,7 +101,7 @@ export const loadMeetingPage = door({
  */
 export const loadMeetingForm = door({
   params: meetingFormParams,
-  what: "This meeting",
+  what: "meeting",
   resolve: async ({ params, userId }) => {
     const club = await resolveClubMeetings({ clubId: params.clubId, userId });
     const meeting = params.meetingId === undefined ? null : (await resolveMeetingOfClub({ club, meetingId: params.meetingId })).meeting;
@@ -151,7 +151,7 @@ export const loadMeetingForm = door({
 /** The club's next meeting for the card on the club page, or null when nothing is planned. */
 export const loadNextMeeting = door({
   params: clubMeetingsParams,
-  what: "This club",
+  what: "club",
   resolve: ({ params, userId }) => resolveClubMeetings({ clubId: params.clubId, userId }),
   act: async ({ params, userId, now }) => {
     const row = await getNextClubMeeting({ clubId: params.clubId, userId, now });
@@ -194,7 +194,7 @@ type HomeNextMeeting = {
  */
 export const loadNextMeetingsByClub = door({
   params: noParams,
-  what: "This page",
+  what: "page",
   resolve: resolveSelf,
   act: async ({ userId, now }) => {
     const rows = (await listNextMeetingsForUser({ userId, now })).filter((row) => can(row.viewerRole, "meeting:view"));

@@ -6,6 +6,7 @@ import { isPointOf } from "@/lib/books/points";
 // the payload parsed, then everything checked before one transaction writes, and reminders
 // touched after it committed.
 import { randomUUID } from "node:crypto";
+import { Temporal } from "@js-temporal/polyfill";
 import { listMeetingRsvps, upsertRsvp } from "@/db/queries/rsvps";
 import { createMeetings, findAgendaRooms, listMeetingAgenda, markMeetingCancelled, updateMeeting, type MeetingValues } from "@/db/queries/meetings";
 import { ensure, resolveClub, resolveClubMeetings, resolveMeetingOfClub, type ClubAccess } from "@/lib/access";
@@ -19,9 +20,10 @@ import { repeatStarts, resolveLocalStart, meetingPhase } from "@/lib/meetings/ti
 import { clubMeetingParams, clubMeetingsParams, meetingInput, rsvpInput, scheduleMeetingInput, type MeetingInput } from "@/lib/validation/meetings";
 import { requireClubWithBook } from "./club";
 import { summarize } from "./views";
+import { errorText, type ErrorText } from "@/lib/i18n/error-text";
 
-const scheduleRefusal = "Only the club's owner and moderators can schedule, change or cancel meetings.";
-const cancelledRefusal = "This meeting was cancelled, so it can't be changed.";
+const scheduleRefusal = errorText("meeting.refuseSchedule");
+const cancelledRefusal = errorText("meeting.cancelledNoChange");
 
 /** The club for a member who may schedule there; strangers find no club, members are told it's for moderators. */
 async function resolveScheduler(input: { clubId: string; userId: string }): Promise<ClubAccess> {
@@ -34,16 +36,48 @@ async function resolveScheduledMeeting({ params, userId }: { params: { clubId: s
   return resolveMeetingOfClub({ club: await resolveScheduler({ clubId: params.clubId, userId }), meetingId: params.meetingId });
 }
 
-function startProblem(result: { reason: string; message: string }): AppError {
-  const field =
+/**
+ * Why a start can't be used, as the field it belongs to and its message. Said from the form's own
+ * values (lib/meetings/time.ts checks the zone, then the date, then the time, in that order), so
+ * the message is in the reader's language whatever words time.ts keeps for the form's preview.
+ */
+function startProblem(
+  result: { reason: string; occurrence?: number | null },
+  local: { date: string; time: string; timeZone: string },
+  repeat: { everyWeeks: number; count: number } | null,
+): AppError {
+  const date = occurrenceDate(local.date, result.occurrence ?? null, repeat);
+  const values = { date, time: local.time, zone: local.timeZone };
+  const [field, problem]: [string, ErrorText] =
     result.reason === "unknown_zone"
-      ? "timeZone"
-      : result.reason === "ambiguous"
-        ? "choice"
-        : result.reason === "invalid" && /isn't a date/.test(result.message)
-          ? "date"
-          : "time";
-  return new AppError("bad_request", result.message, { [field]: result.message });
+      ? ["timeZone", errorText("meeting.unknownZone", { zone: local.timeZone })]
+      : result.reason === "gap"
+        ? ["time", errorText("meeting.gap", values)]
+        : result.reason === "ambiguous"
+          ? ["choice", errorText("meeting.twice", values)]
+          : !isCalendarDate(local.date)
+            ? ["date", errorText("meeting.badDate", { date: local.date })]
+            : ["time", errorText("meeting.badTime", { time: local.time })];
+  const message =
+    result.occurrence && repeat ? errorText("meeting.inSeries", { occurrence: result.occurrence, count: repeat.count, problem }) : problem;
+  return new AppError("bad_request", message, { [field]: message });
+}
+
+/** Whether `date` is a real day written YYYY-MM-DD. */
+function isCalendarDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  try {
+    Temporal.PlainDate.from(date, { overflow: "reject" });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The day of the series' `occurrence`th meeting (1-based), YYYY-MM-DD; `date` itself for the first or a single meeting. */
+function occurrenceDate(date: string, occurrence: number | null, repeat: { everyWeeks: number } | null): string {
+  if (!occurrence || occurrence === 1 || !repeat || !isCalendarDate(date)) return date;
+  return Temporal.PlainDate.from(date).add({ weeks: (occurrence - 1) * repeat.everyWeeks }).toString();
 }
 
 /** Every start the moderator asked for, never shifted: a gap or an unresolved double time is refused. */
@@ -52,17 +86,17 @@ function resolveStarts(data: MeetingInput, repeat: { everyWeeks: number; count: 
   const choice = data.choice ?? undefined;
   if (repeat) {
     const result = repeatStarts({ ...local, ...repeat }, choice);
-    if (!result.ok) throw startProblem(result);
+    if (!result.ok) throw startProblem(result, local, repeat);
     return result.starts;
   }
   const result = resolveLocalStart(local, choice);
-  if (!result.ok) throw startProblem(result);
+  if (!result.ok) throw startProblem(result, local, null);
   return [result.startsAt];
 }
 
 function refusePast(startsAt: Date, now: Date): void {
   if (startsAt.getTime() > now.getTime()) return;
-  const message = "That time has already passed. Choose a day and time in the future.";
+  const message = errorText("meeting.past");
   throw new AppError("bad_request", message, { date: message });
 }
 
@@ -76,7 +110,7 @@ async function checkAgenda(input: { clubId: string; bookId: string | null; agend
   if (added.length === 0) return;
   const found = input.bookId ? new Set(await findAgendaRooms({ clubId: input.clubId, bookId: input.bookId, roomIds: added })) : new Set<string>();
   if (added.every((roomId) => found.has(roomId))) return;
-  const message = "One of the agenda questions isn't one of this club's questions for the current book. Reload the page and choose again.";
+  const message = errorText("meeting.agendaElsewhere");
   throw new AppError("bad_request", message, { agenda: message });
 }
 
@@ -85,9 +119,7 @@ async function checkReadingTarget(input: { bookId: string | null; target: number
   if (input.target === null) return;
   const shape = input.bookId ? await getBookShape({ bookId: input.bookId }) : null;
   if (input.bookId && isPointOf(input.target, shape)) return;
-  const message = shape
-    ? `The book has ${shape.chapters} chapters; choose one of them, or the end.`
-    : "This book has no chapters yet; add them on the book's page, or leave the chapter target empty.";
+  const message = shape ? errorText("meeting.readingTargetOutside", { chapters: shape.chapters }) : errorText("meeting.readingTargetNoChapters");
   throw new AppError("bad_request", message, { readingTarget: message });
 }
 
@@ -111,14 +143,14 @@ function meetingValues(data: MeetingInput): MeetingValues {
  */
 export const scheduleMeeting = door({
   params: clubMeetingsParams,
-  what: "This club",
+  what: "club",
   resolve: ({ params, userId }) => resolveScheduler({ clubId: params.clubId, userId }),
   body: scheduleMeetingInput,
   act: async ({ params, body, userId, now }) => {
     const { clubId } = params;
     const starts = resolveStarts(body, body.repeat);
     const [first] = starts;
-    if (!first) throw new AppError("bad_request", "Choose when the meeting starts.");
+    if (!first) throw new AppError("bad_request", errorText("meeting.startMissing"));
     refusePast(first, now);
     const club = await requireClubWithBook(clubId);
     const bookId = club.book?.id ?? null;
@@ -149,7 +181,7 @@ export const scheduleMeeting = door({
 /** A moderator changes one meeting (only that one, even in a series); calendars see a new SEQUENCE. */
 export const editMeeting = door({
   params: clubMeetingParams,
-  what: "This meeting",
+  what: "meeting",
   resolve: async (input) => {
     const access = await resolveScheduledMeeting(input);
     // Said before the payload is read: no edit of a cancelled meeting can succeed.
@@ -161,7 +193,7 @@ export const editMeeting = door({
     const { clubId } = params;
     const { meeting } = target;
     const [startsAt] = resolveStarts(body, null);
-    if (!startsAt) throw new AppError("bad_request", "Choose when the meeting starts.");
+    if (!startsAt) throw new AppError("bad_request", errorText("meeting.startMissing"));
     // A meeting that already happened may still get its notes fixed; only a new time must be ahead.
     if (startsAt.getTime() !== meeting.startsAt.getTime()) refusePast(startsAt, now);
     const club = await requireClubWithBook(clubId);
@@ -170,7 +202,7 @@ export const editMeeting = door({
     await checkReadingTarget({ bookId: meeting.bookId, target: body.readingTarget });
 
     const result = await updateMeeting({ clubId, meetingId: meeting.id, values: meetingValues(body), startsAt, agenda: body.agenda });
-    if (result.status === "not_found") throw notFound("This meeting");
+    if (result.status === "not_found") throw notFound("meeting");
     if (result.status === "cancelled") throw new AppError("conflict", cancelledRefusal);
     if (result.startsAtChanged) await scheduleMeetingReminders({ meetingId: meeting.id });
     return done({ meetingId: meeting.id, clubId });
@@ -180,12 +212,12 @@ export const editMeeting = door({
 /** A moderator cancels a meeting: it stays listed, marked cancelled, and calendars drop it. */
 export const cancelMeeting = door({
   params: clubMeetingParams,
-  what: "This meeting",
+  what: "meeting",
   resolve: resolveScheduledMeeting,
   act: async ({ params, target }) => {
     const { meeting } = target;
     const result = await markMeetingCancelled({ clubId: params.clubId, meetingId: meeting.id });
-    if (result === "not_found") throw notFound("This meeting");
+    if (result === "not_found") throw notFound("meeting");
     if (result === "cancelled") await withdrawMeetingReminders({ meetingId: meeting.id });
     return done({ meetingId: meeting.id, clubId: params.clubId });
   },
@@ -194,10 +226,10 @@ export const cancelMeeting = door({
 /** A member answers going / maybe / not going (`body` is the answer), and may change it until the meeting ends. */
 export const setRsvp = door({
   params: clubMeetingParams,
-  what: "This meeting",
+  what: "meeting",
   resolve: async ({ params, userId }) => {
     const club = await resolveClubMeetings({ clubId: params.clubId, userId });
-    if (!can(club.role, "meeting:rsvp")) throw notFound("This meeting");
+    if (!can(club.role, "meeting:rsvp")) throw notFound("meeting");
     return resolveMeetingOfClub({ club, meetingId: params.meetingId });
   },
   body: rsvpInput,
@@ -205,7 +237,7 @@ export const setRsvp = door({
     const { meeting } = target;
     const cancelled = meeting.cancelledAt !== null;
     if (!canRsvpToMeeting(target.role, { cancelled, ended: meetingPhase(meeting, now) === "past" })) {
-      throw new AppError("conflict", cancelled ? "This meeting was cancelled, so there's nothing to reply to." : "This meeting has already ended.");
+      throw new AppError("conflict", errorText(cancelled ? "meeting.cancelledNoRsvp" : "meeting.ended"));
     }
     await upsertRsvp({ meetingId: meeting.id, userId, status });
     return done({ status, summary: summarize(await listMeetingRsvps({ meetingId: meeting.id })) });

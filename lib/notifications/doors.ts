@@ -5,6 +5,7 @@ import { resolveSelf } from "@/lib/access";
 import { door, noParams } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
 import { groupNotifications } from "./groups";
+import { errorKey } from "@/lib/i18n/error-text";
 
 // A person's own notifications, read and marked through doors that name no object: the only
 // permission is being that person (lib/access.ts resolveSelf), and every query is keyed by
@@ -16,7 +17,7 @@ export const NOTIFICATIONS_SHOWN = 50;
 /** The latest NOTIFICATIONS_SHOWN notifications, grouped (lib/notifications/groups.ts), newest first, and how many are unread. */
 export const loadNotificationsPage = door({
   params: noParams,
-  what: "Your notifications",
+  what: "notifications",
   resolve: resolveSelf,
   act: async ({ userId }) => {
     const [rows, unread] = await Promise.all([
@@ -38,13 +39,13 @@ export const loadNotificationsPage = door({
 export type MarkAllReadValues = z.input<typeof markAllReadInput>;
 
 const markAllReadInput = z.object({
-  upTo: z.iso.datetime({ message: "Reload the page and try again." }).nullable(),
+  upTo: z.iso.datetime({ message: errorKey("request.reloadPage") }).nullable(),
 });
 
 /** Marks the caller's notifications read up to `body.upTo` (an ISO instant; null: all of them); `marked` counts them. */
 export const markAllNotificationsRead = door({
   params: noParams,
-  what: "Your notifications",
+  what: "notifications",
   resolve: resolveSelf,
   body: markAllReadInput,
   act: async ({ body, userId }) => {
@@ -60,7 +61,7 @@ export const markAllNotificationsRead = door({
 export type MarkReadValues = z.input<typeof markReadInput>;
 
 const markReadInput = z.object({
-  ids: z.array(z.uuid({ message: "Reload the page and try again." })).min(1, "Choose a notification.").max(100, "Mark at most 100 at once."),
+  ids: z.array(z.uuid({ message: errorKey("request.reloadPage") })).min(1, errorKey("profile.chooseNotification")).max(100, errorKey("profile.tooManyNotifications")),
 });
 
 /**
@@ -69,7 +70,7 @@ const markReadInput = z.object({
  */
 export const markNotificationsReadById = door({
   params: noParams,
-  what: "Your notifications",
+  what: "notifications",
   resolve: resolveSelf,
   body: markReadInput,
   act: async ({ body, userId }) => {
@@ -81,7 +82,7 @@ export const markNotificationsReadById = door({
 /** How many of the caller's notifications are unread, for the header's badge. */
 export const countMyUnreadNotifications = door({
   params: noParams,
-  what: "Your notifications",
+  what: "notifications",
   resolve: resolveSelf,
   act: async ({ userId }) => done(await countUnreadNotifications({ userId })),
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_CHAPTERS, type BookPart, type BookShape } from "@/lib/books/points";
 import { text } from "@/lib/validation/text";
+import { errorKey } from "@/lib/i18n/error-text";
 
 // The quick shape form: a chapter count and, optionally, one part per line ("Part One, chapters
 // 1–9"). Parts must follow on from chapter 1 without gaps or overlaps and end at the last
@@ -12,42 +13,42 @@ const MAX_PART_TITLE = 80;
 // "Part One, chapters 1–9", "Part One: 1-9", "Part One (chapters 1 to 9)", "Book II, chapter 10".
 const partLine = /^(.+?)\s*[,:(–—-]?\s*(?:chapters?|ch\.?)?\s*(\d+)\s*(?:-|–|—|to|through)\s*(\d+)\s*\)?$|^(.+?)\s*[,:(–—-]?\s*(?:chapter|ch\.?)\s*(\d+)\s*\)?$/i;
 
-/** One line of the parts box as a part, or a sentence saying what is wrong with it. */
+/** One line of the parts box as a part, or the message (an error key) saying what is wrong with it. */
 function parsePartLine(line: string, number: number): BookPart | string {
   const match = partLine.exec(line);
-  if (!match) return `Line ${number} should name a part and its chapters, like "Part One, chapters 1–9".`;
+  if (!match) return errorKey("book.shape.partLine", { line: number });
   const title = (match[1] ?? match[4] ?? "").trim().replace(/[,:(–—-]+$/, "").trim();
   const first = Number(match[2] ?? match[5]);
   const last = Number(match[3] ?? match[5]);
-  if (!title) return `Line ${number} needs a part name before its chapters.`;
-  if (title.length > MAX_PART_TITLE) return `Keep part names under ${MAX_PART_TITLE} characters (line ${number}).`;
-  if (first < 1 || last > MAX_CHAPTERS) return `Chapters are numbered from 1 to ${MAX_CHAPTERS} (line ${number}).`;
-  if (last < first) return `${title} ends at chapter ${last}, before it starts at chapter ${first}.`;
+  if (!title) return errorKey("book.shape.partName", { line: number });
+  if (title.length > MAX_PART_TITLE) return errorKey("book.shape.partNameTooLong", { line: number, max: MAX_PART_TITLE });
+  if (first < 1 || last > MAX_CHAPTERS) return errorKey("book.shape.chapterRange", { line: number, max: MAX_CHAPTERS });
+  if (last < first) return errorKey("book.shape.backwards", { part: title, first, last });
   return { title, first, last };
 }
 
 /**
  * Checks parts follow each other from chapter 1 and end at the last chapter; returns the first
- * problem as a sentence, or null when the parts fit.
+ * problem as a message (an error key), or null when the parts fit.
  */
 function partsProblem(parts: BookPart[], chapters: number): string | null {
   let expected = 1;
   for (const part of parts) {
-    if (part.first < expected) return `${part.title} starts at chapter ${part.first}, inside the part before it: parts can't overlap.`;
-    if (part.first > expected) return `${part.title} starts at chapter ${part.first}, but chapter ${expected} belongs to no part: parts must follow on without gaps.`;
+    if (part.first < expected) return errorKey("book.shape.overlap", { part: part.title, first: part.first });
+    if (part.first > expected) return errorKey("book.shape.gap", { part: part.title, first: part.first, missing: expected });
     expected = part.last + 1;
   }
-  if (parts.length > 0 && expected - 1 !== chapters) return `The parts end at chapter ${expected - 1}, but the book has ${chapters} chapters.`;
+  if (parts.length > 0 && expected - 1 !== chapters) return errorKey("book.shape.endMismatch", { end: expected - 1, chapters });
   return null;
 }
 
 const chapterCount = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? null : value),
   z.coerce
-    .number({ error: "Enter the number of chapters, like 23." })
-    .int("Enter the number of chapters as a whole number.")
-    .min(1, "A book has at least one chapter.")
-    .max(MAX_CHAPTERS, `Chapters are numbered up to ${MAX_CHAPTERS}.`)
+    .number({ error: errorKey("book.shape.chaptersMissing") })
+    .int(errorKey("book.shape.chaptersWhole"))
+    .min(1, errorKey("book.shape.chaptersMin"))
+    .max(MAX_CHAPTERS, errorKey("book.shape.chaptersMax"))
     .nullable(),
 );
 
@@ -59,7 +60,7 @@ const chapterCount = z.preprocess(
 export const bookShapeInput = z
   .object({
     chapters: chapterCount.optional().transform((value) => value ?? null),
-    parts: text({ label: "The parts", multiline: true }).max(4000, "That list of parts is too long.").optional().default(""),
+    parts: text({ label: "parts", multiline: true }).max(4000, errorKey("book.shape.partsTooLong")).optional().default(""),
   })
   .transform((value, context): BookShape | null => {
     const lines = value.parts
@@ -67,7 +68,7 @@ export const bookShapeInput = z
       .map((line) => line.trim())
       .filter((line) => line !== "");
     if (lines.length > MAX_PARTS) {
-      context.addIssue({ code: "custom", path: ["parts"], message: `A book can have at most ${MAX_PARTS} parts.` });
+      context.addIssue({ code: "custom", path: ["parts"], message: errorKey("book.shape.tooManyParts", { max: MAX_PARTS }) });
       return z.NEVER;
     }
     const parts: BookPart[] = [];

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { uuidParam } from "@/lib/validation/ids";
 import { text } from "@/lib/validation/text";
+import { errorKey } from "@/lib/i18n/error-text";
 
 /** The club a door names, from its URL or the page that bound it. */
 export const clubParams = z.object({ clubId: uuidParam });
@@ -9,11 +10,11 @@ export const clubNameMaxLength = 80;
 export const clubDescriptionMaxLength = 500;
 
 export const createClubInput = z.object({
-  name: text({ label: "The club's name", error: "Give the club a name." })
-    .min(1, "Give the club a name.")
-    .max(clubNameMaxLength, `Keep the club's name under ${clubNameMaxLength} characters.`),
-  description: text({ label: "The description", multiline: true })
-    .max(clubDescriptionMaxLength, `Keep the description under ${clubDescriptionMaxLength} characters.`)
+  name: text({ label: "clubName", error: "club.nameMissing" })
+    .min(1, errorKey("club.nameMissing"))
+    .max(clubNameMaxLength, errorKey("club.nameTooLong")),
+  description: text({ label: "description", multiline: true })
+    .max(clubDescriptionMaxLength, errorKey("club.descriptionTooLong"))
     .nullish()
     .transform((value) => value ?? ""),
 });

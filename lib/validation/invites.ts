@@ -1,19 +1,20 @@
 import { z } from "zod";
 import { uuidParam } from "@/lib/validation/ids";
+import { errorKey } from "@/lib/i18n/error-text";
 
 /** How long a new link stays open, in days; the form offers exactly these. */
 export const inviteExpiryChoices = [1, 7, 30] as const;
 export const defaultInviteExpiryDays = 7;
 export const inviteMaxUsesLimit = 1000;
 
-const maxUsesMessage = `Enter a number of uses from 1 to ${inviteMaxUsesLimit}, or leave it empty for no limit.`;
+const maxUsesMessage = errorKey("invite.maxUses", { max: inviteMaxUsesLimit });
 
 export const createInviteInput = z.object({
   expiresInDays: z.preprocess(
     (value) => (value === undefined || value === null || value === "" ? defaultInviteExpiryDays : value),
     z.coerce
       .number()
-      .refine((days) => (inviteExpiryChoices as readonly number[]).includes(days), "Choose how long the link stays open: 1, 7 or 30 days."),
+      .refine((days) => (inviteExpiryChoices as readonly number[]).includes(days), errorKey("invite.expiry")),
   ),
   maxUses: z.preprocess(
     (value) => (value === undefined || value === null || (typeof value === "string" && value.trim() === "") ? null : value),

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { END_RANK } from "@/lib/books/points";
 import { isValidTimeZone, REPEAT_LIMITS } from "@/lib/meetings/time";
 import { uuidParam } from "@/lib/validation/ids";
-import { text } from "@/lib/validation/text";
+import { text, type FieldLabel } from "@/lib/validation/text";
+import { errorKey } from "@/lib/i18n/error-text";
 
 /** Shared with the form, so the limits it shows are the ones the server holds it to. */
 export const meetingLimits = {
@@ -16,7 +17,7 @@ export const meetingLimits = {
 } as const;
 
 /** Form fields arrive as strings; an empty optional field means "not set". */
-const optionalText = (label: string, max: number, message: string) =>
+const optionalText = (label: FieldLabel, max: number, message: string) =>
   z.preprocess(
     (value) => (value === undefined || value === null ? null : value),
     text({ label, multiline: true })
@@ -25,27 +26,27 @@ const optionalText = (label: string, max: number, message: string) =>
       .transform((value) => (value ? value : null)),
   );
 
-const title = text({ label: "The title", error: "Give the meeting a title." })
-  .min(1, "Give the meeting a title.")
-  .max(meetingLimits.title, `Keep the title under ${meetingLimits.title} characters.`);
+const title = text({ label: "title", error: "meeting.titleMissing" })
+  .min(1, errorKey("meeting.titleMissing"))
+  .max(meetingLimits.title, errorKey("meeting.titleTooLong"));
 
-const date = text({ label: "The day", error: "Choose the day of the meeting." }).min(1, "Choose the day of the meeting.");
-const time = text({ label: "The start time", error: "Choose when the meeting starts." }).min(1, "Choose when the meeting starts.");
+const date = text({ label: "day", error: "meeting.dayMissing" }).min(1, errorKey("meeting.dayMissing"));
+const time = text({ label: "startTime", error: "meeting.startMissing" }).min(1, errorKey("meeting.startMissing"));
 
-const timeZone = text({ label: "The time zone", error: "Choose the time zone the meeting is planned in." })
-  .min(1, "Choose the time zone the meeting is planned in.")
-  .refine(isValidTimeZone, "That isn't a time zone we know. Choose one from the list.");
+const timeZone = text({ label: "timeZone", error: "meeting.timeZoneMissing" })
+  .min(1, errorKey("meeting.timeZoneMissing"))
+  .refine(isValidTimeZone, errorKey("timeZone.unknown"));
 
 const { min: minDuration, max: maxDuration } = meetingLimits.duration;
-const durationMessage = `A meeting lasts from ${minDuration} minutes to ${maxDuration / 60} hours (${maxDuration} minutes).`;
+const durationMessage = errorKey("meeting.duration", { min: minDuration, hours: maxDuration / 60, max: maxDuration });
 
 const durationMinutes = z.preprocess(
   (value) => (value === undefined || value === null || value === "" ? meetingLimits.duration.default : value),
   z.coerce
-    .number({ error: "Enter the length in minutes, like 90." })
-    .int("Enter the length as a whole number of minutes.")
+    .number({ error: errorKey("meeting.durationNumber") })
+    .int(errorKey("meeting.durationWhole"))
     // Said separately because "ends before it starts" is the mistake people actually make.
-    .refine((minutes) => minutes > 0, "The meeting would end before it starts: give it a length of at least 15 minutes.")
+    .refine((minutes) => minutes > 0, errorKey("meeting.durationNegative", { min: minDuration }))
     .refine((minutes) => minutes >= minDuration && minutes <= maxDuration, durationMessage),
 );
 
@@ -59,13 +60,13 @@ const LINK_SHAPE = /^[a-z][a-z0-9+.-]*:\S/i;
  */
 const location = z.preprocess(
   (value) => (value === undefined || value === null ? null : value),
-  text({ label: "The place or link" })
-    .max(meetingLimits.location, `Keep the place or link under ${meetingLimits.location} characters.`)
+  text({ label: "place" })
+    .max(meetingLimits.location, errorKey("meeting.placeTooLong"))
     .nullable()
     .transform((value, context) => {
       if (!value) return null;
       if (/^www\./i.test(value)) {
-        context.addIssue({ code: "custom", message: "Start the video link with https:// so it opens for everyone." });
+        context.addIssue({ code: "custom", message: errorKey("meeting.linkWww") });
         return z.NEVER;
       }
       if (!LINK_SHAPE.test(value)) return value;
@@ -73,11 +74,11 @@ const location = z.preprocess(
       try {
         url = new URL(value);
       } catch {
-        context.addIssue({ code: "custom", message: "That link isn't complete. Paste the whole video link, starting with https://." });
+        context.addIssue({ code: "custom", message: errorKey("meeting.linkIncomplete") });
         return z.NEVER;
       }
       if (url.protocol !== "https:" && url.protocol !== "http:") {
-        context.addIssue({ code: "custom", message: "Use a video link that starts with https:// (or http://), or write the place in words." });
+        context.addIssue({ code: "custom", message: errorKey("meeting.linkScheme") });
         return z.NEVER;
       }
       return url.href;
@@ -85,35 +86,37 @@ const location = z.preprocess(
 );
 
 const agenda = z
-  .array(z.uuid("One of the agenda questions could not be found. Reload the page and choose again."), {
-    error: "Choose the agenda questions from the list.",
+  .array(z.uuid(errorKey("meeting.agendaMissing")), {
+    error: errorKey("meeting.agendaChoose"),
   })
-  .max(meetingLimits.agenda, `An agenda can have at most ${meetingLimits.agenda} questions.`)
+  .max(meetingLimits.agenda, errorKey("meeting.agendaTooLong"))
   .optional()
   .default([])
-  .refine((ids) => new Set(ids).size === ids.length, "A question can be on the agenda only once.");
+  .refine((ids) => new Set(ids).size === ids.length, errorKey("meeting.agendaTwice"));
 
 const choice = z.preprocess(
   (value) => (value === "" || value === undefined ? null : value),
-  z.enum(["earlier", "later"], { error: "Choose the earlier or the later time." }).nullable(),
+  z.enum(["earlier", "later"], { error: errorKey("meeting.choice") }).nullable(),
 );
 
 const { everyWeeks: everyWeeksLimits, count: countLimits } = meetingLimits.repeat;
+const everyWeeksMessage = errorKey("meeting.repeatEvery", { min: everyWeeksLimits.min, max: everyWeeksLimits.max });
+const countMessage = errorKey("meeting.repeatCount", { min: countLimits.min, max: countLimits.max });
 
 const repeat = z.preprocess(
   (value) => (value === undefined ? null : value),
   z
     .object({
       everyWeeks: z.coerce
-        .number({ error: `Repeat every ${everyWeeksLimits.min} to ${everyWeeksLimits.max} weeks.` })
-        .int(`Repeat every ${everyWeeksLimits.min} to ${everyWeeksLimits.max} weeks.`)
-        .min(everyWeeksLimits.min, `Repeat every ${everyWeeksLimits.min} to ${everyWeeksLimits.max} weeks.`)
-        .max(everyWeeksLimits.max, `Repeat every ${everyWeeksLimits.min} to ${everyWeeksLimits.max} weeks.`),
+        .number({ error: everyWeeksMessage })
+        .int(everyWeeksMessage)
+        .min(everyWeeksLimits.min, everyWeeksMessage)
+        .max(everyWeeksLimits.max, everyWeeksMessage),
       count: z.coerce
-        .number({ error: `A series has ${countLimits.min} to ${countLimits.max} meetings.` })
-        .int(`A series has ${countLimits.min} to ${countLimits.max} meetings.`)
-        .min(countLimits.min, `A series has ${countLimits.min} to ${countLimits.max} meetings.`)
-        .max(countLimits.max, `A series has ${countLimits.min} to ${countLimits.max} meetings.`),
+        .number({ error: countMessage })
+        .int(countMessage)
+        .min(countLimits.min, countMessage)
+        .max(countLimits.max, countMessage),
     })
     .nullable(),
 );
@@ -127,23 +130,23 @@ export const meetingInput = z.object({
   choice,
   durationMinutes,
   location,
-  readingAssignment: optionalText("The reading assignment", meetingLimits.readingAssignment, `Keep the reading assignment under ${meetingLimits.readingAssignment} characters.`),
+  readingAssignment: optionalText("readingAssignment", meetingLimits.readingAssignment, errorKey("meeting.readingAssignmentTooLong")),
   // The same assignment as a point in the book (lib/books/points.ts rank); checked against the book's chapters by the door.
   readingTarget: z
-    .number({ error: "Choose how far to read." })
-    .int("Choose how far to read.")
-    .min(0, "Choose how far to read.")
-    .max(END_RANK, "Choose how far to read.")
+    .number({ error: errorKey("meeting.readingTarget") })
+    .int(errorKey("meeting.readingTarget"))
+    .min(0, errorKey("meeting.readingTarget"))
+    .max(END_RANK, errorKey("meeting.readingTarget"))
     .nullish()
     .transform((value) => value ?? null),
-  notes: optionalText("The notes", meetingLimits.notes, `Keep the notes under ${meetingLimits.notes.toLocaleString("en")} characters.`),
+  notes: optionalText("notes", meetingLimits.notes, errorKey("meeting.notesTooLong")),
   agenda,
 });
 export type MeetingInput = z.infer<typeof meetingInput>;
 
 export const scheduleMeetingInput = meetingInput.extend({ repeat });
 
-export const rsvpInput = z.enum(["going", "maybe", "not_going"], { error: "Choose going, maybe or not going." });
+export const rsvpInput = z.enum(["going", "maybe", "not_going"], { error: errorKey("meeting.rsvpChoice") });
 
 /**
  * A calendar feed token as it appears in a URL: base64url, so anything else cannot name a feed

@@ -1,13 +1,14 @@
 import { z } from "zod";
+import { errorKey } from "@/lib/i18n/error-text";
 
-const memberId = z.uuid("Choose a member of this club.");
-const notUnderstood = "The request was not understood. Reload the page and try again.";
+const memberId = z.uuid(errorKey("club.chooseMember"));
+const notUnderstood = errorKey("request.reload");
 
 /** Promote or demote; ownership changes hands only by a transfer, never by setting a role. */
 export const setMemberRoleInput = z.object(
   {
     memberId,
-    role: z.enum(["moderator", "member"], { error: "A member's role can be moderator or member." }),
+    role: z.enum(["moderator", "member"], { error: errorKey("club.roleChoice") }),
   },
   { error: notUnderstood },
 );

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { text } from "@/lib/validation/text";
 
 import { hiddenReasonMaxLength } from "./limits";
+import { errorKey } from "@/lib/i18n/error-text";
 
 export const hideReplyInput = z.object({
-  reason: text({ label: "The reason", error: "Say why this reply is hidden; members will see the reason." })
-    .min(1, "Say why this reply is hidden; members will see the reason.")
-    .max(hiddenReasonMaxLength, `Keep the reason under ${hiddenReasonMaxLength} characters.`),
+  reason: text({ label: "reason", error: "reply.hideReasonMissing" })
+    .min(1, errorKey("reply.hideReasonMissing"))
+    .max(hiddenReasonMaxLength, errorKey("reply.hideReasonTooLong")),
 });

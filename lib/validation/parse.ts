@@ -10,7 +10,7 @@ import { issueText } from "@/lib/i18n/error-keys";
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.infer<Schema> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fields: Record<string, string | ErrorText> = {};
+  const fields: Record<string, ErrorText> = {};
   for (const issue of result.error.issues) {
     const key = issue.path.join(".") || "input";
     fields[key] ??= issueText(issue);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { displayName, password } from "@/lib/validation/auth";
+import { errorKey } from "@/lib/i18n/error-text";
 
 export const renameInput = z.object({ name: displayName });
 
@@ -9,14 +10,14 @@ export const changePasswordInput = z
     // requires it whenever the account has one.
     currentPassword: z
       .string()
-      .max(200, "That isn't your current password.")
+      .max(200, errorKey("profile.currentPasswordWrong"))
       .nullish()
       .transform((value) => value ?? ""),
     newPassword: password,
-    confirmPassword: z.string({ error: "Type the new password again." }),
+    confirmPassword: z.string({ error: errorKey("profile.confirmMissing") }),
   })
   .refine((input) => input.newPassword === input.confirmPassword, {
-    message: "The two new passwords don't match.",
+    message: errorKey("profile.passwordsDiffer"),
     path: ["confirmPassword"],
   });
 

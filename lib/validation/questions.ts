@@ -2,15 +2,17 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { END_RANK } from "@/lib/books/points";
 import { text } from "@/lib/validation/text";
+import { errorKey, errorText, type ErrorText } from "@/lib/i18n/error-text";
+import { issueText } from "@/lib/i18n/error-keys";
 
 export const questionLimits = { text: 1000, section: 200, perImport: 100 } as const;
 
-const questionText = text({ label: "The question", multiline: true, error: "Write the question." })
-  .min(1, "Write the question.")
-  .max(questionLimits.text, `Keep each question under ${questionLimits.text.toLocaleString("en")} characters.`);
+const questionText = text({ label: "question", multiline: true, error: "guide.questionMissing" })
+  .min(1, errorKey("guide.questionMissing"))
+  .max(questionLimits.text, errorKey("guide.questionTooLong"));
 
-const section = text({ label: "The section name" })
-  .max(questionLimits.section, `Keep section names under ${questionLimits.section} characters.`)
+const section = text({ label: "section" })
+  .max(questionLimits.section, errorKey("guide.sectionTooLong"))
   .nullish()
   .transform((value) => (value ? value : null));
 
@@ -26,22 +28,22 @@ const importQuestionsInput = z.object({
         section,
         // How far the question reaches (a point's rank, lib/books/points.ts); the import door checks it against the book.
         reach: z
-          .number({ error: "Choose how far the question reaches." })
-          .int("Choose how far the question reaches.")
-          .min(0, "Choose how far the question reaches.")
-          .max(END_RANK, "Choose how far the question reaches.")
+          .number({ error: errorKey("guide.reach") })
+          .int(errorKey("guide.reach"))
+          .min(0, errorKey("guide.reach"))
+          .max(END_RANK, errorKey("guide.reach"))
           .nullish()
           .transform((value) => value ?? null),
       }),
-      { error: "There are no questions to create." },
+      { error: errorKey("guide.noQuestions") },
     )
-    .min(1, "There are no questions to create. Add at least one.")
-    .max(questionLimits.perImport, `A guide can create at most ${questionLimits.perImport} rooms at a time. Remove some and try again.`),
+    .min(1, errorKey("guide.noQuestionsAdd"))
+    .max(questionLimits.perImport, errorKey("guide.tooMany")),
 });
 export type ImportQuestionsInput = z.infer<typeof importQuestionsInput>;
 
 export const moveQuestionInput = z.object({
-  direction: z.enum(["up", "down"], { error: "Choose to move the question up or down." }),
+  direction: z.enum(["up", "down"], { error: errorKey("guide.moveChoice") }),
 });
 
 export const removeQuestionInput = z.object({
@@ -62,12 +64,13 @@ export const importQuestionsBody = z.unknown().transform((value): ImportQuestion
   return result.data;
 });
 
-function importError(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) fields[issue.path.join(".") || "questions"] ??= issue.message;
+function importError(issues: readonly { path: readonly PropertyKey[]; message: string; minimum?: unknown; maximum?: unknown }[]): AppError {
+  const fields: Record<string, ErrorText> = {};
+  for (const issue of issues) fields[issue.path.join(".") || "questions"] ??= issueText(issue);
   const first = issues[0];
   const index = first?.path[0] === "questions" && typeof first.path[1] === "number" ? first.path[1] : null;
-  const message = first ? (index === null ? first.message : `Question ${index + 1}: ${first.message}`) : "There are no questions to create.";
+  const problem = first ? issueText(first) : errorText("guide.noQuestions");
+  const message = index === null ? problem : errorText("guide.inQuestion", { number: index + 1, problem });
   return new AppError("bad_request", message, fields);
 }
 

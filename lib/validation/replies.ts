@@ -3,38 +3,39 @@ import { uuidParam } from "./ids";
 import { replyBodyMaxLength } from "./limits";
 import { text } from "./text";
 import { decodeCursor, type RoomCursor } from "@/lib/discussion/room-cursor";
+import { errorKey } from "@/lib/i18n/error-text";
 
 /** A room named in a URL or event; anything but a UUID is simply not found. */
 export const roomParams = z.object({ roomId: uuidParam });
 /** A reply named in a URL. */
 export const replyParams = z.object({ replyId: uuidParam });
 
-const replyBody = text({ label: "The reply", multiline: true, error: "Write something before posting." })
-  .min(1, "Write something before posting.")
-  .max(replyBodyMaxLength, `A reply can be at most ${replyBodyMaxLength.toLocaleString("en")} characters.`);
+const replyBody = text({ label: "reply", multiline: true, error: "reply.empty" })
+  .min(1, errorKey("reply.empty"))
+  .max(replyBodyMaxLength, errorKey("reply.tooLong"));
 
 /** How far a reply may spoil, as a point's rank (lib/books/points.ts); null or absent: the author's own progress. */
 const spoilerLevel = z
-  .number({ error: "Choose how far the reply may spoil." })
-  .int("Choose how far the reply may spoil.")
-  .min(0, "Choose how far the reply may spoil.")
-  .max(10000, "Choose how far the reply may spoil.")
+  .number({ error: errorKey("reply.spoilerLevel") })
+  .int(errorKey("reply.spoilerLevel"))
+  .min(0, errorKey("reply.spoilerLevel"))
+  .max(10000, errorKey("reply.spoilerLevel"))
   .nullish();
 
 export const postReplyInput = z.object({
   spoilerLevel,
   body: replyBody,
-  parentId: z.uuid("That reply could not be found.").nullish().transform((value) => value ?? null),
-  idempotencyKey: z.uuid("The request is missing a valid idempotency key."),
+  parentId: z.uuid(errorKey("notFound.parentReply")).nullish().transform((value) => value ?? null),
+  idempotencyKey: z.uuid(errorKey("request.idempotencyKey")),
 });
 
 /** A page size from a query string: a whole number from 1 to `max`, `fallback` when absent. */
 function pageLimit(max: number, fallback: number) {
   return z.coerce
-    .number({ error: "limit must be a whole number." })
-    .int("limit must be a whole number.")
-    .min(1, "limit must be at least 1.")
-    .max(max, `limit can be at most ${max}: ask for the next page with the cursor.`)
+    .number({ error: errorKey("room.limitWhole") })
+    .int(errorKey("room.limitWhole"))
+    .min(1, errorKey("room.limitMin"))
+    .max(max, errorKey("room.limitMax"))
     .default(fallback);
 }
 
@@ -47,7 +48,7 @@ function cursorOf<Kind extends RoomCursor["kind"]>(kind: Kind) {
       if (text === undefined || text === "") return null;
       const cursor = decodeCursor(text);
       if (cursor?.kind !== kind) {
-        context.addIssue({ code: "custom", message: "That page link is damaged or belongs to another list: reload the room to start again." });
+        context.addIssue({ code: "custom", message: errorKey("room.cursorDamaged") });
         return z.NEVER;
       }
       return cursor as Extract<RoomCursor, { kind: Kind }>;
@@ -64,17 +65,17 @@ export const roomPageLimits = { threads: 50, threadReplies: 100, after: 500 } as
  */
 export const repliesAfterQuery = z.object({
   after: z.coerce
-    .number({ error: "after must be a whole number." })
-    .int("after must be a whole number.")
-    .min(0, "after must be zero or more.")
+    .number({ error: errorKey("room.afterWhole") })
+    .int(errorKey("room.afterWhole"))
+    .min(0, errorKey("room.afterMin"))
     // A seq is a Postgres integer: past it, the query itself would fail.
-    .max(2_147_483_647, "after is past the last reply a room can hold.")
+    .max(2_147_483_647, errorKey("room.afterMax"))
     .default(0),
   cursor: cursorOf("after"),
   limit: pageLimit(roomPageLimits.after, 200),
 });
 
-export const threadSortInput = z.enum(["oldest", "newest", "most_reacted"], { error: "sort must be oldest, newest or most_reacted." });
+export const threadSortInput = z.enum(["oldest", "newest", "most_reacted"], { error: errorKey("room.sort") });
 
 /** GET /api/rooms/:id/threads: the next threads in the chosen sort. */
 export const roomThreadsQuery = z
@@ -85,7 +86,7 @@ export const roomThreadsQuery = z
   })
   .superRefine((query, context) => {
     if (query.cursor && query.cursor.sort !== query.sort) {
-      context.addIssue({ code: "custom", path: ["cursor"], message: "That page link belongs to another order of the threads: reload the room to start again." });
+      context.addIssue({ code: "custom", path: ["cursor"], message: errorKey("room.cursorSort") });
     }
   });
 
@@ -95,7 +96,7 @@ export const threadParams = z.object({ roomId: uuidParam, threadId: uuidParam })
 /** GET /api/rooms/:id/threads/:threadId: the next replies inside a thread, or (`around`) the replies around one of them. */
 export const threadRepliesQuery = z.object({
   cursor: cursorOf("thread"),
-  around: z.uuid("around must name a reply.").optional(),
+  around: z.uuid(errorKey("room.around")).optional(),
   limit: pageLimit(roomPageLimits.threadReplies, 12),
 });
 

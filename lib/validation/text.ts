@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { errorKey, errorText, type ErrorKey } from "@/lib/i18n/error-text";
+import type { Messages } from "@/lib/i18n/messages";
 
 // One rule for every piece of text a person types that other people read or the database keeps
 // (docs/decisions/0012-text-and-accounts.md). Control characters (Unicode category Cc: U+0000–
@@ -24,13 +26,16 @@ export function hasForbiddenCharacter(value: string, multiline: boolean): boolea
   return false;
 }
 
+/** How a field is named in a text rule's message: a key under `field` in the errors messages ("The reply"). */
+export type FieldLabel = keyof Messages["errors"]["field"];
+
 export type TextOptions = {
-  /** How the field is named in the message, as a sentence starts: "The reply", "Your name". */
-  label: string;
+  /** How the field is named in the message: `reply` reads "The reply" (errors.json `field`). */
+  label: FieldLabel;
   /** Whether line breaks and tabs are allowed (default: a single line). */
   multiline?: boolean;
   /** The message when the value is not a string at all (a missing required field). */
-  error?: string;
+  error?: ErrorKey;
 };
 
 /**
@@ -41,11 +46,10 @@ export type TextOptions = {
  */
 export function text(options: TextOptions): z.ZodString {
   const multiline = options.multiline ?? false;
-  const message = multiline
-    ? `${options.label} contains a control character that can't be stored. Remove it and try again.`
-    : `${options.label} must be one line of text, without tabs or control characters.`;
+  const field = errorText(`field.${options.label}`);
+  const message = errorKey(multiline ? "text.controlCharacter" : "text.oneLine", { field });
   return z
-    .string(options.error === undefined ? undefined : { error: options.error })
+    .string(options.error === undefined ? undefined : { error: errorKey(options.error) })
     .refine((value) => !hasForbiddenCharacter(value, multiline), { message, abort: true })
     .trim();
 }

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { cancelMeeting, editMeeting, scheduleMeeting, setRsvp } from "@/lib/meetings/schedule";
 import { loadNextMeeting, loadRecentPastMeetings, loadMeetingPage, loadMeetingsPage } from "@/lib/meetings/pages";
 import { createTestClub, createTestUser } from "./factories";
+import { fieldWords } from "@/tests/error-words";
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -180,7 +181,7 @@ describe("a moderator scheduling a meeting", () => {
     const { moderator, club } = await setting();
     const error = await failure(scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting(overrides) }));
     expect(error.code).toBe("bad_request");
-    expect(error.fields?.[field]).toMatch(message);
+    expect(fieldWords(error.fields)[field]).toMatch(message);
     expect((await clubState(club.clubId)).rows).toHaveLength(0);
   });
 
@@ -205,7 +206,7 @@ describe("a moderator scheduling a meeting", () => {
       scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting({ agenda: [club.roomIds[0], other.roomIds[0]] }) }),
     );
     expect(error.code).toBe("bad_request");
-    expect(error.fields?.agenda).toMatch(/isn't one of this club's questions/);
+    expect(fieldWords(error.fields).agenda).toMatch(/isn't one of this club's questions/);
     expect((await clubState(club.clubId)).rows).toHaveLength(0);
     expect((await clubState(other.clubId)).rows).toHaveLength(0);
   });
@@ -217,7 +218,7 @@ describe("a moderator scheduling a meeting", () => {
     );
     expect(unknown.code).toBe("bad_request");
     const twice = await failure(scheduleMeeting({ clubId: club.clubId, userId: moderator.id, body: meeting({ agenda: [club.roomIds[0], club.roomIds[0]] }) }));
-    expect(twice.fields?.agenda).toMatch(/only once/);
+    expect(fieldWords(twice.fields).agenda).toMatch(/only once/);
     expect((await clubState(club.clubId)).rows).toHaveLength(0);
   });
 });
@@ -265,7 +266,7 @@ describe("changing a meeting", () => {
     const later = new Date(`${year}-02-01T00:00:00Z`);
     await editMeeting({ clubId: club.clubId, meetingId, userId: moderator.id, body: meeting({ notes: "Thanks, all." }), now: later });
     const moved = await failure(editMeeting({ clubId: club.clubId, meetingId, userId: moderator.id, body: meeting({ date: `${year}-01-20` }), now: later }));
-    expect(moved.fields?.date).toMatch(/already passed/);
+    expect(fieldWords(moved.fields).date).toMatch(/already passed/);
     const [row] = (await clubState(club.clubId)).rows;
     expect(row).toMatchObject({ notes: "Thanks, all.", sequence: 1, startsAt: new Date(`${year}-01-14T18:00:00Z`) });
   });

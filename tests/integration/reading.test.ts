@@ -11,6 +11,7 @@ import { liftRoomVeil, loadBookReading, loadRoomVeil, setReadingProgress, update
 import { AppError } from "@/lib/errors";
 import { editMeeting } from "@/lib/meetings/schedule";
 import { createTestClub, createTestUser } from "./factories";
+import { fieldWords } from "@/tests/error-words";
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -148,7 +149,7 @@ describe("the reading schedule", () => {
     const local = { date: date.slice(0, 10), time: new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit" }).format(meeting!.startsAt) };
     const values = { title: "First", ...local, timeZone: "Europe/London", durationMinutes: 60, location: "", readingAssignment: "Up to the cottages", notes: "", agenda: [] };
     const error = await failure(editMeeting({ clubId: club.clubId, meetingId: meeting!.id, userId: moderator.id, body: { ...values, readingTarget: 40 } }));
-    expect(error.fields?.readingTarget).toContain("23 chapters");
+    expect(fieldWords(error.fields).readingTarget).toContain("23 chapters");
     await editMeeting({ clubId: club.clubId, meetingId: meeting!.id, userId: moderator.id, body: { ...values, readingTarget: 9 } });
     const [row] = await getDb().select({ readingTarget: meetings.readingTarget, readingAssignment: meetings.readingAssignment }).from(meetings).where(eq(meetings.id, meeting!.id));
     expect(row).toEqual({ readingTarget: 9, readingAssignment: "Up to the cottages" });

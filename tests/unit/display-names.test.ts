@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { displayName, signUpInput } from "@/lib/validation/auth";
 import { displayNameKey, sanitizeDisplayName } from "@/lib/validation/display-name";
 import { renameInput } from "@/lib/validation/profile";
+import { issueWords } from "@/tests/error-words";
 
 describe("a display name", () => {
   it("is stored NFC-normalized", () => {
@@ -26,7 +27,7 @@ describe("a display name", () => {
   ])("is refused when it is %j (%s): nothing visible", (name) => {
     const result = renameInput.safeParse({ name });
     expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.message).toMatch(/visible|Enter the name/);
+    expect(issueWords(result.error?.issues[0])).toMatch(/visible|Enter the name/);
   });
 
   it.each([
@@ -41,7 +42,7 @@ describe("a display name", () => {
   ])("is refused when it holds a bidirectional control: %j", (name) => {
     const result = signUpInput.safeParse({ email: "k@example.com", name, password: "a long passphrase" });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((issue) => issue.message)).toContain(
+    expect(result.error?.issues.map((issue) => issueWords(issue))).toContain(
       "Your name can't contain characters that reverse or reorder the text around them.",
     );
   });

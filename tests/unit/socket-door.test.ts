@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { onSocketEvent, type ServerSocket, type SocketEventOptions, type SocketHandler } from "@/lib/doors/socket";
 import { internalErrorMessage, type Outcome } from "@/lib/doors/outcome";
-import { AppError } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
+import { errorText } from "@/lib/i18n/error-text";
 
 // The session check reads the database; here it always passes, since this file tests the
 // wrapper's mechanics. tests/integration/sessions.test.ts checks ended sessions for real.
@@ -65,9 +66,11 @@ describe("onSocketEvent", () => {
   it("acks an AppError as its wire error, fields included, and logs nothing", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const answers = await leave(async () => {
-      throw new AppError("bad_request", "Say which room.", { roomId: "Required." });
+      throw new AppError("bad_request", errorText("meeting.chooseQuestion"), { roomId: errorText("notFound.room") });
     });
-    expect(answers).toEqual([{ ok: false, error: { code: "bad_request", message: "Say which room.", fields: { roomId: "Required." } } }]);
+    expect(answers).toEqual([
+      { ok: false, error: { code: "bad_request", message: "Say which question is being discussed now.", fields: { roomId: "This room could not be found." } } },
+    ]);
     expect(logged).not.toHaveBeenCalled();
   });
 
@@ -92,7 +95,7 @@ describe("onSocketEvent", () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const { socket, send } = fakeSocket({ userId: "user-1" });
     const failing = async (): Promise<null> => {
-      throw new AppError("not_found", "This room could not be found.");
+      throw notFound("room");
     };
     onSocketEvent(socket, "room:leave", failing, {
       onFailure: () => {
@@ -118,7 +121,7 @@ describe("onSocketEvent", () => {
       socket,
       "room:leave",
       async ({ payload }) => {
-        if (payload.roomId !== "ok") throw new AppError("not_found", "This room could not be found.");
+        if (payload.roomId !== "ok") throw notFound("room");
         return null;
       },
       { onFailure },

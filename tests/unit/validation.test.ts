@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { signUpInput } from "@/lib/validation/auth";
 import { parseInput } from "@/lib/validation/parse";
 import { postReplyInput, repliesAfterQuery } from "@/lib/validation/replies";
+import { fieldWords } from "@/tests/error-words";
 
 describe("postReplyInput", () => {
   it("trims the body and defaults the parent to the question", () => {
@@ -35,7 +36,7 @@ describe("postReplyInput", () => {
       parseInput(postReplyInput, { body: "", idempotencyKey: randomUUID() });
       expect.unreachable();
     } catch (error) {
-      expect((error as AppError).fields).toEqual({ body: "Write something before posting." });
+      expect(fieldWords((error as AppError).fields)).toEqual({ body: "Write something before posting." });
     }
   });
 });

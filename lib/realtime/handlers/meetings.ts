@@ -8,7 +8,7 @@ import type { Presence } from "../presence";
 // A meeting's live channel: being counted as here (presence) and following the marker. As with
 // rooms, every event checks membership of the meeting it names.
 
-const what = "This meeting";
+const what = "meeting";
 
 /** True while the user may attend the meeting; false once they may not (or the check itself failed). */
 export async function mayAttendMeeting(input: { meetingId: string; userId: string }): Promise<boolean> {

@@ -14,7 +14,7 @@ import type { RoomPresence } from "../presence";
 // The channel is only a delivery list, so every event checks membership of the room it names
 // (docs/decisions/0005-sockets-are-not-an-authorization-boundary.md).
 
-const what = "This room";
+const what = "room";
 
 /** Whether the user may hear a room: the room resolved for them, nothing more. */
 const hearRoom = door({
