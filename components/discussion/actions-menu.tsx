@@ -9,7 +9,8 @@ export type MenuAction = { label: string; onSelect: () => void; tone?: "danger" 
  * A compact "More actions" menu button (the WAI-ARIA menu button pattern): arrow keys move
  * through the items, Escape closes and returns focus to the button.
  */
-export function ActionsMenu({ actions, label = "More actions" }: { actions: MenuAction[]; label?: string }) {
+/** `label` names the button and its menu, and says what they act on ("More actions for Ruth's reply"). */
+export function ActionsMenu({ actions, label }: { actions: MenuAction[]; label: string }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
