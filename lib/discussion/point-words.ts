@@ -30,7 +30,7 @@ function partOf(chapter: number, shape: BookShape | null | undefined) {
  * A point for a sentence ("Spoiler up to …", "Kathy is at …"): "not started", "Part Two,
  * chapter 12", "the end of Part Two", "the ending", as formatPoint decides, in the reader's words.
  */
-export function pointWords(t: PointTranslate, point: BookPoint, shape: BookShape | null | undefined, style: "progress" | "reach"): string {
+function pointWords(t: PointTranslate, point: BookPoint, shape: BookShape | null | undefined, style: "progress" | "reach"): string {
   const normal = point.kind === "chapter" ? pointFromRank(point.chapter, shape) : point;
   if (normal.kind === "start") return t(style === "progress" ? "points.notStarted" : "points.noSpoilers");
   if (normal.kind === "end") return t(style === "progress" ? "points.finished" : "points.ending");
