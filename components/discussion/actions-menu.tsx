@@ -9,7 +9,8 @@ export type MenuAction = { label: string; onSelect: () => void; tone?: "danger" 
  * A compact "More actions" menu button (the WAI-ARIA menu button pattern): arrow keys move
  * through the items, Escape closes and returns focus to the button.
  */
-export function ActionsMenu({ actions, label = "More actions" }: { actions: MenuAction[]; label?: string }) {
+/** `label` names the button and its menu, and says what they act on ("More actions for Ruth's reply"). */
+export function ActionsMenu({ actions, label }: { actions: MenuAction[]; label: string }) {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -104,7 +105,7 @@ export function ActionsMenu({ actions, label = "More actions" }: { actions: Menu
                 close();
                 action.onSelect();
               }}
-              className={`block w-full px-3.5 py-2 text-left hover:bg-paper focus:bg-paper focus:outline-none ${action.tone === "danger" ? "text-danger" : "text-ink"}`}
+              className={`block w-full px-3.5 py-2 text-left hover:bg-paper focus:bg-paper focus:outline-none focus-visible:outline-solid focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent ${action.tone === "danger" ? "text-danger" : "text-ink"}`}
             >
               {action.label}
             </button>

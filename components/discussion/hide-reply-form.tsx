@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -11,6 +12,7 @@ import { requestJson } from "./request";
 
 /** A moderator hides a reply; the reason they give is what members see in its place. */
 export function HideReplyForm({ replyId, onDone }: { replyId: string; onDone: () => void }) {
+  const t = useTranslations("discussion");
   const { onChanged } = useDiscussion();
   const fieldId = useId();
   const [reason, setReason] = useState("");
@@ -30,7 +32,7 @@ export function HideReplyForm({ replyId, onDone }: { replyId: string; onDone: ()
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!reason.trim()) {
-      form.fail({ code: "bad_request", message: "Say why this reply is hidden; members will see the reason." });
+      form.fail({ code: "bad_request", message: t("form.hideEmpty") });
       return;
     }
     form.submit(reason);
@@ -40,7 +42,7 @@ export function HideReplyForm({ replyId, onDone }: { replyId: string; onDone: ()
   return (
     <form onSubmit={onSubmit} className="space-y-2" noValidate>
       <label htmlFor={fieldId} className="block text-sm font-medium text-ink">
-        Reason for hiding
+        {t("form.hideLabel")}
       </label>
       <input
         id={fieldId}
@@ -51,25 +53,25 @@ export function HideReplyForm({ replyId, onDone }: { replyId: string; onDone: ()
           if (event.key === "Escape") onDone();
         }}
         maxLength={hiddenReasonMaxLength}
-        placeholder="For example: spoils the ending"
+        placeholder={t("form.hidePlaceholder")}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${fieldId}-help${error ? ` ${fieldId}-error` : ""}`}
         className="block w-full rounded-md border border-line bg-white px-3 py-2 text-base text-ink shadow-sm focus:border-accent focus:outline-2 focus:outline-accent/30"
       />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p id={`${fieldId}-help`} className="text-xs text-muted">
-          Members will see “Hidden by a moderator:” and this reason. The text stays visible to moderators.
+          {t("form.hideHelp")}
         </p>
         <div className="flex gap-2">
           <Button variant="secondary" onClick={onDone}>
-            Cancel
+            {t("reply.cancel")}
           </Button>
           <button
             type="submit"
             disabled={form.pending}
             className="inline-flex items-center justify-center rounded-md bg-danger px-4 py-2 text-sm font-medium text-white hover:brightness-110 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-danger disabled:opacity-60"
           >
-            {form.pending ? "Hiding…" : "Hide"}
+            {form.pending ? t("form.hiding") : t("form.hideSubmit")}
           </button>
         </div>
       </div>

@@ -1,15 +1,21 @@
+"use client";
+
+import { useTranslations } from "next-intl";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { excerptFromHtml } from "@/lib/discussion/threads";
 import { PinIcon } from "./icons";
+import { useVeilLabel } from "./use-veil-label";
 
 /** The room's pinned replies as short links above the threads; following one shows it in its thread. */
 export function PinnedReplies({ pinned, onOpen }: { pinned: ReplyView[]; onOpen: (replyId: string) => void }) {
+  const t = useTranslations("discussion");
+  const veilLabel = useVeilLabel();
   if (pinned.length === 0) return null;
   return (
     <section aria-labelledby="pinned-heading" className="rounded-lg border border-accent/25 bg-accent-soft/60 px-4 py-3">
       <h3 id="pinned-heading" className="flex items-center gap-1.5 text-xs font-medium uppercase tracking-wider text-accent-strong">
         <PinIcon />
-        Pinned
+        {t("room.pinned")}
       </h3>
       <ul className="mt-2 space-y-1.5">
         {pinned.map((reply) => (
@@ -23,7 +29,7 @@ export function PinnedReplies({ pinned, onOpen }: { pinned: ReplyView[]; onOpen:
               className="group block rounded focus-visible:outline-2 focus-visible:outline-accent">
               <span className="font-semibold text-ink">{reply.author.name}</span>
               <span className="text-muted">: </span>
-              <span className="text-ink group-hover:underline">{reply.veil ? reply.veil.label : excerptFromHtml(reply.bodyHtml)}</span>
+              <span className="text-ink group-hover:underline">{reply.veil ? veilLabel(reply.veil) : excerptFromHtml(reply.bodyHtml)}</span>
             </a>
           </li>
         ))}

@@ -1,7 +1,8 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import { reactionKinds, reactionLabels, reactionSummary, type ReactionKind, type ReactionView, type ReplyReactionsView } from "@/lib/discussion/reaction-kinds";
+import { reactionEmoji, reactionKinds, reactionSummary, type ReactionKind, type ReactorWords, type ReactionView, type ReplyReactionsView } from "@/lib/discussion/reaction-kinds";
 import { requestJson } from "./request";
 
 type Props = {
@@ -27,6 +28,9 @@ const chip =
  * click is ignored, so a double click is one change, and the server's answer is what shows.
  */
 export function ReactionBar({ replyId, reactions, viewerId, mayReact, onReactions }: Props) {
+  const t = useTranslations("discussion");
+  const format = useFormatter();
+  const words: ReactorWords = { you: t("reactions.you"), others: (count) => t("reactions.others", { count }), list: (names) => format.list(names, { type: "conjunction" }) };
   const [pending, setPending] = useState<ReadonlySet<ReactionKind>>(new Set());
   const [error, setError] = useState<string | null>(null);
 
@@ -49,10 +53,10 @@ export function ReactionBar({ replyId, reactions, viewerId, mayReact, onReaction
 
   return (
     <>
-      <ul aria-label="Reactions" className="flex flex-wrap items-center gap-1.5">
+      <ul aria-label={t("reactions.label")} className="flex flex-wrap items-center gap-1.5">
         {reactions.map((reaction, index) => {
           const mine = reaction.users.some((user) => user.id === viewerId);
-          const summary = reactionSummary(reaction, viewerId);
+          const summary = reactionSummary(reaction, viewerId, words);
           return (
             <li key={reaction.kind}>
               <button
@@ -67,7 +71,7 @@ export function ReactionBar({ replyId, reactions, viewerId, mayReact, onReaction
                 className={`${chip} ${mine ? "border-accent/50 bg-accent-soft text-accent-strong" : "border-line bg-white text-muted"} ${mayReact ? "hover:border-accent/60" : "cursor-default"} aria-disabled:opacity-90`}
               >
                 <span aria-hidden className={emojiFont}>
-                  {reactionLabels[reaction.kind].emoji}
+                  {reactionEmoji[reaction.kind]}
                 </span>
                 <span aria-hidden className="text-xs font-medium">
                   {reaction.users.length}
@@ -110,6 +114,7 @@ function ReactionPicker({
   pending: ReadonlySet<ReactionKind>;
   onPick: (kind: ReactionKind) => void;
 }) {
+  const t = useTranslations("discussion");
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -169,8 +174,8 @@ function ReactionPicker({
       <button
         ref={button}
         type="button"
-        aria-label="Add a reaction"
-        title="Add a reaction"
+        aria-label={t("reactions.add")}
+        title={t("reactions.add")}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => setOpen((value) => !value)}
@@ -186,7 +191,7 @@ function ReactionPicker({
           ref={panel}
           id={panelId}
           role="group"
-          aria-label="Choose a reaction"
+          aria-label={t("reactions.choose")}
           onKeyDown={onKeyDown}
           className="absolute left-0 top-full z-30 mt-1 flex gap-0.5 rounded-full border border-line bg-white p-1 shadow-md"
         >
@@ -194,8 +199,8 @@ function ReactionPicker({
             <button
               key={kind}
               type="button"
-              aria-label={reactionLabels[kind].name}
-              title={reactionLabels[kind].name}
+              aria-label={t(`reactions.${kind}`)}
+              title={t(`reactions.${kind}`)}
               aria-pressed={given.has(kind)}
               aria-disabled={pending.has(kind)}
               onClick={() => {
@@ -205,7 +210,7 @@ function ReactionPicker({
               className={`flex h-8 w-8 items-center justify-center rounded-full text-lg hover:bg-paper focus-visible:outline-2 focus-visible:outline-accent ${given.has(kind) ? "bg-accent-soft" : ""}`}
             >
               <span aria-hidden className={emojiFont}>
-                {reactionLabels[kind].emoji}
+                {reactionEmoji[kind]}
               </span>
             </button>
           ))}

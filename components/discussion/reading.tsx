@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
 import { firstInDisplayOrder, stillNew } from "@/lib/discussion/new-replies";
 import { readPositionAfter } from "@/lib/discussion/read-position";
@@ -220,15 +221,17 @@ export function useSeenOnScreen(element: RefObject<HTMLElement | null>, reply: R
 
 /** A reply that was new when the room opened: a small badge beside its time. */
 export function NewBadge() {
-  return <span className="self-center rounded-full bg-accent-soft px-2 py-0.5 text-xs font-semibold text-accent-strong">New</span>;
+  const t = useTranslations("discussion");
+  return <span className="self-center rounded-full bg-accent-soft px-2 py-0.5 text-xs font-semibold text-accent-strong">{t("reply.new")}</span>;
 }
 
 /** Where the replies the viewer has not seen begin. */
 export function UnreadDivider() {
+  const t = useTranslations("discussion");
   return (
-    <div role="separator" aria-label="New since your last visit" className="mb-3 flex items-center gap-3 text-xs font-semibold uppercase tracking-wider text-accent-strong">
+    <div role="separator" aria-label={t("reply.newSince")} className="mb-3 flex items-center gap-3 text-xs font-semibold uppercase tracking-wider text-accent-strong">
       <span aria-hidden className="h-px flex-1 bg-accent/50" />
-      <span aria-hidden>New since your last visit</span>
+      <span aria-hidden>{t("reply.newSince")}</span>
       <span aria-hidden className="h-px flex-1 bg-accent/50" />
     </div>
   );

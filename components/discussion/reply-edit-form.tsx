@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -11,6 +12,7 @@ import { SpoilerLevelSelect } from "./spoiler-level-select";
 
 /** Edits a reply in place: loads its Markdown, saves it, and the room sees the change live. */
 export function ReplyEditForm({ replyId, level, onDone }: { replyId: string; level: number; onDone: () => void }) {
+  const t = useTranslations("discussion");
   const { onChanged } = useDiscussion();
   // Sent only when changed: an unchanged level stays as stored (lib/discussion/replies.ts editReply).
   const [spoilerLevel, setSpoilerLevel] = useState(level);
@@ -33,12 +35,12 @@ export function ReplyEditForm({ replyId, level, onDone }: { replyId: string; lev
     void requestJson<{ source: { body: string } | null }>(`/api/replies/${replyId}`).then((result) => {
       if (!active) return;
       if (result.ok && result.data.source) setBody(result.data.source.body);
-      else setLoadError(result.ok ? "This reply can no longer be edited." : result.error.message);
+      else setLoadError(result.ok ? t("form.editGone") : result.error.message);
     });
     return () => {
       active = false;
     };
-  }, [replyId]);
+  }, [replyId, t]);
 
   const loaded = body !== null;
   useEffect(() => {
@@ -51,7 +53,7 @@ export function ReplyEditForm({ replyId, level, onDone }: { replyId: string; lev
     event.preventDefault();
     if (body === null) return;
     if (!body.trim()) {
-      form.fail({ code: "bad_request", message: "Write something before saving. To remove the reply, delete it instead." });
+      form.fail({ code: "bad_request", message: t("form.editEmpty") });
       return;
     }
     form.submit(body);
@@ -61,7 +63,7 @@ export function ReplyEditForm({ replyId, level, onDone }: { replyId: string; lev
   return (
     <form onSubmit={onSubmit} className="mt-2 space-y-2" noValidate>
       <label htmlFor={fieldId} className="block text-sm font-medium text-ink">
-        Edit your reply
+        {t("form.editLabel")}
       </label>
       {loaded ? (
         <textarea
@@ -81,20 +83,20 @@ export function ReplyEditForm({ replyId, level, onDone }: { replyId: string; lev
         />
       ) : (
         <p id={fieldId} className="rounded-md border border-dashed border-line px-3 py-2 text-sm text-muted">
-          {loadError ? "Your text couldn't be loaded." : "Loading your text…"}
+          {loadError ? t("form.loadFailed") : t("form.loadingText")}
         </p>
       )}
       <SpoilerLevelSelect id={`${fieldId}-spoilers`} value={spoilerLevel} onChange={setSpoilerLevel} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p id={`${fieldId}-help`} className="text-xs text-muted">
-          Everyone will see that this reply was edited.
+          {t("form.editHelp")}
         </p>
         <div className="flex gap-2">
           <Button variant="secondary" onClick={onDone}>
-            Cancel
+            {t("reply.cancel")}
           </Button>
           <Button type="submit" disabled={form.pending || !loaded}>
-            {form.pending ? "Saving…" : "Save"}
+            {form.pending ? t("form.saving") : t("form.save")}
           </Button>
         </div>
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -22,9 +23,9 @@ type Props = {
 };
 
 /** The server's words for a refusal; after a drop or a server error, that the text is safe here. */
-function failureMessage(error: WireError): string {
-  if (error.code === "offline") return "You seem to be offline. Your reply is kept here; post it again when you're back.";
-  if (error.code === "internal") return "Your reply wasn't posted yet; it's kept here. Try again in a moment.";
+function failureMessage(error: WireError, t: (key: "form.offline" | "form.notPosted") => string): string {
+  if (error.code === "offline") return t("form.offline");
+  if (error.code === "internal") return t("form.notPosted");
   return error.message;
 }
 
@@ -36,6 +37,7 @@ const draftKey = (roomId: string, parentId: string | null) => `chapterhouse:draf
  * The text is kept as a draft in this browser until it is posted.
  */
 export function ReplyForm({ roomId, parentId, label, onPosted, onCancel, autoFocus }: Props) {
+  const t = useTranslations("discussion");
   const fieldId = useId();
   const [body, setBody] = useState("");
   const pendingKey = useRef<string | null>(null);
@@ -83,14 +85,14 @@ export function ReplyForm({ roomId, parentId, label, onPosted, onCancel, autoFoc
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!body.trim()) {
-      form.fail({ code: "bad_request", message: "Write something before posting." });
+      form.fail({ code: "bad_request", message: t("form.empty") });
       return;
     }
     pendingKey.current ??= crypto.randomUUID();
     form.submit({ text: body, idempotencyKey: pendingKey.current, level: chosenLevel });
   }
 
-  const error = form.error ? { ...form.error, message: failureMessage(form.error) } : null;
+  const error = form.error ? { ...form.error, message: failureMessage(form.error, t) } : null;
   return (
     <form onSubmit={onSubmit} className="space-y-2" noValidate>
       <label htmlFor={fieldId} className="block text-sm font-medium text-ink">
@@ -116,16 +118,16 @@ export function ReplyForm({ roomId, parentId, label, onPosted, onCancel, autoFoc
       {chosenLevel === null ? null : <SpoilerLevelSelect id={`${fieldId}-spoilers`} value={chosenLevel} onChange={setSpoilerLevel} />}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p id={`${fieldId}-help`} className="text-xs text-muted">
-          Markdown works: **bold**, *italic*, &gt; quotes, links. Type @ to mention a member.
+          {t("form.help")}
         </p>
         <div className="flex gap-2">
           {onCancel ? (
             <Button variant="secondary" onClick={onCancel}>
-              Cancel
+              {t("reply.cancel")}
             </Button>
           ) : null}
           <Button type="submit" disabled={form.pending}>
-            {form.pending ? "Posting…" : "Post reply"}
+            {form.pending ? t("form.posting") : t("form.post")}
           </Button>
         </div>
       </div>

@@ -1,20 +1,25 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import type { ReplyView } from "@/lib/discussion/reply-view";
-import { formatDateTime } from "./edited-marker";
+import { useRoomDates } from "./dates";
 import { requestJson } from "./request";
 
 type Version = { bodyHtml: string; writtenAt: string; replacedAt: string | null };
 type History = { reply: ReplyView; versions: Version[] };
 
-function versionLabel(version: Version, index: number): string {
-  if (version.replacedAt === null) return "Current version";
-  return index === 0 ? "Original" : `Edit ${index}`;
+type HistoryKey = "history.current" | "history.original" | "history.edit";
+
+function versionLabel(version: Version, index: number, t: (key: HistoryKey, values?: { number: number }) => string): string {
+  if (version.replacedAt === null) return t("history.current");
+  return index === 0 ? t("history.original") : t("history.edit", { number: index });
 }
 
 /** Every version of a reply, oldest first, for moderators and the reply's author. */
 export function ReplyHistory({ replyId, onClose }: { replyId: string; onClose: () => void }) {
+  const t = useTranslations("discussion");
+  const { dateTime } = useRoomDates();
   const headingId = useId();
   const [history, setHistory] = useState<History | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -34,9 +39,9 @@ export function ReplyHistory({ replyId, onClose }: { replyId: string; onClose: (
   const ending =
     history && history.versions.at(-1)?.replacedAt !== null
       ? history.reply.state === "deleted"
-        ? "Deleted by its author."
+        ? t("history.deleted")
         : history.reply.state === "hidden"
-          ? "The current version is hidden by a moderator."
+          ? t("history.hidden")
           : null
       : null;
 
@@ -44,10 +49,10 @@ export function ReplyHistory({ replyId, onClose }: { replyId: string; onClose: (
     <section aria-labelledby={headingId} className="space-y-3">
       <div className="flex items-baseline justify-between gap-2">
         <h3 id={headingId} className="font-serif text-base font-semibold">
-          Edit history
+          {t("history.title")}
         </h3>
         <button type="button" onClick={onClose} className="text-sm text-muted hover:text-ink hover:underline focus-visible:outline-2 focus-visible:outline-accent">
-          Close history
+          {t("history.close")}
         </button>
       </div>
       {error ? (
@@ -55,16 +60,16 @@ export function ReplyHistory({ replyId, onClose }: { replyId: string; onClose: (
           {error}
         </p>
       ) : !history ? (
-        <p className="text-sm text-muted">Loading the earlier versions…</p>
+        <p className="text-sm text-muted">{t("history.loading")}</p>
       ) : (
         <ol className="space-y-3">
           {history.versions.map((version, index) => (
             <li key={`${version.writtenAt}-${index}`} className="rounded-md border border-line bg-paper/60 px-3 py-2">
               <p className="text-xs text-muted">
-                <span className="font-medium text-ink">{versionLabel(version, index)}</span>
+                <span className="font-medium text-ink">{versionLabel(version, index, t)}</span>
                 <span aria-hidden> · </span>
                 <time dateTime={version.writtenAt} suppressHydrationWarning>
-                  {formatDateTime(version.writtenAt)}
+                  {dateTime(version.writtenAt)}
                 </time>
               </p>
               {/* Sanitized when it was written, like every reply body. */}

@@ -1,8 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { RelativeTime } from "@/components/ui/relative-time";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { replyActions } from "@/lib/permissions";
 import type { ReplyView } from "@/lib/discussion/reply-view";
@@ -17,8 +17,10 @@ import { NewBadge, UnreadDivider, useSeenOnScreen } from "./reading";
 import { ReplyEditForm } from "./reply-edit-form";
 import { ReplyForm } from "./reply-form";
 import { ReplyHistory } from "./reply-history";
+import { ReplyTime } from "./reply-time";
 import { requestJson } from "./request";
 import { repliesPerPage, useThreadMore } from "./use-thread-paging";
+import { useVeilLabel } from "./use-veil-label";
 
 // Deeper replies stop indenting (a phone has no room for more) but still say whom they answer.
 const maxIndentDepth = 5;
@@ -44,6 +46,7 @@ export function ReplyList({ nodes, parentName, ...shared }: Shared & { nodes: Th
  * until shown (the server sent none), so a screen reader hears the veil, never the spoiler.
  */
 function ReplyVeil({ replyId, label }: { replyId: string; label: string }) {
+  const t = useTranslations("discussion");
   const { onRevealed } = useDiscussion();
   const form = useActionForm(() => requestJson<{ reply: ReplyView }>(`/api/replies/${replyId}/reveal`, { method: "POST" }), {
     onSuccess: (data) => onRevealed(data.reply),
@@ -57,7 +60,7 @@ function ReplyVeil({ replyId, label }: { replyId: string; label: string }) {
         disabled={form.pending}
         className="min-h-9 rounded-md px-2 text-sm font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60"
       >
-        {form.pending ? "Showing…" : "Show"}
+        {form.pending ? t("spoiler.showing") : t("spoiler.show")}
       </button>
       {form.error ? (
         <p role="alert" className="w-full text-sm text-danger">
@@ -73,6 +76,7 @@ function ReplyVeil({ replyId, label }: { replyId: string; label: string }) {
  * page, in posting order, each reply under its parent. Nothing when the thread is all here.
  */
 function ThreadMoreButton({ threadId }: { threadId: string }) {
+  const t = useTranslations("discussion");
   const more = useThreadMore();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -90,8 +94,8 @@ function ThreadMoreButton({ threadId }: { threadId: string }) {
   return (
     <div className="mt-3 ml-3 border-l-2 border-dashed border-line pl-3 sm:ml-5 sm:pl-4">
       <button type="button" onClick={load} disabled={pending} aria-busy={pending} className="min-h-9 rounded-md px-1 text-sm font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60">
-        {pending ? "Loading replies…" : `Show ${next} more ${next === 1 ? "reply" : "replies"}`}
-        {!pending && remaining > next ? <span className="font-normal text-muted"> · {remaining.toLocaleString("en")} not shown yet</span> : null}
+        {pending ? t("reply.loadingReplies") : t("reply.showMore", { count: next })}
+        {!pending && remaining > next ? <span className="font-normal text-muted"> · {t("reply.notShownYet", { count: remaining })}</span> : null}
       </button>
       {error ? (
         <p role="alert" className="text-sm text-danger">
@@ -104,6 +108,8 @@ function ThreadMoreButton({ threadId }: { threadId: string }) {
 
 function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<ReplyView>; parentName?: string }) {
   const reply = node.item;
+  const t = useTranslations("discussion");
+  const veilLabel = useVeilLabel();
   const { roomId, viewer, locked, revoked, onPosted, onChanged, onReactions } = useDiscussion();
   const [collapsed, setCollapsed] = useState(false);
   const [panel, setPanel] = useState<Panel>(null);
@@ -159,22 +165,22 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
     setRevealError(null);
     const result = await requestJson<{ source: { bodyHtml: string } | null }>(`/api/replies/${reply.id}`);
     if (result.ok && result.data.source) setRevealedHtml(result.data.source.bodyHtml);
-    else setRevealError(result.ok ? "The hidden text isn't available." : result.error.message);
+    else setRevealError(result.ok ? t("reply.hiddenUnavailable") : result.error.message);
   }
 
   const togglePanel = (next: Exclude<Panel, null>) => setPanel((current) => (current === next ? null : next));
   const actions: MenuAction[] = [];
-  if (mayEdit) actions.push({ label: "Edit", onSelect: () => setPanel("edit") });
-  if (mayViewHistory) actions.push({ label: "History", onSelect: () => setPanel("history") });
+  if (mayEdit) actions.push({ label: t("reply.edit"), onSelect: () => setPanel("edit") });
+  if (mayViewHistory) actions.push({ label: t("reply.history"), onSelect: () => setPanel("history") });
   if (mayPin) {
     actions.push(
       reply.pinned
-        ? { label: "Unpin", onSelect: () => change(`/api/replies/${reply.id}/pin`, "DELETE") }
-        : { label: "Pin to top", onSelect: () => change(`/api/replies/${reply.id}/pin`, "PUT") },
+        ? { label: t("reply.unpin"), onSelect: () => change(`/api/replies/${reply.id}/pin`, "DELETE") }
+        : { label: t("reply.pin"), onSelect: () => change(`/api/replies/${reply.id}/pin`, "PUT") },
     );
   }
-  if (mayHide && visible) actions.push({ label: "Hide…", onSelect: () => setPanel("hide") });
-  if (mayDelete) actions.push({ label: "Delete…", tone: "danger", onSelect: () => setConfirmingDelete(true) });
+  if (mayHide && visible) actions.push({ label: t("reply.hide"), onSelect: () => setPanel("hide") });
+  if (mayDelete) actions.push({ label: t("reply.delete"), tone: "danger", onSelect: () => setConfirmingDelete(true) });
 
   const cardTone = visible ? (reply.pinned ? "border-accent/35 bg-white" : "border-line bg-white") : "border-line bg-white/60";
 
@@ -184,45 +190,45 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
       <article
         ref={article}
         tabIndex={-1}
-        aria-label={`Reply by ${reply.author.name}`}
-        className={`min-w-0 rounded-lg border px-4 py-3 shadow-sm [overflow-wrap:anywhere] focus:outline-none focus-visible:outline-2 focus-visible:outline-accent ${cardTone} ${shared.arrivedIds.has(reply.id) ? "reply-arrived" : ""}`}
+        aria-label={t("reply.by", { name: reply.author.name })}
+        className={`min-w-0 rounded-lg border px-4 py-3 shadow-sm [overflow-wrap:anywhere] focus:outline-none focus-visible:outline-solid focus-visible:outline-2 focus-visible:outline-accent ${cardTone} ${shared.arrivedIds.has(reply.id) ? "reply-arrived" : ""}`}
       >
         <header className="flex items-start justify-between gap-2">
           <p className="flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-0.5 text-sm">
             <span className={`font-semibold ${visible ? "text-ink" : "text-muted"}`}>{reply.author.name}</span>
             {reply.replyTo ? (
               <a href={`#reply-${reply.replyTo.id}`} className="text-muted hover:underline">
-                Replying to {reply.replyTo.authorName}
+                {t("reply.replyingTo", { name: reply.replyTo.authorName })}
               </a>
             ) : showParentHint ? (
-              <span className="text-muted">replying to {parentName}</span>
+              <span className="text-muted">{t("reply.replyingToLower", { name: parentName })}</span>
             ) : null}
             <span aria-hidden className="text-muted">
               ·
             </span>
-            <RelativeTime iso={reply.createdAt} className="text-muted" />
+            <ReplyTime iso={reply.createdAt} className="text-muted" />
             {reply.editedAt && visible ? <EditedMarker iso={reply.editedAt} /> : null}
             {isNew && visible ? <NewBadge /> : null}
             {reply.pinned ? (
               <span className="inline-flex items-center gap-1 self-center rounded-full bg-accent-soft px-2 py-0.5 text-xs font-medium text-accent-strong">
                 <PinIcon />
-                Pinned
+                {t("reply.pinned")}
               </span>
             ) : null}
           </p>
-          <ActionsMenu actions={actions} />
+          <ActionsMenu actions={actions} label={t("reply.moreActions", { name: reply.author.name })} />
         </header>
 
         {reply.state === "deleted" ? (
-          <p className="mt-1.5 text-[0.975rem] italic text-muted">This reply was deleted.</p>
+          <p className="mt-1.5 text-[0.975rem] italic text-muted">{t("reply.deleted")}</p>
         ) : reply.state === "hidden" ? (
           <div className="mt-1.5 space-y-2">
             <p className="text-[0.975rem] text-muted">
-              <span className="italic">Hidden by a moderator:</span> <span className="text-ink">{reply.hiddenReason}</span>
+              <span className="italic">{t("reply.hiddenBy")}</span> <span className="text-ink">{reply.hiddenReason}</span>
             </p>
             {revealedHtml !== null ? (
               <div className="rounded-md border border-dashed border-line bg-paper px-3 py-2">
-                <p className="text-xs font-medium uppercase tracking-wider text-muted">Hidden text · only moderators see this</p>
+                <p className="text-xs font-medium uppercase tracking-wider text-muted">{t("reply.hiddenText")}</p>
                 <div className="reply-body mt-1 text-[0.975rem] text-ink" dangerouslySetInnerHTML={{ __html: revealedHtml }} />
               </div>
             ) : null}
@@ -230,7 +236,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
         ) : panel === "edit" ? (
           <ReplyEditForm replyId={reply.id} level={reply.spoiler?.level ?? 0} onDone={() => setPanel(null)} />
         ) : reply.veil ? (
-          <ReplyVeil replyId={reply.id} label={reply.veil.label} />
+          <ReplyVeil replyId={reply.id} label={veilLabel(reply.veil)} />
         ) : (
           <div className="reply-body mt-1.5 text-[0.975rem] text-ink" dangerouslySetInnerHTML={{ __html: reply.bodyHtml }} />
         )}
@@ -244,15 +250,16 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
               type="button"
               onClick={() => togglePanel("reply")}
               aria-expanded={panel === "reply"}
-              className="font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent"
+              aria-label={t("reply.replyTo", { name: reply.author.name })}
+              className="rounded-sm font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
             >
-              Reply
+              {t("reply.reply")}
             </button>
           ) : null}
           {mayViewHidden ? (
             <>
               <button type="button" onClick={() => void toggleHiddenText()} aria-expanded={revealedHtml !== null} className={textButton}>
-                {revealedHtml !== null ? "Close hidden text" : "Show hidden text"}
+                {revealedHtml !== null ? t("reply.closeHidden") : t("reply.showHidden")}
               </button>
               <button
                 type="button"
@@ -260,13 +267,13 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
                 onClick={() => change(`/api/replies/${reply.id}/hidden`, "DELETE")}
                 className="font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60"
               >
-                Unhide
+                {t("reply.unhide")}
               </button>
             </>
           ) : null}
           {hiddenCount > 0 ? (
             <button type="button" onClick={() => setCollapsed((value) => !value)} aria-expanded={!collapsed} className={textButton}>
-              {collapsed ? `Show ${hiddenCount} ${hiddenCount === 1 ? "reply" : "replies"}` : "Collapse thread"}
+              {collapsed ? t("reply.showCollapsed", { count: hiddenCount }) : t("reply.collapse")}
             </button>
           ) : null}
         </div>
@@ -282,7 +289,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
             <ReplyForm
               roomId={roomId}
               parentId={reply.id}
-              label={`Your reply to ${reply.author.name}`}
+              label={t("reply.yourReplyTo", { name: reply.author.name })}
               onPosted={onPosted}
               onCancel={() => setPanel(null)}
               autoFocus
@@ -302,10 +309,11 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
       {/* Mounted only while asking: a busy room would otherwise carry one dialog per reply. */}
       {mayDelete && confirmingDelete ? (
         <ConfirmDialog
-          title="Delete this reply?"
-          description="Its text will be removed for everyone, and “This reply was deleted.” will show in its place. Replies to it stay where they are."
-          confirmLabel="Delete"
-          pendingLabel="Deleting…"
+          title={t("reply.deleteTitle")}
+          description={t("reply.deleteText")}
+          confirmLabel={t("reply.deleteConfirm")}
+          pendingLabel={t("reply.deleting")}
+          cancelLabel={t("reply.cancel")}
           pending={pending}
           error={error}
           returnFocus={article}

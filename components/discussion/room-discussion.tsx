@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useMemo, useState, type FocusEvent, type FormEvent } from "react";
 import type { MentionableMember } from "@/lib/discussion/mention-syntax";
 import { stillNew } from "@/lib/discussion/new-replies";
@@ -10,6 +11,7 @@ import { can, canPostInRoom } from "@/lib/permissions";
 import { ConnectionStatus } from "./connection-status";
 import { DiscussionProvider, type DiscussionState, type Viewer } from "./discussion-context";
 import { LockRoomControl } from "./lock-room-control";
+import { NewRepliesAnnouncer } from "./new-replies-announcer";
 import { NewRepliesMarker } from "./new-replies-marker";
 import { PinnedReplies } from "./pinned-replies";
 import { ReadingProvider } from "./reading";
@@ -51,6 +53,7 @@ type Props = {
 const noMembers: readonly MentionableMember[] = [];
 
 export function RoomDiscussion({ roomId, clubId, viewer, initialPage, initialLocked, showHereNow = true, initialReadSeq = null, members = noMembers, reader }: Props) {
+  const t = useTranslations("discussion");
   const live = useRoomLive({ roomId, clubId, viewerId: viewer.id, initialPage, initialLocked, reader });
   const online = useOnline();
   // The browser knows first when the network is gone; the socket only once a ping fails.
@@ -113,7 +116,7 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialPage, initialLoc
         <div className="space-y-1.5">
           {mayPost ? (
             <div className="rounded-lg border border-line bg-white p-4 shadow-sm">
-              <ReplyForm roomId={roomId} parentId={null} label="Your answer" onPosted={onPosted} />
+              <ReplyForm roomId={roomId} parentId={null} label={t("room.yourAnswer")} onPosted={onPosted} />
             </div>
           ) : null}
           {revoked || !presenceKnown ? null : <TypingLine typing={presence.typing} />}
@@ -124,7 +127,7 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialPage, initialLoc
             <>
               <div className="flex flex-wrap items-center justify-between gap-3">
                 <h2 id="replies-heading" className="font-serif text-xl font-semibold">
-                  {visibleCount === 0 && threadCount === 0 ? "No replies yet" : `${visibleCount} ${visibleCount === 1 ? "reply" : "replies"}`}
+                  {visibleCount === 0 && threadCount === 0 ? t("room.noReplies") : t("room.replyCount", { count: visibleCount })}
                 </h2>
                 <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
                   <SortControl
@@ -142,6 +145,7 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialPage, initialLoc
               <div className="sticky top-0 z-10 -mx-4 flex min-h-11 flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-line bg-paper/95 px-4 py-2 backdrop-blur sm:-mx-6 sm:px-6">
                 <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
                   <ConnectionStatus connection={connection} />
+                  <NewRepliesAnnouncer arrived={arrived} />
                   {revoked || !showHereNow || !presenceKnown ? null : <HereNow present={presence.present} viewerId={viewer.id} />}
                 </div>
                 <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
@@ -151,7 +155,7 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialPage, initialLoc
                       onClick={() => reading.jumpTo && void reveal(reading.jumpTo)}
                       className="text-sm font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent"
                     >
-                      Jump to the first new reply ({reading.newCount})
+                      {t("room.jumpToNew", { count: reading.newCount })}
                     </button>
                   ) : null}
                   {/* What arrived and is still news: not yet on screen, not deleted or hidden since. */}
@@ -169,7 +173,7 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialPage, initialLoc
 
               {replies.length === 0 && threadCount === 0 ? (
                 <p className="text-muted">
-                  {mayPost ? "Be the first to answer. Others will see your reply as soon as you post it." : "Nobody answered this question before it was locked."}
+                  {mayPost ? t("room.emptyMayPost") : t("room.emptyLocked")}
                 </p>
               ) : (
                 <ThreadMoreProvider value={more}>

@@ -1,4 +1,7 @@
+"use client";
+
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { LockIcon } from "./icons";
 import type { RoomLock } from "./use-room-lock";
 
@@ -16,15 +19,16 @@ type Props = {
  * Announced when it arrives live. Not role=status: "Live" is the page's one status.
  */
 export function RoomNotice({ revoked, locked, mayPost, lock }: Props) {
+  const t = useTranslations("discussion");
   return (
     <>
       <div aria-live="polite" className="empty:hidden">
         {revoked ? (
           <div className="rounded-lg border border-line bg-white p-5 shadow-sm">
-            <p className="font-serif text-lg font-semibold">You&apos;re no longer a member of this club.</p>
-            <p className="mt-1 text-sm text-muted">This page has stopped updating, and you can&apos;t post here any more.</p>
+            <p className="font-serif text-lg font-semibold">{t("notice.revokedTitle")}</p>
+            <p className="mt-1 text-sm text-muted">{t("notice.revokedText")}</p>
             <Link href="/" className="mt-3 inline-block text-sm font-medium text-accent hover:underline">
-              Go to your clubs
+              {t("notice.goToClubs")}
             </Link>
           </div>
         ) : locked ? (
@@ -32,11 +36,9 @@ export function RoomNotice({ revoked, locked, mayPost, lock }: Props) {
             <LockIcon className="mt-0.5 h-5 w-5 shrink-0 text-amber-700" />
             <div className="flex min-w-0 flex-1 flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
               <div className="space-y-0.5">
-                <p className="font-medium">This room is locked.</p>
+                <p className="font-medium">{t("notice.lockedTitle")}</p>
                 <p className="text-sm leading-relaxed text-muted">
-                  {mayPost
-                    ? "Members can read but can't post new replies. As a moderator, you still can."
-                    : "A moderator has closed it to new replies. Everything here stays open to read."}
+                  {mayPost ? t("notice.lockedModerator") : t("notice.lockedMember")}
                 </p>
               </div>
               {lock ? (
@@ -46,7 +48,7 @@ export function RoomNotice({ revoked, locked, mayPost, lock }: Props) {
                   disabled={lock.pending}
                   className="self-start whitespace-nowrap rounded-md border border-line bg-white px-3 py-1.5 text-sm font-medium text-ink hover:bg-paper focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60"
                 >
-                  {lock.pending ? "Unlocking…" : "Unlock room"}
+                  {lock.pending ? t("notice.unlocking") : t("notice.unlock")}
                 </button>
               ) : null}
             </div>

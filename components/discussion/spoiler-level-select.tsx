@@ -1,6 +1,7 @@
 "use client";
 
-import { pointChoices } from "@/lib/books/points";
+import { useTranslations } from "next-intl";
+import { pointChoiceWords } from "@/lib/discussion/point-words";
 import { useDiscussion } from "./discussion-context";
 
 /**
@@ -9,14 +10,15 @@ import { useDiscussion } from "./discussion-context";
  * writer's progress, or where only "No spoilers" is possible.
  */
 export function SpoilerLevelSelect({ id, value, onChange }: { id: string; value: number; onChange: (level: number) => void }) {
+  const t = useTranslations("discussion");
   const { spoilers } = useDiscussion();
   if (!spoilers) return null;
-  const choices = pointChoices(spoilers.shape, "reach").filter((choice) => choice.rank <= Math.max(spoilers.reached, value));
+  const choices = pointChoiceWords(t, spoilers.shape, "reach").filter((choice) => choice.rank <= Math.max(spoilers.reached, value));
   if (choices.length < 2) return null;
   return (
     <p className="flex flex-wrap items-center gap-2 text-sm">
       <label htmlFor={id} className="text-muted">
-        Spoilers up to
+        {t("spoiler.levelLabel")}
       </label>
       <select
         id={id}

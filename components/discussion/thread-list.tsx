@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import type { ThreadNode } from "@/lib/discussion/threads";
@@ -27,6 +28,7 @@ type Props = {
  * real button: keyboard and screen-reader users, and a failed load, can always press it.
  */
 export function ThreadList({ tree, notLoaded, more, arrivedIds, onLoadMore, autoLoad }: Props) {
+  const t = useTranslations("discussion");
   const [pending, setPending] = useState(false);
   const [armed, setArmed] = useState(autoLoad);
   const [error, setError] = useState<string | null>(null);
@@ -69,7 +71,7 @@ export function ThreadList({ tree, notLoaded, more, arrivedIds, onLoadMore, auto
             aria-busy={pending}
             className="min-h-11 rounded-full border border-line bg-white px-5 py-2 text-sm font-medium text-ink shadow-sm hover:border-accent/40 hover:text-accent focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-70"
           >
-            {pending ? "Loading threads…" : notLoaded > 0 ? `Show more threads (${notLoaded.toLocaleString("en")} not shown yet)` : "Show more threads"}
+            {pending ? t("room.loadingThreads") : notLoaded > 0 ? t("room.moreThreadsCount", { count: notLoaded }) : t("room.moreThreads")}
           </button>
           {error ? (
             <p role="alert" className="text-sm text-danger">

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useMemo, useState, type KeyboardEvent, type ReactNode, type RefObject } from "react";
 import { activeMentionQuery, matchMembers, mentionText, type MentionableMember } from "@/lib/discussion/mention-syntax";
 
@@ -35,6 +36,7 @@ type Picker = {
  * for this "@".
  */
 export function useMentionPicker({ members, viewerId, textarea, body, setBody }: Options): Picker {
+  const t = useTranslations("discussion");
   const listId = useId();
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
@@ -98,9 +100,7 @@ export function useMentionPicker({ members, viewerId, textarea, body, setBody }:
     return true;
   }
 
-  const announcement = open
-    ? `${matches.length} ${matches.length === 1 ? "member matches" : "members match"}. Up and down arrows to choose, Enter to insert, Escape to close.`
-    : "";
+  const announcement = open ? t("mentions.matches", { count: matches.length }) : "";
 
   const list = (
     <>
@@ -111,7 +111,7 @@ export function useMentionPicker({ members, viewerId, textarea, body, setBody }:
         <ul
           id={listId}
           role="listbox"
-          aria-label="Members to mention"
+          aria-label={t("mentions.label")}
           className="max-h-56 overflow-y-auto rounded-md border border-line bg-white py-1 text-sm shadow-md"
         >
           {matches.map((member, index) => (

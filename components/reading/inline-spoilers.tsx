@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 
 /** Reveals one inline spoiler: its words become readable and are read out instead of the "hidden" label. */
@@ -21,6 +22,21 @@ function spoilerAt(target: EventTarget | null): HTMLElement | null {
  * A click on a hidden link inside a spoiler reveals it rather than following the link.
  */
 export function InlineSpoilers() {
+  const label = useTranslations("discussion")("spoiler.inlineHidden");
+  // The label is written into each reply's HTML when it is posted (in English, the same for every
+  // reader): a hidden spoiler is relabelled in the reader's language here, also as replies arrive.
+  useEffect(() => {
+    const relabel = () => {
+      for (const element of document.querySelectorAll<HTMLElement>('[data-spoiler][aria-expanded="false"]')) {
+        if (element.getAttribute("aria-label") !== label) element.setAttribute("aria-label", label);
+      }
+    };
+    relabel();
+    const observer = new MutationObserver(relabel);
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [label]);
+
   useEffect(() => {
     function onClick(event: MouseEvent) {
       const spoiler = spoilerAt(event.target);

@@ -1,10 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { pointChoices, type BookShape } from "@/lib/books/points";
+import type { BookShape } from "@/lib/books/points";
+import { pointChoiceWords } from "@/lib/discussion/point-words";
 import type { Outcome } from "@/lib/doors/outcome";
 
 type Props = {
@@ -23,19 +25,20 @@ type Props = {
  * taps on a phone), saved as soon as it changes; and whether other members see it.
  */
 export function ProgressControl({ action, shape, reached, shared, compact = false }: Props) {
+  const t = useTranslations("discussion");
   const router = useRouter();
   const id = useId();
   const [value, setValue] = useState(reached === null ? "" : String(reached));
   const [isShared, setShared] = useState(shared);
   const form = useActionForm(action, { onSuccess: () => router.refresh() });
-  const choices = pointChoices(shape, "progress");
+  const choices = pointChoiceWords(t, shape, "progress");
   const groups = [...new Set(choices.map((choice) => choice.group))];
 
   return (
     <div className={compact ? "flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" : "space-y-2 text-sm"}>
       <div className="flex items-center gap-2">
         <label htmlFor={`${id}-progress`} className="font-medium text-ink">
-          I&apos;ve read to
+          {t("reading.readTo")}
         </label>
         <select
           id={`${id}-progress`}
@@ -47,7 +50,7 @@ export function ProgressControl({ action, shape, reached, shared, compact = fals
           }}
           className="min-h-10 rounded-md border border-line bg-white px-2 py-1.5 text-base text-ink shadow-sm focus:border-accent focus:outline-2 focus:outline-accent/30"
         >
-          {value === "" ? <option value="">Choose…</option> : null}
+          {value === "" ? <option value="">{t("reading.choose")}</option> : null}
           {groups.map((group) => {
             const options = choices
               .filter((choice) => choice.group === group)
@@ -59,7 +62,7 @@ export function ProgressControl({ action, shape, reached, shared, compact = fals
             return group === null ? options : <optgroup key={group} label={group}>{options}</optgroup>;
           })}
         </select>
-        {form.pending ? <span className="text-muted">Saving…</span> : null}
+        {form.pending ? <span className="text-muted">{t("reading.saving")}</span> : null}
       </div>
       {compact ? null : (
         <label className="flex items-center gap-2 text-muted">
@@ -73,7 +76,7 @@ export function ProgressControl({ action, shape, reached, shared, compact = fals
             }}
             className="size-4 accent-accent"
           />
-          Let other members see where I am (moderators always can)
+          {t("reading.share")}
         </label>
       )}
       <FormAlert error={form.error} look="line" />

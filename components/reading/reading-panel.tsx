@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import type { BookShape } from "@/lib/books/points";
 import type { Outcome } from "@/lib/doors/outcome";
 import { formatInZone } from "@/lib/meetings/time";
@@ -16,22 +17,24 @@ type Props = {
 };
 
 /** "Your reading": where the member is, the club's schedule against it, and where the others are. */
-export function ReadingPanel({ clubId, progress, others, schedule, action, shapeHref }: Props) {
+export async function ReadingPanel({ clubId, progress, others, schedule, action, shapeHref }: Props) {
+  const t = await getTranslations("discussion");
   const next = schedule.find((item) => !item.done);
+  const nextLine = next ? t.rich("reading.next", { target: next.target, title: next.title, b: (chunks) => <strong className="font-medium">{chunks}</strong> }) : null;
   return (
     <section aria-labelledby="reading-heading" className="space-y-4 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
       <h2 id="reading-heading" className="font-serif text-xl font-semibold">
-        Your reading
+        {t("reading.yourReading")}
       </h2>
       <ProgressControl action={action} shape={progress.shape} reached={progress.reached} shared={progress.shared} />
       {progress.shape === null ? (
         <p className="text-sm text-muted">
-          This book has no chapters yet, so you can only say whether you&apos;ve finished.
+          {t("reading.noChapters")}
           {shapeHref ? (
             <>
               {" "}
               <Link href={shapeHref} className="text-accent hover:underline">
-                Add its chapters
+                {t("reading.addChapters")}
               </Link>
             </>
           ) : null}
@@ -39,13 +42,11 @@ export function ReadingPanel({ clubId, progress, others, schedule, action, shape
       ) : null}
       {schedule.length > 0 ? (
         <div className="space-y-2">
-          <h3 className="text-xs font-medium uppercase tracking-wider text-muted">Reading schedule</h3>
+          <h3 className="text-xs font-medium uppercase tracking-wider text-muted">{t("reading.schedule")}</h3>
           {next ? (
-            <p className="text-sm">
-              Next: up to <strong className="font-medium">{next.target}</strong> for {next.title}.
-            </p>
+            <p className="text-sm">{nextLine}</p>
           ) : (
-            <p className="text-sm">You&apos;re up to date with the schedule.</p>
+            <p className="text-sm">{t("reading.upToDate")}</p>
           )}
           <ol className="divide-y divide-line rounded-md border border-line text-sm">
             {schedule.map((item) => (
@@ -55,9 +56,9 @@ export function ReadingPanel({ clubId, progress, others, schedule, action, shape
                     {item.title}
                   </Link>
                   <span className="text-muted"> · {formatInZone(item.startsAt, item.timeZone)}</span>
-                  <span className="block text-muted">Read up to {item.target}</span>
+                  <span className="block text-muted">{t("reading.readUpTo", { target: item.target })}</span>
                 </span>
-                <span className={item.done ? "text-accent" : "text-muted"}>{item.done ? "Read ✓" : "Still to read"}</span>
+                <span className={item.done ? "text-accent" : "text-muted"}>{item.done ? t("reading.done") : t("reading.toRead")}</span>
               </li>
             ))}
           </ol>
@@ -65,12 +66,12 @@ export function ReadingPanel({ clubId, progress, others, schedule, action, shape
       ) : null}
       {others.length > 0 ? (
         <div className="space-y-2">
-          <h3 className="text-xs font-medium uppercase tracking-wider text-muted">Where others are</h3>
+          <h3 className="text-xs font-medium uppercase tracking-wider text-muted">{t("reading.others")}</h3>
           <ul className="space-y-1 text-sm">
             {others.map((other) => (
               <li key={other.name}>
-                {other.name} is {other.label === "finished" || other.label === "not started" ? other.label : `at ${other.label}`}
-                {other.shared ? null : <span className="text-muted"> (shown to moderators only)</span>}
+                {other.label === "finished" || other.label === "not started" ? t("reading.otherIs", { name: other.name, point: other.label }) : t("reading.otherAt", { name: other.name, point: other.label })}
+                {other.shared ? null : <span className="text-muted">{t("reading.moderatorsOnly")}</span>}
               </li>
             ))}
           </ul>

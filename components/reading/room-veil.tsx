@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -12,19 +13,20 @@ import type { Outcome } from "@/lib/doors/outcome";
  * choice, and the page then reloads with the discussion.
  */
 export function RoomVeil({ reach, progress, lift }: { reach: string; progress: string; lift: () => Promise<Outcome<null>> }) {
+  const t = useTranslations("discussion");
   const router = useRouter();
   const form = useActionForm(lift, { onSuccess: () => router.refresh() });
   return (
     <section aria-labelledby="veil-heading" className="space-y-3 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
       <h2 id="veil-heading" className="font-serif text-xl font-semibold">
-        This discussion goes further than you&apos;ve read
+        {t("reading.veilTitle")}
       </h2>
       <p className="text-muted">
-        It covers the book up to {reach}; you&apos;re at {progress}. The replies stay hidden until you choose to see them.
+        {t("reading.veilText", { reach, progress })}
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <Button onClick={() => form.submit(undefined)} disabled={form.pending}>
-          {form.pending ? "Opening…" : "I've read it / show anyway"}
+          {form.pending ? t("reading.veilOpening") : t("reading.veilLift")}
         </Button>
       </div>
       <FormAlert error={form.error} look="line" />

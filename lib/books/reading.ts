@@ -142,7 +142,7 @@ export const loadBookReading = door({
 });
 
 /** What the room page needs to decide on its veil, and the reader's progress control. */
-type RoomVeilView = { veiled: boolean; reach: string | null; progress: ProgressView; room: { position: number; question: string } };
+type RoomVeilView = { veiled: boolean; reach: string | null; reachRank: number | null; progress: ProgressView; room: { position: number; question: string } };
 
 /**
  * Whether the room opens veiled for this member: it reaches past their progress and they haven't
@@ -164,6 +164,8 @@ export const loadRoomVeil = door({
     const view: RoomVeilView = {
       veiled: beyond && !lifted,
       reach: reach === null ? null : formatPoint(reach, shape, "reach"),
+      // The rank too, for pages that say the point in the reader's language (lib/discussion/point-words.ts).
+      reachRank: room.reach,
       progress,
       room: { position: room.position, question: room.question },
     };

@@ -3,11 +3,8 @@ export type ThreadItem = { id: string; parentId: string | null; seq: number; rea
 export type ThreadNode<Item extends ThreadItem> = { item: Item; children: ThreadNode<Item>[]; depth: number };
 export type ThreadSort = "oldest" | "newest" | "most_reacted";
 
-export const threadSorts: { value: ThreadSort; label: string }[] = [
-  { value: "oldest", label: "Oldest first" },
-  { value: "newest", label: "Newest first" },
-  { value: "most_reacted", label: "Most reacted" },
-];
+/** The orders a room offers, as its sort control lists them (their words: `discussion.room.sort*`). */
+export const threadSorts: readonly ThreadSort[] = ["oldest", "newest", "most_reacted"];
 
 /**
  * Builds the reply tree. The sort orders the top-level replies (oldest, newest, or most reacted:

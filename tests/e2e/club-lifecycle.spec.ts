@@ -149,7 +149,7 @@ test("a moderator starts a club from a pasted guide, invites someone new, and hi
       await expect(reply).toHaveCount(1);
       expect(await emily.evaluate(() => (window as { e2eMark?: boolean }).e2eMark)).toBe(true);
 
-      await reply.getByRole("button", { name: "More actions" }).click();
+      await reply.getByRole("button", { name: /^More actions for .*reply$/ }).click();
       await reply.getByRole("menu", { name: "More actions" }).getByRole("menuitem", { name: "Hide…" }).click();
       await reply.getByRole("textbox", { name: "Reason for hiding" }).fill(reason);
       await reply.getByRole("button", { name: "Hide", exact: true }).click();

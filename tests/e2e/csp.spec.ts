@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { accounts, clubName, expect, test } from "./fixtures";
+import { accounts, clubName, expect, liveStatus, test } from "./fixtures";
 
 // The Content-Security-Policy (proxy.ts) must block nothing the app itself does: every kind of
 // page is opened with the policy enforced, and any violation the browser reports, as a
@@ -54,7 +54,7 @@ test("no page breaks the Content-Security-Policy, signed in as a moderator or si
   const room = await linkMatching(emily, /\/rooms\/[0-9a-f-]{36}$/);
   await visit(emily, room);
   // The room's live connection (Socket.IO over a WebSocket) must be allowed by connect-src.
-  await expect(emily.getByRole("status")).toContainText(/live/i);
+  await expect(liveStatus(emily)).toContainText(/live/i);
 
   await visit(emily, `${club}/books`);
   const book = await linkMatching(emily, /\/books\/[0-9a-f-]{36}$/);

@@ -43,8 +43,8 @@ export async function openRoom(page: Page, position: number): Promise<string> {
  */
 export const offlineCapableURL = (baseURL: string | undefined) => (baseURL ?? "").replace("//localhost:", "//127.0.0.1:");
 
-/** The live-connection status line of a room page. */
-export const liveStatus = (page: Page) => page.getByRole("status");
+/** The live-connection status line of a room page (the room's other status counts new replies for screen readers). */
+export const liveStatus = (page: Page) => page.getByRole("status").filter({ has: page.getByTestId("connection-state") });
 
 type Fixtures = {
   /** Signs `account` in through the real sign-in form in `context` and returns the page, now on "Your clubs". */

@@ -13,7 +13,7 @@ test("at phone width (390x844) the room page does not scroll sideways and its po
   await phone.goto(roomUrl);
   await expect(liveStatus(phone)).toHaveText("Live");
   // Open a reply form on the most deeply nested seeded reply: the narrowest part of the page.
-  await phone.getByRole("article", { name: "Reply by Ruth" }).first().getByRole("button", { name: "Reply" }).click();
+  await phone.getByRole("article", { name: "Reply by Ruth" }).first().getByRole("button", { name: "Reply to Ruth" }).click();
   await expect(phone.getByRole("textbox", { name: "Your reply to Ruth" })).toBeVisible();
 
   const { scrollWidth, clientWidth } = await phone.evaluate(() => ({

@@ -19,7 +19,7 @@ test("a reply posted by one member appears once, nested under its parent, on ano
   await kathy.evaluate(() => ((window as { e2eMark?: boolean }).e2eMark = true));
 
   const text = unique("Tommy answers Kathy live");
-  await kathysReplyOn(tommy).getByRole("button", { name: "Reply" }).click();
+  await kathysReplyOn(tommy).getByRole("button", { name: "Reply to Kathy" }).click();
   await tommy.getByRole("textbox", { name: "Your reply to Kathy" }).fill(text);
   await kathysReplyOn(tommy).getByRole("button", { name: "Post reply" }).click();
   await expect(tommy.getByText(text)).toHaveCount(1);

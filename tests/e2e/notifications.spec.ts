@@ -33,7 +33,7 @@ test("Ruth answers Kathy while Kathy is on the home page: the bell changes live,
   await ruth.goto(`${roomUrl}?reply=${kathysReply}`);
   const kathysCard = ruth.getByRole("article", { name: "Reply by Kathy" }).filter({ hasText: kathysText });
   await expect(kathysCard).toBeInViewport();
-  await kathysCard.getByRole("button", { name: "Reply" }).click();
+  await kathysCard.getByRole("button", { name: "Reply to Kathy" }).click();
   const ruthsText = unique("Ruth answers Kathy");
   await ruth.getByRole("textbox", { name: "Your reply to Kathy" }).fill(ruthsText);
   // Ruth has finished the book; nothing in this answer spoils it, so Kathy (chapter 12) reads it unveiled.

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { accounts, expect, openRoom, test } from "./fixtures";
+import { accounts, expect, liveStatus, openRoom, test } from "./fixtures";
 
 // Issue 11: a room is read by the page. Question 10 holds more threads than a first screen
 // (6) and a thread with more replies than it shows (2): built through the real API, read in
@@ -86,7 +86,7 @@ test.describe.serial("a room with more than a page of threads and replies", () =
   test("a live reply from another browser arrives in a loaded thread, and one deeper grows its thread's count", async ({ pageAs }) => {
     const reader = await pageAs(accounts.tommy);
     await reader.goto(roomUrl);
-    await expect(reader.getByRole("status")).toHaveText(/Live/);
+    await expect(liveStatus(reader)).toHaveText(/Live/);
     await expect(reader.getByRole("button", { name: /Show 12 more replies · 18 not shown yet/ })).toBeVisible();
     const writer = await pageAs(accounts.kathy);
     await post(writer.request, roomId, `${marker} live into thread 0`, roots[0]!.id);

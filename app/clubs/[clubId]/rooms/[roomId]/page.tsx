@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { RoomDiscussion } from "@/components/discussion/room-discussion";
 import { InlineSpoilers } from "@/components/reading/inline-spoilers";
 import { ProgressControl } from "@/components/reading/progress-control";
 import { RoomVeil } from "@/components/reading/room-veil";
 import { requireUser } from "@/lib/auth";
-import { formatPoint, pointFromRank } from "@/lib/books/points";
+import type { BookShape } from "@/lib/books/points";
 import { loadRoomVeil } from "@/lib/books/reading";
+import { rankWords, type PointTranslate } from "@/lib/discussion/point-words";
 import { loadRoomPage } from "@/lib/discussion/room-reading";
 import { loadReadPosition } from "@/lib/discussion/unread";
 import { loadOrNotFound } from "@/lib/doors/page";
@@ -17,16 +19,21 @@ import { liftRoomVeilAction } from "./actions";
 
 type Props = { params: Promise<{ clubId: string; roomId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export const metadata: Metadata = { title: "Discussion" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("discussion");
+  return { title: t("page.title") };
+}
 
 export default async function RoomPage({ params, searchParams }: Props) {
   const { clubId, roomId } = await params;
   const search = await searchParams;
+  const t = await getTranslations("discussion");
   const user = await requireUser(`/clubs/${clubId}/rooms/${roomId}`);
   // The veil is decided first: a veiled room loads no replies, so their text is nowhere in the page.
   const veil = await loadOrNotFound(() => loadRoomVeil({ roomId, userId: user.id }));
   if (veil.progress.clubId !== clubId) notFound();
   const { progress } = veil;
+  const reach = veil.reachRank === null ? null : rankWords(t, veil.reachRank, progress.shape, "reach");
   const progressControl = (
     <ProgressControl
       action={setReadingProgressAction.bind(null, clubId, progress.bookId)}
@@ -36,7 +43,7 @@ export default async function RoomPage({ params, searchParams }: Props) {
       compact
     />
   );
-  if (veil.veiled) return <VeiledRoom clubId={clubId} roomId={roomId} room={veil.room} reach={veil.reach ?? ""} progressLabel={progressLabelOf(progress)} progressControl={progressControl} />;
+  if (veil.veiled) return <VeiledRoom clubId={clubId} roomId={roomId} room={veil.room} reach={reach ?? ""} progressLabel={progressLabelOf(t, progress)} progressControl={progressControl} />;
   // The read position first: the page loads the thread of the first new reply with the first screen.
   const { lastReadSeq } = await loadOrNotFound(() => loadReadPosition({ roomId, userId: user.id }));
   // `?reply=<id>` (a notification's link) opens the room at that reply, `?sort=` in that order; anything else is ignored.
@@ -47,7 +54,7 @@ export default async function RoomPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-8">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+      <nav aria-label={t("page.breadcrumb")} className="text-sm text-muted">
         <Link href={`/clubs/${room.club.id}`} className="hover:text-accent hover:underline">
           {room.club.name}
         </Link>
@@ -55,14 +62,14 @@ export default async function RoomPage({ params, searchParams }: Props) {
         <cite className="not-italic">{room.book.title}</cite>
       </nav>
       <header className="space-y-3 border-b border-line pb-6">
-        <p className="text-xs font-medium uppercase tracking-wider text-muted">Question {room.position}</p>
+        <p className="text-xs font-medium uppercase tracking-wider text-muted">{t("page.question", { position: room.position })}</p>
         <h1 className="font-serif text-2xl font-semibold leading-snug sm:text-3xl">{room.question}</h1>
-        {veil.reach ? <p className="text-sm text-muted">Discusses the book up to {veil.reach}.</p> : null}
+        {reach ? <p className="text-sm text-muted">{t("page.reach", { reach })}</p> : null}
         {progressControl}
       </header>
       {room.archivedAt ? (
         <p role="note" className="rounded-lg border border-line bg-white px-4 py-3 text-sm text-muted">
-          This question was archived by a moderator. Its replies are kept here to read; it no longer takes new ones.
+          {t("page.archived")}
         </p>
       ) : null}
       <InlineSpoilers />
@@ -81,21 +88,22 @@ export default async function RoomPage({ params, searchParams }: Props) {
   );
 }
 
-function progressLabelOf(progress: { shape: Parameters<typeof formatPoint>[1]; reached: number | null }): string {
-  return progress.reached === null ? "the start (you haven't said where you are)" : formatPoint(pointFromRank(progress.reached, progress.shape), progress.shape, "progress");
+function progressLabelOf(t: PointTranslate & ((key: "page.progressUnknown") => string), progress: { shape: BookShape | null; reached: number | null }): string {
+  return progress.reached === null ? t("page.progressUnknown") : rankWords(t, progress.reached, progress.shape, "progress");
 }
 
 /** The room as a reader behind its reach first sees it: the question, the veil, no replies. */
-function VeiledRoom({ clubId, roomId, room, reach, progressLabel, progressControl }: { clubId: string; roomId: string; room: { position: number; question: string }; reach: string; progressLabel: string; progressControl: ReactNode }) {
+async function VeiledRoom({ clubId, roomId, room, reach, progressLabel, progressControl }: { clubId: string; roomId: string; room: { position: number; question: string }; reach: string; progressLabel: string; progressControl: ReactNode }) {
+  const t = await getTranslations("discussion");
   return (
     <div className="space-y-8">
-      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+      <nav aria-label={t("page.breadcrumb")} className="text-sm text-muted">
         <Link href={`/clubs/${clubId}`} className="hover:text-accent hover:underline">
-          Back to the club
+          {t("page.backToClub")}
         </Link>
       </nav>
       <header className="space-y-3 border-b border-line pb-6">
-        <p className="text-xs font-medium uppercase tracking-wider text-muted">Question {room.position}</p>
+        <p className="text-xs font-medium uppercase tracking-wider text-muted">{t("page.question", { position: room.position })}</p>
         <h1 className="font-serif text-2xl font-semibold leading-snug sm:text-3xl">{room.question}</h1>
         {progressControl}
       </header>
