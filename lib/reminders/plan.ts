@@ -42,9 +42,8 @@ export function reminderDedupeKey(input: { meetingId: string; kind: ReminderKind
   return `reminder:${input.meetingId}:${input.kind}:${input.startsAt.toISOString()}:${input.userId}`;
 }
 
-export function reminderLeadPhrase(kind: ReminderKind): string {
-  return kind === "24h" ? "24 hours" : "1 hour";
-}
+/** How many hours ahead each reminder goes (its words are in the `email` messages, by count). */
+export const REMINDER_HOURS: Record<ReminderKind, number> = { "24h": 24, "1h": 1 };
 
 /**
  * Whether the jobs recorded for a meeting differ from what it needs now: a needed reminder
