@@ -85,7 +85,10 @@ function reminderHours(dedupeKey: string | null | undefined): number | null {
 /** One row's sentence; rows of a group share it with their actors listed (lib/notifications/groups.ts). */
 export function sentenceOf(row: NotificationFacts, actors: (string | null)[] = [row.actorName ?? null], times = 1): NotificationSentence {
   const position = row.roomPosition ?? null;
-  if ((row.kind === "reply" || row.kind === "mention") && position !== null) return { key: row.kind, actors, times, position };
+  // With nobody known (the rows of a member since deleted), the stored words, which name them as they were.
+  if ((row.kind === "reply" || row.kind === "mention") && position !== null && actors.some((name) => name !== null)) {
+    return { key: row.kind, actors, times, position };
+  }
   if (row.kind === "reply_hidden" && position !== null) return { key: "replyHidden", position };
   if (row.kind === "meeting_scheduled" && row.clubName && row.meetingTitle) return { key: "meetingScheduled", club: row.clubName, title: row.meetingTitle };
   const hours = reminderHours(row.dedupeKey);
