@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { calendarFeeds } from "@/db/schema/meetings";
+import { users } from "@/db/schema/users";
 
 /**
  * Gives the user a new feed token. Any feed they had is revoked in the same transaction, so a
@@ -42,12 +43,15 @@ export async function revokeCalendarFeeds(input: { userId: string }): Promise<nu
   return rows.length;
 }
 
-/** The owner of a working feed token; a revoked or unknown token names nobody. */
-export async function findCalendarFeedUser(input: { token: string }): Promise<string | null> {
+/** The owner of a working feed token, with their languages (the feed's words follow them); a revoked or unknown token names nobody. */
+export async function findCalendarFeedOwner(input: {
+  token: string;
+}): Promise<{ userId: string; locale: string | null; browserLocale: string | null } | null> {
   const [row] = await getDb()
-    .select({ userId: calendarFeeds.userId })
+    .select({ userId: calendarFeeds.userId, locale: users.locale, browserLocale: users.browserLocale })
     .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
     .where(and(eq(calendarFeeds.token, input.token), isNull(calendarFeeds.revokedAt)))
     .limit(1);
-  return row?.userId ?? null;
+  return row ?? null;
 }

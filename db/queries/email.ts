@@ -1,11 +1,15 @@
 import "server-only";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/index";
 import { clubMembers, clubs } from "@/db/schema/clubs";
 import { replies, rooms } from "@/db/schema/discussion";
 import { memberEmailState } from "@/db/schema/email";
 import { notificationPreferences, notifications, type NotificationDelivery } from "@/db/schema/notifications";
 import { users } from "@/db/schema/users";
+import { notificationFacts } from "./notifications";
+
+const actor = alias(users, "actor");
 
 // What lib/email reads and writes: members' notification preferences and time zone, the
 // notifications email has still to look at (emailed_at null), and member_email_state.
@@ -81,6 +85,9 @@ export type EmailCandidate = {
   email: string;
   name: string;
   timeZone: string | null;
+  /** The member's chosen language and their browser's last: the email is written in recipientLocale of these. */
+  locale: string | null;
+  browserLocale: string | null;
   lastBatchAt: Date | null;
   lastDigestOn: string | null;
   /** Each kind of the member's notifications that email has not looked at yet, with its oldest one's time. */
@@ -95,6 +102,8 @@ export async function listEmailCandidates(input: { userIds?: string[] } = {}): P
       email: users.email,
       name: users.name,
       timeZone: users.timeZone,
+      locale: users.locale,
+      browserLocale: users.browserLocale,
       lastBatchAt: memberEmailState.lastBatchAt,
       lastDigestOn: memberEmailState.lastDigestOn,
       kind: notifications.kind,
@@ -104,7 +113,14 @@ export async function listEmailCandidates(input: { userIds?: string[] } = {}): P
     .innerJoin(users, eq(users.id, notifications.userId))
     .leftJoin(memberEmailState, eq(memberEmailState.userId, notifications.userId))
     .where(and(isNull(notifications.emailedAt), input.userIds ? inArray(notifications.userId, input.userIds) : undefined))
-    .groupBy(notifications.userId, users.email, users.name, users.timeZone, memberEmailState.lastBatchAt, memberEmailState.lastDigestOn, notifications.kind);
+    .groupBy(
+      notifications.userId,
+      users.email,
+      users.name,
+      users.timeZone,
+      users.locale,
+      users.browserLocale,
+      memberEmailState.lastBatchAt, memberEmailState.lastDigestOn, notifications.kind);
   const byUser = new Map<string, EmailCandidate>();
   for (const { kind, oldest, ...member } of rows) {
     const candidate = byUser.get(member.userId) ?? { ...member, waiting: [] };
@@ -125,7 +141,7 @@ export async function markNotificationsNeedNoEmail(input: { userId: string; kind
   return rows.length;
 }
 
-/** A notification taken by an email, with what the email shows of it. */
+/** A notification taken by an email, with what the email shows of it (its sentence's facts included: lib/notifications/sentence.ts). */
 export type ClaimedNotification = {
   id: string;
   kind: string;
@@ -138,6 +154,15 @@ export type ClaimedNotification = {
   roomId: string | null;
   roomPosition: number | null;
   roomQuestion: string | null;
+  actorName: string | null;
+  dedupeKey: string;
+  meetingTitle: string | null;
+  meetingStartsAt: Date | null;
+  meetingTimeZone: string | null;
+  meetingReading: string | null;
+  seriesMore: number | null;
+  spoilerReach: number | null;
+  bookShape: { chapters: number; parts: { title: string; first: number; last: number }[] } | null;
 };
 
 /** Which email is being sent, and what lets it go now. */
@@ -198,6 +223,8 @@ export async function claimNotificationsForEmail(input: {
     const stillMember = sql`exists (select 1 from ${clubMembers} where ${clubMembers.clubId} = ${notifications.clubId} and ${clubMembers.userId} = ${notifications.userId})`;
     const shown = await tx
       .select({
+        ...notificationFacts(),
+        actorName: actor.name,
         id: notifications.id,
         kind: notifications.kind,
         title: notifications.title,
@@ -213,6 +240,7 @@ export async function claimNotificationsForEmail(input: {
       .from(notifications)
       .leftJoin(clubs, eq(clubs.id, notifications.clubId))
       .leftJoin(rooms, eq(rooms.id, notifications.roomId))
+      .leftJoin(actor, eq(actor.id, notifications.actorId))
       .leftJoin(replies, eq(replies.id, notifications.replyId))
       .where(
         and(

@@ -2,8 +2,9 @@ import "server-only";
 import { and, count, desc, eq, inArray, isNull, lte, ne, notExists, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/index";
-import { clubMembers } from "@/db/schema/clubs";
+import { books, clubMembers, clubs } from "@/db/schema/clubs";
 import { replies, rooms } from "@/db/schema/discussion";
+import { meetings } from "@/db/schema/meetings";
 import { readingProgress } from "@/db/schema/reading";
 import { notificationPreferences, notifications } from "@/db/schema/notifications";
 import { users } from "@/db/schema/users";
@@ -151,6 +152,35 @@ export async function listReplyNotificationRecipients(input: { replyId: string }
 const actor = alias(users, "actor");
 
 /**
+ * What a notification's sentence is made from in its reader's language, read beside its stored
+ * English words (lib/notifications/sentence.ts): the club's and the meeting's current names and
+ * time, how many later meetings its series has, how far the reply it is about reaches, and the
+ * dedupe key (a reminder's names which). Correlated subqueries, so any query on `notifications`
+ * can add them without joins.
+ */
+export function notificationFacts() {
+  return {
+    dedupeKey: notifications.dedupeKey,
+    clubName: sql<string | null>`(select ${clubs.name} from ${clubs} where ${clubs.id} = ${notifications.clubId})`,
+    meetingTitle: sql<string | null>`(select ${meetings.title} from ${meetings} where ${meetings.id} = ${notifications.meetingId})`,
+    meetingStartsAt: sql<Date | null>`(select ${meetings.startsAt} from ${meetings} where ${meetings.id} = ${notifications.meetingId})`.mapWith(
+      (value: string | Date | null) => (value === null ? null : new Date(value)),
+    ),
+    meetingTimeZone: sql<string | null>`(select ${meetings.timeZone} from ${meetings} where ${meetings.id} = ${notifications.meetingId})`,
+    meetingReading: sql<string | null>`(select ${meetings.readingAssignment} from ${meetings} where ${meetings.id} = ${notifications.meetingId})`,
+    seriesMore: sql<number | null>`(select count(*)::int from meetings later_meeting, meetings this_meeting
+      where this_meeting.id = ${notifications.meetingId} and this_meeting.series_id is not null
+        and later_meeting.series_id = this_meeting.series_id and later_meeting.starts_at > this_meeting.starts_at
+        and later_meeting.cancelled_at is null)`.mapWith(Number),
+    spoilerReach: sql<number | null>`(select greatest(spoiled_reply.spoiler_level, coalesce(spoiled_room.reach, 0)) from ${replies} spoiled_reply
+      join ${rooms} spoiled_room on spoiled_room.id = spoiled_reply.room_id where spoiled_reply.id = ${notifications.replyId})`,
+    bookShape: sql<(typeof books.$inferSelect)["shape"] | null>`(select spoiled_book.shape from ${replies} spoiled_reply
+      join ${rooms} spoiled_room on spoiled_room.id = spoiled_reply.room_id
+      join ${books} spoiled_book on spoiled_book.id = spoiled_room.book_id where spoiled_reply.id = ${notifications.replyId})`.mapWith(books.shape),
+  };
+}
+
+/**
  * What a member may still see: a club's notifications only while they are a member of it, and
  * one about a reply only while that reply is visible (deleting removes the row; hiding only hides
  * it here, so unhiding brings it back). "Your reply was hidden" always stays.
@@ -182,6 +212,7 @@ export async function listUserNotifications(input: { userId: string; limit: numb
       roomPosition: rooms.position,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,
+      ...notificationFacts(),
     })
     .from(notifications)
     .leftJoin(actor, eq(actor.id, notifications.actorId))

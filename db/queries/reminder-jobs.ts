@@ -28,12 +28,20 @@ export async function findMeetingForReminders(input: { meetingId: string }) {
 }
 
 /**
- * Who gets a meeting's reminder: members who said going or maybe. Someone who has since left
- * the club keeps their RSVP row but is no longer told about the club's meetings.
+ * Who gets a meeting's reminder: members who said going or maybe, with their languages and zone
+ * (the email is written in theirs). Someone who has since left the club keeps their RSVP row but
+ * is no longer told about the club's meetings.
  */
 export async function listReminderRecipients(input: { meetingId: string; clubId: string }) {
   return getDb()
-    .select({ userId: users.id, name: users.name, email: users.email })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      locale: users.locale,
+      browserLocale: users.browserLocale,
+      timeZone: users.timeZone,
+    })
     .from(rsvps)
     .innerJoin(clubMembers, and(eq(clubMembers.userId, rsvps.userId), eq(clubMembers.clubId, input.clubId)))
     .innerJoin(users, eq(users.id, rsvps.userId))

@@ -1,7 +1,7 @@
 // The demo book's texts, written for Chapterhouse (the facts come from the summaries in the
 // project's seeds; the sentences are our own). `description` is spoiler-free and shown open;
 // `summary` tells the whole story, ending included, and the book page keeps it behind a warning.
-// English is what the seed stores today; the Spanish is ready for when the interface speaks it.
+// The English club's book has the English texts, the Spanish club's (db/seed.ts) the Spanish ones.
 
 /** The demo book's parts and chapters, as the novel has them. */
 export const neverLetMeGoShape = {
@@ -10,6 +10,16 @@ export const neverLetMeGoShape = {
     { title: "Part One", first: 1, last: 9 },
     { title: "Part Two", first: 10, last: 17 },
     { title: "Part Three", first: 18, last: 23 },
+  ],
+};
+
+/** The same shape with the parts named as a Spanish edition names them. */
+export const neverLetMeGoShapeEs: typeof neverLetMeGoShape = {
+  chapters: 23,
+  parts: [
+    { title: "Primera parte", first: 1, last: 9 },
+    { title: "Segunda parte", first: 10, last: 17 },
+    { title: "Tercera parte", first: 18, last: 23 },
   ],
 };
 

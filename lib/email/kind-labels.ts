@@ -1,4 +1,5 @@
 import type { NotificationDelivery } from "@/db/schema/notifications";
+import english from "@/lib/i18n/messages/en/email.json";
 import type { NotificationKind } from "@/lib/notifications/kinds";
 
 /**
@@ -10,18 +11,8 @@ export const DELIVERY_CHOICES = ["app", "email", "digest", "off"] as const satis
 
 /**
  * What each kind of notification is called where a member chooses how to hear about it (the
- * profile) and where an email says what it stops (unsubscribe). Pure, so the profile's form
- * can use it in the browser.
+ * profile) and where an email says what it stops (unsubscribe), in English. The words live in
+ * the `email` messages (`kinds.<kind>.label` / `.hint`): a page in the reader's language reads
+ * them there with its translator; this English copy is for what has none yet.
  */
-export const KIND_LABELS: Record<NotificationKind, { label: string; hint: string }> = {
-  reply: { label: "Replies to you", hint: "Someone answers one of your replies." },
-  mention: { label: "Mentions", hint: "Someone @mentions you in a reply." },
-  reply_hidden: { label: "Your reply hidden", hint: "A moderator hides one of your replies, with their reason." },
-  meeting_scheduled: { label: "New meetings", hint: "A meeting is scheduled in one of your clubs." },
-  meeting_reminder: { label: "Meeting reminders", hint: "A day and an hour before a meeting you said you'd go to." },
-};
-
-/** The label of a kind, or the kind itself for one this version does not know. */
-export function kindLabel(kind: string): string {
-  return kind in KIND_LABELS ? KIND_LABELS[kind as NotificationKind].label : kind;
-}
+export const KIND_LABELS: Record<NotificationKind, { label: string; hint: string }> = english.kinds;

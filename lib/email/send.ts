@@ -12,6 +12,7 @@ import {
   type EmailGate,
 } from "@/db/queries/email";
 import { publicBaseUrl } from "@/lib/env";
+import { recipientLocale } from "@/lib/i18n/locales";
 import { getMailer } from "@/lib/mailer";
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import { notificationEmail } from "./message";
@@ -61,6 +62,8 @@ async function sendClaimed(candidate: EmailCandidate, kinds: string[], gate: Ema
   const email = notificationEmail({
     type: gate.kind,
     recipientName: candidate.name,
+    locale: recipientLocale(candidate),
+    timeZone: candidate.timeZone,
     items: claim.notifications,
     baseUrl: publicBaseUrl(),
     unsubscribeUrl: links.page,

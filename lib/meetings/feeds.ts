@@ -1,12 +1,14 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { findCalendarFeedUser, getActiveCalendarFeed, replaceCalendarFeed, revokeCalendarFeeds } from "@/db/queries/calendar-feeds";
+import { findCalendarFeedOwner, getActiveCalendarFeed, replaceCalendarFeed, revokeCalendarFeeds } from "@/db/queries/calendar-feeds";
 import { listFeedMeetings } from "@/db/queries/meetings";
 import { resolveSelf } from "@/lib/access";
 import { door, noParams } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
 import { configuredPublicUrl } from "@/lib/env";
 import { notFound } from "@/lib/errors";
+import { recipientLocale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translate";
 import { meetingsToIcs } from "@/lib/meetings/ics";
 import { toCalendarEvent } from "@/lib/meetings/calendar";
 import { can } from "@/lib/permissions";
@@ -72,19 +74,23 @@ export const revokeCalendarFeed = door({
  * on, cancelled ones included so calendars remove them. The token is the only credential; a
  * malformed, unknown or revoked one is not found. Not a door: calendar apps fetch it with no
  * signed-in session, so there is no user to resolve (app/api/calendar/[token] answers failures
- * through publicRoute).
+ * through publicRoute). The feed's own words are in its owner's language (their choice, else
+ * their browser's last), whoever fetches it.
  */
 export async function calendarFeedIcs(input: { token: unknown; origin: string; now?: Date }): Promise<string> {
   const parsed = calendarFeedToken.safeParse(input.token);
   if (!parsed.success) throw notFound("calendar");
-  const userId = await findCalendarFeedUser({ token: parsed.data });
-  if (!userId) throw notFound("calendar");
+  const owner = await findCalendarFeedOwner({ token: parsed.data });
+  if (!owner) throw notFound("calendar");
+  const { userId } = owner;
+  const locale = recipientLocale(owner);
   const now = input.now ?? new Date();
   const since = new Date(now.getTime() - FEED_HISTORY_DAYS * 24 * 60 * 60 * 1000);
   const meetings = (await listFeedMeetings({ userId, since })).filter((meeting) => can(meeting.viewerRole, "meeting:view"));
   return meetingsToIcs({
-    calendarName: "Chapterhouse meetings",
-    events: meetings.map((meeting) => toCalendarEvent(meeting, input.origin)),
+    calendarName: translatorFor(locale, "calendar")("feedName"),
+    events: meetings.map((meeting) => toCalendarEvent(meeting, input.origin, locale)),
     method: "PUBLISH",
+    locale,
   });
 }

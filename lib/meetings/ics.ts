@@ -1,5 +1,7 @@
 import "server-only";
 import ical, { escape, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
+import type { Locale } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translate";
 import { meetingWindow } from "@/lib/meetings/time";
 
 export type MeetingEvent = {
@@ -26,6 +28,8 @@ export type MeetingsToIcsInput = {
   calendarName: string;
   events: MeetingEvent[];
   method?: "PUBLISH";
+  /** The language of the file's fixed words (the subscriber's; lib/i18n/locales.ts recipientLocale). */
+  locale: Locale;
 };
 
 // RFC 5545 §3.3.11 TEXT: besides printable characters only tab (WSP) is allowed raw, and line
@@ -42,7 +46,8 @@ function icsText(value: string): string {
 
 const optionalText = (value: string | null | undefined): string | null => (value ? icsText(value) : null);
 
-const PRODUCT_ID = { company: "Chapterhouse", product: "Chapterhouse", language: "EN" } as const;
+// The PRODID's language names the language of the file's own words (RFC 5545 §3.7.3).
+const productId = (locale: Locale) => ({ company: "Chapterhouse", product: "Chapterhouse", language: locale.toUpperCase() });
 
 // A UID is written unescaped, so it must never carry text that could end the line.
 const SAFE_ID = /^[A-Za-z0-9_-]+$/;
@@ -57,17 +62,24 @@ function meetingUid(id: string): string {
   return `session-${id}@chapterhouse`;
 }
 
-/** The DESCRIPTION body for a meeting row: what to read first, then the moderator's notes. */
-export function meetingDescription(input: { readingAssignment: string | null; notes: string | null }): string | null {
-  const parts = [input.readingAssignment && `Reading: ${input.readingAssignment}`, input.notes].filter(
+/** The DESCRIPTION body for a meeting row, in `locale`: what to read first, then the moderator's notes (as written). */
+export function meetingDescription(input: { readingAssignment: string | null; notes: string | null }, locale: Locale): string | null {
+  const t = translatorFor(locale, "calendar");
+  const reading = input.readingAssignment?.trim();
+  const parts = [reading && t("reading", { reading }), input.notes].filter(
     (part): part is string => Boolean(part && part.trim()),
   );
   return parts.length > 0 ? parts.join("\n\n") : null;
 }
 
+/**
+ * A calendar of meetings as iCalendar text. The club's and members' words stay as written; the
+ * file's own words (a cancelled meeting's prefix, the link's label) are in `input.locale`.
+ */
 export function meetingsToIcs(input: MeetingsToIcsInput): string {
+  const t = translatorFor(input.locale, "calendar");
   const calendar = ical({
-    prodId: PRODUCT_ID,
+    prodId: productId(input.locale),
     // ical-generator writes NAME and X-WR-CALNAME verbatim (unlike event text), so a club name
     // with a newline could otherwise inject lines into the feed.
     name: escape(icsText(input.calendarName), false),
@@ -82,9 +94,10 @@ export function meetingsToIcs(input: MeetingsToIcsInput): string {
       lastModified: event.updatedAt,
       start: event.startsAt,
       end: endsAt,
-      summary: icsText(`${event.clubName}: ${event.title}`),
+      // STATUS:CANCELLED alone is shown by some calendar apps as an ordinary event; the summary says it too.
+      summary: icsText(t(event.cancelled ? "cancelledSummary" : "summary", { club: event.clubName, title: event.title })),
       location: optionalText(event.location),
-      description: optionalText(eventDescription(event)),
+      description: optionalText(eventDescription(event, t)),
       // A URL property is not TEXT: a link with anything a URL may not hold is left out.
       url: event.url && URL.canParse(event.url) ? new URL(event.url).href : null,
       status: event.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
@@ -108,7 +121,8 @@ export function icsFilename(title: string): string {
 }
 
 // Many calendar apps hide the URL property, so the link back also ends the description.
-function eventDescription(event: MeetingEvent): string | null {
-  const parts = [event.description, event.url].filter((part): part is string => Boolean(part && part.trim()));
+function eventDescription(event: MeetingEvent, t: ReturnType<typeof translatorFor<"calendar">>): string | null {
+  const link = event.url?.trim() ? t("link", { url: event.url.trim() }) : null;
+  const parts = [event.description, link].filter((part): part is string => Boolean(part && part.trim()));
   return parts.length > 0 ? parts.join("\n\n") : null;
 }

@@ -1,13 +1,14 @@
+import { translatorFor } from "@/lib/i18n/translate";
+import { bodyOf, notificationSentence, sentenceOf, type NotificationBody, type NotificationFacts, type NotificationSentence } from "./sentence";
+
 // Notifications shown as groups: rows sharing a group key (replies to you in one room, mentions
 // of you in one room) and a read state make one line, "Ruth and 2 others replied to you in
-// Question 4", linking to the newest. Pure, so the wording is tested without a database.
+// Question 4", linking to the newest. Pure, so the wording is tested without a database. The
+// line's words come as a sentence to translate in the reader's language (./sentence.ts).
 
 /** A notification as listed for its member (db/queries/notifications.ts listUserNotifications). */
-export type NotificationRow = {
+export type NotificationRow = NotificationFacts & {
   id: string;
-  kind: string;
-  title: string;
-  body: string;
   url: string | null;
   groupKey: string | null;
   actorId: string | null;
@@ -22,8 +23,16 @@ export type NotificationGroupView = {
   /** The notifications in this line; marking it read marks them all. */
   ids: string[];
   kind: string;
+  /**
+   * What the line says, to put into the reader's words: `notificationSentence(line, t, { locale })`
+   * with `t` a translator of the `email` namespace (lib/notifications/sentence.ts).
+   */
+  sentence: NotificationSentence;
+  /** Its second line: the newest non-empty excerpt among the group's notifications, or words of ours. */
+  sentenceBody: NotificationBody;
+  /** The line in English, for readers of the English interface until the page renders `sentence`. */
   text: string;
-  /** The newest non-empty excerpt among the group's notifications ("" if none). */
+  /** The second line in English ("" if none). */
   body: string;
   /** Always an in-app path (the newest one's); anything else stored is not offered as a link. */
   href: string | null;
@@ -32,20 +41,11 @@ export type NotificationGroupView = {
   read: boolean;
 };
 
-const verbs: Record<string, string> = { reply: "replied to you", mention: "mentioned you" };
-
-/** "Ruth", "Ruth and Kathy", "Ruth and 2 others": the newest first, each person once. */
-function actorPhrase(names: readonly string[]): string {
-  const [first, second] = names;
-  if (!first) return "Someone";
-  if (!second) return first;
-  if (names.length === 2) return `${first} and ${second}`;
-  return `${first} and ${names.length - 1} others`;
-}
-
 function safePath(url: string | null): string | null {
   return url && url.startsWith("/") && !url.startsWith("//") ? url : null;
 }
+
+const english = translatorFor("en", "email");
 
 /** Groups rows (newest first) by group key and read state, keeping the newest-first order of each group's newest row. */
 export function groupNotifications(rows: readonly NotificationRow[]): NotificationGroupView[] {
@@ -56,28 +56,26 @@ export function groupNotifications(rows: readonly NotificationRow[]): Notificati
   }
   return [...groups.values()].map((members) => {
     const newest = members[0]!;
-    const verb = verbs[newest.kind];
-    let text = newest.title;
-    if (verb && newest.roomPosition !== null) {
-      const names: string[] = [];
-      const seen = new Set<string>();
-      for (const member of members) {
-        const key = member.actorId ?? member.id;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        names.push(member.actorName ?? "Someone");
-      }
-      // One person's several notifications say how many ("Ruth mentioned you 6 times"): the
-      // line stands for all of them. Several people already read as more than one.
-      const times = names.length === 1 && members.length > 1 ? ` ${members.length === 2 ? "twice" : `${members.length} times`}` : "";
-      text = `${actorPhrase(names)} ${verb}${times} in Question ${newest.roomPosition}`;
+    const actors: (string | null)[] = [];
+    const seen = new Set<string>();
+    for (const member of members) {
+      const key = member.actorId ?? member.id;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      actors.push(member.actorName);
     }
+    const sentence = sentenceOf(newest, actors, members.length);
+    // The newest excerpt there is (a redacted one is empty), so a group still shows what was said.
+    const withBody = members.find((member) => member.body !== "") ?? newest;
+    const sentenceBody = bodyOf(withBody);
+    const words = notificationSentence({ sentence, body: sentenceBody }, english, { locale: "en" });
     return {
       ids: members.map((member) => member.id),
       kind: newest.kind,
-      text,
-      // The newest excerpt there is (a redacted one is empty), so a group still shows what was said.
-      body: members.find((member) => member.body !== "")?.body ?? "",
+      sentence,
+      sentenceBody,
+      text: words.text,
+      body: words.body,
       href: safePath(newest.url),
       createdAt: newest.createdAt.toISOString(),
       read: newest.readAt !== null,

@@ -1,14 +1,17 @@
 import "server-only";
 import { notifyClubMembers } from "@/db/queries/notifications";
 import type { Transaction } from "@/db/queries/reply-writes";
-import { formatInZone } from "@/lib/meetings/time";
+import { translatorFor } from "@/lib/i18n/translate";
 import type { NotificationKind } from "./kinds";
+import { notificationSentence } from "./sentence";
 
 const meetingScheduled: NotificationKind = "meeting_scheduled";
 
 /**
  * On the scheduling's transaction: tells every other member of the club that a meeting (or a
- * series: one notification, for its first meeting) was scheduled. Returns who was notified.
+ * series: one notification, for its first meeting) was scheduled. Returns who was notified. The
+ * row stores the English words, in the meeting's zone; readers see them in their own language
+ * (lib/notifications/sentence.ts), from the same keys.
  */
 export async function notifyOfScheduledMeetings(
   tx: Transaction,
@@ -16,8 +19,14 @@ export async function notifyOfScheduledMeetings(
 ): Promise<string[]> {
   const [first] = input.meetings;
   if (!first) return [];
-  const when = formatInZone(first.startsAt, input.timeZone);
-  const more = input.meetings.length - 1;
+  const said = notificationSentence(
+    {
+      sentence: { key: "meetingScheduled", club: input.clubName, title: input.title },
+      body: { key: "meetingWhen", startsAt: first.startsAt.toISOString(), timeZone: input.timeZone, more: input.meetings.length - 1 },
+    },
+    translatorFor("en", "email"),
+    { locale: "en" },
+  );
   return notifyClubMembers(
     {
       clubId: input.clubId,
@@ -27,8 +36,8 @@ export async function notifyOfScheduledMeetings(
       roomId: null,
       replyId: null,
       meetingId: first.id,
-      title: `${input.clubName}: ${input.title} was scheduled`,
-      body: more > 0 ? `${when}, then ${more} more in the series` : when,
+      title: said.text,
+      body: said.body,
       url: `/clubs/${input.clubId}/meetings/${first.id}`,
       groupKey: null,
       dedupePrefix: `meeting_scheduled:${first.id}:`,

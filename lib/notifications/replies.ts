@@ -8,6 +8,8 @@ import { hideInlineSpoilers } from "@/lib/discussion/inline-spoiler";
 import { renderMarkdown } from "@/lib/discussion/markdown";
 import { MENTION_NOTIFY_CAP, sortCandidates } from "@/lib/discussion/mentions";
 import type { NotificationKind } from "./kinds";
+import { translatorFor } from "@/lib/i18n/translate";
+import { HIDDEN_REASON_PREFIX, SPOILER_VEIL_PREFIX, notificationSentence, type NotificationSentence } from "./sentence";
 import { formatPoint, pointFromRank, type BookShape } from "@/lib/books/points";
 
 // The notifications a reply causes, written in the same transaction as the reply itself
@@ -16,6 +18,14 @@ import { formatPoint, pointFromRank, type BookShape } from "@/lib/books/points";
 // same transaction by one INSERT … SELECT per kind.
 
 const kind = (value: NotificationKind) => value;
+
+/**
+ * A notification's sentence as its row stores it: in English (what older readers and unknown
+ * kinds fall back to); each reader sees it in their own language (./sentence.ts).
+ */
+function storedTitle(sentence: NotificationSentence): string {
+  return notificationSentence({ sentence, body: { key: "stored", text: "" } }, translatorFor("en", "email"), { locale: "en" }).text;
+}
 
 /** Where a notification about a reply takes its reader: the room, opened at that reply. */
 function replyPath(input: { clubId: string; roomId: string; replyId: string }): string {
@@ -39,7 +49,7 @@ function notificationSpoiler(level: number, book: { id: string; shape: BookShape
   if (reach <= 0) return undefined;
   const point = pointFromRank(reach, book.shape);
   const compared = point.kind === "end" && book.shape ? Math.min(reach, book.shape.chapters) : reach;
-  return { bookId: book.id, level: compared, body: `Contains spoilers up to ${formatPoint(point, book.shape, "reach")}` };
+  return { bookId: book.id, level: compared, body: `${SPOILER_VEIL_PREFIX}${formatPoint(point, book.shape, "reach")}` };
 }
 
 /** A reply's Markdown rendered, with "@Name" of the club's members resolved to them. */
@@ -110,7 +120,7 @@ export async function notifyOfReply(
           ...shared,
           recipientIds: [answeredAuthor],
           kind: kind("reply"),
-          title: `${input.actorName} replied to you in Question ${input.position}`,
+          title: storedTitle({ key: "reply", actors: [input.actorName], times: 1, position: input.position }),
           groupKey: `reply:${reply.roomId}`,
           dedupePrefix: `reply:${reply.id}:`,
         },
@@ -128,7 +138,7 @@ export async function notifyOfReply(
           ...shared,
           recipientIds: toTell,
           kind: kind("mention"),
-          title: `${input.actorName} mentioned you in Question ${input.position}`,
+          title: storedTitle({ key: "mention", actors: [input.actorName], times: 1, position: input.position }),
           groupKey: `mention:${reply.roomId}`,
           // Once per person per reply: an edit that keeps a mention does not notify again.
           dedupePrefix: `mention:${reply.id}:`,
@@ -156,8 +166,8 @@ export async function notifyOfHiddenReply(tx: Transaction, input: { reply: Reply
       roomId: reply.roomId,
       replyId: reply.id,
       meetingId: null,
-      title: `A moderator hid your reply in Question ${input.position}`,
-      body: reply.hiddenReason ? `Reason: ${reply.hiddenReason}` : "",
+      title: storedTitle({ key: "replyHidden", position: input.position }),
+      body: reply.hiddenReason ? `${HIDDEN_REASON_PREFIX}${reply.hiddenReason}` : "",
       url: replyPath({ clubId: input.clubId, roomId: reply.roomId, replyId: reply.id }),
       groupKey: null,
       // Once per hiding: changing the reason doesn't notify again; hiding it again later does.

@@ -5,6 +5,7 @@ import { findMeetingForReminders, listReminderRecipients } from "@/db/queries/re
 import { runJob } from "@/lib/doors/door";
 import { done, type Done } from "@/lib/doors/live";
 import { publicBaseUrl } from "@/lib/env";
+import { recipientLocale } from "@/lib/i18n/locales";
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import { claimImmediateEmail, returnToEmail, unsubscribeLinks } from "@/lib/email/send";
 import { getMailer } from "@/lib/mailer";
@@ -82,13 +83,22 @@ async function remind(payload: ReminderPayload, now: Date): Promise<Done<Deliver
       console.log(`reminder for ${recipient.email}: ${meeting.title} at ${message.when}`);
       continue;
     }
-    const email = reminderEmail({ meeting, kind: payload.kind, recipientName: recipient.name, baseUrl });
     const unsubscribe = unsubscribeLinks({ userId: recipient.userId, kinds: [NOTIFICATION_KIND_MEETING_REMINDER] });
+    // Each member reads it in their own language, at their own clock when they have said it.
+    const email = reminderEmail({
+      meeting,
+      kind: payload.kind,
+      recipientName: recipient.name,
+      baseUrl,
+      reader: { locale: recipientLocale(recipient), timeZone: recipient.timeZone },
+      stopUrl: unsubscribe.page,
+    });
     try {
       await mailer.send({
         to: recipient.email,
         subject: email.subject,
-        text: `${email.text}\nStop meeting reminders by email: ${unsubscribe.page}\n`,
+        text: email.text,
+        html: email.html,
         unsubscribeUrl: unsubscribe.oneClick,
       });
     } catch (error) {

@@ -7,7 +7,8 @@ export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 const HOUR = 60 * 60 * 1000;
 
-const LEAD_TIME: Record<ReminderKind, number> = { "24h": 24 * HOUR, "1h": HOUR };
+/** How many hours ahead each reminder goes (its words are in the `email` messages, by count). */
+export const REMINDER_HOURS: Record<ReminderKind, number> = { "24h": 24, "1h": 1 };
 
 /** What a queued reminder job carries: enough to tell, when it runs, whether it is stale. */
 export type ReminderPayload = { meetingId: string; kind: ReminderKind; startsAt: string };
@@ -15,7 +16,7 @@ export type ReminderPayload = { meetingId: string; kind: ReminderKind; startsAt:
 export type PlannedReminder = { kind: ReminderKind; sendAt: Date };
 
 export function reminderSendAt(startsAt: Date, kind: ReminderKind): Date {
-  return new Date(startsAt.getTime() - LEAD_TIME[kind]);
+  return new Date(startsAt.getTime() - REMINDER_HOURS[kind] * HOUR);
 }
 
 /** The reminders a meeting still needs: a kind whose moment has already passed is skipped. */
@@ -42,9 +43,6 @@ export function reminderDedupeKey(input: { meetingId: string; kind: ReminderKind
   return `reminder:${input.meetingId}:${input.kind}:${input.startsAt.toISOString()}:${input.userId}`;
 }
 
-export function reminderLeadPhrase(kind: ReminderKind): string {
-  return kind === "24h" ? "24 hours" : "1 hour";
-}
 
 /**
  * Whether the jobs recorded for a meeting differ from what it needs now: a needed reminder

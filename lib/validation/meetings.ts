@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { END_RANK } from "@/lib/books/points";
+import { locales } from "@/lib/i18n/locales";
 import { isValidTimeZone, REPEAT_LIMITS } from "@/lib/meetings/time";
 import { uuidParam } from "@/lib/validation/ids";
 import { text, type FieldLabel } from "@/lib/validation/text";
@@ -177,7 +178,7 @@ export const recentPastMeetingsQuery = z.object({ limit: z.number().int().min(1)
  * What the .ics download needs besides the meeting: the site's origin as the request reached it
  * (lib/meetings/feeds.ts siteOrigin), for the link back to the meeting's page; "" for no link.
  */
-export const meetingIcsRequest = z.object({ origin: z.string() });
+export const meetingIcsRequest = z.object({ origin: z.string(), locale: z.enum(locales).optional() });
 
 /**
  * What the meeting form sends, before parsing (`z.input`): the form and its server actions are

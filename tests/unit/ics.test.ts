@@ -37,7 +37,7 @@ const instant = (component: ICAL.Component, name: string): Date => {
   return value.toJSDate();
 };
 
-const calendar = (list: MeetingEvent[]): string => meetingsToIcs({ calendarName: "Tuesday Readers", events: list });
+const calendar = (list: MeetingEvent[], locale: "en" | "es" = "en"): string => meetingsToIcs({ calendarName: "Tuesday Readers", events: list, locale });
 
 describe("meetingsToIcs", () => {
   it("gives a meeting the same UID every time it is exported", () => {
@@ -101,10 +101,10 @@ describe("meetingsToIcs", () => {
     expect(text(event, "description")).toBe("Reading: ch. 1, 2; 3\nBring snacks\\drinks");
   });
 
-  it("ends the description with the link back and writes it as URL too", () => {
+  it("ends the description with the labelled link back and writes it as URL too", () => {
     const event = only(calendar([meeting()]));
     expect(text(event, "description")).toBe(
-      "Reading: chapters 1-6\n\nhttps://chapterhouse.example/clubs/c1/meetings/s1",
+      "Reading: chapters 1-6\n\nMeeting page: https://chapterhouse.example/clubs/c1/meetings/s1",
     );
     expect(text(event, "url")).toBe("https://chapterhouse.example/clubs/c1/meetings/s1");
   });
@@ -117,13 +117,13 @@ describe("meetingsToIcs", () => {
   });
 
   it("identifies Chapterhouse as the producer", () => {
-    const root = parse(meetingsToIcs({ calendarName: "Tuesday Readers", events: [], method: "PUBLISH" }));
+    const root = parse(meetingsToIcs({ calendarName: "Tuesday Readers", events: [], method: "PUBLISH", locale: "en" }));
     expect(text(root, "prodid")).toBe("-//Chapterhouse//Chapterhouse//EN");
     expect(text(root, "method")).toBe("PUBLISH");
   });
 
   it("escapes the calendar name so it cannot add lines to the feed", () => {
-    const ics = meetingsToIcs({ calendarName: "Club; one, two\nBEGIN:VEVENT", events: [] });
+    const ics = meetingsToIcs({ calendarName: "Club; one, two\nBEGIN:VEVENT", events: [], locale: "en" });
     // ical.js reads NAME and X-WR-CALNAME as unknown-typed and hands back the raw escaped text.
     expect(text(parse(ics), "x-wr-calname")).toBe("Club\\; one\\, two\\nBEGIN:VEVENT");
     expect(ics).toContain("NAME:Club\\; one\\, two\\nBEGIN:VEVENT\r\n");
@@ -135,15 +135,38 @@ describe("meetingsToIcs", () => {
   });
 });
 
+describe("the file's own words, in the subscriber's language", () => {
+  it("says Cancelled, the link's label and the product's language in English", () => {
+    const ics = calendar([meeting({ cancelled: true, description: null })]);
+    const event = only(ics);
+    expect(text(event, "summary")).toBe("Cancelled: Tuesday Readers: Never Let Me Go, part one");
+    expect(text(event, "description")).toBe("Meeting page: https://chapterhouse.example/clubs/c1/meetings/s1");
+    expect(text(parse(ics), "prodid")).toBe("-//Chapterhouse//Chapterhouse//EN");
+  });
+
+  it("says them in Spanish for a Spanish subscriber, leaving the club's own words as written", () => {
+    const ics = calendar([meeting({ cancelled: true, description: meetingDescription({ readingAssignment: "Part One", notes: "Bring a passage." }, "es") })], "es");
+    const event = only(ics);
+    expect(text(event, "summary")).toBe("Cancelada: Tuesday Readers: Never Let Me Go, part one");
+    expect(text(event, "description")).toBe("Lectura: Part One\n\nBring a passage.\n\nPágina de la reunión: https://chapterhouse.example/clubs/c1/meetings/s1");
+    expect(text(parse(ics), "prodid")).toBe("-//Chapterhouse//Chapterhouse//ES");
+    expect(rfc5545Problems(ics)).toEqual([]);
+  });
+
+  it("keeps an uncancelled meeting's summary the club's and the meeting's names alone in Spanish too", () => {
+    expect(text(only(calendar([meeting()], "es")), "summary")).toBe("Tuesday Readers: Never Let Me Go, part one");
+  });
+});
+
 describe("meetingDescription", () => {
   it("puts the reading assignment before the notes", () => {
-    expect(meetingDescription({ readingAssignment: "Chapters 1-6", notes: "Bring a question." })).toBe(
+    expect(meetingDescription({ readingAssignment: "Chapters 1-6", notes: "Bring a question." }, "en")).toBe(
       "Reading: Chapters 1-6\n\nBring a question.",
     );
   });
 
   it("is empty when there is nothing to say", () => {
-    expect(meetingDescription({ readingAssignment: null, notes: "  " })).toBeNull();
+    expect(meetingDescription({ readingAssignment: null, notes: "  " }, "en")).toBeNull();
   });
 });
 
@@ -190,7 +213,7 @@ describe("meetingsToIcs against the RFC 5545 grammar (a strict checker, not only
   });
 
   it("keeps the calendar's name within the grammar", () => {
-    const ics = meetingsToIcs({ calendarName: hostile, events: [meeting()] });
+    const ics = meetingsToIcs({ calendarName: hostile, events: [meeting()], locale: "en" });
     expect(rfc5545Problems(ics)).toEqual([]);
   });
 
