@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { ClubRole } from "@/lib/permissions";
 import { can } from "@/lib/permissions";
 
@@ -13,20 +14,21 @@ type Section = { href: string; label: string; show: boolean; exact?: boolean };
  */
 export function ClubNav({ clubId, role }: { clubId: string; role: ClubRole }) {
   const pathname = usePathname();
+  const t = useTranslations("club.nav");
   const base = `/clubs/${clubId}`;
   const sections: Section[] = [
     // Rooms belong to the discussion, so the Discussion tab stays current inside one.
-    { href: base, label: "Discussion", show: true, exact: true },
-    { href: `${base}/meetings`, label: "Meetings", show: can(role, "meeting:view") },
-    { href: `${base}/books`, label: "Books", show: true },
-    { href: `${base}/members`, label: "Members", show: can(role, "member:view-roster") },
-    { href: `${base}/invites`, label: "Invites", show: can(role, "invite:manage") },
+    { href: base, label: t("discussion"), show: true, exact: true },
+    { href: `${base}/meetings`, label: t("meetings"), show: can(role, "meeting:view") },
+    { href: `${base}/books`, label: t("books"), show: true },
+    { href: `${base}/members`, label: t("members"), show: can(role, "member:view-roster") },
+    { href: `${base}/invites`, label: t("invites"), show: can(role, "invite:manage") },
   ];
   const isCurrent = (section: Section) =>
     section.exact ? pathname === section.href || pathname.startsWith(`${base}/rooms/`) : pathname === section.href || pathname.startsWith(`${section.href}/`);
   return (
     // One row that scrolls sideways on a phone rather than wrapping a tab onto its own line.
-    <nav aria-label="Club" className="-mx-1 flex gap-1 overflow-x-auto whitespace-nowrap border-b border-line pb-2 text-sm">
+    <nav aria-label={t("label")} className="-mx-1 flex gap-1 overflow-x-auto whitespace-nowrap border-b border-line pb-2 text-sm">
       {sections
         .filter((section) => section.show)
         .map((section) => {

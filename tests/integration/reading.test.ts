@@ -166,7 +166,7 @@ describe("how far a room reaches", () => {
     expect(await loadRoomVeil({ roomId, userId: kathy.id })).toMatchObject({ veiled: true, reach: "the ending" });
     expect(await loadRoomVeil({ roomId, userId: ruth.id })).toMatchObject({ veiled: false });
     const { warnings } = await loadBookReading({ clubId: club.clubId, bookId: club.bookId, userId: kathy.id });
-    expect(warnings[roomId!]).toBe("Goes up to the ending, past where you are");
+    expect(warnings[roomId!]).toBe(END_RANK);
 
     await liftRoomVeil({ roomId, userId: kathy.id });
     expect(await loadRoomVeil({ roomId, userId: kathy.id })).toMatchObject({ veiled: false });
