@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 
 /** What only moderators may do on the page a member opened, as a key under book.moderatorsOnly. */
-export type ModeratorTask = "addBooks" | "editBook" | "importGuides" | "changeQuestions" | "scheduleMeetings" | "changeMeetings";
+type ModeratorTask = "addBooks" | "editBook" | "importGuides" | "changeQuestions" | "scheduleMeetings" | "changeMeetings";
 
 type Props = { backHref: string; backLabel: string } & (
   | { task: ModeratorTask; what?: never }

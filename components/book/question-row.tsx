@@ -172,7 +172,8 @@ export function QuestionRow({ question, number, isFirst, isLast, count, sectionL
             <FormAlert id={errorId} look="line" error={form.error} />
 
             {mode === "view" ? (
-              <div className="flex flex-wrap gap-1.5">
+              // On a phone the four chips only share one line without their arrows (Spanish words are longer); the words say the direction.
+              <div className="flex flex-wrap gap-1 sm:gap-1.5">
                 <IconButton look="chip" label={t("editLabel", { number })} data-edit={question.id} disabled={pending} onClick={() => setMode("edit")}>
                   {t("edit")}
                 </IconButton>
@@ -185,7 +186,10 @@ export function QuestionRow({ question, number, isFirst, isLast, count, sectionL
                   disabled={pending || isFirst}
                   onClick={() => move("up")}
                 >
-                  <span aria-hidden>↑</span> {t("up")}
+                  <span aria-hidden className="hidden sm:inline">
+                    ↑{" "}
+                  </span>
+                  {t("up")}
                 </IconButton>
                 <IconButton
                   look="chip"
@@ -196,7 +200,10 @@ export function QuestionRow({ question, number, isFirst, isLast, count, sectionL
                   disabled={pending || isLast}
                   onClick={() => move("down")}
                 >
-                  <span aria-hidden>↓</span> {t("down")}
+                  <span aria-hidden className="hidden sm:inline">
+                    ↓{" "}
+                  </span>
+                  {t("down")}
                 </IconButton>
                 <IconButton look="chip" label={t("deleteLabel", { number })} data-delete={question.id} tone="danger" disabled={pending} onClick={() => setMode("confirm")}>
                   {t("delete")}

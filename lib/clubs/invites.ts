@@ -177,7 +177,7 @@ export const joinClubWithInvite = door({
 });
 
 /** Why a link let nobody in, in the words its page and the join button use. */
-export const inviteProblemMessages: Record<InviteProblem | "unknown", { title: string; body: string }> = {
+const inviteProblemMessages: Record<InviteProblem | "unknown", { title: string; body: string }> = {
   unknown: {
     title: "This invite link isn't valid",
     body: "Check that the whole link was copied, or ask the person who invited you for a new one.",
