@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -25,6 +26,8 @@ type Props = {
 };
 
 export function BookForm({ action, initial, submitLabel, pendingLabel, cancelHref, offerMakeCurrent = false, descriptionMaxLength, summaryMaxLength }: Props) {
+  const t = useTranslations("book.form");
+  const format = useFormatter();
   const router = useRouter();
   const [description, setDescription] = useState(initial?.description ?? "");
   const form = useActionForm(action, { onSuccess: (data) => router.push(data.href), leavesOnSuccess: true });
@@ -45,58 +48,58 @@ export function BookForm({ action, initial, submitLabel, pendingLabel, cancelHre
 
   return (
     <form onSubmit={onSubmit} className="space-y-5 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6" noValidate>
-      <Field id="book-title" name="title" label="Title" defaultValue={initial?.title} required maxLength={200} error={form.fieldError("title")} />
-      <Field id="book-author" name="author" label="Author" defaultValue={initial?.author} required maxLength={200} error={form.fieldError("author")} />
+      <Field id="book-title" name="title" label={t("title")} defaultValue={initial?.title} required maxLength={200} error={form.fieldError("title")} />
+      <Field id="book-author" name="author" label={t("author")} defaultValue={initial?.author} required maxLength={200} error={form.fieldError("author")} />
       <div className="grid gap-5 sm:grid-cols-[10rem_1fr]">
         <Field
           id="book-year"
           name="year"
-          label="Year (optional)"
+          label={t("year")}
           inputMode="numeric"
           defaultValue={initial?.year}
           error={form.fieldError("year")}
-          hint="When it was first published."
+          hint={t("yearHint")}
         />
         <Field
           id="book-cover"
           name="coverUrl"
           type="url"
-          label="Cover image link (optional)"
-          placeholder="https://"
+          label={t("cover")}
+          placeholder={t("coverPlaceholder")}
           defaultValue={initial?.coverUrl}
           error={form.fieldError("coverUrl")}
-          hint="A link to an image that starts with https://."
+          hint={t("coverHint")}
         />
       </div>
       <TextArea
         id="book-description"
         name="description"
-        label="Description (optional)"
+        label={t("description")}
         rows={4}
         value={description}
         onChange={(event) => setDescription(event.target.value)}
         maxLength={descriptionMaxLength}
         error={form.fieldError("description")}
-        hint={`A few spoiler-free lines for members. ${description.length.toLocaleString("en")} / ${descriptionMaxLength.toLocaleString("en")}`}
+        hint={t("descriptionHint", { length: format.number(description.length), max: format.number(descriptionMaxLength) })}
       />
       {summaryMaxLength === undefined ? null : (
         <TextArea
           id="book-summary"
           name="summary"
-          label="Full summary (optional, spoilers allowed)"
+          label={t("summary")}
           rows={6}
           defaultValue={initial?.summary}
           maxLength={summaryMaxLength}
           error={form.fieldError("summary")}
-          hint="The whole story, ending included. The book page keeps it behind a spoiler warning."
+          hint={t("summaryHint")}
         />
       )}
       {offerMakeCurrent ? (
         <label className="flex items-start gap-3 rounded-md border border-line bg-paper/60 p-3 text-sm">
           <input type="checkbox" name="makeCurrent" defaultChecked={initial?.makeCurrent ?? true} className="mt-0.5 size-4 accent-accent" />
           <span>
-            <span className="block font-medium text-ink">Make this the book the club is reading now</span>
-            <span className="block text-muted">The current book moves to the club&apos;s past books, and stays readable there.</span>
+            <span className="block font-medium text-ink">{t("makeCurrent")}</span>
+            <span className="block text-muted">{t("makeCurrentHint")}</span>
           </span>
         </label>
       ) : null}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -18,6 +19,7 @@ type Props = {
 
 /** The quick shape form: a chapter count, or one part per line ("Part One, chapters 1–9"), or both. */
 export function BookShapeForm({ action, initial, cancelHref }: Props) {
+  const t = useTranslations("book.shape");
   const router = useRouter();
   const form = useActionForm(action, { onSuccess: (data) => router.push(data.href), leavesOnSuccess: true });
 
@@ -31,31 +33,31 @@ export function BookShapeForm({ action, initial, cancelHref }: Props) {
     <form onSubmit={onSubmit} aria-labelledby="shape-heading" className="space-y-5 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6" noValidate>
       <div className="space-y-1">
         <h2 id="shape-heading" className="font-serif text-xl font-semibold">
-          Chapters and parts
+          {t("heading")}
         </h2>
-        <p className="text-sm text-muted">Members mark their progress by chapter, and rooms say how far they reach, so nobody meets a spoiler by accident.</p>
+        <p className="text-sm text-muted">{t("intro")}</p>
       </div>
       <Field
         id="shape-chapters"
         name="chapters"
-        label="Number of chapters"
+        label={t("chapters")}
         inputMode="numeric"
         defaultValue={initial.chapters}
         error={form.fieldError("chapters")}
-        hint="Counted through the whole book. Leave it blank when the parts below say it."
+        hint={t("chaptersHint")}
       />
       <TextArea
         id="shape-parts"
         name="parts"
-        label="Parts (optional)"
+        label={t("parts")}
         rows={4}
         defaultValue={initial.parts}
-        placeholder={"Part One, chapters 1–9\nPart Two, chapters 10–17"}
+        placeholder={t("partsPlaceholder")}
         error={form.fieldError("parts")}
-        hint="One part per line, in order, with no gaps between them."
+        hint={t("partsHint")}
       />
       <FormAlert error={form.error} shownFields={["chapters", "parts"]} />
-      <SubmitRow pending={form.pending} submitLabel="Save chapters" pendingLabel="Saving…" cancelHref={cancelHref} />
+      <SubmitRow pending={form.pending} submitLabel={t("submit")} pendingLabel={t("pending")} cancelHref={cancelHref} />
     </form>
   );
 }

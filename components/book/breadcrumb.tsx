@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Fragment } from "react";
 
 /** The trail back up from a book's sub-pages; the last crumb is the current page. */
 export function Breadcrumb({ items }: { items: { label: string; href?: string; cite?: boolean }[] }) {
+  const t = useTranslations("book");
   return (
-    <nav aria-label="Breadcrumb" className="text-sm text-muted">
+    <nav aria-label={t("breadcrumb")} className="text-sm text-muted">
       <ol className="flex flex-wrap items-center gap-x-1.5 gap-y-1">
         {items.map((item, index) => {
           const label = item.cite ? <cite className="not-italic">{item.label}</cite> : item.label;

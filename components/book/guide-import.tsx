@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { isPointOf, rankOf, reachFromHeading, type BookShape } from "@/lib/books/points";
@@ -16,6 +17,7 @@ type Props = Pick<GuideReviewProps, "action" | "bookTitle" | "existingCount" | "
  * creates every room in one transaction.
  */
 export function GuideImport({ action, bookTitle, existingCount, maxQuestions, maxLength, shape }: Props) {
+  const t = useTranslations("book.import");
   const [step, setStep] = useState<"paste" | "review">("paste");
   const [guide, setGuide] = useState("");
   const [items, setItems] = useState<ReviewItem[]>([]);
@@ -31,14 +33,12 @@ export function GuideImport({ action, bookTitle, existingCount, maxQuestions, ma
   function findQuestions(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!guide.trim()) {
-      setNotice("Paste the guide's text first: copy it from the web page or document, then paste it here.");
+      setNotice(t("pasteFirst"));
       return;
     }
     const { questions, skipped: left = [] } = parseGuide(guide);
     if (questions.length === 0) {
-      setNotice(
-        "We couldn't find any questions in that text. Guides work best with one question per line, each ending in a question mark. You can also add the questions one by one.",
-      );
+      setNotice(t("noneFound"));
       return;
     }
     setNotice(null);
@@ -81,11 +81,10 @@ export function GuideImport({ action, bookTitle, existingCount, maxQuestions, ma
     <form onSubmit={findQuestions} className="space-y-4" noValidate>
       <div className="space-y-1.5">
         <label htmlFor="guide-text" className="block font-serif text-lg font-semibold text-ink">
-          Paste the discussion guide
+          {t("pasteLabel")}
         </label>
         <p id="guide-text-hint" className="text-sm text-muted">
-          Numbered or bulleted lists, questions grouped under headings, and whole web pages with other text around the questions
-          all work. You&apos;ll review what we find before anything is created.
+          {t("pasteHint")}
         </p>
         <textarea
           id="guide-text"
@@ -93,7 +92,7 @@ export function GuideImport({ action, bookTitle, existingCount, maxQuestions, ma
           onChange={(event) => setGuide(event.target.value)}
           rows={16}
           aria-describedby={`guide-text-hint${notice ? " guide-text-notice" : ""}`}
-          placeholder={"1. What did you make of the opening chapter?\n2. Which character changed the most, and how?"}
+          placeholder={t("pastePlaceholder")}
           className="block min-h-64 w-full resize-y rounded-lg border border-line bg-white px-3 py-3 font-mono text-sm leading-relaxed text-ink shadow-sm placeholder:text-muted/70 focus:border-accent focus:outline-2 focus:outline-accent/30 sm:px-4"
         />
       </div>
@@ -103,9 +102,9 @@ export function GuideImport({ action, bookTitle, existingCount, maxQuestions, ma
         </p>
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
-        <Button type="submit">Find questions</Button>
+        <Button type="submit">{t("find")}</Button>
         <Button variant="quiet" onClick={startByHand}>
-          Or type the questions yourself
+          {t("byHand")}
         </Button>
       </div>
     </form>

@@ -1,11 +1,12 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { IconButton } from "@/components/ui/icon-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { pointChoices, type BookShape } from "@/lib/books/points";
+import { pointChoices, pointWordsFrom, type BookShape } from "@/lib/books/points";
 import type { Outcome, WireError } from "@/lib/doors/outcome";
 import type { ImportQuestionsValues } from "@/lib/validation/questions";
 import { insertAtGuidePlace } from "./guide-places";
@@ -42,11 +43,14 @@ export type GuideReviewProps = {
  */
 export function GuideReview(props: GuideReviewProps) {
   const { items, setItems, newItem, skipped, skippedTruncated, setSkipped, onBack, action, bookTitle, existingCount, maxQuestions, maxLength, shape } = props;
+  const t = useTranslations("book.review");
+  const tBook = useTranslations("book");
+  const format = useFormatter();
   const headingId = useId();
   // On success the action moves on to the book's rooms; only a refusal comes back here.
   const form = useActionForm(action);
   const { pending } = form;
-  const error = form.error?.code === "offline" ? { ...form.error, message: "We couldn't reach Chapterhouse. Nothing was created; try again in a moment." } : form.error;
+  const error = form.error?.code === "offline" ? { ...form.error, message: t("offline") } : form.error;
   const clearError = form.clearError;
   const [announcement, setAnnouncement] = useState("");
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
@@ -83,7 +87,7 @@ export function GuideReview(props: GuideReviewProps) {
       return next;
     });
     const direction = offset < 0 ? "up" : "down";
-    setAnnouncement(`Question ${index + 1} moved ${direction} to ${target + 1}.`);
+    setAnnouncement(t(direction === "up" ? "movedUp" : "movedDown", { number: index + 1, to: target + 1 }));
     // At the top or bottom the button just pressed is disabled, so focus the one that still works.
     const atEdge = target === 0 || target === count - 1;
     const button = atEdge ? (direction === "up" ? "down" : "up") : direction;
@@ -93,7 +97,7 @@ export function GuideReview(props: GuideReviewProps) {
   function remove(index: number) {
     clearError();
     setItems((current) => current.filter((_, position) => position !== index));
-    setAnnouncement(`Question ${index + 1} removed. ${count - 1} left.`);
+    setAnnouncement(t("removed", { number: index + 1, left: count - 1 }));
     setFocusTarget(count > 1 ? `[data-question="${Math.min(index, count - 2) + 1}"]` : "[data-add-question]");
   }
 
@@ -101,7 +105,7 @@ export function GuideReview(props: GuideReviewProps) {
     clearError();
     const item = newItem();
     setItems((current) => [...current, item]);
-    setAnnouncement(`Question ${count + 1} added at the end.`);
+    setAnnouncement(t("added", { number: count + 1 }));
     setFocusTarget(`[data-question="${count + 1}"]`);
   }
 
@@ -110,7 +114,7 @@ export function GuideReview(props: GuideReviewProps) {
     const { items: next, index } = insertAtGuidePlace(items, { ...newItem(), text: entry.text, section: entry.section, line: entry.line });
     setItems(() => next);
     setSkipped((current) => current.filter((other) => other.key !== entry.key));
-    setAnnouncement(`Added as question ${index + 1}.`);
+    setAnnouncement(t("addedAs", { number: index + 1 }));
     // Stay in the skipped list, on the line that takes this one's place, so several can be brought back in a row.
     const neighbour = skipped[position + 1] ?? skipped[position - 1];
     setFocusTarget(neighbour ? `[data-use-skipped="${neighbour.key}"]` : `[data-question="${index + 1}"]`);
@@ -118,18 +122,16 @@ export function GuideReview(props: GuideReviewProps) {
 
   // The same rules the server applies, checked here first so a slip is pointed out where it is.
   function findProblem(): WireError | null {
-    if (count === 0) return { code: "bad_request", message: "There are no questions left to create. Add one, or go back and paste the guide again." };
-    if (tooMany) {
-      return { code: "bad_request", message: `That's ${count} questions; a guide can create at most ${maxQuestions} rooms at a time. Remove some to continue.` };
-    }
+    if (count === 0) return { code: "bad_request", message: t("noneLeftError") };
+    if (tooMany) return { code: "bad_request", message: t("tooManyError", { count, max: maxQuestions }) };
     const fields: Record<string, string> = {};
     items.forEach((item, index) => {
-      if (!item.text.trim()) fields[`questions.${index}.text`] = "Write the question, or remove it.";
+      if (!item.text.trim()) fields[`questions.${index}.text`] = t("emptyField");
     });
     const empty = Object.keys(fields).length;
     if (empty === 0) return null;
     const first = items.findIndex((item) => !item.text.trim()) + 1;
-    const message = empty === 1 ? `Question ${first} is empty: write it or remove it.` : `${empty} questions are empty: write them or remove them.`;
+    const message = empty === 1 ? t("oneEmpty", { number: first }) : t("manyEmpty", { count: empty });
     return { code: "bad_request", message, fields };
   }
 
@@ -144,17 +146,21 @@ export function GuideReview(props: GuideReviewProps) {
     form.submit(items.map(({ text, section, reach }) => ({ text, section, reach })));
   }
 
-  const createLabel = `Create ${count} ${count === 1 ? "room" : "rooms"}`;
+  const createLabel = t("create", { count });
+  const intro = t.rich(existingCount > 0 ? "introExisting" : "intro", {
+    title: bookTitle,
+    count: existingCount,
+    cite: (chunks) => <cite className="not-italic text-ink">{chunks}</cite>,
+  });
+  const reachChoices = pointChoices(shape, "reach", pointWordsFrom(tBook));
   return (
     <section ref={sectionRef} aria-labelledby={headingId} className="space-y-5">
       <div className="space-y-1">
         <h2 id={headingId} className="font-serif text-2xl font-semibold">
-          Review {count} {count === 1 ? "question" : "questions"}
+          {t("heading", { count })}
         </h2>
         <p className="text-muted">
-          Each question becomes a room for <cite className="not-italic text-ink">{bookTitle}</cite>
-          {existingCount > 0 ? `, numbered on after its ${existingCount} existing ${existingCount === 1 ? "question" : "questions"}` : ""}.
-          Fix the wording, change the order or remove what doesn&apos;t belong. Nothing is created until you say so.
+          {intro}
         </p>
       </div>
       <p aria-live="polite" className="sr-only">
@@ -168,7 +174,7 @@ export function GuideReview(props: GuideReviewProps) {
             const fieldId = `review-question-${item.key}`;
             const serverError = form.fieldError(`questions.${index}.text`);
             const tooLong = item.text.trim().length > maxLength;
-            const problem = serverError ?? (tooLong ? `Keep each question under ${maxLength.toLocaleString("en")} characters.` : null);
+            const problem = serverError ?? (tooLong ? t("tooLong", { max: format.number(maxLength) }) : null);
             const showSection = item.section !== null && item.section !== items[index - 1]?.section;
             return (
               <li key={item.key} className="space-y-2">
@@ -176,18 +182,18 @@ export function GuideReview(props: GuideReviewProps) {
                   <div className="flex flex-wrap items-center justify-between gap-2 pt-2">
                     <p className="text-xs font-medium uppercase tracking-wider text-muted">{item.section}</p>
                     <label className="flex items-center gap-2 text-sm text-muted">
-                      Reaches
+                      {t("reaches")}
                       <select
                         value={item.reach === null ? "" : String(item.reach)}
                         onChange={(event) => {
                           const section = item.section;
                           if (section !== null) setSectionReach(section, event.target.value === "" ? null : Number(event.target.value));
                         }}
-                        aria-label={`How far the questions under “${item.section}” reach`}
+                        aria-label={t("reachLabel", { section: item.section })}
                         className="min-h-9 rounded-md border border-line bg-white px-2 py-1 text-sm text-ink"
                       >
-                        <option value="">Not said</option>
-                        {pointChoices(shape, "reach").map((choice) => (
+                        <option value="">{t("notSaid")}</option>
+                        {reachChoices.map((choice) => (
                           <option key={choice.rank} value={choice.rank}>
                             {choice.label}
                           </option>
@@ -203,12 +209,12 @@ export function GuideReview(props: GuideReviewProps) {
                     </span>
                     <textarea
                       id={fieldId}
-                      aria-label={`Question ${number}`}
+                      aria-label={t("questionLabel", { number })}
                       data-question={number}
                       value={item.text}
                       onChange={(event) => update(item.key, event.target.value)}
                       rows={1}
-                      placeholder="Write the question"
+                      placeholder={t("questionPlaceholder")}
                       aria-invalid={problem ? true : undefined}
                       aria-describedby={problem ? `${fieldId}-error` : undefined}
                       className="field-sizing-content block min-h-11 w-full min-w-0 flex-1 resize-none rounded-md border border-transparent bg-paper/50 px-2.5 py-2 font-serif text-base leading-snug text-ink hover:border-line focus:border-accent focus:bg-white focus:outline-2 focus:outline-accent/30 sm:text-lg"
@@ -220,20 +226,20 @@ export function GuideReview(props: GuideReviewProps) {
                     </p>
                   ) : null}
                   <div className="mt-2 flex flex-wrap justify-end gap-1.5 pl-9">
-                    <IconButton look="chip" label={`Move question ${number} up`} data-move={`${number}-up`} disabled={index === 0} onClick={() => move(index, -1)}>
-                      <span aria-hidden>↑</span> Up
+                    <IconButton look="chip" label={t("upLabel", { number })} data-move={`${number}-up`} disabled={index === 0} onClick={() => move(index, -1)}>
+                      <span aria-hidden>↑</span> {t("up")}
                     </IconButton>
                     <IconButton
                       look="chip"
-                      label={`Move question ${number} down`}
+                      label={t("downLabel", { number })}
                       data-move={`${number}-down`}
                       disabled={index === count - 1}
                       onClick={() => move(index, 1)}
                     >
-                      <span aria-hidden>↓</span> Down
+                      <span aria-hidden>↓</span> {t("down")}
                     </IconButton>
-                    <IconButton look="chip" label={`Remove question ${number}`} tone="danger" onClick={() => remove(index)}>
-                      Remove
+                    <IconButton look="chip" label={t("removeLabel", { number })} tone="danger" onClick={() => remove(index)}>
+                      {t("remove")}
                     </IconButton>
                   </div>
                 </div>
@@ -242,15 +248,15 @@ export function GuideReview(props: GuideReviewProps) {
           })}
         </ol>
       ) : (
-        <p className="rounded-lg border border-dashed border-line bg-white/60 p-5 text-center text-muted">No questions left. Add one below, or go back to the guide.</p>
+        <p className="rounded-lg border border-dashed border-line bg-white/60 p-5 text-center text-muted">{t("noneLeft")}</p>
       )}
 
       <div className="flex flex-wrap items-center justify-between gap-3">
         <Button variant="secondary" onClick={add} data-add-question>
-          + Add a question
+          {t("add")}
         </Button>
         <Button variant="quiet" onClick={onBack}>
-          Back to the pasted guide
+          {t("back")}
         </Button>
       </div>
 
@@ -258,7 +264,7 @@ export function GuideReview(props: GuideReviewProps) {
 
       {tooMany && !error ? (
         <p className="text-sm text-danger">
-          {`${count} questions: a guide can create at most ${maxQuestions} rooms at a time. Remove some to continue.`}
+          {t("tooMany", { count, max: maxQuestions })}
         </p>
       ) : null}
       {/* Always shown: the list can be long, and this sits by the button. */}
@@ -266,7 +272,7 @@ export function GuideReview(props: GuideReviewProps) {
 
       <div className="sticky bottom-0 -mx-4 border-t border-line bg-paper/95 px-4 py-3 backdrop-blur sm:static sm:mx-0 sm:border-0 sm:bg-transparent sm:px-0 sm:py-0">
         <Button onClick={create} disabled={pending} className="w-full sm:w-auto">
-          {pending ? "Creating rooms…" : createLabel}
+          {pending ? t("creating") : createLabel}
         </Button>
       </div>
     </section>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { AddQuestionForm } from "./add-question-form";
 import { QuestionRow } from "./question-row";
@@ -12,6 +13,7 @@ type Props = { questions: ManagedQuestion[]; actions: QuestionActions; maxLength
  * fresh list back, so this component keeps only what is being typed or confirmed.
  */
 export function QuestionManager({ questions, actions, maxLength }: Props) {
+  const t = useTranslations("book.questions");
   const [announcement, setAnnouncement] = useState("");
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
   const root = useRef<HTMLDivElement>(null);
@@ -52,7 +54,7 @@ export function QuestionManager({ questions, actions, maxLength }: Props) {
         </ol>
       ) : (
         <p className="rounded-lg border border-dashed border-line bg-white/60 p-5 text-center text-muted">
-          This book has no discussion questions yet. Add the first one below, or import a guide.
+          {t("empty")}
         </p>
       )}
       <AddQuestionForm add={actions.add} maxLength={maxLength} announce={setAnnouncement} />

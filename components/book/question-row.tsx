@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -8,8 +9,6 @@ import { IconButton } from "@/components/ui/icon-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { Outcome } from "@/lib/doors/outcome";
 import type { ManagedQuestion, QuestionActions } from "./question-types";
-
-const replies = (count: number) => `${count} ${count === 1 ? "reply" : "replies"}`;
 
 type RowProps = {
   question: ManagedQuestion;
@@ -29,6 +28,7 @@ type Change = { kind: "edit"; question: string } | { kind: "move"; direction: "u
 
 /** One question of a book's list: view, edit in place, move, or delete (archive when it has replies) after asking. */
 export function QuestionRow({ question, number, isFirst, isLast, count, sectionLabel, actions, maxLength, announce, focus }: RowProps) {
+  const t = useTranslations("book.questions");
   const router = useRouter();
   const [mode, setMode] = useState<"view" | "edit" | "confirm">("view");
   const [draft, setDraft] = useState(question.question);
@@ -42,17 +42,17 @@ export function QuestionRow({ question, number, isFirst, isLast, count, sectionL
       onSuccess: (data, change) => {
         if (change.kind === "edit") {
           setMode("view");
-          announce(`Question ${number} saved.`);
+          announce(t("saved", { number }));
           focus(`[data-edit="${question.id}"]`);
         } else if (change.kind === "move") {
           const to = change.direction === "up" ? number - 1 : number + 1;
-          announce(`Question ${number} moved ${change.direction}; it is now question ${to}.`);
+          announce(t(change.direction === "up" ? "movedUp" : "movedDown", { number, to }));
           // At the top or bottom the pressed button is disabled, so focus the one that still works.
           const atEdge = change.direction === "up" ? to === 1 : to === count;
           const button = atEdge ? (change.direction === "up" ? "down" : "up") : change.direction;
           focus(`[data-room="${question.id}"][data-number="${to}"][data-direction="${button}"]`);
         } else {
-          announce(data?.status === "archived" ? `Question ${number} archived; its replies are kept.` : `Question ${number} deleted.`);
+          announce(data?.status === "archived" ? t("archived", { number }) : t("deleted", { number }));
           focus("[data-add-field]");
         }
       },
@@ -76,7 +76,7 @@ export function QuestionRow({ question, number, isFirst, isLast, count, sectionL
   function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!draft.trim()) {
-      form.fail({ code: "bad_request", message: "Write the question, or cancel to keep it as it was." });
+      form.fail({ code: "bad_request", message: t("writeOrCancel") });
       return;
     }
     form.submit({ kind: "edit", question: draft });
@@ -100,7 +100,7 @@ export function QuestionRow({ question, number, isFirst, isLast, count, sectionL
             {mode === "edit" ? (
               <form onSubmit={save} className="space-y-2" noValidate>
                 <label htmlFor={fieldId} className="sr-only">
-                  Question {number}
+                  {t("fieldLabel", { number })}
                 </label>
                 <textarea
                   id={fieldId}
@@ -115,7 +115,7 @@ export function QuestionRow({ question, number, isFirst, isLast, count, sectionL
                 />
                 <div className="flex flex-wrap gap-2">
                   <Button type="submit" disabled={pending}>
-                    {pending ? "Saving…" : "Save"}
+                    {pending ? t("saving") : t("save")}
                   </Button>
                   <Button
                     variant="secondary"
@@ -126,26 +126,24 @@ export function QuestionRow({ question, number, isFirst, isLast, count, sectionL
                       focus(`[data-edit="${question.id}"]`);
                     }}
                   >
-                    Cancel
+                    {t("cancel")}
                   </Button>
                 </div>
               </form>
             ) : (
               <div>
                 <p className="font-serif text-lg leading-snug text-ink">
-                  <span className="sr-only">Question {number}: </span>
+                  <span className="sr-only">{t("srNumber", { number })}</span>
                   {question.question}
                 </p>
-                <p className="mt-1 text-sm text-muted">{question.replyCount === 0 ? "No replies yet" : replies(question.replyCount)}</p>
+                <p className="mt-1 text-sm text-muted">{t("replies", { count: question.replyCount })}</p>
               </div>
             )}
 
             {mode === "confirm" ? (
-              <div role="group" aria-label={`Confirm removing question ${number}`} className="space-y-3 rounded-md border border-danger/30 bg-red-50/60 p-3">
+              <div role="group" aria-label={t("confirmGroup", { number })} className="space-y-3 rounded-md border border-danger/30 bg-red-50/60 p-3">
                 <p className="text-sm text-ink">
-                  {question.replyCount > 0
-                    ? `This question has ${replies(question.replyCount)}. Archive it? Replies are kept.`
-                    : "Delete this question? It has no replies, so nothing else is lost."}
+                  {question.replyCount > 0 ? t("archiveAsk", { count: question.replyCount }) : t("deleteAsk")}
                 </p>
                 <div className="flex flex-wrap gap-2">
                   <button
@@ -155,7 +153,7 @@ export function QuestionRow({ question, number, isFirst, isLast, count, sectionL
                     disabled={pending}
                     className="inline-flex items-center justify-center rounded-md bg-danger px-4 py-2 text-sm font-medium text-white hover:bg-danger/90 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-danger disabled:opacity-60"
                   >
-                    {pending ? "Working…" : question.replyCount > 0 ? `Archive question ${number}` : `Delete question ${number}`}
+                    {pending ? t("working") : question.replyCount > 0 ? t("archiveConfirm", { number }) : t("deleteConfirm", { number })}
                   </button>
                   <Button
                     variant="secondary"
@@ -165,7 +163,7 @@ export function QuestionRow({ question, number, isFirst, isLast, count, sectionL
                       focus(`[data-delete="${question.id}"]`);
                     }}
                   >
-                    Keep it
+                    {t("keep")}
                   </Button>
                 </div>
               </div>
@@ -174,34 +172,41 @@ export function QuestionRow({ question, number, isFirst, isLast, count, sectionL
             <FormAlert id={errorId} look="line" error={form.error} />
 
             {mode === "view" ? (
-              <div className="flex flex-wrap gap-1.5">
-                <IconButton look="chip" label={`Edit question ${number}`} data-edit={question.id} disabled={pending} onClick={() => setMode("edit")}>
-                  Edit
+              // On a phone the four chips only share one line without their arrows (Spanish words are longer); the words say the direction.
+              <div className="flex flex-wrap gap-1 sm:gap-1.5">
+                <IconButton look="chip" label={t("editLabel", { number })} data-edit={question.id} disabled={pending} onClick={() => setMode("edit")}>
+                  {t("edit")}
                 </IconButton>
                 <IconButton
                   look="chip"
-                  label={`Move question ${number} up`}
+                  label={t("upLabel", { number })}
                   data-room={question.id}
                   data-number={number}
                   data-direction="up"
                   disabled={pending || isFirst}
                   onClick={() => move("up")}
                 >
-                  <span aria-hidden>↑</span> Up
+                  <span aria-hidden className="hidden sm:inline">
+                    ↑{" "}
+                  </span>
+                  {t("up")}
                 </IconButton>
                 <IconButton
                   look="chip"
-                  label={`Move question ${number} down`}
+                  label={t("downLabel", { number })}
                   data-room={question.id}
                   data-number={number}
                   data-direction="down"
                   disabled={pending || isLast}
                   onClick={() => move("down")}
                 >
-                  <span aria-hidden>↓</span> Down
+                  <span aria-hidden className="hidden sm:inline">
+                    ↓{" "}
+                  </span>
+                  {t("down")}
                 </IconButton>
-                <IconButton look="chip" label={`Delete question ${number}`} data-delete={question.id} tone="danger" disabled={pending} onClick={() => setMode("confirm")}>
-                  Delete
+                <IconButton look="chip" label={t("deleteLabel", { number })} data-delete={question.id} tone="danger" disabled={pending} onClick={() => setMode("confirm")}>
+                  {t("delete")}
                 </IconButton>
               </div>
             ) : null}

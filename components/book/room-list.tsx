@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { formatPoint, pointFromRank, pointWordsFrom, type BookShape } from "@/lib/books/points";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { RoomUnreadCount } from "@/components/unread/unread-live";
 
@@ -14,19 +16,25 @@ export type RoomListItem = {
 /**
  * A book's questions, each a link into its room; a section name is shown where a new section
  * starts. With `unread`, each shows the viewer's new replies (inside a ClubUnreadProvider).
- * `warnings` (by room id) marks rooms that reach past the reader's progress.
+ * `warnings` (by room id: the reach, as a rank in `shape`) marks rooms that reach past the
+ * reader's progress.
  */
 export function RoomList({
   clubId,
   rooms,
   unread = false,
   warnings = {},
+  shape = null,
 }: {
   clubId: string;
   rooms: RoomListItem[];
   unread?: boolean;
-  warnings?: Record<string, string>;
+  warnings?: Record<string, number>;
+  shape?: BookShape | null;
 }) {
+  const t = useTranslations("book");
+  const words = pointWordsFrom(t);
+  const lastReply = (at: Date) => t.rich("rooms.lastReply", { time: () => <RelativeTime iso={at.toISOString()} /> });
   return (
     <ol className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white shadow-sm">
       {rooms.map((room, index) => {
@@ -43,18 +51,23 @@ export function RoomList({
               <span className="min-w-0 flex-1">
                 <span className="flex items-start justify-between gap-3">
                   <span className="block font-serif text-lg leading-snug text-ink">
-                    <span className="sr-only">Question {room.position}: </span>
+                    <span className="sr-only">{t("rooms.questionNumber", { number: room.position })}</span>
                     {room.question}
                   </span>
                   {unread ? <RoomUnreadCount roomId={room.id} /> : null}
                 </span>
-                {warnings[room.id] ? <span className="mt-1.5 block text-sm text-amber-800">{warnings[room.id]}</span> : null}
+                {warnings[room.id] !== undefined ? (
+                  <span className="mt-1.5 block text-sm text-amber-800">
+                    {t("rooms.beyond", { reach: formatPoint(pointFromRank(warnings[room.id] ?? 0, shape), shape, "reach", words) })}
+                  </span>
+                ) : null}
                 <span className="mt-1.5 block text-sm text-muted">
-                  {room.replyCount === 0 ? "No replies yet" : `${room.replyCount} ${room.replyCount === 1 ? "reply" : "replies"}`}
+                  {t("rooms.replies", { count: room.replyCount })}
                   {room.lastReplyAt ? (
                     <>
-                      {" · last "}
-                      <RelativeTime iso={room.lastReplyAt.toISOString()} />
+                      <span aria-hidden> · </span>
+                      <span className="sr-only">, </span>
+                      {lastReply(room.lastReplyAt)}
                     </>
                   ) : null}
                 </span>

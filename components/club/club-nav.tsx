@@ -2,10 +2,22 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState, type CSSProperties } from "react";
 import type { ClubRole } from "@/lib/permissions";
 import { can } from "@/lib/permissions";
 
 type Section = { href: string; label: string; show: boolean; exact?: boolean };
+
+// How wide the fade is at an edge that has more tabs behind it.
+const FADE = "1.5rem";
+
+/** A mask that fades out the edges with tabs hidden behind them, so a phone shows there is more to scroll to. */
+function edgeMask(start: boolean, end: boolean): CSSProperties | undefined {
+  if (!start && !end) return undefined;
+  const image = `linear-gradient(to right, ${start ? `transparent, black ${FADE}` : "black"}, ${end ? `black calc(100% - ${FADE}), transparent` : "black"})`;
+  return { maskImage: image, WebkitMaskImage: image };
+}
 
 /**
  * The club's sections; moderators also see the ones they manage. Rendered once by the club's
@@ -13,35 +25,69 @@ type Section = { href: string; label: string; show: boolean; exact?: boolean };
  */
 export function ClubNav({ clubId, role }: { clubId: string; role: ClubRole }) {
   const pathname = usePathname();
+  const t = useTranslations("club.nav");
+  const nav = useRef<HTMLElement>(null);
+  const [edges, setEdges] = useState({ start: false, end: false });
   const base = `/clubs/${clubId}`;
   const sections: Section[] = [
     // Rooms belong to the discussion, so the Discussion tab stays current inside one.
-    { href: base, label: "Discussion", show: true, exact: true },
-    { href: `${base}/meetings`, label: "Meetings", show: can(role, "meeting:view") },
-    { href: `${base}/books`, label: "Books", show: true },
-    { href: `${base}/members`, label: "Members", show: can(role, "member:view-roster") },
-    { href: `${base}/invites`, label: "Invites", show: can(role, "invite:manage") },
+    { href: base, label: t("discussion"), show: true, exact: true },
+    { href: `${base}/meetings`, label: t("meetings"), show: can(role, "meeting:view") },
+    { href: `${base}/books`, label: t("books"), show: true },
+    { href: `${base}/members`, label: t("members"), show: can(role, "member:view-roster") },
+    { href: `${base}/invites`, label: t("invites"), show: can(role, "invite:manage") },
   ];
   const isCurrent = (section: Section) =>
     section.exact ? pathname === section.href || pathname.startsWith(`${base}/rooms/`) : pathname === section.href || pathname.startsWith(`${section.href}/`);
+
+  const measure = useCallback(() => {
+    const element = nav.current;
+    if (!element) return;
+    setEdges({ start: element.scrollLeft > 1, end: element.scrollLeft + element.clientWidth < element.scrollWidth - 1 });
+  }, []);
+
+  // On a phone the row can be wider than the screen (Spanish labels are longer): bring the
+  // current tab into view, moving the row only, never the page.
+  useEffect(() => {
+    const element = nav.current;
+    const current = element?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (element && current) {
+      const right = current.offsetLeft + current.offsetWidth;
+      if (right > element.scrollLeft + element.clientWidth) element.scrollLeft = right - element.clientWidth + 24;
+      else if (current.offsetLeft < element.scrollLeft) element.scrollLeft = Math.max(0, current.offsetLeft - 24);
+    }
+    measure();
+    window.addEventListener("resize", measure);
+    return () => window.removeEventListener("resize", measure);
+  }, [pathname, measure]);
+
   return (
-    // One row that scrolls sideways on a phone rather than wrapping a tab onto its own line.
-    <nav aria-label="Club" className="-mx-1 flex gap-1 overflow-x-auto whitespace-nowrap border-b border-line pb-2 text-sm">
-      {sections
-        .filter((section) => section.show)
-        .map((section) => {
-          const current = isCurrent(section);
-          return (
-            <Link
-              key={section.href}
-              href={section.href}
-              aria-current={current ? "page" : undefined}
-              className={`rounded-md px-3 py-1.5 ${current ? "bg-accent-soft font-medium text-accent-strong" : "text-muted hover:bg-white hover:text-ink"}`}
-            >
-              {section.label}
-            </Link>
-          );
-        })}
-    </nav>
+    // One row that scrolls sideways on a phone rather than wrapping a tab onto its own line; a
+    // faded edge says more tabs are there.
+    <div className="-mx-1 border-b border-line">
+      <nav
+        ref={nav}
+        aria-label={t("label")}
+        onScroll={measure}
+        style={edgeMask(edges.start, edges.end)}
+        className="relative flex gap-0.5 overflow-x-auto whitespace-nowrap pb-2 text-sm [scrollbar-width:none] sm:gap-1"
+      >
+        {sections
+          .filter((section) => section.show)
+          .map((section) => {
+            const current = isCurrent(section);
+            return (
+              <Link
+                key={section.href}
+                href={section.href}
+                aria-current={current ? "page" : undefined}
+                className={`shrink-0 rounded-md px-2.5 py-1.5 sm:px-3 ${current ? "bg-accent-soft font-medium text-accent-strong" : "text-muted hover:bg-white hover:text-ink"}`}
+              >
+                {section.label}
+              </Link>
+            );
+          })}
+      </nav>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -18,6 +19,7 @@ type Props = {
 };
 
 export function CreateClubForm({ action, nameMaxLength, descriptionMaxLength }: Props) {
+  const t = useTranslations("club.create");
   const [description, setDescription] = useState("");
   const form = useActionForm(action);
 
@@ -32,19 +34,19 @@ export function CreateClubForm({ action, nameMaxLength, descriptionMaxLength }: 
       <Field
         id="club-name"
         name="name"
-        label="Club name"
+        label={t("name")}
         required
         maxLength={nameMaxLength}
         autoComplete="off"
         error={form.fieldError("name")}
-        hint="Only members and people you invite will ever see it."
+        hint={t("nameHint")}
       />
       <TextArea
         id="club-description"
         name="description"
         label={
           <>
-            Description <span className="font-normal text-muted">(optional)</span>
+            {t("description")} <span className="font-normal text-muted">{t("optional")}</span>
           </>
         }
         rows={4}
@@ -54,7 +56,7 @@ export function CreateClubForm({ action, nameMaxLength, descriptionMaxLength }: 
         error={form.fieldError("description")}
         hint={
           <p className="flex justify-between gap-3">
-            <span>When you meet, what you like to read, who it&apos;s for.</span>
+            <span>{t("descriptionHint")}</span>
             <span aria-hidden>
               {description.length}/{descriptionMaxLength}
             </span>
@@ -64,10 +66,10 @@ export function CreateClubForm({ action, nameMaxLength, descriptionMaxLength }: 
       <FormAlert error={form.error} shownFields={["name", "description"]} />
       <div className="flex flex-wrap items-center gap-3 pt-1">
         <Button type="submit" disabled={form.pending}>
-          {form.pending ? "Creating the club…" : "Create club"}
+          {form.pending ? t("creating") : t("submit")}
         </Button>
         <Link href="/" className="rounded-md px-3 py-2 text-sm text-muted hover:text-ink">
-          Cancel
+          {t("cancel")}
         </Link>
       </div>
     </form>

@@ -1,6 +1,5 @@
+import { useTranslations } from "next-intl";
 import type { ClubRole } from "@/lib/permissions";
-
-const labels: Record<ClubRole, string> = { owner: "Owner", moderator: "Moderator", member: "Member" };
 
 const tones: Record<ClubRole, string> = {
   owner: "border-accent/30 bg-accent-soft text-accent-strong",
@@ -9,7 +8,6 @@ const tones: Record<ClubRole, string> = {
 };
 
 export function MemberRoleBadge({ role }: { role: ClubRole }) {
-  return (
-    <span className={`inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium ${tones[role]}`}>{labels[role]}</span>
-  );
+  const t = useTranslations("club.roles");
+  return <span className={`inline-flex items-center rounded-full border px-2 py-0.5 text-xs font-medium ${tones[role]}`}>{t(role)}</span>;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { MemberRoleBadge } from "@/components/club/member-role-badge";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -19,7 +20,7 @@ type Props = {
 type Confirming = { kind: "transfer" | "remove"; member: RosterMember };
 
 // Fixed to UTC so the server's render and the browser's hydration print the same day.
-const joinedFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+const joinedDate = { dateStyle: "medium", timeZone: "UTC" } as const;
 
 const smallButton =
   "inline-flex items-center justify-center rounded-md border px-3 py-1.5 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:opacity-60";
@@ -28,6 +29,9 @@ const smallButton =
 type Change = { member: RosterMember; call: () => Promise<Outcome<null>>; done: string };
 
 export function RosterList({ clubName, members, setRole, transfer, remove }: Props) {
+  const t = useTranslations("club.members");
+  const format = useFormatter();
+  const joined = (iso: string) => t.rich("joined", { date: () => <time dateTime={iso}>{format.dateTime(new Date(iso), joinedDate)}</time> });
   const [confirming, setConfirming] = useState<Confirming | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const form = useActionForm((change: Change) => change.call(), {
@@ -78,11 +82,11 @@ export function RosterList({ clubName, members, setRole, transfer, remove }: Pro
               <div className="min-w-0 sm:flex-1">
                 <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
                   <span className="font-medium break-words text-ink">{member.name}</span>
-                  {member.isViewer ? <span className="text-sm text-muted">(you)</span> : null}
+                  {member.isViewer ? <span className="text-sm text-muted">{t("you")}</span> : null}
                   <MemberRoleBadge role={member.role} />
                 </p>
                 <p className="mt-1 text-sm text-muted">
-                  Joined <time dateTime={member.joinedAt}>{joinedFormat.format(new Date(member.joinedAt))}</time>
+                  {joined(member.joinedAt)}
                 </p>
               </div>
 
@@ -92,33 +96,33 @@ export function RosterList({ clubName, members, setRole, transfer, remove }: Pro
                     <button
                       type="button"
                       disabled={pending}
-                      aria-label={`Make moderator: ${member.name}`}
-                      onClick={() => run({ member, call: () => setRole({ memberId: member.id, role: "moderator" }), done: `${member.name} is now a moderator.` })}
+                      aria-label={t("makeModeratorLabel", { name: member.name })}
+                      onClick={() => run({ member, call: () => setRole({ memberId: member.id, role: "moderator" }), done: t("nowModerator", { name: member.name }) })}
                       className={`${smallButton} border-line bg-white text-ink hover:bg-paper`}
                     >
-                      {busy ? "Saving…" : "Make moderator"}
+                      {busy ? t("saving") : t("makeModerator")}
                     </button>
                   ) : null}
                   {demote ? (
                     <button
                       type="button"
                       disabled={pending}
-                      aria-label={`Make member: ${member.name}`}
-                      onClick={() => run({ member, call: () => setRole({ memberId: member.id, role: "member" }), done: `${member.name} is now a member.` })}
+                      aria-label={t("makeMemberLabel", { name: member.name })}
+                      onClick={() => run({ member, call: () => setRole({ memberId: member.id, role: "member" }), done: t("nowMember", { name: member.name }) })}
                       className={`${smallButton} border-line bg-white text-ink hover:bg-paper`}
                     >
-                      {busy ? "Saving…" : "Make member"}
+                      {busy ? t("saving") : t("makeMember")}
                     </button>
                   ) : null}
                   {canTransfer ? (
                     <button
                       type="button"
                       disabled={pending}
-                      aria-label={`Make owner: ${member.name}`}
+                      aria-label={t("makeOwnerLabel", { name: member.name })}
                       onClick={() => ask("transfer", member)}
                       className={`${smallButton} border-line bg-white text-ink hover:bg-paper`}
                     >
-                      Make owner
+                      {t("makeOwner")}
                     </button>
                   ) : null}
                 </div>
@@ -127,11 +131,11 @@ export function RosterList({ clubName, members, setRole, transfer, remove }: Pro
                 <button
                   type="button"
                   disabled={pending}
-                  aria-label={`Remove ${member.name}`}
+                  aria-label={t("removeLabel", { name: member.name })}
                   onClick={() => ask("remove", member)}
                   className={`${smallButton} col-start-2 row-start-1 self-start border-danger/30 bg-white text-danger hover:bg-red-50 sm:self-auto`}
                 >
-                  Remove
+                  {t("remove")}
                 </button>
               ) : null}
             </li>
@@ -141,10 +145,10 @@ export function RosterList({ clubName, members, setRole, transfer, remove }: Pro
 
       {confirming?.kind === "transfer" ? (
         <ConfirmDialog
-          title={`Make ${confirming.member.name} the owner?`}
-          description={`You'll become a moderator. Only the owner can change roles or hand the club on, so you won't be able to undo this yourself.`}
-          confirmLabel={`Make ${confirming.member.name} the owner`}
-          pendingLabel="Transferring…"
+          title={t("transferTitle", { name: confirming.member.name })}
+          description={t("transferBody")}
+          confirmLabel={t("transferConfirm", { name: confirming.member.name })}
+          pendingLabel={t("transferring")}
           tone="primary"
           pending={pending}
           error={error}
@@ -153,23 +157,23 @@ export function RosterList({ clubName, members, setRole, transfer, remove }: Pro
             run({
               member: confirming.member,
               call: () => transfer({ memberId: confirming.member.id }),
-              done: `${confirming.member.name} is now the owner of ${clubName}. You're a moderator.`,
+              done: t("nowOwner", { name: confirming.member.name, club: clubName }),
             })
           }
         />
       ) : null}
       {confirming?.kind === "remove" ? (
         <ConfirmDialog
-          title={`Remove ${confirming.member.name} from ${clubName}?`}
-          description={`${confirming.member.name} will lose access to the club's discussions straight away. Their replies stay. To come back they'll need a new invite.`}
-          confirmLabel={`Remove ${confirming.member.name}`}
-          pendingLabel="Removing…"
+          title={t("removeTitle", { name: confirming.member.name, club: clubName })}
+          description={t("removeBody", { name: confirming.member.name })}
+          confirmLabel={t("removeLabel", { name: confirming.member.name })}
+          pendingLabel={t("removing")}
           tone="danger"
           pending={pending}
           error={error}
           onCancel={cancel}
           onConfirm={() =>
-            run({ member: confirming.member, call: () => remove({ memberId: confirming.member.id }), done: `${confirming.member.name} has been removed from the club.` })
+            run({ member: confirming.member, call: () => remove({ memberId: confirming.member.id }), done: t("removed", { name: confirming.member.name }) })
           }
         />
       ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 
@@ -8,6 +9,7 @@ import { Button } from "@/components/ui/button";
  * copies it. Without clipboard access the text is selected instead, for a manual copy.
  */
 export function CopyLink({ url, label }: { url: string; label: string }) {
+  const t = useTranslations("invite.copy");
   const id = useId();
   const text = useRef<HTMLElement>(null);
   const [copied, setCopied] = useState<"yes" | "failed" | null>(null);
@@ -41,7 +43,7 @@ export function CopyLink({ url, label }: { url: string; label: string }) {
   return (
     <div className="space-y-1">
       <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
-        <span className="sr-only">{label}:</span>
+        <span className="sr-only">{t("srLabel", { label })}</span>
         <code
           ref={text}
           id={id}
@@ -50,11 +52,11 @@ export function CopyLink({ url, label }: { url: string; label: string }) {
           {url}
         </code>
         <Button variant="secondary" onClick={copy} aria-describedby={id} className="shrink-0 self-start">
-          {copied === "yes" ? "Copied" : "Copy link"}
+          {copied === "yes" ? t("copied") : t("copy")}
         </Button>
       </div>
       <p aria-live="polite" className="text-xs text-muted empty:hidden">
-        {copied === "yes" ? "The link is on your clipboard." : copied === "failed" ? "Couldn't copy automatically: the link is selected, so copy it with your keyboard." : ""}
+        {copied === "yes" ? t("done") : copied === "failed" ? t("failed") : ""}
       </p>
     </div>
   );

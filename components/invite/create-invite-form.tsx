@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState, type FormEvent } from "react";
 import { CopyLink } from "@/components/invite/copy-link";
 import { Button } from "@/components/ui/button";
@@ -17,9 +18,8 @@ type Props = {
   maxUsesLimit: number;
 };
 
-const dayLabel = (days: number) => (days === 1 ? "1 day" : `${days} days`);
-
 export function CreateInviteForm({ action, origin, expiryChoices, defaultExpiryDays, maxUsesLimit }: Props) {
+  const t = useTranslations("invite.create");
   const id = useId();
   const [created, setCreated] = useState<string | null>(null);
   const form = useActionForm(action, { onSuccess: (data) => setCreated(`${origin}${data.path}`) });
@@ -38,7 +38,7 @@ export function CreateInviteForm({ action, origin, expiryChoices, defaultExpiryD
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="space-y-1.5">
           <label htmlFor={`${id}-expiry`} className="block text-sm font-medium text-ink">
-            Link stays open for
+            {t("expiry")}
           </label>
           <select
             id={`${id}-expiry`}
@@ -50,7 +50,7 @@ export function CreateInviteForm({ action, origin, expiryChoices, defaultExpiryD
           >
             {expiryChoices.map((days) => (
               <option key={days} value={days}>
-                {dayLabel(days)}
+                {t("days", { count: days })}
               </option>
             ))}
           </select>
@@ -62,7 +62,7 @@ export function CreateInviteForm({ action, origin, expiryChoices, defaultExpiryD
         </div>
         <div className="space-y-1.5">
           <label htmlFor={`${id}-uses`} className="block text-sm font-medium text-ink">
-            Most people who can join <span className="font-normal text-muted">(optional)</span>
+            {t("maxUses")} <span className="font-normal text-muted">{t("optional")}</span>
           </label>
           <input
             id={`${id}-uses`}
@@ -72,13 +72,13 @@ export function CreateInviteForm({ action, origin, expiryChoices, defaultExpiryD
             min={1}
             max={maxUsesLimit}
             step={1}
-            placeholder="No limit"
+            placeholder={t("noLimit")}
             aria-invalid={maxUsesError ? true : undefined}
             aria-describedby={[`${id}-uses-hint`, maxUsesError ? `${id}-uses-error` : null].filter(Boolean).join(" ")}
             className="block w-full rounded-md border border-line bg-white px-3 py-2 text-base text-ink shadow-sm focus:border-accent focus:outline-2 focus:outline-accent/30"
           />
           <p id={`${id}-uses-hint`} className="text-xs text-muted">
-            Leave empty to let anyone with the link join until it expires.
+            {t("maxUsesHint")}
           </p>
           {maxUsesError ? (
             <p id={`${id}-uses-error`} className="text-sm text-danger">
@@ -89,12 +89,12 @@ export function CreateInviteForm({ action, origin, expiryChoices, defaultExpiryD
       </div>
       <FormAlert error={form.error} shownFields={["expiresInDays", "maxUses"]} />
       <Button type="submit" disabled={form.pending}>
-        {form.pending ? "Creating the link…" : "Create invite link"}
+        {form.pending ? t("creating") : t("submit")}
       </Button>
       {created ? (
         <div role="status" className="space-y-2 rounded-md border border-accent/30 bg-accent-soft p-4">
-          <p className="text-sm font-medium text-accent-strong">New invite link ready. Copy it and send it to the people you&apos;d like to invite.</p>
-          <CopyLink url={created} label="New invite link" />
+          <p className="text-sm font-medium text-accent-strong">{t("ready")}</p>
+          <CopyLink url={created} label={t("newLink")} />
         </div>
       ) : null}
     </form>

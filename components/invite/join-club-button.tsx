@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -12,11 +13,12 @@ type Props = {
 };
 
 export function JoinClubButton({ clubName, join }: Props) {
+  const t = useTranslations("invite.landing");
   const form = useActionForm(join);
   return (
     <div className="space-y-3">
       <Button onClick={() => form.submit(undefined)} disabled={form.pending} className="w-full px-5 py-2.5 text-base sm:w-auto">
-        {form.pending ? "Joining…" : `Join ${clubName}`}
+        {form.pending ? t("joining") : t("join", { club: clubName })}
       </Button>
       <FormAlert error={form.error} />
     </div>

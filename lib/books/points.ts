@@ -12,6 +12,8 @@
 // chapter is the end (having read the last chapter is having finished), so a shape edited to
 // fewer chapters never leaves a point pointing nowhere.
 
+import englishBook from "@/lib/i18n/messages/en/book.json";
+
 /** One part of a book: its title ("Part One") and the chapters it holds, first and last inclusive, 1-based. */
 export type BookPart = { title: string; first: number; last: number };
 
@@ -76,6 +78,24 @@ export function isBeyond(reach: BookPoint, progress: BookPoint | null, shape?: B
   return comparePoints(reach, progress ?? startPoint, shape) > 0;
 }
 
+/** A point's words, by key under `point` in the book messages (lib/i18n/messages/<locale>/book.json). */
+export type PointKey = keyof typeof englishBook.point;
+
+/**
+ * Says a point's words in one language: `pointWordsFrom(useTranslations("book"))` in a component,
+ * `pointWordsFrom(translatorFor(locale, "book"))` outside React. Without one, English.
+ */
+export type PointWords = (key: PointKey, values: { part: string; chapter: number }) => string;
+
+/** English, straight from the English messages (which only ever hold {part} and {chapter}). */
+const englishWords: PointWords = (key, values) =>
+  englishBook.point[key].replace("{part}", values.part).replace("{chapter}", String(values.chapter));
+
+/** Point words from a next-intl translator of the "book" namespace. */
+export function pointWordsFrom(t: (key: `point.${PointKey}`, values: { part: string; chapter: number }) => string): PointWords {
+  return (key, values) => t(`point.${key}`, values);
+}
+
 /** The part holding `chapter`, or null when the shape has no parts or none holds it. */
 function partOf(chapter: number, shape: BookShape | null | undefined): BookPart | null {
   return shape?.parts.find((part) => chapter >= part.first && chapter <= part.last) ?? null;
@@ -86,17 +106,18 @@ function partOf(chapter: number, shape: BookShape | null | undefined): BookPart 
  * - "progress" (where a reader is): "not started", "Part Two, chapter 12", "finished";
  * - "reach" (how far a room or an assignment goes): "no spoilers", "Part Two, chapter 12",
  *   "the end of Part Two" (for a part's last chapter), "the ending".
- * Without parts a chapter is "chapter 12". Words are English; the UI adds its own framing
- * ("Kathy is at …", "up to …").
+ * Without parts a chapter is "chapter 12". Words are `words`' (English by default); the UI adds
+ * its own framing ("Kathy is at …", "up to …").
  */
-export function formatPoint(point: BookPoint, shape: BookShape | null | undefined, style: "progress" | "reach"): string {
+export function formatPoint(point: BookPoint, shape: BookShape | null | undefined, style: "progress" | "reach", words: PointWords = englishWords): string {
   const normal = normalize(point, shape);
-  if (normal.kind === "start") return style === "progress" ? "not started" : "no spoilers";
-  if (normal.kind === "end") return style === "progress" ? "finished" : "the ending";
+  const say = (key: PointKey, part = "", chapter = 0) => words(key, { part, chapter });
+  if (normal.kind === "start") return say(style === "progress" ? "notStarted" : "noSpoilers");
+  if (normal.kind === "end") return say(style === "progress" ? "finished" : "ending");
   const part = partOf(normal.chapter, shape);
-  if (!part) return `chapter ${normal.chapter}`;
-  if (style === "reach" && normal.chapter === part.last) return `the end of ${part.title}`;
-  return `${part.title}, chapter ${normal.chapter}`;
+  if (!part) return say("chapter", "", normal.chapter);
+  if (style === "reach" && normal.chapter === part.last) return say("endOfPart", part.title, normal.chapter);
+  return say("partChapter", part.title, normal.chapter);
 }
 
 /** One option of a point picker: its stored rank, its label, and the part it belongs to (for grouping). */
@@ -107,18 +128,19 @@ export type PointChoice = { rank: number; label: string; group: string | null };
  * 12", or "Chapter 12" without parts), the end. For a "reach" picker the start reads "No
  * spoilers", a part's last chapter "End of Part Two (chapter 17)" and the end "The ending"; for
  * "progress" the start reads "Not started" and the end "Finished". Without a shape: just the
- * start and the end.
+ * start and the end. Words are `words`' (English by default).
  */
-export function pointChoices(shape: BookShape | null | undefined, style: "progress" | "reach"): PointChoice[] {
-  const first: PointChoice = { rank: 0, label: style === "progress" ? "Not started" : "No spoilers", group: null };
-  const last: PointChoice = { rank: END_RANK, label: style === "progress" ? "Finished" : "The ending", group: null };
+export function pointChoices(shape: BookShape | null | undefined, style: "progress" | "reach", words: PointWords = englishWords): PointChoice[] {
+  const say = (key: PointKey, part = "", chapter = 0) => words(key, { part, chapter });
+  const first: PointChoice = { rank: 0, label: say(style === "progress" ? "choiceNotStarted" : "choiceNoSpoilers"), group: null };
+  const last: PointChoice = { rank: END_RANK, label: say(style === "progress" ? "choiceFinished" : "choiceEnding"), group: null };
   const chapters: PointChoice[] = [];
   // The last chapter is the end itself, so the list stops one short of it.
   for (let chapter = 1; chapter < (shape?.chapters ?? 1); chapter += 1) {
     const part = partOf(chapter, shape);
     // A closed select shows only the chosen label, so it names the part too.
-    let label = part ? `${part.title}, chapter ${chapter}` : `Chapter ${chapter}`;
-    if (style === "reach" && part && part.last === chapter) label = `End of ${part.title} (chapter ${chapter})`;
+    let label = part ? say("choicePartChapter", part.title, chapter) : say("choiceChapter", "", chapter);
+    if (style === "reach" && part && part.last === chapter) label = say("choiceEndOfPart", part.title, chapter);
     chapters.push({ rank: chapter, label, group: part?.title ?? null });
   }
   return [first, ...chapters, last];

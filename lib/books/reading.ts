@@ -21,7 +21,7 @@ import { can, type ClubRole } from "@/lib/permissions";
 import { bookShapeInput } from "@/lib/validation/book-shape";
 import { uuidParam } from "@/lib/validation/ids";
 import { roomParams } from "@/lib/validation/replies";
-import { END_RANK, formatPoint, isBeyond, isPointOf, pointFromRank, type BookShape } from "./points";
+import { END_RANK, formatPoint, isBeyond, isPointOf, pointFromRank, rankOf, type BookShape } from "./points";
 import { bookParams } from "./books";
 import { errorKey, errorText } from "@/lib/i18n/error-text";
 
@@ -93,8 +93,11 @@ export const setReadingProgress = door({
 /** What a progress control needs: the book's shape and the member's own progress (null: never said). */
 type ProgressView = { clubId: string; bookId: string; shape: BookShape | null; reached: number | null; shared: boolean };
 
-/** One line of the club's reading schedule: a meeting and how far to have read by then. */
-type ScheduleItem = { meetingId: string; title: string; startsAt: Date; timeZone: string; target: string; assignment: string | null; done: boolean };
+/**
+ * One line of the club's reading schedule: a meeting and how far to have read by then, in English
+ * words (`target`) and as a rank (`targetRank`) for a page that says it in its reader's language.
+ */
+type ScheduleItem = { meetingId: string; title: string; startsAt: Date; timeZone: string; target: string; targetRank: number; assignment: string | null; done: boolean };
 
 /** Whether a member with this role sees another member's progress they keep to moderators. */
 function seesUnsharedProgress(role: ClubRole): boolean {
@@ -123,7 +126,8 @@ export const loadBookReading = door({
     const progress: ProgressView = { clubId: params.clubId, bookId: book.id, shape, reached: mine?.reached ?? null, shared: mine?.shared ?? false };
     const others = members
       .filter((member) => member.userId !== userId)
-      .map((member) => ({ name: member.name, shared: member.shared, label: formatPoint(pointFromRank(member.reached, shape), shape, "progress") }));
+      // `label` is English; `reached` (a rank) lets a page say it in the reader's language (pointWordsFrom).
+      .map((member) => ({ name: member.name, shared: member.shared, reached: member.reached, label: formatPoint(pointFromRank(member.reached, shape), shape, "progress") }));
     const schedule: ScheduleItem[] = targets.map((item) => {
       const point = pointFromRank(item.target ?? 0, shape);
       return {
@@ -132,6 +136,7 @@ export const loadBookReading = door({
         startsAt: item.startsAt,
         timeZone: item.timeZone,
         target: formatPoint(point, shape, "reach"),
+        targetRank: rankOf(point),
         assignment: item.assignment,
         done: !isBeyond(point, reached, shape),
       };
@@ -186,13 +191,13 @@ export const liftRoomVeil = door({
 
 /**
  * For a list of a book's rooms: a calm warning for each room that reaches past the member's
- * progress (and whose veil they haven't lifted), keyed by room id.
+ * progress (and whose veil they haven't lifted): how far it reaches, as a rank, keyed by room id.
  */
 async function roomWarnings(input: {
   userId: string;
   book: { id: string; shape: BookShape | null };
   rooms: { id: string; reach: number | null }[];
-}): Promise<Record<string, string>> {
+}): Promise<Record<string, number>> {
   const reaching = input.rooms.filter((room) => room.reach !== null);
   if (reaching.length === 0) return {};
   const shape = input.book.shape;
@@ -201,10 +206,11 @@ async function roomWarnings(input: {
     listLiftedVeils({ userId: input.userId, roomIds: reaching.map((room) => room.id) }),
   ]);
   const progress = mine ? pointFromRank(mine.reached, shape) : null;
-  const warnings: Record<string, string> = {};
+  // The reach's rank, not words: the list says it in the reader's language (components/book/room-list.tsx).
+  const warnings: Record<string, number> = {};
   for (const room of reaching) {
     const reach = pointFromRank(room.reach ?? 0, shape);
-    if (!lifted.has(room.id) && isBeyond(reach, progress, shape)) warnings[room.id] = `Goes up to ${formatPoint(reach, shape, "reach")}, past where you are`;
+    if (!lifted.has(room.id) && isBeyond(reach, progress, shape)) warnings[room.id] = rankOf(reach);
   }
   return warnings;
 }

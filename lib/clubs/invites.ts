@@ -177,8 +177,8 @@ export const joinClubWithInvite = door({
     done(token ? await redeemInvite({ tokenHash: hashInviteToken(token), userId, now }) : { status: "unknown" }),
 });
 
-/** Why a link let nobody in, in the words its page and the join button use. */
-export const inviteProblemMessages: Record<InviteProblem | "unknown", { title: string; body: string }> = {
+/** Why a link let nobody in, in English, for the join button's refusal (the page says it from the invite messages). */
+const inviteProblemMessages: Record<InviteProblem | "unknown", { title: string; body: string }> = {
   unknown: {
     title: "This invite link isn't valid",
     body: "Check that the whole link was copied, or ask the person who invited you for a new one.",

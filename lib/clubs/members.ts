@@ -88,7 +88,7 @@ export const loadRosterPage = door({
       club: { id: club.id, name: club.name },
       role: target.role,
       members,
-      leave: canLeaveClub(target.role, { ownerCount }) ? { allowed: true as const } : { allowed: false as const, reason: lastOwnerMessage },
+      leave: canLeaveClub(target.role, { ownerCount }) ? { allowed: true as const } : { allowed: false as const, reason: "last_owner" as const },
     });
   },
 });

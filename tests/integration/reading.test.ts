@@ -87,11 +87,11 @@ describe("reading progress", () => {
     const ruthSees = await loadBookReading({ clubId: club.clubId, bookId: club.bookId, userId: ruth.id });
     expect(ruthSees.others.map((other) => other.name)).not.toContain(kathy.name);
     const moderatorSees = await loadBookReading({ clubId: club.clubId, bookId: club.bookId, userId: moderator.id });
-    expect(moderatorSees.others).toContainEqual({ name: kathy.name, label: "Part Two, chapter 12", shared: false });
+    expect(moderatorSees.others).toContainEqual({ name: kathy.name, reached: 12, label: "Part Two, chapter 12", shared: false });
 
     await setReadingProgress({ clubId: club.clubId, bookId: club.bookId, userId: kathy.id, body: { reached: 12, shared: true } });
     const ruthSeesNow = await loadBookReading({ clubId: club.clubId, bookId: club.bookId, userId: ruth.id });
-    expect(ruthSeesNow.others).toContainEqual({ name: kathy.name, label: "Part Two, chapter 12", shared: true });
+    expect(ruthSeesNow.others).toContainEqual({ name: kathy.name, reached: 12, label: "Part Two, chapter 12", shared: true });
   });
 
   it("keeps the sharing choice when only the chapter changes", async () => {
@@ -167,7 +167,7 @@ describe("how far a room reaches", () => {
     expect(await loadRoomVeil({ roomId, userId: kathy.id })).toMatchObject({ veiled: true, reach: "the ending" });
     expect(await loadRoomVeil({ roomId, userId: ruth.id })).toMatchObject({ veiled: false });
     const { warnings } = await loadBookReading({ clubId: club.clubId, bookId: club.bookId, userId: kathy.id });
-    expect(warnings[roomId!]).toBe("Goes up to the ending, past where you are");
+    expect(warnings[roomId!]).toBe(END_RANK);
 
     await liftRoomVeil({ roomId, userId: kathy.id });
     expect(await loadRoomVeil({ roomId, userId: kathy.id })).toMatchObject({ veiled: false });

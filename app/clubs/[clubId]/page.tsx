@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { BookCover } from "@/components/book/book-cover";
 import { RoomList } from "@/components/book/room-list";
 import { MarkClubReadButton } from "@/components/unread/mark-club-read-button";
@@ -19,7 +20,10 @@ import { setReadingProgressAction } from "./books/[bookId]/actions";
 
 type Props = { params: Promise<{ clubId: string }> };
 
-export const metadata: Metadata = { title: "Club" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("club.page");
+  return { title: t("title") };
+}
 
 export default async function ClubPage({ params }: Props) {
   const { clubId } = await params;
@@ -31,6 +35,7 @@ export default async function ClubPage({ params }: Props) {
     loadClubUnread({ clubId: club.id, userId: user.id }),
     book ? loadBookReading({ clubId: club.id, bookId: book.id, userId: user.id }) : null,
   ]);
+  const t = await getTranslations("club.page");
   const managesBooks = can(role, "book:manage");
   const managesQuestions = can(role, "room:manage");
   const bookHref = book ? `/clubs/${club.id}/books/${book.id}` : null;
@@ -46,10 +51,10 @@ export default async function ClubPage({ params }: Props) {
         <section aria-labelledby="past-meetings-heading" className="space-y-3">
           <div className="flex flex-wrap items-baseline justify-between gap-x-4">
             <h2 id="past-meetings-heading" className="text-xs font-medium uppercase tracking-wider text-muted">
-              Past meetings
+              {t("pastMeetings")}
             </h2>
             <Link href={`/clubs/${club.id}/meetings`} className="text-sm text-accent hover:underline">
-              All meetings
+              {t("allMeetings")}
             </Link>
           </div>
           <MeetingList meetings={pastMeetings} showRsvp={false} />
@@ -60,29 +65,26 @@ export default async function ClubPage({ params }: Props) {
         <section aria-labelledby="book-heading" className="flex gap-5 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
           <BookCover url={book.coverUrl} title={book.title} />
           <div className="min-w-0 flex-1">
-            <p className="text-xs font-medium uppercase tracking-wider text-muted">Now reading</p>
+            <p className="text-xs font-medium uppercase tracking-wider text-muted">{t("nowReading")}</p>
             <h2 id="book-heading" className="mt-1 font-serif text-2xl font-semibold">
               <cite className="not-italic">{book.title}</cite>
             </h2>
-            <p className="text-muted">
-              {book.author}
-              {book.year !== null ? `, ${book.year}` : ""}
-            </p>
+            <p className="text-muted">{book.year !== null ? t("authorYear", { author: book.author, year: String(book.year) }) : book.author}</p>
             {book.description ? <p className="mt-3 leading-relaxed">{book.description}</p> : null}
           </div>
         </section>
       ) : managesBooks ? (
         <section aria-labelledby="no-book-heading" className="space-y-3 rounded-lg border border-dashed border-line bg-white/60 p-6 text-center">
           <h2 id="no-book-heading" className="font-serif text-xl font-semibold">
-            No book yet
+            {t("noBookTitle")}
           </h2>
-          <p className="text-muted">Add the book the club is reading; its discussion questions come next.</p>
+          <p className="text-muted">{t("noBookBody")}</p>
           <Link href={`/clubs/${club.id}/books/new`} className="inline-block rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent-strong">
-            Add the book you&apos;re reading
+            {t("addBook")}
           </Link>
         </section>
       ) : (
-        <p className="text-muted">This club hasn&apos;t picked a book yet.</p>
+        <p className="text-muted">{t("noBookMember")}</p>
       )}
 
       {book && reading ? (
@@ -101,45 +103,43 @@ export default async function ClubPage({ params }: Props) {
           <section aria-labelledby="rooms-heading" className="space-y-4">
             <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
               <h2 id="rooms-heading" className="font-serif text-2xl font-semibold">
-                Discussion questions
+                {t("questions")}
               </h2>
               <div className="flex flex-wrap items-baseline gap-x-4">
                 <MarkClubReadButton markRead={markClubReadAction} />
                 {managesQuestions && bookHref ? (
                   <Link href={`${bookHref}/questions`} className="text-sm text-accent hover:underline">
-                    Manage questions
+                    {t("manageQuestions")}
                   </Link>
                 ) : null}
               </div>
             </div>
-            <RoomList clubId={club.id} rooms={rooms} unread warnings={reading?.warnings} />
+            <RoomList clubId={club.id} rooms={rooms} unread warnings={reading?.warnings} shape={reading?.progress.shape ?? null} />
           </section>
         </ClubUnreadProvider>
       ) : book && managesQuestions && bookHref ? (
         <section aria-labelledby="rooms-heading" className="space-y-3 rounded-lg border border-dashed border-line bg-white/60 p-6">
           <h2 id="rooms-heading" className="font-serif text-xl font-semibold">
-            Discussion questions
+            {t("questions")}
           </h2>
-          <p className="text-muted">
-            Each question becomes a room members can answer in. Paste the guide you&apos;re using, or write the questions yourself.
-          </p>
+          <p className="text-muted">{t("noQuestionsBody")}</p>
           <div className="flex flex-wrap gap-3">
             <Link href={`${bookHref}/import`} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent-strong">
-              Import a discussion guide
+              {t("importGuide")}
             </Link>
             <Link href={`${bookHref}/questions#add-question`} className="rounded-md border border-line bg-white px-4 py-2 text-sm font-medium text-ink hover:bg-paper">
-              Add a question
+              {t("addQuestion")}
             </Link>
           </div>
         </section>
       ) : book ? (
-        <p className="text-muted">The discussion questions for this book aren&apos;t up yet. A moderator will add them soon.</p>
+        <p className="text-muted">{t("questionsSoon")}</p>
       ) : null}
 
       {pastBooks.length > 0 ? (
         <section aria-labelledby="past-heading" className="space-y-3">
           <h2 id="past-heading" className="text-xs font-medium uppercase tracking-wider text-muted">
-            Earlier books
+            {t("earlierBooks")}
           </h2>
           <ul className="flex flex-wrap gap-2">
             {pastBooks.map((past) => (
@@ -149,7 +149,11 @@ export default async function ClubPage({ params }: Props) {
                   className="inline-block rounded-md border border-line bg-white px-3 py-1.5 text-sm hover:border-accent/40 hover:bg-paper"
                 >
                   <cite className="not-italic text-ink">{past.title}</cite>
-                  <span className="text-muted"> · {past.author}</span>
+                  <span className="text-muted">
+                    <span aria-hidden> · </span>
+                    <span className="sr-only">, </span>
+                    {past.author}
+                  </span>
                 </Link>
               </li>
             ))}

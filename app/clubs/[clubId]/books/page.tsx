@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import { BookCover } from "@/components/book/book-cover";
 import { requireUser } from "@/lib/auth";
 import { loadClubBooks } from "@/lib/books/books";
@@ -8,7 +10,10 @@ import { can } from "@/lib/permissions";
 
 type Props = { params: Promise<{ clubId: string }> };
 
-export const metadata: Metadata = { title: "Books" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("book.list");
+  return { title: t("title") };
+}
 
 type Listed = { id: string; title: string; author: string; year: number | null; coverUrl: string | null; description: string; roomCount: number };
 
@@ -16,7 +21,15 @@ export default async function BooksPage({ params }: Props) {
   const { clubId } = await params;
   const user = await requireUser(`/clubs/${clubId}/books`);
   const { club, role, current, past } = await loadOrNotFound(() => loadClubBooks({ clubId, userId: user.id }));
+  const t = await getTranslations("book.list");
   const manages = can(role, "book:manage");
+  const noCurrent = t.rich(past.length > 0 ? "noCurrentWithPast" : "noCurrent", {
+    add: (chunks) => (
+      <Link href={`/clubs/${club.id}/books/new`} className="text-accent hover:underline">
+        {chunks}
+      </Link>
+    ),
+  });
 
   return (
     <div className="space-y-10">
@@ -27,10 +40,10 @@ export default async function BooksPage({ params }: Props) {
           </Link>
         </p>
         <div className="flex flex-wrap items-end justify-between gap-3">
-          <h1 className="font-serif text-3xl font-semibold sm:text-4xl">Books</h1>
+          <h1 className="font-serif text-3xl font-semibold sm:text-4xl">{t("title")}</h1>
           {manages ? (
             <Link href={`/clubs/${club.id}/books/new`} className="rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent-strong">
-              Add a book
+              {t("add")}
             </Link>
           ) : null}
         </div>
@@ -38,22 +51,16 @@ export default async function BooksPage({ params }: Props) {
 
       <section aria-labelledby="current-heading" className="space-y-3">
         <h2 id="current-heading" className="text-xs font-medium uppercase tracking-wider text-muted">
-          Reading now
+          {t("current")}
         </h2>
         {current ? (
           <BookCard clubId={club.id} book={current} featured />
         ) : (
           <p className="rounded-lg border border-dashed border-line bg-white/60 p-5 text-muted">
             {manages ? (
-              <>
-                No current book.{" "}
-                <Link href={`/clubs/${club.id}/books/new`} className="text-accent hover:underline">
-                  Add the book you&apos;re reading
-                </Link>
-                {past.length > 0 ? ", or open an earlier one to read it again." : "."}
-              </>
+              noCurrent
             ) : (
-              "This club hasn't picked its next book yet."
+              t("noCurrentMember")
             )}
           </p>
         )}
@@ -62,7 +69,7 @@ export default async function BooksPage({ params }: Props) {
       {past.length > 0 ? (
         <section aria-labelledby="past-heading" className="space-y-3">
           <h2 id="past-heading" className="text-xs font-medium uppercase tracking-wider text-muted">
-            Earlier books
+            {t("past")}
           </h2>
           <ul className="space-y-3">
             {past.map((book) => (
@@ -78,6 +85,7 @@ export default async function BooksPage({ params }: Props) {
 }
 
 function BookCard({ clubId, book, featured = false }: { clubId: string; book: Listed; featured?: boolean }) {
+  const t = useTranslations("book.list");
   return (
     <Link
       href={`/clubs/${clubId}/books/${book.id}`}
@@ -88,18 +96,15 @@ function BookCard({ clubId, book, featured = false }: { clubId: string; book: Li
         <span className="flex flex-wrap items-center gap-2">
           <cite className={`not-italic font-serif font-semibold text-ink ${featured ? "text-2xl" : "text-xl"}`}>{book.title}</cite>
           {featured ? (
-            <span className="rounded-full bg-accent-soft px-2 py-0.5 text-xs font-medium text-accent-strong">Current</span>
+            <span className="rounded-full bg-accent-soft px-2 py-0.5 text-xs font-medium text-accent-strong">{t("currentBadge")}</span>
           ) : (
-            <span className="rounded-full border border-line bg-paper px-2 py-0.5 text-xs font-medium text-muted">Past</span>
+            <span className="rounded-full border border-line bg-paper px-2 py-0.5 text-xs font-medium text-muted">{t("pastBadge")}</span>
           )}
         </span>
-        <span className="block text-muted">
-          {book.author}
-          {book.year !== null ? `, ${book.year}` : ""}
-        </span>
+        <span className="block text-muted">{book.year !== null ? t("authorYear", { author: book.author, year: String(book.year) }) : book.author}</span>
         {featured && book.description ? <span className="mt-2 line-clamp-3 block leading-relaxed text-ink">{book.description}</span> : null}
         <span className="mt-2 block text-sm text-muted">
-          {book.roomCount === 0 ? "No discussion questions yet" : `${book.roomCount} discussion ${book.roomCount === 1 ? "question" : "questions"}`}
+          {t("questionCount", { count: book.roomCount })}
         </span>
       </span>
     </Link>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { createInviteAction, revokeInviteAction } from "@/app/clubs/[clubId]/invites/actions";
 import { CreateInviteForm } from "@/components/invite/create-invite-form";
 import { InviteList } from "@/components/invite/invite-list";
@@ -11,7 +12,10 @@ import { defaultInviteExpiryDays, inviteExpiryChoices, inviteMaxUsesLimit } from
 
 type Props = { params: Promise<{ clubId: string }> };
 
-export const metadata: Metadata = { title: "Invites" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("invite.manage");
+  return { title: t("title") };
+}
 
 /** Where this request came in, so the links shown are the ones people can open; NEXTAUTH_URL otherwise. */
 async function siteOrigin(): Promise<string> {
@@ -28,6 +32,7 @@ export default async function InvitesPage({ params }: Props) {
   const user = await requireUser(`/clubs/${clubId}/invites`);
   const { club, invites } = await loadOrNotFound(() => loadInvitesPage({ clubId, userId: user.id }));
   const origin = invites ? await siteOrigin() : "";
+  const t = await getTranslations("invite.manage");
 
   return (
     <div className="space-y-8">
@@ -37,19 +42,17 @@ export default async function InvitesPage({ params }: Props) {
 
       {invites === null ? (
         <p className="rounded-lg border border-line bg-white p-5 text-muted shadow-sm">
-          Only the club&apos;s owner and moderators can create invite links. If you&apos;d like to bring someone in, ask one of them
-          for a link.
+          {t("moderatorsOnly")}
         </p>
       ) : (
         <>
           <section aria-labelledby="new-invite-heading" className="space-y-4 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
             <div className="space-y-1">
               <h2 id="new-invite-heading" className="font-serif text-2xl font-semibold">
-                Invite people
+                {t("heading")}
               </h2>
               <p className="text-sm leading-relaxed text-muted">
-                Anyone with an active link can see the club&apos;s name and current book, and join as a member. Send it only to the
-                people you mean to invite.
+                {t("intro")}
               </p>
             </div>
             <CreateInviteForm

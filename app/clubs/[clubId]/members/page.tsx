@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { MemberLeaveClub } from "@/components/club/member-leave-club";
 import { RosterList } from "@/components/club/roster-list";
 import type { ClubRole } from "@/lib/permissions";
@@ -9,18 +10,19 @@ import { leaveClubAction, removeMemberAction, setMemberRoleAction, transferOwner
 
 type Props = { params: Promise<{ clubId: string }> };
 
-export const metadata: Metadata = { title: "Members" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("club.nav");
+  return { title: t("members") };
+}
 
-const roleHelp: Record<ClubRole, string | null> = {
-  owner: "As the owner, you can make members moderators, hand the club to someone else, and remove members and moderators.",
-  moderator: "As a moderator, you can remove members. Only the owner changes roles.",
-  member: null,
-};
+/** What the viewer's role lets them do here; members need no explanation. */
+const roleHelp: Record<ClubRole, "ownerHelp" | "moderatorHelp" | null> = { owner: "ownerHelp", moderator: "moderatorHelp", member: null };
 
 export default async function MembersPage({ params }: Props) {
   const { clubId } = await params;
   const user = await requireUser(`/clubs/${clubId}/members`);
   const { club, role, members, leave } = await loadOrNotFound(() => loadRosterPage({ clubId, userId: user.id }));
+  const t = await getTranslations("club.members");
   const help = roleHelp[role];
 
   return (
@@ -33,13 +35,13 @@ export default async function MembersPage({ params }: Props) {
         <div className="space-y-1">
           <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
             <h2 id="members-heading" className="font-serif text-2xl font-semibold">
-              Members
+              {t("heading")}
             </h2>
             <p className="text-sm text-muted">
-              {members.length} {members.length === 1 ? "person" : "people"}
+              {t("count", { count: members.length })}
             </p>
           </div>
-          {help ? <p className="text-sm leading-relaxed text-muted">{help}</p> : null}
+          {help ? <p className="text-sm leading-relaxed text-muted">{t(help)}</p> : null}
         </div>
         <RosterList
           clubName={club.name}
@@ -50,7 +52,7 @@ export default async function MembersPage({ params }: Props) {
         />
       </section>
 
-      <MemberLeaveClub clubName={club.name} blockedReason={leave.allowed ? null : leave.reason} leave={leaveClubAction.bind(null, club.id)} />
+      <MemberLeaveClub clubName={club.name} blocked={leave.allowed ? null : leave.reason} leave={leaveClubAction.bind(null, club.id)} />
     </div>
   );
 }

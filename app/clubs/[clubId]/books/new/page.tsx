@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { BookForm } from "@/components/book/book-form";
 import { Breadcrumb } from "@/components/book/breadcrumb";
 import { ModeratorsOnly } from "@/components/book/moderators-only";
@@ -11,35 +12,35 @@ import { createBookAction } from "../actions";
 
 type Props = { params: Promise<{ clubId: string }> };
 
-export const metadata: Metadata = { title: "Add a book" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("book.new");
+  return { title: t("title") };
+}
 
 export default async function NewBookPage({ params }: Props) {
   const { clubId } = await params;
   const user = await requireUser(`/clubs/${clubId}/books/new`);
   const { club, role, current } = await loadOrNotFound(() => loadClubBooks({ clubId, userId: user.id }));
   const booksHref = `/clubs/${club.id}/books`;
-  if (!can(role, "book:manage")) return <ModeratorsOnly what="add books" backHref={booksHref} backLabel="Back to the club's books" />;
+  const t = await getTranslations("book");
+  if (!can(role, "book:manage")) return <ModeratorsOnly task="addBooks" backHref={booksHref} backLabel={t("backToBooks")} />;
 
+  const intro = current
+    ? t.rich("new.introNext", { title: current.title, cite: (chunks) => <cite className="not-italic text-ink">{chunks}</cite> })
+    : t("new.intro");
   return (
     <div className="space-y-6">
-      <Breadcrumb items={[{ label: club.name, href: `/clubs/${club.id}` }, { label: "Books", href: booksHref }, { label: "Add a book" }]} />
+      <Breadcrumb items={[{ label: club.name, href: `/clubs/${club.id}` }, { label: t("list.title"), href: booksHref }, { label: t("new.title") }]} />
       <header className="space-y-2">
-        <h1 className="font-serif text-3xl font-semibold">Add a book</h1>
+        <h1 className="font-serif text-3xl font-semibold">{t("new.title")}</h1>
         <p className="text-muted">
-          {current ? (
-            <>
-              The club is reading <cite className="not-italic text-ink">{current.title}</cite> now. Add the next one here; its discussion
-              questions come after.
-            </>
-          ) : (
-            "The book the club is reading. Once it's here, you can import a discussion guide for it."
-          )}
+          {intro}
         </p>
       </header>
       <BookForm
         action={createBookAction.bind(null, club.id)}
-        submitLabel="Add book"
-        pendingLabel="Adding…"
+        submitLabel={t("new.submit")}
+        pendingLabel={t("new.pending")}
         cancelHref={booksHref}
         offerMakeCurrent={current !== null}
         descriptionMaxLength={bookLimits.description}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { BookForm } from "@/components/book/book-form";
 import { BookShapeForm } from "@/components/book/book-shape-form";
 import { Breadcrumb } from "@/components/book/breadcrumb";
@@ -13,26 +14,30 @@ import { updateBookAction, updateBookShapeAction } from "../actions";
 
 type Props = { params: Promise<{ clubId: string; bookId: string }> };
 
-export const metadata: Metadata = { title: "Edit book" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("book.edit");
+  return { title: t("title") };
+}
 
 export default async function EditBookPage({ params }: Props) {
   const { clubId, bookId } = await params;
   const user = await requireUser(`/clubs/${clubId}/books/${bookId}/edit`);
   const { club, book, role } = await loadOrNotFound(() => loadBookPage({ clubId, bookId, userId: user.id }));
   const bookHref = `/clubs/${club.id}/books/${book.id}`;
-  if (!can(role, "book:manage")) return <ModeratorsOnly what="edit a book" backHref={bookHref} backLabel="Back to the book" />;
+  const t = await getTranslations("book");
+  if (!can(role, "book:manage")) return <ModeratorsOnly task="editBook" backHref={bookHref} backLabel={t("backToBook")} />;
 
   return (
     <div className="space-y-6">
       <Breadcrumb
         items={[
           { label: club.name, href: `/clubs/${club.id}` },
-          { label: "Books", href: `/clubs/${club.id}/books` },
+          { label: t("list.title"), href: `/clubs/${club.id}/books` },
           { label: book.title, href: bookHref, cite: true },
-          { label: "Edit" },
+          { label: t("edit.crumb") },
         ]}
       />
-      <h1 className="font-serif text-3xl font-semibold">Edit book</h1>
+      <h1 className="font-serif text-3xl font-semibold">{t("edit.title")}</h1>
       <BookForm
         action={updateBookAction.bind(null, club.id, book.id)}
         initial={{
@@ -43,8 +48,8 @@ export default async function EditBookPage({ params }: Props) {
           description: book.description,
           summary: book.summary,
         }}
-        submitLabel="Save changes"
-        pendingLabel="Saving…"
+        submitLabel={t("edit.submit")}
+        pendingLabel={t("edit.pending")}
         cancelHref={bookHref}
         descriptionMaxLength={bookLimits.description}
         summaryMaxLength={bookLimits.summary}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { Breadcrumb } from "@/components/book/breadcrumb";
 import { ModeratorsOnly } from "@/components/book/moderators-only";
@@ -13,34 +14,43 @@ import { addQuestionAction, editQuestionAction, moveQuestionAction, removeQuesti
 
 type Props = { params: Promise<{ clubId: string; bookId: string }> };
 
-export const metadata: Metadata = { title: "Manage questions" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("book.questions");
+  return { title: t("title") };
+}
 
 export default async function ManageQuestionsPage({ params }: Props) {
   const { clubId, bookId } = await params;
   const user = await requireUser(`/clubs/${clubId}/books/${bookId}/questions`);
   const { club, book, rooms, role } = await loadOrNotFound(() => loadBookPage({ clubId, bookId, userId: user.id }));
   const bookHref = `/clubs/${club.id}/books/${book.id}`;
-  if (!can(role, "room:manage")) return <ModeratorsOnly what="change discussion questions" backHref={bookHref} backLabel="Back to the book" />;
+  const t = await getTranslations("book");
+  if (!can(role, "room:manage")) return <ModeratorsOnly task="changeQuestions" backHref={bookHref} backLabel={t("backToBook")} />;
 
+  const intro = t.rich("questions.intro", { title: book.title, cite: (chunks) => <cite className="not-italic text-ink">{chunks}</cite> });
+  const addChapters = t.rich("questions.reachNoShape", {
+    edit: (chunks) => (
+      <Link href={`${bookHref}/edit`} className="text-accent hover:underline">
+        {chunks}
+      </Link>
+    ),
+  });
   return (
     <div className="space-y-6">
       <Breadcrumb
         items={[
           { label: club.name, href: `/clubs/${club.id}` },
-          { label: "Books", href: `/clubs/${club.id}/books` },
+          { label: t("list.title"), href: `/clubs/${club.id}/books` },
           { label: book.title, href: bookHref, cite: true },
-          { label: "Questions" },
+          { label: t("questions.crumb") },
         ]}
       />
       <header className="space-y-2">
-        <h1 className="font-serif text-3xl font-semibold">Manage questions</h1>
-        <p className="text-muted">
-          The questions for <cite className="not-italic text-ink">{book.title}</cite>, in the order members see them. A question that
-          already has replies is archived rather than deleted, so no one&apos;s replies are lost.
-        </p>
+        <h1 className="font-serif text-3xl font-semibold">{t("questions.title")}</h1>
+        <p className="text-muted">{intro}</p>
         <p>
           <Link href={`${bookHref}/import`} className="text-sm text-accent hover:underline">
-            Import a discussion guide
+            {t("importGuide")}
           </Link>
         </p>
       </header>
@@ -57,17 +67,14 @@ export default async function ManageQuestionsPage({ params }: Props) {
       {rooms.length > 0 ? (
         <section aria-labelledby="reach-heading" className="space-y-3">
           <h2 id="reach-heading" className="font-serif text-xl font-semibold">
-            How far each question reaches
+            {t("questions.reachHeading")}
           </h2>
           <p className="text-sm text-muted">
-            Members who haven&apos;t read that far see a warning, and the room opens behind a veil they can lift.
+            {t("questions.reachIntro")}
             {book.shape ? null : (
               <>
                 {" "}
-                <Link href={`${bookHref}/edit`} className="text-accent hover:underline">
-                  Add the book&apos;s chapters
-                </Link>{" "}
-                to choose a chapter; until then only &ldquo;the ending&rdquo; can be picked.
+                {addChapters}
               </>
             )}
           </p>
@@ -75,12 +82,12 @@ export default async function ManageQuestionsPage({ params }: Props) {
             {rooms.map((room) => (
               <li key={room.id} className="flex flex-col gap-2 p-3 sm:flex-row sm:items-center sm:justify-between sm:gap-4 sm:px-4">
                 <span className="min-w-0 text-sm">
-                  <span className="text-muted">{room.position}. </span>
+                  <span className="text-muted">{t("questions.numbered", { number: room.position })} </span>
                   {room.question}
                 </span>
                 <ReachSelect
                   id={`reach-${room.id}`}
-                  label={`How far question ${room.position} reaches`}
+                  label={t("questions.reachLabel", { number: room.position })}
                   shape={book.shape}
                   reach={room.reach}
                   action={setRoomReachAction.bind(null, club.id, room.id)}
