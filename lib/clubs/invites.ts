@@ -177,27 +177,7 @@ export const joinClubWithInvite = door({
     done(token ? await redeemInvite({ tokenHash: hashInviteToken(token), userId, now }) : { status: "unknown" }),
 });
 
-/** Why a link let nobody in, in English, for the join button's refusal (the page says it from the invite messages). */
-const inviteProblemMessages: Record<InviteProblem | "unknown", { title: string; body: string }> = {
-  unknown: {
-    title: "This invite link isn't valid",
-    body: "Check that the whole link was copied, or ask the person who invited you for a new one.",
-  },
-  expired: {
-    title: "This invite link has expired",
-    body: "Invite links stay open for a limited time. Ask the person who invited you for a fresh link.",
-  },
-  revoked: {
-    title: "This invite link has been revoked",
-    body: "The club turned this link off, so it no longer lets anyone join. Ask the person who invited you for a new one.",
-  },
-  used_up: {
-    title: "This invite link has been used up",
-    body: "It has already let in as many people as it was made for. Ask the person who invited you for a new one.",
-  },
-};
-
-/** Why a link let nobody in, as the join button's refusal says it (the page's words: inviteProblemMessages). */
+/** Why a link let nobody in, as the join button's refusal says it (the invite page says the same from the `invite` messages). */
 const inviteRefusals = {
   unknown: "invite.unknown",
   expired: "invite.expired",
@@ -208,7 +188,7 @@ const inviteRefusals = {
 /**
  * The club a join let the caller into (joined now or before), or the refusal as the AppError
  * the join button shows: not-found for an unknown link, conflict for an expired, revoked or
- * used-up one, in the words of inviteProblemMessages.
+ * used-up one, in the errors messages' invite.* words.
  */
 export function joinedClubOrRefusal(result: JoinResult): { clubId: string } {
   if (result.status === "joined" || result.status === "already_member") return { clubId: result.clubId };

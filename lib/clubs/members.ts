@@ -44,8 +44,6 @@ export type RosterMember = {
   actions: MemberActions;
 };
 
-const lastOwnerMessage = "You're the only owner of this club. Transfer ownership to another member before you leave.";
-
 const refusals = {
   setRole: errorText("club.refuseSetRole"),
   transfer: errorText("club.refuseTransfer"),
