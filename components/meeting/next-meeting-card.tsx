@@ -13,14 +13,16 @@ type Props = {
 };
 
 /** "You're going, with 2 others", "You might come · 3 going", in the reader's language. */
-function useAttendance(): (viewerRsvp: NextMeetingView["viewerRsvp"], goingCount: number) => string {
+function useAttendance(): (viewerRsvp: NextMeetingView["viewerRsvp"], goingCount: number, live: boolean) => string {
   const yours = useTranslations("meeting.yourRsvp");
   const t = useTranslations("meeting.nextCard");
-  return (viewerRsvp, goingCount) => {
+  return (viewerRsvp, goingCount, live) => {
     if (viewerRsvp === "going") {
       const others = goingCount - 1;
       return others > 0 ? yours("goingWithOthers", { others }) : yours("going");
     }
+    // Under way, a meeting no longer asks who is coming; it just says how many said they would.
+    if (live && !viewerRsvp) return goingCount > 0 ? t("goingOnly", { count: goingCount }) : "";
     const mine = yours(viewerRsvp ?? "none");
     return goingCount > 0 ? t("withGoing", { answer: mine, count: goingCount }) : mine;
   };
@@ -85,7 +87,7 @@ export function NextMeetingCard({ meeting, clubId, canSchedule = false }: Props)
         </dl>
       ) : null}
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-line pt-4 text-sm">
-        <p className="text-muted">{attendance(meeting.viewerRsvp, meeting.goingCount)}</p>
+        <p className="text-muted">{attendance(meeting.viewerRsvp, meeting.goingCount, live)}</p>
         <Link
           href={meeting.href}
           className="rounded-md border border-line bg-white px-4 py-2 font-medium text-ink hover:bg-paper focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"

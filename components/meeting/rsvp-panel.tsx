@@ -15,12 +15,14 @@ type Props = {
   initialSummary: RsvpSummaryView;
   /** Answering no longer makes sense (cancelled, ended): the answers stay readable, the buttons go. */
   closed?: boolean;
+  /** The meeting is under way: it no longer asks "will you come?", only whether they're joining. */
+  live?: boolean;
 };
 
 const choices: RsvpValue[] = ["going", "maybe", "not_going"];
 
 /** Going / maybe / not going: three toggle buttons, changeable any time, with who said what. */
-export function RsvpPanel({ action, initialStatus, initialSummary, closed = false }: Props) {
+export function RsvpPanel({ action, initialStatus, initialSummary, closed = false, live = false }: Props) {
   const t = useTranslations("meeting.rsvp");
   const [status, setStatus] = useState(initialStatus);
   const [summary, setSummary] = useState(initialSummary);
@@ -46,7 +48,7 @@ export function RsvpPanel({ action, initialStatus, initialSummary, closed = fals
     <div className="space-y-4">
       {closed ? null : (
         <div className="space-y-2">
-          <div role="group" aria-label={t("group")} className="flex flex-wrap gap-2">
+          <div role="group" aria-label={live ? t("groupLive") : t("group")} className="flex flex-wrap gap-2">
             {choices.map((choice) => {
               const pressed = status === choice;
               return (
@@ -66,7 +68,7 @@ export function RsvpPanel({ action, initialStatus, initialSummary, closed = fals
             })}
           </div>
           <p aria-live="polite" className="text-sm text-muted">
-            {pending ? t("saving") : status ? t(`answered.${status}`) : t("prompt")}
+            {pending ? t("saving") : status ? t(`answered.${status}`) : live ? t("promptLive") : t("prompt")}
           </p>
           <FormAlert error={form.error} />
         </div>

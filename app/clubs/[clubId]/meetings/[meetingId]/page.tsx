@@ -192,7 +192,7 @@ export default async function MeetingPage({ params }: Props) {
             {live ? t("rsvpLive") : t("rsvpAsk")}
           </h2>
           <div className="rounded-lg border border-line bg-white p-5 shadow-sm">
-            <RsvpPanel action={setRsvpAction.bind(null, club.id, meeting.id)} initialStatus={viewerRsvp} initialSummary={rsvps} />
+            <RsvpPanel action={setRsvpAction.bind(null, club.id, meeting.id)} initialStatus={viewerRsvp} initialSummary={rsvps} live={live} />
           </div>
         </section>
       )}
