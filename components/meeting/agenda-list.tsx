@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 export type AgendaListItem = { roomId: string; position: number; question: string; archived: boolean };
 
 /** The meeting's questions in order, each linking to its room (where the discussion lives, before, during and after). */
 export function AgendaList({ clubId, items }: { clubId: string; items: AgendaListItem[] }) {
+  const t = useTranslations("meeting.agenda");
   return (
     <ol className="space-y-2">
       {items.map((item) => (
@@ -16,9 +18,9 @@ export function AgendaList({ clubId, items }: { clubId: string; items: AgendaLis
               {item.position}
             </span>
             <span className="min-w-0 leading-relaxed text-ink">
-              <span className="sr-only">Question {item.position}: </span>
+              <span className="sr-only">{t("questionSr", { position: item.position })}</span>
               {item.question}
-              {item.archived ? <span className="ml-2 text-xs text-muted">(removed from the guide since)</span> : null}
+              {item.archived ? <span className="ml-2 text-xs text-muted">{t("removed")}</span> : null}
             </span>
           </Link>
         </li>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 export type AgendaRoom = { id: string; position: number; question: string };
@@ -22,6 +23,7 @@ function focusSoon(id: string) {
  * the order they will be discussed, and each has "move up" and "move down" buttons.
  */
 export function AgendaPicker({ rooms, value, onChange, error }: Props) {
+  const t = useTranslations("meeting.picker");
   const [announcement, setAnnouncement] = useState("");
   const byId = new Map(rooms.map((room) => [room.id, room]));
   const chosen = value.map((id) => byId.get(id)).filter((room): room is AgendaRoom => room !== undefined);
@@ -31,7 +33,7 @@ export function AgendaPicker({ rooms, value, onChange, error }: Props) {
     const next = checked ? [...value, room.id] : value.filter((id) => id !== room.id);
     onChange(next);
     setAnnouncement(
-      checked ? `Question ${room.position} added to the agenda, as number ${next.length} of ${next.length}.` : `Question ${room.position} taken off the agenda.`,
+      checked ? t("added", { position: room.position, number: next.length, count: next.length }) : t("removed", { position: room.position }),
     );
     focusSoon(`agenda-${room.id}`);
   }
@@ -44,7 +46,7 @@ export function AgendaPicker({ rooms, value, onChange, error }: Props) {
     next.splice(index, 1);
     next.splice(target, 0, room.id);
     onChange(next);
-    setAnnouncement(`Question ${room.position} is now number ${target + 1} of ${next.length} on the agenda.`);
+    setAnnouncement(t("moved", { position: room.position, number: target + 1, count: next.length }));
     // At either end the button just used turns off; keep focus on its partner instead.
     const atEdge = (by === -1 && target === 0) || (by === 1 && target === next.length - 1);
     focusSoon(`agenda-${room.id}-${(by === -1) !== atEdge ? "up" : "down"}`);
@@ -53,9 +55,9 @@ export function AgendaPicker({ rooms, value, onChange, error }: Props) {
   if (rooms.length === 0) {
     return (
       <fieldset className="space-y-1.5">
-        <legend className="text-sm font-medium text-ink">Agenda</legend>
+        <legend className="text-sm font-medium text-ink">{t("legend")}</legend>
         <p className="rounded-md border border-dashed border-line bg-paper/60 px-3 py-2 text-sm text-muted">
-          The current book has no discussion questions yet, so there is nothing to put on the agenda. You can add them later.
+          {t("empty")}
         </p>
       </fieldset>
     );
@@ -64,9 +66,9 @@ export function AgendaPicker({ rooms, value, onChange, error }: Props) {
   const rowClass = "flex items-start gap-3 rounded-md border px-3 py-2.5";
   return (
     <fieldset className="space-y-2" aria-describedby={`agenda-hint${error ? " agenda-error" : ""}`}>
-      <legend className="text-sm font-medium text-ink">Agenda (optional)</legend>
+      <legend className="text-sm font-medium text-ink">{t("legendOptional")}</legend>
       <p id="agenda-hint" className="text-xs text-muted">
-        Tick the questions to discuss; they move to the top, where you can put them in order. Each links to its room on the meeting page.
+        {t("hint")}
       </p>
       <ul className="space-y-2">
         {chosen.map((room, index) => (
@@ -83,7 +85,7 @@ export function AgendaPicker({ rooms, value, onChange, error }: Props) {
                 {index + 1}
               </span>
               <span className="min-w-0">
-                <span className="sr-only">Number {index + 1} on the agenda. Question {room.position}: </span>
+                <span className="sr-only">{t("chosenSr", { number: index + 1, position: room.position })}</span>
                 <span className="line-clamp-3">{room.question}</span>
               </span>
             </label>
@@ -93,7 +95,7 @@ export function AgendaPicker({ rooms, value, onChange, error }: Props) {
                 type="button"
                 onClick={() => move(room, -1)}
                 disabled={index === 0}
-                aria-label={`Move question ${room.position} up`}
+                aria-label={t("moveUp", { position: room.position })}
                 className="rounded border border-line bg-white px-2 py-0.5 text-sm text-ink hover:bg-paper disabled:opacity-40"
               >
                 <span aria-hidden>↑</span>
@@ -103,7 +105,7 @@ export function AgendaPicker({ rooms, value, onChange, error }: Props) {
                 type="button"
                 onClick={() => move(room, 1)}
                 disabled={index === chosen.length - 1}
-                aria-label={`Move question ${room.position} down`}
+                aria-label={t("moveDown", { position: room.position })}
                 className="rounded border border-line bg-white px-2 py-0.5 text-sm text-ink hover:bg-paper disabled:opacity-40"
               >
                 <span aria-hidden>↓</span>
@@ -122,10 +124,10 @@ export function AgendaPicker({ rooms, value, onChange, error }: Props) {
             />
             <label htmlFor={`agenda-${room.id}`} className="flex min-w-0 flex-1 items-start gap-2 text-sm leading-relaxed text-ink/80">
               <span aria-hidden className="mt-0.5 shrink-0 text-xs leading-5 font-medium text-muted">
-                Q{room.position}
+                {t("short", { position: room.position })}
               </span>
               <span className="min-w-0">
-                <span className="sr-only">Question {room.position}: </span>
+                <span className="sr-only">{t("questionSr", { position: room.position })}</span>
                 <span className="line-clamp-3">{room.question}</span>
               </span>
             </label>

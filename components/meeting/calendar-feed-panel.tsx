@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CopyLink } from "@/components/invite/copy-link";
@@ -10,6 +11,9 @@ import type { Outcome } from "@/lib/doors/outcome";
 
 type Feed = { path: string; createdAt: string };
 
+// How to subscribe in the calendar apps people use most, one message each.
+const steps = ["google", "outlook", "iphone"] as const;
+
 type Props = {
   feed: Feed | null;
   origin: string;
@@ -17,13 +21,13 @@ type Props = {
   revokeAction: () => Promise<Outcome<{ revoked: number }>>;
 };
 
-const created = new Intl.DateTimeFormat("en", { dateStyle: "long", timeZone: "UTC" });
-
 /**
  * The member's private feed URL: make one, copy it (https:// and webcal://), and revoke it, which
  * stops the old URL at once. Making a new one also retires the old one.
  */
 export function CalendarFeedPanel({ feed, origin, createAction, revokeAction }: Props) {
+  const t = useTranslations("meeting.feed");
+  const format = useFormatter();
   const router = useRouter();
   const [confirming, setConfirming] = useState<"revoke" | "replace" | null>(null);
   const form = useActionForm((kind: "create" | "revoke"): Promise<Outcome<unknown>> => (kind === "create" ? createAction() : revokeAction()), {
@@ -40,8 +44,7 @@ export function CalendarFeedPanel({ feed, origin, createAction, revokeAction }: 
     return (
       <div className="space-y-3">
         <p className="leading-relaxed text-muted">
-          You don&apos;t have a calendar link yet. Make one and add it to your calendar app once: new meetings, changes and cancellations
-          from all your clubs then show up by themselves.
+          {t("none")}
         </p>
         {error ? (
           <p role="alert" className="rounded-md border border-danger/30 bg-red-50 px-3 py-2 text-sm text-danger">
@@ -49,7 +52,7 @@ export function CalendarFeedPanel({ feed, origin, createAction, revokeAction }: 
           </p>
         ) : null}
         <Button onClick={() => run("create")} disabled={pending !== null}>
-          {pending === "create" ? "Making your link…" : "Make my calendar link"}
+          {pending === "create" ? t("making") : t("make")}
         </Button>
       </div>
     );
@@ -57,19 +60,20 @@ export function CalendarFeedPanel({ feed, origin, createAction, revokeAction }: 
 
   const httpsUrl = `${origin}${feed.path}`;
   const webcalUrl = httpsUrl.replace(/^https?:\/\//, "webcal://");
+  const replacing = confirming === "replace";
   return (
     <>
     <div className="space-y-6">
       <div className="space-y-2">
-        <h3 className="text-sm font-medium text-ink">Your calendar link</h3>
-        <CopyLink url={httpsUrl} label="Your calendar link" />
-        <p className="text-xs text-muted">Made on {created.format(new Date(feed.createdAt))}. Anyone with this link can see your clubs&apos; meeting times, so keep it to yourself.</p>
+        <h3 className="text-sm font-medium text-ink">{t("yourLink")}</h3>
+        <CopyLink url={httpsUrl} label={t("yourLink")} />
+        <p className="text-xs text-muted">{t("madeOn", { date: format.dateTime(new Date(feed.createdAt), { dateStyle: "long", timeZone: "UTC" }) })}</p>
       </div>
 
       <div className="space-y-2">
-        <h3 className="text-sm font-medium text-ink">On a phone or a Mac</h3>
+        <h3 className="text-sm font-medium text-ink">{t("phoneHeading")}</h3>
         <p className="text-sm leading-relaxed text-muted">
-          Open this link on the device and it offers to subscribe (Apple Calendar, and most phone calendar apps):
+          {t("phoneText")}
         </p>
         <p>
           <a href={webcalUrl} className="break-all text-sm text-accent underline underline-offset-2 hover:text-accent-strong">
@@ -79,26 +83,18 @@ export function CalendarFeedPanel({ feed, origin, createAction, revokeAction }: 
       </div>
 
       <div className="space-y-2">
-        <h3 className="text-sm font-medium text-ink">Elsewhere</h3>
+        <h3 className="text-sm font-medium text-ink">{t("elsewhere")}</h3>
         <ul className="list-disc space-y-1.5 pl-5 text-sm leading-relaxed text-muted">
-          <li>
-            <span className="text-ink">Google Calendar</span> (on a computer): Other calendars, then <span className="text-ink">+</span>, then
-            &ldquo;From URL&rdquo;, and paste the link. It appears on your phone too.
-          </li>
-          <li>
-            <span className="text-ink">Outlook</span>: Add calendar, then &ldquo;Subscribe from web&rdquo;, and paste the link.
-          </li>
-          <li>
-            <span className="text-ink">iPhone settings</span>: Settings, Calendar, Accounts, Add Account, Other, &ldquo;Add Subscribed
-            Calendar&rdquo;, and paste the link.
-          </li>
+          {steps.map((step) => (
+            <li key={step}>{t.rich(step, { b: (chunks) => <span className="text-ink">{chunks}</span> })}</li>
+          ))}
         </ul>
-        <p className="text-xs text-muted">Calendar apps check for changes on their own schedule, from every few minutes to about a day.</p>
+        <p className="text-xs text-muted">{t("refresh")}</p>
       </div>
 
       <div className="flex flex-wrap gap-3 border-t border-line pt-4">
         <Button variant="secondary" onClick={() => setConfirming("replace")} disabled={pending !== null}>
-          Make a new link
+          {t("newLink")}
         </Button>
         <button
           type="button"
@@ -106,21 +102,17 @@ export function CalendarFeedPanel({ feed, origin, createAction, revokeAction }: 
           disabled={pending !== null}
           className="inline-flex items-center justify-center rounded-md border border-danger/30 bg-white px-4 py-2 text-sm font-medium text-danger hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-danger disabled:opacity-60"
         >
-          Turn off this link
+          {t("turnOff")}
         </button>
       </div>
     </div>
 
       <ConfirmDialog
         open={confirming !== null}
-        title={confirming === "replace" ? "Make a new calendar link?" : "Turn off your calendar link?"}
-        description={
-          confirming === "replace"
-            ? "The current link stops working straight away. Calendars subscribed to it stop updating until you add the new link to them."
-            : "The link stops working straight away, and calendars subscribed to it stop updating. You can make a new link whenever you like."
-        }
-        confirmLabel={confirming === "replace" ? "Make a new link" : "Turn it off"}
-        pendingLabel={confirming === "replace" ? "Making…" : "Turning off…"}
+        title={replacing ? t("replaceTitle") : t("revokeTitle")}
+        description={replacing ? t("replaceText") : t("revokeText")}
+        confirmLabel={replacing ? t("replaceConfirm") : t("revokeConfirm")}
+        pendingLabel={replacing ? t("replacePending") : t("revokePending")}
         pending={pending !== null}
         error={error}
         onConfirm={() => run(confirming === "replace" ? "create" : "revoke")}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -16,6 +17,7 @@ type Props = {
  * meeting": a plain "Cancel" would sit next to "Cancel meeting".
  */
 export function CancelMeetingButton({ action, title }: Props) {
+  const t = useTranslations("meeting.cancel");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const form = useActionForm(action, {
@@ -35,15 +37,15 @@ export function CancelMeetingButton({ action, title }: Props) {
         }}
         className="inline-flex items-center justify-center rounded-md border border-danger/30 bg-white px-3 py-1.5 text-sm font-medium text-danger hover:bg-red-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-danger"
       >
-        Cancel meeting
+        {t("button")}
       </button>
       <ConfirmDialog
         open={open}
-        title="Cancel this meeting?"
-        description={`“${title}” stays on the club's list, marked as cancelled, and subscribed calendars show it as cancelled. This can't be undone, but you can always schedule a new meeting.`}
-        confirmLabel="Cancel meeting"
-        pendingLabel="Cancelling…"
-        cancelLabel="Keep the meeting"
+        title={t("title")}
+        description={t("description", { title })}
+        confirmLabel={t("confirm")}
+        pendingLabel={t("pending")}
+        cancelLabel={t("keep")}
         pending={form.pending}
         error={form.error?.message ?? null}
         onConfirm={() => form.submit(undefined)}

@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { LiveAgendaItem } from "./live-types";
 
 type Props = {
@@ -16,6 +18,12 @@ type Props = {
 
 /** The meeting's questions in order; the one being discussed carries the marker. */
 export function LiveAgenda({ agenda, markerRoomId, selectedRoomId, mayMark, pending, onSelect, onMark }: Props) {
+  const t = useTranslations("meeting.agenda");
+  const sr = (chunks: ReactNode) => <span className="sr-only">{chunks}</span>;
+  const hidden = (chunks: ReactNode) => <span aria-hidden>{chunks}</span>;
+  // Seen as "Discuss this now", heard as "Discuss question 2 now".
+  const discussLabel = (position: number) => t.rich("discussNow", { position, sr, hidden });
+  const stopLabel = (position: number) => t.rich("stopDiscussing", { position, sr });
   return (
     <ol className="space-y-2.5">
       {agenda.map((item) => {
@@ -37,12 +45,12 @@ export function LiveAgenda({ agenda, markerRoomId, selectedRoomId, mayMark, pend
                 }`}
               >
                 <span className="flex flex-wrap items-center gap-x-2 gap-y-1">
-                  <span className="text-xs font-medium uppercase tracking-wider text-muted">Question {item.position}</span>
+                  <span className="text-xs font-medium uppercase tracking-wider text-muted">{t("question", { position: item.position })}</span>
                   {isMarker ? (
                     <span className="inline-flex items-center gap-1.5 rounded-full bg-accent px-2 py-0.5 text-[11px] font-medium uppercase tracking-wide text-white">
                       <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-white" />
                       <span className="sr-only">, </span>
-                      Now discussing
+                      {t("nowDiscussing")}
                     </span>
                   ) : null}
                   <span className="sr-only">: </span>
@@ -58,7 +66,7 @@ export function LiveAgenda({ agenda, markerRoomId, selectedRoomId, mayMark, pend
                       onClick={() => onMark(null)}
                       className="rounded px-1.5 py-0.5 text-sm text-muted hover:text-ink hover:underline focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60"
                     >
-                      Stop discussing<span className="sr-only"> question {item.position}</span>
+                      {stopLabel(item.position)}
                     </button>
                   ) : (
                     <button
@@ -67,8 +75,7 @@ export function LiveAgenda({ agenda, markerRoomId, selectedRoomId, mayMark, pend
                       onClick={() => onMark(item.roomId)}
                       className="rounded px-1.5 py-0.5 text-sm font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60"
                     >
-                      Discuss <span className="sr-only">question {item.position}</span>
-                      <span aria-hidden>this</span> now
+                      {discussLabel(item.position)}
                     </button>
                   )}
                 </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useReducer, useRef, useState } from "react";
 import type { Viewer } from "@/components/discussion/discussion-context";
 import { requestJson } from "@/components/discussion/request";
@@ -13,7 +14,7 @@ import { LiveAgenda } from "./live-agenda";
 import { LivePresence } from "./live-presence";
 import { LiveRoomPanel } from "./live-room-panel";
 import type { LiveAgendaItem, MeetingConnection } from "./live-types";
-import { liveViewReducer, type View } from "./live-view";
+import { liveViewReducer, type Announcement, type View } from "./live-view";
 
 export type LiveMeetingProps = {
   clubId: string;
@@ -24,11 +25,27 @@ export type LiveMeetingProps = {
   viewer: Viewer;
 };
 
+/** A marker change as read out: "Now discussing question 3: What did you make of…?". */
+function useAnnouncementText(agenda: LiveAgendaItem[]): (announcement: Announcement | null) => string {
+  const t = useTranslations("meeting.live.announce");
+  return (announcement) => {
+    if (!announcement) return "";
+    if (announcement.kind !== "now") return t(announcement.kind);
+    const item = agenda.find((entry) => entry.roomId === announcement.roomId);
+    const question = item?.question.trim() ?? "";
+    // Ending in a full stop unless the question already has one.
+    const subject = item ? `${t("question", { position: item.position, question })}${/[.?!…]$/.test(question) ? "" : "."}` : t("unknown");
+    return t(announcement.follow ? "nowFollow" : "now", { subject });
+  };
+}
+
 /** The live meeting: agenda rooms, presence, and the moderator's "now discussing" marker. */
 export function LiveMeeting({ clubId, meetingId, agenda, currentRoomId, viewer }: LiveMeetingProps) {
+  const t = useTranslations("meeting.live");
+  const announcementText = useAnnouncementText(agenda);
   const [view, dispatch] = useReducer(liveViewReducer(agenda), undefined, (): View => {
     const marker = agenda.some((item) => item.roomId === currentRoomId) ? currentRoomId : null;
-    return { marker, selected: marker ?? agenda[0]?.roomId ?? null, following: true, announcement: "" };
+    return { marker, selected: marker ?? agenda[0]?.roomId ?? null, following: true, announcement: null };
   });
   const [present, setPresent] = useState<PresentMember[]>([]);
   const [connection, setConnection] = useState<MeetingConnection>("connecting");
@@ -108,7 +125,7 @@ export function LiveMeeting({ clubId, meetingId, agenda, currentRoomId, viewer }
   if (agenda.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-line bg-white/60 p-6 text-center text-muted">
-        This meeting has no questions on its agenda.
+        {t("noAgenda")}
       </div>
     );
   }
@@ -116,20 +133,24 @@ export function LiveMeeting({ clubId, meetingId, agenda, currentRoomId, viewer }
   if (connection === "revoked") {
     return (
       <div className="rounded-lg border border-line bg-white p-5 shadow-sm">
-        <p className="font-serif text-lg font-semibold">You&apos;re no longer a member of this club.</p>
-        <p className="mt-1 text-sm text-muted">This meeting has stopped updating, and its questions are closed to you.</p>
+        <p className="font-serif text-lg font-semibold">{t("revokedTitle")}</p>
+        <p className="mt-1 text-sm text-muted">{t("revokedBody")}</p>
         <Link href="/" className="mt-3 inline-block text-sm font-medium text-accent hover:underline">
-          Go to your clubs
+          {t("goToClubs")}
         </Link>
       </div>
     );
   }
 
+  const nowDiscussing = markerItem
+    ? t.rich("nowDiscussing", { position: markerItem.position, b: (chunks) => <span className="font-medium text-ink">{chunks}</span> })
+    : null;
+
   return (
     // Wider than the page's reading column on large screens, so the agenda and the room sit side by side.
     <div className="space-y-6 lg:ml-[calc(50%_-_min(32rem,_50vw_-_1.5rem))] lg:w-[min(64rem,_calc(100vw_-_3rem))]">
       <p className="sr-only" aria-live="polite">
-        {view.announcement}
+        {announcementText(view.announcement)}
       </p>
 
       <div className="flex flex-col gap-3 rounded-lg border border-line bg-white px-4 py-3 shadow-sm sm:flex-row sm:items-center sm:justify-between">
@@ -137,7 +158,7 @@ export function LiveMeeting({ clubId, meetingId, agenda, currentRoomId, viewer }
         {markerItem && !view.following ? (
           <div className="flex shrink-0 flex-wrap items-center gap-x-3 gap-y-2">
             <p className="text-sm text-muted">
-              Now discussing: <span className="font-medium text-ink">question {markerItem.position}</span>
+              {nowDiscussing}
             </p>
             <button
               type="button"
@@ -145,17 +166,17 @@ export function LiveMeeting({ clubId, meetingId, agenda, currentRoomId, viewer }
               className="inline-flex items-center justify-center gap-2 rounded-md bg-accent px-3.5 py-2 text-sm font-medium text-white hover:bg-accent-strong focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
             >
               <span aria-hidden className="h-2 w-2 rounded-full bg-white/90" />
-              Follow the discussion
+              {t("follow")}
             </button>
           </div>
         ) : markerItem ? (
           <p className="flex shrink-0 items-center gap-2 text-sm text-muted">
             <span aria-hidden className="h-2 w-2 rounded-full bg-emerald-600" />
-            Following the discussion
+            {t("following")}
           </p>
         ) : (
           <p className="text-sm text-muted sm:max-w-xs sm:text-right">
-            {mayMark ? "Choose “Discuss this now” on a question to bring everyone to it." : "Waiting for the moderator to choose a question."}
+            {mayMark ? t("moderatorHint") : t("waiting")}
           </p>
         )}
       </div>
@@ -163,7 +184,7 @@ export function LiveMeeting({ clubId, meetingId, agenda, currentRoomId, viewer }
       <div className="grid gap-8 lg:grid-cols-[minmax(0,22rem)_minmax(0,1fr)] lg:items-start">
         <section aria-labelledby={agendaHeading} className="space-y-3 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:overflow-y-auto lg:pb-1 lg:pr-1">
           <h2 id={agendaHeading} className="text-xs font-medium uppercase tracking-wider text-muted">
-            Agenda · {agenda.length} {agenda.length === 1 ? "question" : "questions"}
+            {t("agendaHeading", { count: agenda.length })}
           </h2>
           <FormAlert look="line" error={marking.error} />
           <LiveAgenda

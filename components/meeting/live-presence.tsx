@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { PresentMember } from "@/lib/realtime/events";
 import type { MeetingConnection } from "./live-types";
 
@@ -27,15 +28,17 @@ function initialsOf(name: string): string {
 
 const maxAvatars = 6;
 
-const connectionNote: Partial<Record<MeetingConnection, string>> = {
-  connecting: "Connecting…",
-  reconnecting: "Reconnecting…",
-  unavailable: "Live updates are unavailable. Reload to try again.",
-};
+const noted = ["connecting", "reconnecting", "unavailable"] as const;
+type NotedConnection = (typeof noted)[number];
+
+function isNoted(connection: MeetingConnection): connection is NotedConnection {
+  return (noted as readonly string[]).includes(connection);
+}
 
 /** Who is at the meeting now, one entry per person however many tabs they have open. */
 export function LivePresence({ present, connection }: { present: PresentMember[]; connection: MeetingConnection }) {
-  const note = connectionNote[connection];
+  const t = useTranslations("meeting.presence");
+  const note = isNoted(connection) ? t(connection) : null;
   const shown = present.slice(0, maxAvatars);
   const more = present.length - shown.length;
 
@@ -53,18 +56,18 @@ export function LivePresence({ present, connection }: { present: PresentMember[]
           </span>
         ))}
         {more > 0 ? (
-          <span className="inline-flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-paper text-xs font-medium text-muted ring-2 ring-white">+{more}</span>
+          <span className="inline-flex h-8 w-8 shrink-0 items-center justify-center rounded-full bg-paper text-xs font-medium text-muted ring-2 ring-white">{t("more", { count: more })}</span>
         ) : null}
       </div>
       {/* Polite: arrivals and departures are read out between other things, never over them. */}
       <p aria-live="polite" className="min-w-0 text-sm leading-snug">
         {present.length > 0 ? (
           <>
-            <span className="font-medium text-ink">Here now: </span>
+            <span className="font-medium text-ink">{t("hereNow")}</span>
             <span className="text-muted">{present.map((person) => person.name).join(", ")}</span>
           </>
         ) : connection === "live" ? (
-          <span className="text-muted">Nobody else is here yet.</span>
+          <span className="text-muted">{t("nobodyElse")}</span>
         ) : null}
         {note ? <span className={`${present.length > 0 ? "ml-2 " : ""}text-muted`}>{note}</span> : null}
       </p>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import type { Viewer } from "@/components/discussion/discussion-context";
 import { requestJson } from "@/components/discussion/request";
@@ -33,6 +34,8 @@ type Props = {
  * are loaded fresh when it is chosen, and the room's own live connection keeps them current.
  */
 export function LiveRoomPanel({ clubId, item, isMarker, viewer }: Props) {
+  const t = useTranslations("meeting");
+  const unavailable = t("room.unavailable");
   const [snapshot, setSnapshot] = useState<Snapshot>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   const heading = useId();
@@ -46,32 +49,32 @@ export function LiveRoomPanel({ clubId, item, isMarker, viewer }: Props) {
           ? { status: "ready", page: result.data, locked: result.data.room.locked, members: result.data.members, reader: result.data.reader }
           : result.error.code === "forbidden"
             ? { status: "veiled", message: result.error.message }
-            : { status: "failed", message: result.error.code === "not_found" ? "This question isn't available to you any more." : result.error.message },
+            : { status: "failed", message: result.error.code === "not_found" ? unavailable : result.error.message },
       );
     });
     return () => {
       cancelled = true;
     };
-  }, [item.roomId, attempt]);
+  }, [item.roomId, attempt, unavailable]);
 
   return (
     <section aria-labelledby={heading} className="min-w-0 space-y-6">
       <header className="space-y-2 border-b border-line pb-5">
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs font-medium uppercase tracking-wider text-muted">
-          Question {item.position}
-          {isMarker ? <span className="rounded-full bg-accent-soft px-2 py-0.5 text-[11px] text-accent-strong">Now discussing</span> : null}
+          {t("agenda.question", { position: item.position })}
+          {isMarker ? <span className="rounded-full bg-accent-soft px-2 py-0.5 text-[11px] text-accent-strong">{t("agenda.nowDiscussing")}</span> : null}
         </p>
         <h2 id={heading} className="font-serif text-2xl font-semibold leading-snug">
           {item.question}
         </h2>
         <Link href={`/clubs/${clubId}/rooms/${item.roomId}`} className="inline-block text-sm text-accent hover:underline">
-          Open this question&apos;s room
+          {t("room.openRoom")}
         </Link>
       </header>
 
       {snapshot.status === "loading" ? (
         <div aria-busy="true" className="space-y-3">
-          <p className="text-sm text-muted">Loading replies…</p>
+          <p className="text-sm text-muted">{t("room.loading")}</p>
           <div aria-hidden className="h-24 animate-pulse rounded-lg border border-line bg-white/70" />
           <div aria-hidden className="h-16 animate-pulse rounded-lg border border-line bg-white/50" />
         </div>
@@ -79,7 +82,7 @@ export function LiveRoomPanel({ clubId, item, isMarker, viewer }: Props) {
         <div role="note" className="space-y-2 rounded-lg border border-line bg-white p-4 text-sm">
           <p className="text-muted">{snapshot.message}</p>
           <Link href={`/clubs/${clubId}/rooms/${item.roomId}`} className="font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent">
-            Open the room to choose
+            {t("room.openToChoose")}
           </Link>
         </div>
       ) : snapshot.status === "failed" ? (
@@ -93,7 +96,7 @@ export function LiveRoomPanel({ clubId, item, isMarker, viewer }: Props) {
             }}
             className="font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent"
           >
-            Try again
+            {t("room.retry")}
           </button>
         </div>
       ) : (

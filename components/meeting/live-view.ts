@@ -8,9 +8,15 @@ export type View = {
   selected: string | null;
   /** Following: the room shown moves with the marker. Browsing another question turns it off. */
   following: boolean;
-  /** The latest marker change, for screen readers. */
-  announcement: string;
+  /** The latest marker change, for screen readers (worded by the live meeting, in the reader's language). */
+  announcement: Announcement | null;
 };
+
+/**
+ * A marker change to read out: cleared by the moderator or by this viewer, or moved to a room
+ * (`follow`: the viewer stayed behind and is told how to go there).
+ */
+export type Announcement = { kind: "cleared" } | { kind: "youCleared" } | { kind: "now"; roomId: string; follow: boolean };
 
 type ViewAction =
   | { type: "marker"; roomId: string | null; announce: boolean; keepRoom: boolean }
@@ -18,14 +24,6 @@ type ViewAction =
   | { type: "lead"; roomId: string | null }
   | { type: "select"; roomId: string }
   | { type: "follow" };
-
-/** "question 3: What did you make of…?", ending in a full stop unless the question already has one. */
-function describe(agenda: LiveAgendaItem[], roomId: string | null): string {
-  const item = agenda.find((entry) => entry.roomId === roomId);
-  if (!item) return "a question added after this page loaded.";
-  const question = item.question.trim();
-  return `question ${item.position}: ${question}${/[.?!…]$/.test(question) ? "" : "."}`;
-}
 
 /** The reducer for one agenda, which stays the same for the page's life. */
 export function liveViewReducer(agenda: LiveAgendaItem[]) {
@@ -43,19 +41,17 @@ export function liveViewReducer(agenda: LiveAgendaItem[]) {
           following: action.keepRoom && action.roomId !== null ? false : view.following,
         };
         if (!action.announce) return next;
-        const text =
-          action.roomId === null
-            ? "The moderator cleared the question being discussed."
-            : `Now discussing ${describe(agenda, action.roomId)}${moves || !known ? "" : " Choose Follow the discussion to go there."}`;
-        return { ...next, announcement: text };
+        const announcement: Announcement =
+          action.roomId === null ? { kind: "cleared" } : { kind: "now", roomId: action.roomId, follow: !(moves || !known) };
+        return { ...next, announcement };
       }
       case "lead": {
-        const text = action.roomId === null ? "You cleared the question being discussed." : `Now discussing ${describe(agenda, action.roomId)}`;
+        const announcement: Announcement = action.roomId === null ? { kind: "youCleared" } : { kind: "now", roomId: action.roomId, follow: false };
         return {
           marker: action.roomId,
           selected: action.roomId ?? view.selected,
           following: true,
-          announcement: text,
+          announcement,
         };
       }
       case "select":

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/ui/field";
@@ -16,7 +17,7 @@ import { AgendaPicker, type AgendaRoom } from "./agenda-picker";
 import { planStarts, refusePast } from "./meeting-plan";
 import { MeetingRepeatFieldset } from "./meeting-repeat-fieldset";
 import { MeetingStartPreview } from "./meeting-start-preview";
-import { formatDuration } from "./meeting-time";
+import { useFormatDuration } from "./meeting-time";
 import { MeetingWhenFieldset } from "./meeting-when-fieldset";
 import { useViewerZone } from "./use-viewer-clock";
 
@@ -50,6 +51,8 @@ type Props = {
  * out; the when and repeat fieldsets, the start preview and the agenda are their own parts.
  */
 export function MeetingForm({ action, rooms, limits, initial, offerRepeat, shape, submitLabel, pendingLabel, cancelHref }: Props) {
+  const t = useTranslations("meeting.form");
+  const formatDuration = useFormatDuration();
   const router = useRouter();
   const browserZone = useViewerZone();
   const [date, setDate] = useState(initial?.date ?? "");
@@ -100,20 +103,23 @@ export function MeetingForm({ action, rooms, limits, initial, offerRepeat, shape
     });
   }
 
+  const readingTargetError = fieldError("readingTarget");
+  const targetChoices = pointChoices(shape, "reach").filter((choice) => choice.rank > 0);
   const durationNumber = Number(duration);
+  const range = { min: limits.duration.min, max: limits.duration.max };
   const durationHint =
     Number.isInteger(durationNumber) && durationNumber > 0
-      ? `${formatDuration(durationNumber)}. From ${limits.duration.min} to ${limits.duration.max} minutes.`
-      : `From ${limits.duration.min} to ${limits.duration.max} minutes.`;
+      ? t("lengthWithRange", { duration: formatDuration(durationNumber), ...range })
+      : t("lengthRange", range);
 
   return (
     <form onSubmit={onSubmit} className="space-y-6 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6" noValidate>
       <Field
         id="meeting-title"
         name="title"
-        label="Title"
+        label={t("title")}
         defaultValue={initial?.title}
-        placeholder="Never Let Me Go: Part One"
+        placeholder={t("titlePlaceholder")}
         required
         maxLength={limits.title}
         error={fieldError("title")}
@@ -151,7 +157,7 @@ export function MeetingForm({ action, rooms, limits, initial, offerRepeat, shape
           name="durationMinutes"
           type="number"
           inputMode="numeric"
-          label="Length (minutes)"
+          label={t("length")}
           min={limits.duration.min}
           max={limits.duration.max}
           step={15}
@@ -163,11 +169,11 @@ export function MeetingForm({ action, rooms, limits, initial, offerRepeat, shape
         <Field
           id="meeting-location"
           name="location"
-          label="Video link or place (optional)"
+          label={t("location")}
           defaultValue={initial?.location}
           maxLength={limits.location}
-          placeholder="https://meet.example.com/hailsham or Ruth's kitchen, 12 Norfolk Lane"
-          hint="A link starting with https:// becomes a “Join” button. Anything else is shown as a place, exactly as written."
+          placeholder={t("locationPlaceholder")}
+          hint={t("locationHint")}
           error={fieldError("location")}
         />
       </div>
@@ -175,40 +181,38 @@ export function MeetingForm({ action, rooms, limits, initial, offerRepeat, shape
       <Field
         id="meeting-reading"
         name="readingAssignment"
-        label="Reading assignment (optional)"
+        label={t("reading")}
         defaultValue={initial?.readingAssignment}
         maxLength={limits.readingAssignment}
-        placeholder="Part One, chapters 1–9"
-        hint="What to have read by this meeting, in your own words."
+        placeholder={t("readingPlaceholder")}
+        hint={t("readingHint")}
         error={fieldError("readingAssignment")}
       />
       <div className="space-y-1.5">
         <label htmlFor="meeting-reading-target" className="block text-sm font-medium text-ink">
-          Read up to (optional)
+          {t("target")}
         </label>
         <select
           id="meeting-reading-target"
           name="readingTarget"
           defaultValue={initial?.readingTarget ?? ""}
-          aria-describedby={fieldError("readingTarget") ? "meeting-reading-target-error meeting-reading-target-hint" : "meeting-reading-target-hint"}
-          aria-invalid={fieldError("readingTarget") ? true : undefined}
+          aria-describedby={readingTargetError ? "meeting-reading-target-error meeting-reading-target-hint" : "meeting-reading-target-hint"}
+          aria-invalid={readingTargetError ? true : undefined}
           className="block min-h-10 w-full rounded-md border border-line bg-white px-3 py-2 text-base text-ink shadow-sm focus:border-accent focus:outline-2 focus:outline-accent/30 sm:w-auto"
         >
-          <option value="">No chapter target</option>
-          {pointChoices(shape, "reach")
-            .filter((choice) => choice.rank > 0)
-            .map((choice) => (
-              <option key={choice.rank} value={choice.rank}>
-                {choice.label}
-              </option>
-            ))}
+          <option value="">{t("noTarget")}</option>
+          {targetChoices.map((choice) => (
+            <option key={choice.rank} value={choice.rank}>
+              {choice.label}
+            </option>
+          ))}
         </select>
         <p id="meeting-reading-target-hint" className="text-xs text-muted">
-          The chapter members should reach by this meeting; it builds the club&apos;s reading schedule.
+          {t("targetHint")}
         </p>
-        {fieldError("readingTarget") ? (
+        {readingTargetError ? (
           <p id="meeting-reading-target-error" className="text-sm text-danger">
-            {fieldError("readingTarget")}
+            {readingTargetError}
           </p>
         ) : null}
       </div>
@@ -216,20 +220,20 @@ export function MeetingForm({ action, rooms, limits, initial, offerRepeat, shape
       <TextArea
         id="meeting-notes"
         name="notes"
-        label="Notes (optional)"
+        label={t("notes")}
         rows={3}
         value={notes}
         onChange={(event) => setNotes(event.target.value)}
         maxLength={limits.notes}
         error={fieldError("notes")}
-        hint={`Anything members should know: what to bring, who's hosting. ${notes.length.toLocaleString("en")} / ${limits.notes.toLocaleString("en")}`}
+        hint={t("notesHint", { used: notes.length, max: limits.notes })}
       />
 
       <AgendaPicker rooms={rooms} value={agenda} onChange={setAgenda} error={fieldError("agenda")} />
 
       {/* Shown even when it repeats a field's message: in a form this long, that field may be screens above. */}
       <FormAlert error={form.error} />
-      <SubmitRow pending={form.pending} submitLabel={submitLabel} pendingLabel={pendingLabel} cancelHref={cancelHref} cancelLabel="Back without saving" />
+      <SubmitRow pending={form.pending} submitLabel={submitLabel} pendingLabel={pendingLabel} cancelHref={cancelHref} cancelLabel={t("back")} />
     </form>
   );
 }

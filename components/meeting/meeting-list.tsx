@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { RsvpValue } from "@/lib/validation/meetings";
 import { MeetingTimeCompact } from "./meeting-time";
 
@@ -15,10 +16,18 @@ export type MeetingListEntry = {
   viewerRsvp: RsvpValue | null;
 };
 
+// English only, kept while app/page.tsx (the home page, not this area) still reads it; YourRsvp says it in the reader's language.
 export const rsvpLabel: Record<RsvpValue, string> = { going: "You're going", maybe: "You might come", not_going: "You're not going" };
+
+/** "You're going" / "Vas a venir": the reader's own answer, in their language. */
+export function YourRsvp({ status }: { status: RsvpValue }) {
+  const t = useTranslations("meeting.yourRsvp");
+  return <>{t(status)}</>;
+}
 
 /** Meetings as a list of links, each with its time in the reader's zone and whether they're coming. */
 export function MeetingList({ meetings, showRsvp }: { meetings: MeetingListEntry[]; showRsvp: boolean }) {
+  const t = useTranslations("meeting.list");
   return (
     <ul className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white shadow-sm">
       {meetings.map((meeting) => {
@@ -32,9 +41,11 @@ export function MeetingList({ meetings, showRsvp }: { meetings: MeetingListEntry
               <span className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1">
                 <span className={`font-medium ${cancelled ? "text-muted" : "text-ink"}`}>{meeting.title}</span>
                 {cancelled ? (
-                  <span className="rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium text-danger">Cancelled</span>
+                  <span className="rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium text-danger">{t("cancelled")}</span>
                 ) : showRsvp && meeting.viewerRsvp ? (
-                  <span className="text-xs text-muted">{rsvpLabel[meeting.viewerRsvp]}</span>
+                  <span className="text-xs text-muted">
+                    <YourRsvp status={meeting.viewerRsvp} />
+                  </span>
                 ) : null}
               </span>
               <span className="mt-0.5 block text-sm text-ink/80">
@@ -42,7 +53,10 @@ export function MeetingList({ meetings, showRsvp }: { meetings: MeetingListEntry
               </span>
               {meeting.readingAssignment || (!cancelled && meeting.goingCount > 0) ? (
                 <span className="mt-0.5 block text-sm text-muted">
-                  {[meeting.readingAssignment ? `Reading: ${meeting.readingAssignment}` : null, !cancelled && meeting.goingCount > 0 ? `${meeting.goingCount} going` : null]
+                  {[
+                    meeting.readingAssignment ? t("reading", { assignment: meeting.readingAssignment }) : null,
+                    !cancelled && meeting.goingCount > 0 ? t("going", { count: meeting.goingCount }) : null,
+                  ]
                     .filter(Boolean)
                     .join(" · ")}
                 </span>

@@ -1,5 +1,8 @@
+import { useTranslations } from "next-intl";
+
 /** A video link becomes a "Join" link naming its site; a place is shown exactly as written. */
 export function MeetingLocation({ location, isLink, compact = false }: { location: string; isLink: boolean; compact?: boolean }) {
+  const t = useTranslations("meeting.location");
   if (!isLink) return <span className="whitespace-pre-line break-words">{location}</span>;
   let host = location;
   try {
@@ -7,6 +10,7 @@ export function MeetingLocation({ location, isLink, compact = false }: { locatio
   } catch {
     // Stored links were validated as URLs; the raw text is a safe fallback all the same.
   }
+  const join = t.rich("join", { host, sr: (chunks) => <span className="sr-only">{chunks}</span> });
   return (
     <a
       href={location}
@@ -18,7 +22,7 @@ export function MeetingLocation({ location, isLink, compact = false }: { locatio
           : "inline-flex items-center gap-1.5 rounded-md bg-accent px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-strong focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
       }
     >
-      Join the video call<span className="sr-only"> (opens {host} in a new tab)</span>
+      {join}
       <span aria-hidden className={compact ? "text-muted" : "font-normal text-white/80"}>
         {" "}
         · {host}

@@ -1,5 +1,9 @@
-import { formatInZone, type StartChoice } from "@/lib/meetings/time";
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { formatInZone, formatStartOption, type StartChoice } from "@/lib/meetings/time";
 import type { MeetingPlan } from "./meeting-plan";
+import { useStartProblemText } from "./start-problem";
 
 type Props = {
   plan: MeetingPlan;
@@ -12,11 +16,14 @@ type Props = {
 
 /** Under the date and time: when the meeting (or each of the series) starts, what is wrong, or which of two 2:30s. */
 export function MeetingStartPreview({ plan, timeZone, choice, onChoose, choiceError }: Props) {
+  const t = useTranslations("meeting.preview");
+  const locale = useLocale();
+  const problemText = useStartProblemText();
   if (plan.kind === "empty") return null;
   if (plan.kind === "problem") {
     return (
       <p aria-live="polite" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-        {plan.message}
+        {problemText(plan.problem)}
       </p>
     );
   }
@@ -26,7 +33,7 @@ export function MeetingStartPreview({ plan, timeZone, choice, onChoose, choiceEr
         className={`space-y-3 rounded-md border bg-amber-50 px-3 py-3 text-sm text-amber-950 ${choiceError && !choice ? "border-danger/60 ring-2 ring-danger/20" : "border-amber-300"}`}
       >
         <fieldset className="space-y-2">
-          <legend className="leading-relaxed">{plan.message}</legend>
+          <legend className="leading-relaxed">{problemText(plan.problem)}</legend>
           {plan.options.map((option) => (
             <label key={option.choice} className="flex items-center gap-2">
               <input
@@ -38,7 +45,9 @@ export function MeetingStartPreview({ plan, timeZone, choice, onChoose, choiceEr
                 className="size-4 accent-accent"
               />
               <span>
-                <span className="font-medium">{option.choice === "earlier" ? "The earlier one" : "The later one"}</span>: {option.label}
+                <span className="font-medium">{option.choice === "earlier" ? t("earlier") : t("later")}</span>
+                {": "}
+                {formatStartOption(option.startsAt, timeZone, locale)}
               </span>
             </label>
           ))}
@@ -57,23 +66,23 @@ export function MeetingStartPreview({ plan, timeZone, choice, onChoose, choiceEr
 const PREVIEW_LIMIT = 6;
 
 function StartList({ starts, timeZone }: { starts: Date[]; timeZone: string }) {
+  const t = useTranslations("meeting.preview");
+  const locale = useLocale();
   const [first] = starts;
   if (!first) return null;
-  if (starts.length === 1) return <p suppressHydrationWarning>Starts {formatInZone(first, timeZone)}.</p>;
+  if (starts.length === 1) return <p suppressHydrationWarning>{t("starts", { when: formatInZone(first, timeZone, locale) })}</p>;
   const shown = starts.slice(0, PREVIEW_LIMIT);
   const last = starts[starts.length - 1];
   return (
     <div className="space-y-1" suppressHydrationWarning>
-      <p>{starts.length} meetings, each at the same local time:</p>
+      <p>{t("series", { count: starts.length })}</p>
       <ol className="list-decimal space-y-0.5 pl-5">
         {shown.map((start) => (
-          <li key={start.getTime()}>{formatInZone(start, timeZone)}</li>
+          <li key={start.getTime()}>{formatInZone(start, timeZone, locale)}</li>
         ))}
       </ol>
       {last && starts.length > PREVIEW_LIMIT ? (
-        <p>
-          …and {starts.length - PREVIEW_LIMIT} more, the last on {formatInZone(last, timeZone)}.
-        </p>
+        <p>{t("more", { count: starts.length - PREVIEW_LIMIT, when: formatInZone(last, timeZone, locale) })}</p>
       ) : null}
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { formatTimeRange, relativeHint, meetingPhase, zoneLabel } from "@/lib/meetings/time";
 import { useNow, useViewerZone } from "./use-viewer-clock";
 
@@ -16,36 +17,32 @@ type MeetingTimeProps = Props & {
   size?: "large" | "medium";
 };
 
-/** "1 hour 30 minutes", "45 minutes", "2 hours". */
-export function formatDuration(minutes: number): string {
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  const parts = [hours > 0 ? `${hours} hour${hours === 1 ? "" : "s"}` : null, rest > 0 ? `${rest} minute${rest === 1 ? "" : "s"}` : null];
-  return parts.filter(Boolean).join(" ");
+/** A meeting's length in the reader's words: "1 hour 30 minutes", "1 hora 30 minutos". */
+export function useFormatDuration(): (minutes: number) => string {
+  const t = useTranslations("meeting.time");
+  return (minutes) => {
+    const hours = Math.floor(minutes / 60);
+    const rest = minutes % 60;
+    const parts = [hours > 0 ? t("hours", { count: hours }) : null, rest > 0 ? t("minutes", { count: rest }) : null];
+    return parts.filter(Boolean).join(" ");
+  };
 }
 
-function clockTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en", { timeZone, hour: "numeric", minute: "2-digit" }).format(at);
+function clockTime(at: Date, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, hour: "numeric", minute: "2-digit" }).format(at);
 }
 
+// A machine-readable day (YYYY-MM-DD) to compare days with; never shown.
 function dayOf(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }
 
-function weekday(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en", { timeZone, weekday: "long" }).format(at);
+function weekday(at: Date, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, weekday: "long" }).format(at);
 }
 
-function longDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en", { timeZone, weekday: "long", year: "numeric", month: "long", day: "numeric" }).format(at);
-}
-
-/** "Scheduled for 7:00 PM in Europe/Madrid", naming the day too when it is not the reader's day. */
-function organiserLine(at: Date, organiserZone: string, viewerZone: string): string {
-  if (organiserZone === viewerZone) return "It was scheduled in that zone too.";
-  const sameDay = dayOf(at, organiserZone) === dayOf(at, viewerZone);
-  const when = sameDay ? clockTime(at, organiserZone) : `${clockTime(at, organiserZone)} on ${weekday(at, organiserZone)}`;
-  return `Scheduled for ${when} in ${organiserZone}.`;
+function longDate(at: Date, timeZone: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone, weekday: "long", year: "numeric", month: "long", day: "numeric" }).format(at);
 }
 
 /**
@@ -54,12 +51,24 @@ function organiserLine(at: Date, organiserZone: string, viewerZone: string): str
  * server can't know), it shows the organiser's time, which is correct, just not yet local.
  */
 export function MeetingTime({ startsAt, durationMinutes, timeZone, cancelled = false, size = "large" }: MeetingTimeProps) {
+  const t = useTranslations("meeting.time");
+  const locale = useLocale();
+  const formatDuration = useFormatDuration();
   const viewerZone = useViewerZone();
   const now = useNow();
   const start = new Date(startsAt);
   const zone = viewerZone ?? timeZone;
   const phase = now ? meetingPhase({ startsAt: start, durationMinutes }, now) : null;
-  const hint = cancelled || !now ? null : phase === "live" ? "Happening now" : relativeHint(start, now);
+  const hint = cancelled || !now ? null : phase === "live" ? t("happeningNow") : relativeHint(start, now, locale);
+
+  // "Scheduled for 7:00 PM in Europe/Madrid", naming the day too when it is not the reader's day.
+  function zoneLine(viewer: string): string {
+    const zoneName = zoneLabel(viewer, start, locale);
+    if (timeZone === viewer) return t("viewerSameZone", { zone: zoneName });
+    const time = clockTime(start, timeZone, locale);
+    const when = dayOf(start, timeZone) === dayOf(start, viewer) ? time : t("clockOnDay", { time, day: weekday(start, timeZone, locale) });
+    return t("viewerOtherZone", { zone: zoneName, when, organiserZone: timeZone });
+  }
 
   return (
     <div className="space-y-1.5">
@@ -68,11 +77,11 @@ export function MeetingTime({ startsAt, durationMinutes, timeZone, cancelled = f
         suppressHydrationWarning
       >
         <time dateTime={startsAt} className={cancelled ? "line-through decoration-1" : undefined} suppressHydrationWarning>
-          {longDate(start, zone)}
+          {longDate(start, zone, locale)}
         </time>
       </p>
       <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-ink" suppressHydrationWarning>
-        <span suppressHydrationWarning>{formatTimeRange(start, durationMinutes, zone)}</span>
+        <span suppressHydrationWarning>{formatTimeRange(start, durationMinutes, zone, locale)}</span>
         <span aria-hidden className="text-line">
           ·
         </span>
@@ -86,13 +95,7 @@ export function MeetingTime({ startsAt, durationMinutes, timeZone, cancelled = f
         ) : null}
       </p>
       <p className="text-sm text-muted" suppressHydrationWarning>
-        {viewerZone ? (
-          <>
-            In your time zone, {zoneLabel(viewerZone, start)}. {organiserLine(start, timeZone, viewerZone)}
-          </>
-        ) : (
-          <>Scheduled in {zoneLabel(timeZone, start)}.</>
-        )}
+        {viewerZone ? zoneLine(viewerZone) : t("scheduledIn", { zone: zoneLabel(timeZone, start, locale) })}
       </p>
     </div>
   );
@@ -100,12 +103,14 @@ export function MeetingTime({ startsAt, durationMinutes, timeZone, cancelled = f
 
 /** One line for lists: "Thu, Mar 12 · 7:00 – 8:30 PM CET", in the reader's zone, with "in 3 days". */
 export function MeetingTimeCompact({ startsAt, durationMinutes, timeZone, cancelled = false }: Props) {
+  const t = useTranslations("meeting.time");
+  const locale = useLocale();
   const viewerZone = useViewerZone();
   const now = useNow();
   const start = new Date(startsAt);
   const zone = viewerZone ?? timeZone;
   const showYear = now ? dayOf(start, zone).slice(0, 4) !== dayOf(now, zone).slice(0, 4) : true;
-  const day = new Intl.DateTimeFormat("en", {
+  const day = new Intl.DateTimeFormat(locale, {
     timeZone: zone,
     weekday: "short",
     month: "short",
@@ -113,12 +118,12 @@ export function MeetingTimeCompact({ startsAt, durationMinutes, timeZone, cancel
     year: showYear ? "numeric" : undefined,
   }).format(start);
   const phase = now ? meetingPhase({ startsAt: start, durationMinutes }, now) : null;
-  const hint = cancelled || !now ? null : phase === "live" ? "happening now" : relativeHint(start, now);
+  const hint = cancelled || !now ? null : phase === "live" ? t("happeningNowShort") : relativeHint(start, now, locale);
 
   return (
     <span className="inline-flex flex-wrap items-baseline gap-x-1.5" suppressHydrationWarning>
       <time dateTime={startsAt} className={cancelled ? "line-through decoration-1" : undefined} suppressHydrationWarning>
-        {day} · {formatTimeRange(start, durationMinutes, zone)}
+        {day} · {formatTimeRange(start, durationMinutes, zone, locale)}
       </time>
       {hint ? <span className="text-muted">({hint})</span> : null}
     </span>

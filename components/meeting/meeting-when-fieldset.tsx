@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 import { TimeZoneSelect } from "./time-zone-select";
 
@@ -15,16 +16,17 @@ type Props = {
 
 /** "When": the day, the local start time and the zone it is planned in. */
 export function MeetingWhenFieldset({ date, time, timeZone, browserZone, onDate, onTime, onZone, fieldError }: Props) {
+  const t = useTranslations("meeting.when");
   const zoneError = fieldError("timeZone");
   return (
     <fieldset className="space-y-4">
-      <legend className="text-sm font-medium text-ink">When</legend>
+      <legend className="text-sm font-medium text-ink">{t("legend")}</legend>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field
           id="meeting-date"
           name="date"
           type="date"
-          label="Date"
+          label={t("date")}
           value={date}
           onChange={(event) => onDate(event.target.value)}
           required
@@ -34,7 +36,7 @@ export function MeetingWhenFieldset({ date, time, timeZone, browserZone, onDate,
           id="meeting-time"
           name="time"
           type="time"
-          label="Start time"
+          label={t("time")}
           value={time}
           onChange={(event) => onTime(event.target.value)}
           required
@@ -43,7 +45,7 @@ export function MeetingWhenFieldset({ date, time, timeZone, browserZone, onDate,
       </div>
       <div className="space-y-1.5">
         <label htmlFor="meeting-zone" className="block text-sm font-medium text-ink">
-          Time zone
+          {t("zone")}
         </label>
         <TimeZoneSelect
           id="meeting-zone"
@@ -53,8 +55,7 @@ export function MeetingWhenFieldset({ date, time, timeZone, browserZone, onDate,
           invalid={Boolean(zoneError)}
         />
         <p id="meeting-zone-hint" className="text-xs text-muted">
-          The zone you&apos;re planning in{browserZone && timeZone === browserZone ? " (your browser's)" : ""}. Everyone else sees the
-          time in their own zone.
+          {browserZone && timeZone === browserZone ? t("zoneHintBrowser") : t("zoneHint")}
         </p>
         {zoneError ? (
           <p id="meeting-zone-error" className="text-sm text-danger">

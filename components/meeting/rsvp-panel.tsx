@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -14,22 +15,15 @@ type Props = {
   initialSummary: RsvpSummaryView;
   /** Answering no longer makes sense (cancelled, ended): the answers stay readable, the buttons go. */
   closed?: boolean;
+  /** The meeting is under way: it no longer asks "will you come?", only whether they're joining. */
+  live?: boolean;
 };
 
-const choices: { status: RsvpValue; label: string; summaryLabel: string }[] = [
-  { status: "going", label: "Going", summaryLabel: "Going" },
-  { status: "maybe", label: "Maybe", summaryLabel: "Maybe" },
-  { status: "not_going", label: "Not going", summaryLabel: "Not going" },
-];
-
-const yourAnswer: Record<RsvpValue, string> = {
-  going: "You're going.",
-  maybe: "You might come.",
-  not_going: "You're not going.",
-};
+const choices: RsvpValue[] = ["going", "maybe", "not_going"];
 
 /** Going / maybe / not going: three toggle buttons, changeable any time, with who said what. */
-export function RsvpPanel({ action, initialStatus, initialSummary, closed = false }: Props) {
+export function RsvpPanel({ action, initialStatus, initialSummary, closed = false, live = false }: Props) {
+  const t = useTranslations("meeting.rsvp");
   const [status, setStatus] = useState(initialStatus);
   const [summary, setSummary] = useState(initialSummary);
   const form = useActionForm(({ next }: { next: RsvpValue; previous: RsvpValue | null }) => action(next), {
@@ -54,27 +48,27 @@ export function RsvpPanel({ action, initialStatus, initialSummary, closed = fals
     <div className="space-y-4">
       {closed ? null : (
         <div className="space-y-2">
-          <div role="group" aria-label="Will you come?" className="flex flex-wrap gap-2">
+          <div role="group" aria-label={live ? t("groupLive") : t("group")} className="flex flex-wrap gap-2">
             {choices.map((choice) => {
-              const pressed = status === choice.status;
+              const pressed = status === choice;
               return (
                 <button
-                  key={choice.status}
+                  key={choice}
                   type="button"
                   aria-pressed={pressed}
                   disabled={pending !== null}
-                  onClick={() => choose(choice.status)}
+                  onClick={() => choose(choice)}
                   className={`min-w-24 rounded-md border px-4 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent disabled:cursor-wait ${
                     pressed ? "border-accent bg-accent text-white" : "border-line bg-white text-ink hover:bg-paper"
                   }`}
                 >
-                  {choice.label}
+                  {t(`choice.${choice}`)}
                 </button>
               );
             })}
           </div>
           <p aria-live="polite" className="text-sm text-muted">
-            {pending ? "Saving your answer…" : status ? `${yourAnswer[status]} You can change this any time.` : "Let the club know if you can make it."}
+            {pending ? t("saving") : status ? t(`answered.${status}`) : live ? t("promptLive") : t("prompt")}
           </p>
           <FormAlert error={form.error} />
         </div>
@@ -82,16 +76,16 @@ export function RsvpPanel({ action, initialStatus, initialSummary, closed = fals
       {anyAnswers ? (
         <dl className="grid gap-3 text-sm sm:grid-cols-3">
           {choices.map((choice) => (
-            <div key={choice.status} className="rounded-md border border-line bg-paper/60 px-3 py-2">
+            <div key={choice} className="rounded-md border border-line bg-paper/60 px-3 py-2">
               <dt className="font-medium text-ink">
-                {choice.summaryLabel} <span className="text-muted">({summary.counts[choice.status]})</span>
+                {t(`summary.${choice}`)} <span className="text-muted">{t("count", { count: summary.counts[choice] })}</span>
               </dt>
-              <dd className="mt-0.5 text-muted">{summary.names[choice.status].length > 0 ? summary.names[choice.status].join(", ") : "Nobody yet"}</dd>
+              <dd className="mt-0.5 text-muted">{summary.names[choice].length > 0 ? summary.names[choice].join(", ") : t("nobodyYet")}</dd>
             </div>
           ))}
         </dl>
       ) : (
-        <p className="text-sm text-muted">Nobody has answered yet.</p>
+        <p className="text-sm text-muted">{t("nobodyAnswered")}</p>
       )}
     </div>
   );

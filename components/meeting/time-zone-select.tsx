@@ -1,32 +1,37 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { useCallback, useSyncExternalStore } from "react";
 
-type ZoneGroup = { region: string; zones: { id: string; label: string }[] };
+/** `region` is the zone id's first part ("Europe"), or null for zones without one ("UTC"). */
+type ZoneGroup = { region: string | null; zones: { id: string; label: string }[] };
 
-let cachedGroups: ZoneGroup[] | null = null;
+// Per locale: the list is long, and the same snapshot must come back on every read.
+const cachedGroups = new Map<string, ZoneGroup[]>();
 
-function offsetName(zone: string, at: Date): string {
-  const part = new Intl.DateTimeFormat("en", { timeZone: zone, timeZoneName: "shortOffset" })
+function offsetName(zone: string, at: Date, locale: string): string {
+  const part = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: "shortOffset" })
     .formatToParts(at)
     .find((piece) => piece.type === "timeZoneName");
   return part?.value ?? "";
 }
 
 /** Every zone the browser knows, grouped by region ("America", "Europe"...), each with its offset today. */
-function zoneGroups(): ZoneGroup[] {
-  if (cachedGroups) return cachedGroups;
+function zoneGroups(locale: string): ZoneGroup[] {
+  const cached = cachedGroups.get(locale);
+  if (cached) return cached;
   const now = new Date();
-  const groups = new Map<string, ZoneGroup>();
+  const groups = new Map<string | null, ZoneGroup>();
   for (const id of Intl.supportedValuesOf("timeZone")) {
     const slash = id.indexOf("/");
-    const region = slash > 0 ? id.slice(0, slash) : "Other";
+    const region = slash > 0 ? id.slice(0, slash) : null;
     const group = groups.get(region) ?? { region, zones: [] };
-    group.zones.push({ id, label: `${id.replace(/_/g, " ")} (${offsetName(id, now)})` });
+    group.zones.push({ id, label: `${id.replace(/_/g, " ")} (${offsetName(id, now, locale)})` });
     groups.set(region, group);
   }
-  cachedGroups = [...groups.values()];
-  return cachedGroups;
+  const list = [...groups.values()];
+  cachedGroups.set(locale, list);
+  return list;
 }
 
 const noSubscription = () => () => {};
@@ -44,7 +49,10 @@ type Props = {
  * exactly, so the server renders just the chosen zone and the full list follows on the client.
  */
 export function TimeZoneSelect({ id, value, onChange, describedBy, invalid }: Props) {
-  const groups = useSyncExternalStore(noSubscription, zoneGroups, () => null);
+  const t = useTranslations("meeting.when");
+  const locale = useLocale();
+  const snapshot = useCallback(() => zoneGroups(locale), [locale]);
+  const groups = useSyncExternalStore(noSubscription, snapshot, () => null);
   // A zone the browser lists under another name (an alias such as Asia/Calcutta) stays selectable.
   const listed = groups?.some((group) => group.zones.some((zone) => zone.id === value)) ?? false;
 
@@ -58,10 +66,10 @@ export function TimeZoneSelect({ id, value, onChange, describedBy, invalid }: Pr
       aria-invalid={invalid ? true : undefined}
       className="block w-full rounded-md border border-line bg-white px-3 py-2 text-base text-ink shadow-sm focus:border-accent focus:outline-2 focus:outline-accent/30"
     >
-      {value === "" ? <option value="">Choose a time zone</option> : null}
+      {value === "" ? <option value="">{t("chooseZone")}</option> : null}
       {value !== "" && !listed ? <option value={value}>{value.replace(/_/g, " ")}</option> : null}
       {groups?.map((group) => (
-        <optgroup key={group.region} label={group.region}>
+        <optgroup key={group.region ?? ""} label={group.region ?? t("otherRegion")}>
           {group.zones.map((zone) => (
             <option key={zone.id} value={zone.id}>
               {zone.label}

@@ -14,9 +14,21 @@ type LocalStartProblem = "invalid" | "unknown_zone" | "gap" | "ambiguous";
 
 export type LocalStartInput = { date: string; time: string; timeZone: string };
 
+/**
+ * What is wrong with a start, as data, so each reader gets it in their own language
+ * (components/meeting/start-problem.ts words it from the "meeting" messages). Dates and times are
+ * ISO ("2026-03-29", "02:30") for the words to format; `from`/`to` are wall-clock "2:00" times.
+ */
+export type StartProblem =
+  | { code: "unknownZone"; zone: string }
+  | { code: "badDate"; date: string }
+  | { code: "badTime"; time: string }
+  | { code: "gap" | "ambiguous"; date: string; time: string; zone: string; from: string; to: string }
+  | { code: "repeatEvery" | "repeatCount"; min: number; max: number };
+
 export type LocalStartResult =
   | { ok: true; startsAt: Date }
-  | { ok: false; reason: LocalStartProblem; message: string; options?: StartOption[] };
+  | { ok: false; reason: LocalStartProblem; message: string; problem: StartProblem; options?: StartOption[] };
 
 export type RepeatInput = LocalStartInput & { everyWeeks: number; count: number };
 
@@ -26,6 +38,9 @@ export type RepeatResult =
       ok: false;
       reason: LocalStartProblem;
       message: string;
+      problem: StartProblem;
+      /** Of `count` meetings asked for; with `occurrence`, says which one the problem is in. */
+      count: number;
       /** 1-based; null when the request as a whole is wrong rather than one meeting of it. */
       occurrence: number | null;
       options?: StartOption[];
@@ -35,8 +50,8 @@ export type MeetingPhase = "upcoming" | "live" | "past";
 
 export type MeetingWindow = { startsAt: Date; endsAt: Date };
 
-// Refusals are read by the moderator who typed the time, so they are written in one language
-// and formatted with that language's conventions rather than the viewer's locale.
+// `message` is the English refusal the server's errors carry; pages word `problem` in the reader's
+// language instead (components/meeting/start-problem.ts).
 const MESSAGE_LOCALE = "en-US";
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
@@ -73,13 +88,15 @@ export function resolveLocalStart(input: LocalStartInput, choice?: StartChoice):
 export function repeatStarts(input: RepeatInput, choice?: StartChoice): RepeatResult {
   const { everyWeeks, count } = input;
   if (!inRange(everyWeeks, REPEAT_LIMITS.everyWeeks)) {
-    return { ok: false, reason: "invalid", occurrence: null, message: "Repeat every 1 to 8 weeks." };
+    const problem: StartProblem = { code: "repeatEvery", ...REPEAT_LIMITS.everyWeeks };
+    return { ok: false, reason: "invalid", occurrence: null, count, problem, message: "Repeat every 1 to 8 weeks." };
   }
   if (!inRange(count, REPEAT_LIMITS.count)) {
-    return { ok: false, reason: "invalid", occurrence: null, message: "Schedule between 1 and 52 meetings." };
+    const problem: StartProblem = { code: "repeatCount", ...REPEAT_LIMITS.count };
+    return { ok: false, reason: "invalid", occurrence: null, count, problem, message: "Schedule between 1 and 52 meetings." };
   }
   const parsed = parseLocal(input);
-  if (!parsed.ok) return { ...parsed, occurrence: null };
+  if (!parsed.ok) return { ...parsed, occurrence: null, count };
 
   const starts: Date[] = [];
   for (let index = 0; index < count; index++) {
@@ -89,7 +106,7 @@ export function repeatStarts(input: RepeatInput, choice?: StartChoice): RepeatRe
     const resolved = resolvePlain(local, input.timeZone, choice);
     if (!resolved.ok) {
       const occurrence = index + 1;
-      return { ...resolved, occurrence, message: `Meeting ${occurrence} of ${count}: ${resolved.message}` };
+      return { ...resolved, occurrence, count, message: `Meeting ${occurrence} of ${count}: ${resolved.message}` };
     }
     starts.push(resolved.startsAt);
   }
@@ -191,7 +208,7 @@ export function meetingPhase(meeting: { startsAt: Date; durationMinutes: number 
 
 // ---- parsing and resolving ----
 
-type Parsed = { ok: true; local: Temporal.PlainDateTime } | { ok: false; reason: LocalStartProblem; message: string };
+type Parsed = { ok: true; local: Temporal.PlainDateTime } | { ok: false; reason: LocalStartProblem; message: string; problem: StartProblem };
 
 function parseLocal(input: LocalStartInput): Parsed {
   // The zone is checked first: it is the one problem the person cannot see in what they typed.
@@ -200,12 +217,13 @@ function parseLocal(input: LocalStartInput): Parsed {
       ok: false,
       reason: "unknown_zone",
       message: `"${input.timeZone}" isn't a time zone we know. Choose one from the list.`,
+      problem: { code: "unknownZone", zone: input.timeZone },
     };
   }
   const date = DATE_SHAPE.test(input.date) ? attempt(() => Temporal.PlainDate.from(input.date)) : null;
-  if (!date) return { ok: false, reason: "invalid", message: `"${input.date}" isn't a date. Use YYYY-MM-DD.` };
+  if (!date) return { ok: false, reason: "invalid", message: `"${input.date}" isn't a date. Use YYYY-MM-DD.`, problem: { code: "badDate", date: input.date } };
   const time = TIME_SHAPE.test(input.time) ? attempt(() => Temporal.PlainTime.from(input.time)) : null;
-  if (!time) return { ok: false, reason: "invalid", message: `"${input.time}" isn't a time. Use 24-hour HH:mm.` };
+  if (!time) return { ok: false, reason: "invalid", message: `"${input.time}" isn't a time. Use 24-hour HH:mm.`, problem: { code: "badTime", time: input.time } };
   return { ok: true, local: date.toPlainDateTime(time) };
 }
 
@@ -220,10 +238,17 @@ function resolvePlain(local: Temporal.PlainDateTime, timeZone: string, choice?: 
   const transition = describeTransition(later);
   const when = `${formatPlainTime(local.toPlainTime())} on ${formatPlainDate(local.toPlainDate())}`;
   const isGap = !earlier.toPlainDateTime().equals(local) || !later.toPlainDateTime().equals(local);
+  const where = {
+    date: local.toPlainDate().toString(),
+    time: local.toPlainTime().toString({ smallestUnit: "minute" }),
+    zone: timeZone,
+    ...transition,
+  };
   if (isGap) {
     return {
       ok: false,
       reason: "gap",
+      problem: { code: "gap", ...where },
       message: `${when} doesn't exist in ${timeZone}: clocks jump from ${transition.from} to ${transition.to}. Choose another time.`,
     };
   }
@@ -232,6 +257,7 @@ function resolvePlain(local: Temporal.PlainDateTime, timeZone: string, choice?: 
   return {
     ok: false,
     reason: "ambiguous",
+    problem: { code: "ambiguous", ...where },
     message: `${when} happens twice in ${timeZone}: clocks go back from ${transition.from} to ${transition.to}. Choose which one you mean.`,
     options: [
       { choice: "earlier", startsAt: toDate(earlier), label: optionLabel(earlier) },
@@ -250,16 +276,29 @@ function describeTransition(after: Temporal.ZonedDateTime): { from: string; to: 
   return { from: clockTime(from), to: clockTime(transition.toPlainTime()) };
 }
 
+/**
+ * One reading of a time that happens twice, for a reader: "2:30 AM CEST (UTC+2)" in English,
+ * "2:30 CEST (UTC+2)" in Spanish. (A StartOption's own `label` is the English one.)
+ */
+export function formatStartOption(startsAt: Date, timeZone: string, locale: string): string {
+  return optionLabel(toZoned(startsAt, timeZone), locale);
+}
+
+/** "2:30 AM on Sunday, March 29, 2026" as its parts in a locale, for a StartProblem's words. */
+export function formatLocalParts(date: string, time: string, locale: string): { date: string; time: string } {
+  return { date: formatPlainDate(Temporal.PlainDate.from(date), locale), time: formatPlainTime(Temporal.PlainTime.from(time), locale) };
+}
+
 /** "2:30 AM CEST (UTC+2)": the abbreviation alone can be unfamiliar, the offset never is. */
-function optionLabel(zoned: Temporal.ZonedDateTime): string {
+function optionLabel(zoned: Temporal.ZonedDateTime, locale: string = MESSAGE_LOCALE): string {
   const at = toDate(zoned);
-  const time = new Intl.DateTimeFormat(MESSAGE_LOCALE, {
+  const time = new Intl.DateTimeFormat(locale, {
     timeZone: zoned.timeZoneId,
     hour: "numeric",
     minute: "2-digit",
   }).format(at);
   const offset = utcOffsetLabel(zoned.offset);
-  const name = shortZoneName(zoned.timeZoneId, at, MESSAGE_LOCALE);
+  const name = shortZoneName(zoned.timeZoneId, at, locale);
   return isOffsetName(name) ? `${time} (${offset})` : `${time} ${name} (${offset})`;
 }
 
@@ -313,12 +352,12 @@ function calendarHint(startsAt: Date, now: Date, words: Intl.RelativeTimeFormat)
   return words.format(years, "year");
 }
 
-function formatPlainTime(time: Temporal.PlainTime): string {
-  return time.toLocaleString(MESSAGE_LOCALE, { hour: "numeric", minute: "2-digit" });
+function formatPlainTime(time: Temporal.PlainTime, locale: string = MESSAGE_LOCALE): string {
+  return time.toLocaleString(locale, { hour: "numeric", minute: "2-digit" });
 }
 
-function formatPlainDate(date: Temporal.PlainDate): string {
-  return date.toLocaleString(MESSAGE_LOCALE, { weekday: "long", year: "numeric", month: "long", day: "numeric" });
+function formatPlainDate(date: Temporal.PlainDate, locale: string = MESSAGE_LOCALE): string {
+  return date.toLocaleString(locale, { weekday: "long", year: "numeric", month: "long", day: "numeric" });
 }
 
 /** "2:00", "14:30": how people say a clock change, with no AM/PM to trip over. */

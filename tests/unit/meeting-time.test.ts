@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   formatInZone,
+  formatLocalParts,
+  formatStartOption,
   formatTimeRange,
   isValidTimeZone,
   relativeHint,
@@ -324,5 +326,45 @@ describe("meetingWindow and meetingPhase", () => {
     ["2026-03-12T19:30:00.000Z", "past"],
   ] as const)("at %s the meeting is %s", (now, phase) => {
     expect(meetingPhase(meeting, utc(now))).toBe(phase);
+  });
+});
+
+describe("in Spanish", () => {
+  const madridEvening = utc("2026-03-12T18:00:00Z");
+
+  it("writes a Madrid meeting's date in Spanish and keeps the zone's abbreviation", () => {
+    expect(plain(formatInZone(madridEvening, "Europe/Madrid", "es"))).toBe("jueves, 12 de marzo de 2026, 19:00 CET");
+  });
+
+  it("shows an evening range on the 24-hour clock with one zone", () => {
+    expect(plain(formatTimeRange(madridEvening, 90, "Europe/Madrid", "es")).replace(/ /g, "")).toBe("19:00–20:30CET");
+  });
+
+  it("falls back to a GMT offset where Spanish has no abbreviation", () => {
+    expect(plain(formatInZone(madridEvening, "America/Los_Angeles", "es"))).toBe("jueves, 12 de marzo de 2026, 11:00 GMT-7");
+  });
+
+  it("names the zone in Spanish, then exactly", () => {
+    expect(zoneLabel("Europe/Madrid", madridEvening, "es")).toBe("hora de Europa central (Europe/Madrid)");
+  });
+
+  it.each([
+    [5 * 60_000, "dentro de 5 minutos"],
+    [24 * 60 * 60_000, "mañana"],
+    [-3 * 60 * 60_000, "hace 3 horas"],
+    [0, "ahora"],
+  ])("describes %s ms ahead as %j", (offset, expected) => {
+    expect(relativeHint(new Date(madridEvening.getTime() + offset), madridEvening, "es")).toBe(expected);
+  });
+
+  it("words both readings of a repeated hour for a Spanish reader", () => {
+    const result = resolveLocalStart({ date: "2026-10-25", time: "02:30", timeZone: "Europe/Madrid" });
+    if (result.ok) throw new Error("expected a refusal");
+    expect((result.options ?? []).map((option) => plain(formatStartOption(option.startsAt, "Europe/Madrid", "es")))).toEqual([
+      "2:30 CEST (UTC+2)",
+      "2:30 CET (UTC+1)",
+    ]);
+    expect(result.problem).toEqual({ code: "ambiguous", date: "2026-10-25", time: "02:30", zone: "Europe/Madrid", from: "3:00", to: "2:00" });
+    expect(formatLocalParts("2026-10-25", "02:30", "es")).toEqual({ date: "domingo, 25 de octubre de 2026", time: "2:30" });
   });
 });

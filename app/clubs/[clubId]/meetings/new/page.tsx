@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Breadcrumb } from "@/components/book/breadcrumb";
 import { ModeratorsOnly } from "@/components/book/moderators-only";
 import { MeetingForm } from "@/components/meeting/meeting-form";
@@ -11,30 +12,32 @@ import { scheduleMeetingAction } from "../actions";
 
 type Props = { params: Promise<{ clubId: string }> };
 
-export const metadata: Metadata = { title: "Schedule a meeting" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meeting.titles");
+  return { title: t("schedule") };
+}
 
 export default async function NewMeetingPage({ params }: Props) {
   const { clubId } = await params;
+  const t = await getTranslations("meeting");
   const user = await requireUser(`/clubs/${clubId}/meetings/new`);
   const { club, book, role, rooms, shape } = await loadOrNotFound(() => loadMeetingForm({ clubId, userId: user.id }));
   const meetingsHref = `/clubs/${club.id}/meetings`;
   if (!can(role, "meeting:schedule")) {
-    return <ModeratorsOnly what="schedule meetings" backHref={meetingsHref} backLabel="Back to the club's meetings" />;
+    return <ModeratorsOnly what={t("moderatorsOnly.schedule")} backHref={meetingsHref} backLabel={t("moderatorsOnly.backToMeetings")} />;
   }
+
+  const intro = book
+    ? t.rich("newPage.introBook", { title: book.title, cite: (chunks) => <cite className="not-italic text-ink">{chunks}</cite> })
+    : t("newPage.intro");
 
   return (
     <div className="space-y-6">
-      <Breadcrumb items={[{ label: club.name, href: `/clubs/${club.id}` }, { label: "Meetings", href: meetingsHref }, { label: "Schedule a meeting" }]} />
+      <Breadcrumb items={[{ label: club.name, href: `/clubs/${club.id}` }, { label: t("breadcrumb.meetings"), href: meetingsHref }, { label: t("breadcrumb.schedule") }]} />
       <header className="space-y-2">
-        <h1 className="font-serif text-3xl font-semibold">Schedule a meeting</h1>
+        <h1 className="font-serif text-3xl font-semibold">{t("newPage.heading")}</h1>
         <p className="text-muted">
-          Set the time in your own time zone; every member sees it in theirs.
-          {book ? (
-            <>
-              {" "}
-              The agenda comes from the questions for <cite className="not-italic text-ink">{book.title}</cite>.
-            </>
-          ) : null}
+          {intro}
         </p>
       </header>
       <MeetingForm
@@ -43,8 +46,8 @@ export default async function NewMeetingPage({ params }: Props) {
         shape={shape}
         limits={meetingLimits}
         offerRepeat
-        submitLabel="Schedule meeting"
-        pendingLabel="Scheduling…"
+        submitLabel={t("form.scheduleSubmit")}
+        pendingLabel={t("form.schedulePending")}
         cancelHref={meetingsHref}
       />
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Breadcrumb } from "@/components/book/breadcrumb";
 import { ModeratorsOnly } from "@/components/book/moderators-only";
 import { MeetingForm } from "@/components/meeting/meeting-form";
@@ -13,16 +14,20 @@ import { editMeetingAction } from "../../actions";
 
 type Props = { params: Promise<{ clubId: string; meetingId: string }> };
 
-export const metadata: Metadata = { title: "Change a meeting" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meeting.titles");
+  return { title: t("change") };
+}
 
 export default async function EditMeetingPage({ params }: Props) {
   const { clubId, meetingId } = await params;
+  const t = await getTranslations("meeting");
   const user = await requireUser(`/clubs/${clubId}/meetings/${meetingId}/edit`);
   const { club, role, rooms, meeting, initial, shape } = await loadOrNotFound(() => loadMeetingForm({ clubId, userId: user.id, meetingId }));
   if (!meeting || !initial) return null;
   const href = meetingHref(club.id, meeting.id);
   if (!can(role, "meeting:schedule")) {
-    return <ModeratorsOnly what="change meetings" backHref={href} backLabel="Back to the meeting" />;
+    return <ModeratorsOnly what={t("moderatorsOnly.change")} backHref={href} backLabel={t("moderatorsOnly.backToMeeting")} />;
   }
 
   return (
@@ -30,23 +35,22 @@ export default async function EditMeetingPage({ params }: Props) {
       <Breadcrumb
         items={[
           { label: club.name, href: `/clubs/${club.id}` },
-          { label: "Meetings", href: `/clubs/${club.id}/meetings` },
+          { label: t("breadcrumb.meetings"), href: `/clubs/${club.id}/meetings` },
           { label: meeting.title, href },
-          { label: "Change" },
+          { label: t("breadcrumb.change") },
         ]}
       />
       <header className="space-y-2">
-        <h1 className="font-serif text-3xl font-semibold">Change this meeting</h1>
+        <h1 className="font-serif text-3xl font-semibold">{t("editPage.heading")}</h1>
         <p className="text-muted">
-          {meeting.seriesId ? "This meeting is one of a series; what you change here applies to this one only. " : ""}
-          Members&apos; calendars pick up the change the next time they refresh.
+          {meeting.seriesId ? t("editPage.introSeries") : t("editPage.intro")}
         </p>
       </header>
       {meeting.cancelledAt ? (
         <div className="space-y-2 rounded-lg border border-line bg-white p-5 shadow-sm">
-          <p>This meeting was cancelled, so it can&apos;t be changed. Schedule a new one instead.</p>
+          <p>{t("editPage.cancelled")}</p>
           <Link href={`/clubs/${club.id}/meetings/new`} className="text-accent hover:underline">
-            Schedule a meeting
+            {t("editPage.scheduleNew")}
           </Link>
         </div>
       ) : (
@@ -57,8 +61,8 @@ export default async function EditMeetingPage({ params }: Props) {
           limits={meetingLimits}
           initial={initial}
           offerRepeat={false}
-          submitLabel="Save changes"
-          pendingLabel="Saving…"
+          submitLabel={t("form.saveSubmit")}
+          pendingLabel={t("form.savePending")}
           cancelHref={href}
         />
       )}
