@@ -24,7 +24,7 @@ export default async function NewMeetingPage({ params }: Props) {
   const { club, book, role, rooms, shape } = await loadOrNotFound(() => loadMeetingForm({ clubId, userId: user.id }));
   const meetingsHref = `/clubs/${club.id}/meetings`;
   if (!can(role, "meeting:schedule")) {
-    return <ModeratorsOnly what={t("moderatorsOnly.schedule")} backHref={meetingsHref} backLabel={t("moderatorsOnly.backToMeetings")} />;
+    return <ModeratorsOnly task="scheduleMeetings" backHref={meetingsHref} backLabel={t("moderatorsOnly.backToMeetings")} />;
   }
 
   const intro = book

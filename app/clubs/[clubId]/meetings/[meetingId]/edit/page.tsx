@@ -27,7 +27,7 @@ export default async function EditMeetingPage({ params }: Props) {
   if (!meeting || !initial) return null;
   const href = meetingHref(club.id, meeting.id);
   if (!can(role, "meeting:schedule")) {
-    return <ModeratorsOnly what={t("moderatorsOnly.change")} backHref={href} backLabel={t("moderatorsOnly.backToMeeting")} />;
+    return <ModeratorsOnly task="changeMeetings" backHref={href} backLabel={t("moderatorsOnly.backToMeeting")} />;
   }
 
   return (
