@@ -45,7 +45,7 @@ test("a member's profile choice beats their browser's language, and the footer s
 
   await page.goto("/profile");
   await expect(page.getByRole("radio", { name: "El idioma del navegador (ahora, Español)" })).toBeChecked();
-  await page.getByRole("radio", { name: "English" }).check();
+  await page.getByRole("radio", { name: "English", exact: true }).check();
   await page.getByRole("button", { name: "Guardar idioma" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your profile");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -54,12 +54,12 @@ test("a member's profile choice beats their browser's language, and the footer s
   await page.context().clearCookies({ name: "chapterhouse-locale" });
   await page.reload();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your profile");
-  await expect(page.getByRole("radio", { name: "English" })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "English", exact: true })).toBeChecked();
 
   await page.getByRole("button", { name: "Español" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tu perfil");
   await page.context().clearCookies({ name: "chapterhouse-locale" });
   await page.reload();
-  await expect(page.getByRole("radio", { name: "Español" })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "Español", exact: true })).toBeChecked();
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
 });
