@@ -5,11 +5,20 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { lineText, type LinePhrase } from "./line-text";
 import type { Outcome } from "@/lib/doors/outcome";
 import { connectRealtime } from "@/lib/realtime/client";
 
 /** One line of the notifications page (lib/notifications/groups.ts NotificationGroupView). */
-type Line = { ids: string[]; text: string; body: string; href: string | null; createdAt: string; read: boolean };
+type Line = {
+  ids: string[];
+  text: string;
+  phrase: LinePhrase | null;
+  body: string;
+  href: string | null;
+  createdAt: string;
+  read: boolean;
+};
 
 type Props = {
   lines: Line[];
@@ -74,6 +83,7 @@ export function NotificationList({ lines, markRead }: Props) {
       ) : null}
       <ul aria-label={t("listLabel")} className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white shadow-sm">
         {lines.map((line) => {
+          const text = lineText(t, line);
           const read = line.read || readNow.has(line.ids[0] ?? "");
           const count = line.ids.length;
           return (
@@ -91,10 +101,10 @@ export function NotificationList({ lines, markRead }: Props) {
                         if (!read) void mark(line);
                       }}
                     >
-                      {line.text}
+                      {text}
                     </Link>
                   ) : (
-                    line.text
+                    text
                   )}
                   {count > 1 ? <span className="sr-only"> {t("grouped", { count })}</span> : null}
                 </p>
@@ -108,7 +118,7 @@ export function NotificationList({ lines, markRead }: Props) {
                     className="justify-self-start text-sm text-muted hover:text-ink hover:underline focus-visible:outline-2 focus-visible:outline-accent sm:col-span-2"
                   >
                     {t("markRead")}
-                    <span className="sr-only">: {line.text}</span>
+                    <span className="sr-only">: {text}</span>
                   </button>
                 )}
               </div>

@@ -23,6 +23,13 @@ export type NotificationGroupView = {
   ids: string[];
   kind: string;
   text: string;
+  /**
+   * The parts of `text` for a reply or mention line, so the page can say it in its reader's
+   * language (components/notifications/notification-list.tsx); null: show `text` as stored.
+   * `names`: each person once, newest first (null for one without a name); `count`: how many
+   * notifications the line stands for.
+   */
+  phrase: { kind: "reply" | "mention"; names: (string | null)[]; count: number; position: number } | null;
   /** The newest non-empty excerpt among the group's notifications ("" if none). */
   body: string;
   /** Always an in-app path (the newest one's); anything else stored is not offered as a link. */
@@ -58,24 +65,29 @@ export function groupNotifications(rows: readonly NotificationRow[]): Notificati
     const newest = members[0]!;
     const verb = verbs[newest.kind];
     let text = newest.title;
+    let phrase: NotificationGroupView["phrase"] = null;
     if (verb && newest.roomPosition !== null) {
       const names: string[] = [];
+      const phraseNames: (string | null)[] = [];
       const seen = new Set<string>();
       for (const member of members) {
         const key = member.actorId ?? member.id;
         if (seen.has(key)) continue;
         seen.add(key);
         names.push(member.actorName ?? "Someone");
+        phraseNames.push(member.actorName);
       }
       // One person's several notifications say how many ("Ruth mentioned you 6 times"): the
       // line stands for all of them. Several people already read as more than one.
       const times = names.length === 1 && members.length > 1 ? ` ${members.length === 2 ? "twice" : `${members.length} times`}` : "";
       text = `${actorPhrase(names)} ${verb}${times} in Question ${newest.roomPosition}`;
+      phrase = { kind: newest.kind === "mention" ? "mention" : "reply", names: phraseNames, count: members.length, position: newest.roomPosition };
     }
     return {
       ids: members.map((member) => member.id),
       kind: newest.kind,
       text,
+      phrase,
       // The newest excerpt there is (a redacted one is empty), so a group still shows what was said.
       body: members.find((member) => member.body !== "")?.body ?? "",
       href: safePath(newest.url),
