@@ -71,7 +71,8 @@ function referencesResolve(value: unknown, parts: Set<string>): boolean {
   if (typeof value === "string") {
     if (!value.startsWith("$") || standaloneValues.test(value)) return true;
     const id = partReference.exec(value)?.[1];
-    return id !== undefined && [...parts].some((name) => name === id || name.startsWith(`${id}_`));
+    // A FormData argument (a <form action={serverAction}>: "$K1") is sent as parts "_1_<field>".
+    return id !== undefined && [...parts].some((name) => name === id || name.startsWith(`${id}_`) || name.startsWith(`_${id}_`));
   }
   if (Array.isArray(value)) return value.every((item) => referencesResolve(item, parts));
   if (value && typeof value === "object") return Object.values(value).every((item) => referencesResolve(item, parts));

@@ -1,5 +1,6 @@
+import type { Metadata } from "next";
 import Link from "next/link";
-import { rsvpLabel } from "@/components/meeting/meeting-list";
+import { getTranslations } from "next-intl/server";
 import { MeetingTimeCompact } from "@/components/meeting/meeting-time";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { ClubUnreadCount, ClubUnreadProvider } from "@/components/unread/unread-live";
@@ -11,9 +12,19 @@ import { loadNextMeetingsByClub } from "@/lib/meetings/pages";
 const createClubLinkClass =
   "inline-flex items-center justify-center rounded-md bg-accent px-4 py-2 text-sm font-medium text-white hover:bg-accent-strong focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent";
 
+export async function generateMetadata(): Promise<Metadata> {
+  const user = await getCurrentUser();
+  return user ? { title: (await getTranslations("home"))("yourClubs") } : {};
+}
+
 export default async function HomePage() {
   const user = await getCurrentUser();
   if (!user) return <Welcome />;
+  const t = await getTranslations("home");
+  // Rich messages are built here, outside the markup, so the markup holds no message keys of its own.
+  const reading = (title: string, author: string) =>
+    t.rich("reading", { title, author, cite: (chunks) => <cite className="not-italic text-ink">{chunks}</cite> });
+  const lastReply = (iso: string) => t.rich("lastReply", { time: () => <RelativeTime iso={iso} /> });
   const [clubs, nextMeetings, unread] = await Promise.all([
     listMyClubs({ userId: user.id }),
     loadNextMeetingsByClub({ userId: user.id }),
@@ -23,11 +34,11 @@ export default async function HomePage() {
     <section className="space-y-6" aria-labelledby="clubs-heading">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 id="clubs-heading" className="font-serif text-3xl font-semibold">
-          Your clubs
+          {t("yourClubs")}
         </h1>
         {clubs.length > 0 ? (
           <Link href="/clubs/new" className={createClubLinkClass}>
-            Create a club
+            {t("createClub")}
           </Link>
         ) : null}
       </div>
@@ -51,25 +62,25 @@ export default async function HomePage() {
                   </span>
                   {club.bookTitle ? (
                     <span className="mt-1 block text-muted">
-                      Reading <cite className="not-italic text-ink">{club.bookTitle}</cite> by {club.bookAuthor}
+                      {reading(club.bookTitle, club.bookAuthor ?? "")}
                     </span>
                   ) : (
-                    <span className="mt-1 block text-muted">No book picked yet</span>
+                    <span className="mt-1 block text-muted">{t("noBook")}</span>
                   )}
                   {next ? (
                     <span className="mt-3 block rounded-md bg-accent-soft/60 px-3 py-2 text-sm">
                       <span className="block font-medium text-accent-strong">
-                        {next.phase === "live" ? "Meeting now" : "Next meeting"}: {next.title}
+                        {t(next.phase === "live" ? "meetingNow" : "nextMeeting", { title: next.title })}
                       </span>
                       <span className="block text-ink/80">
                         <MeetingTimeCompact startsAt={next.startsAt} durationMinutes={next.durationMinutes} timeZone={next.timeZone} />
                       </span>
-                      {next.viewerRsvp ? <span className="block text-muted">{rsvpLabel[next.viewerRsvp]}</span> : null}
+                      {next.viewerRsvp ? <span className="block text-muted">{t(`rsvp.${next.viewerRsvp}`)}</span> : null}
                     </span>
                   ) : null}
                   {club.lastActivityAt ? (
                     <span className="mt-2 block text-sm text-muted">
-                      Last reply <RelativeTime iso={club.lastActivityAt.toISOString()} />
+                      {lastReply(club.lastActivityAt.toISOString())}
                     </span>
                   ) : null}
                 </Link>
@@ -82,25 +93,20 @@ export default async function HomePage() {
   );
 }
 
-function NoClubsYet() {
+async function NoClubsYet() {
+  const t = await getTranslations("home");
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <div className="rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
-        <h2 className="font-serif text-xl font-semibold">Joining a club?</h2>
-        <p className="mt-2 leading-relaxed text-muted">
-          Clubs are private, so they can&apos;t be searched for. Ask someone in the club to send you an invite link: open it while
-          you&apos;re signed in and it brings you straight in.
-        </p>
+        <h2 className="font-serif text-xl font-semibold">{t("joining.heading")}</h2>
+        <p className="mt-2 leading-relaxed text-muted">{t("joining.body")}</p>
       </div>
       <div className="flex flex-col rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
-        <h2 className="font-serif text-xl font-semibold">Starting one?</h2>
-        <p className="mt-2 flex-1 leading-relaxed text-muted">
-          Create a club and you&apos;ll be its owner. Then make an invite link from the club&apos;s Invites page and share it with
-          your readers.
-        </p>
+        <h2 className="font-serif text-xl font-semibold">{t("starting.heading")}</h2>
+        <p className="mt-2 flex-1 leading-relaxed text-muted">{t("starting.body")}</p>
         <div className="mt-4">
           <Link href="/clubs/new" className={createClubLinkClass}>
-            Create a club
+            {t("createClub")}
           </Link>
         </div>
       </div>
@@ -108,22 +114,23 @@ function NoClubsYet() {
   );
 }
 
-function Welcome() {
+async function Welcome() {
+  const t = await getTranslations("home.welcome");
+  const heading = t.rich("heading", { accent: (chunks) => <span className="text-accent">{chunks}</span> });
   return (
     <section className="space-y-6 py-6" aria-labelledby="welcome-heading">
       <h1 id="welcome-heading" className="font-serif text-4xl font-semibold leading-tight sm:text-5xl">
-        Talk about the book, <span className="text-accent">one question at a time.</span>
+        {heading}
       </h1>
       <p className="max-w-xl text-lg leading-relaxed text-muted">
-        Chapterhouse turns your club&apos;s discussion guide into quiet, threaded rooms. Answer when you have time; when the club
-        meets, replies arrive for everyone as they are posted. Only members ever see a club.
+        {t("body")}
       </p>
       <div className="flex flex-wrap gap-3">
         <Link href="/sign-up" className="rounded-md bg-accent px-5 py-2.5 font-medium text-white hover:bg-accent-strong">
-          Create an account
+          {t("createAccount")}
         </Link>
         <Link href="/sign-in" className="rounded-md border border-line bg-white px-5 py-2.5 font-medium text-ink hover:bg-paper">
-          Sign in
+          {t("signIn")}
         </Link>
       </div>
     </section>

@@ -11,6 +11,7 @@ import { cache } from "react";
 import { findSessionUser, readSessionStanding } from "@/db/queries/sessions";
 import { createUser, findUserByEmail } from "@/db/queries/users";
 import { configuredPublicUrl, getEnv } from "@/lib/env";
+import { acceptLanguageOf, rememberBrowserLocaleOf } from "@/lib/accounts/language";
 import { decoyHash, verifyPassword } from "@/lib/accounts/passwords";
 import { safeAuthRedirect } from "@/lib/accounts/safe-redirect";
 import { clientAddress } from "@/lib/doors/client-address";
@@ -64,6 +65,8 @@ export const authOptions: AuthOptions = {
           // and get the same message, so sign-in does not reveal who has an account.
           const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
           if (!user || !user.passwordHash || !valid) return null;
+          // For emails sent while nobody is asking (lib/i18n/locales.ts recipientLocale).
+          await rememberBrowserLocaleOf({ userId: user.id, acceptLanguage: acceptLanguageOf(request.headers ?? {}) });
           // The version read with the hash: a password change after this read ends this session too.
           return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
         });

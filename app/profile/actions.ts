@@ -3,14 +3,20 @@
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/doors/action";
 import type { Outcome } from "@/lib/doors/outcome";
-import { changePassword, renameUser, signOutEverywhere } from "@/lib/accounts/profile";
+import { rememberThisBrowser, setLocaleCookie } from "@/lib/accounts/language";
+import { changePassword, renameUser, saveLocaleChoice, signOutEverywhere } from "@/lib/accounts/profile";
 import { renewThisSession } from "@/lib/auth";
-import type { ChangePasswordValues, RenameValues } from "@/lib/validation/profile";
+import type { Locale } from "@/lib/i18n/locales";
+import type { ChangePasswordValues, LocaleChoiceValues, RenameValues } from "@/lib/validation/profile";
 import { saveNotificationSettings, type NotificationSettingsView } from "@/lib/email/settings";
 import type { NotificationSettingsValues } from "@/lib/validation/notification-preferences";
 
 export async function renameAction(input: RenameValues): Promise<Outcome<{ name: string }>> {
-  const result = await runAction((user) => renameUser({ userId: user.id, body: input }));
+  const result = await runAction(async (user) => {
+    const renamed = await renameUser({ userId: user.id, body: input });
+    await rememberThisBrowser(user.id);
+    return renamed;
+  });
   if (result.ok) revalidatePath("/", "layout");
   return result;
 }
@@ -33,7 +39,28 @@ export async function signOutEverywhereAction(): Promise<Outcome<null>> {
 
 /** How each kind of notification reaches the caller, and their time zone (the digest comes at 9:00 there). */
 export async function saveNotificationSettingsAction(input: NotificationSettingsValues): Promise<Outcome<NotificationSettingsView>> {
-  const result = await runAction((user) => saveNotificationSettings({ userId: user.id, body: input }));
+  const result = await runAction(async (user) => {
+    const saved = await saveNotificationSettings({ userId: user.id, body: input });
+    await rememberThisBrowser(user.id);
+    return saved;
+  });
   if (result.ok) revalidatePath("/profile");
+  return result;
+}
+
+/**
+ * The language the member reads Chapterhouse (and its emails) in, or null to follow the browser.
+ * This browser's cookie follows, so the choice holds after signing out, and "the browser's
+ * language" is not overruled by an older footer choice. What the browser asks for is
+ * remembered too, for emails while the choice is null.
+ */
+export async function saveLocaleAction(input: LocaleChoiceValues): Promise<Outcome<{ locale: Locale | null }>> {
+  const result = await runAction(async (user) => {
+    const saved = await saveLocaleChoice({ userId: user.id, body: input });
+    await rememberThisBrowser(user.id);
+    await setLocaleCookie(saved.locale);
+    return saved;
+  });
+  if (result.ok) revalidatePath("/", "layout");
   return result;
 }

@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -18,16 +19,17 @@ type Credentials = { email: string; password: string };
  * sentence ("Too many failed attempts… try again in 2 minutes"), shown as it is rather than
  * blaming the password. Any other failure ("CredentialsSignin") is a wrong email or password.
  */
-async function signInWithPassword(credentials: Credentials): Promise<Outcome<null>> {
+async function signInWithPassword(credentials: Credentials, wrongCredentials: string): Promise<Outcome<null>> {
   const result = await signIn("credentials", { redirect: false, ...credentials });
   if (result && !result.error) return { ok: true, data: null };
   if (result?.status === 429 && result.error) return { ok: false, error: { code: "rate_limited", message: result.error } };
-  return { ok: false, error: { code: "unauthorized", message: "That email and password don't match an account. Check them and try again." } };
+  return { ok: false, error: { code: "unauthorized", message: wrongCredentials } };
 }
 
 export function SignInForm({ callbackUrl, providers }: { callbackUrl: string; providers: { id: string; name: string }[] }) {
+  const t = useTranslations("auth");
   const router = useRouter();
-  const form = useActionForm(signInWithPassword, {
+  const form = useActionForm((credentials: Credentials) => signInWithPassword(credentials, t("signIn.wrongCredentials")), {
     onSuccess: () => {
       router.replace(callbackUrl);
       router.refresh();
@@ -44,26 +46,26 @@ export function SignInForm({ callbackUrl, providers }: { callbackUrl: string; pr
   return (
     <div className="space-y-6">
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <Field id="email" name="email" type="email" label="Email" autoComplete="email" required />
-        <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+        <Field id="email" name="email" type="email" label={t("email")} autoComplete="email" required />
+        <Field id="password" name="password" type="password" label={t("password")} autoComplete="current-password" required />
         <FormAlert error={form.error} />
         <Button type="submit" disabled={form.pending} className="w-full">
-          {form.pending ? "Signing in…" : "Sign in"}
+          {form.pending ? t("signIn.pending") : t("signIn.submit")}
         </Button>
       </form>
       {providers.length > 0 ? (
         <div className="space-y-2 border-t border-line pt-4">
           {providers.map((provider) => (
             <Button key={provider.id} variant="secondary" className="w-full" onClick={() => void signIn(provider.id, { callbackUrl })}>
-              Continue with {provider.name}
+              {t("signIn.continueWith", { provider: provider.name })}
             </Button>
           ))}
         </div>
       ) : null}
       <p className="text-sm text-muted">
-        New here?{" "}
+        {t("signIn.newHere")}{" "}
         <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent underline underline-offset-2">
-          Create an account
+          {t("signIn.createAccount")}
         </Link>
       </p>
     </div>

@@ -3,13 +3,14 @@
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { requestJson } from "@/components/discussion/request";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { offlineFailure, type Outcome } from "@/lib/doors/outcome";
+import type { Outcome } from "@/lib/doors/outcome";
 import type { SignUpValues } from "@/lib/validation/auth";
 
 /**
@@ -24,6 +25,7 @@ async function createAccount(values: SignUpValues): Promise<Outcome<{ signedIn: 
 }
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("auth");
   const router = useRouter();
   const form = useActionForm(createAccount, {
     onSuccess: ({ signedIn }) => {
@@ -46,28 +48,28 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <div className="space-y-6">
       <form onSubmit={onSubmit} className="space-y-4" noValidate>
-        <Field id="name" name="name" label="Display name" autoComplete="name" required error={form.fieldError("name")} hint="Shown to the other members of your clubs." />
-        <Field id="email" name="email" type="email" label="Email" autoComplete="email" required error={form.fieldError("email")} />
+        <Field id="name" name="name" label={t("signUp.displayName")} autoComplete="name" required error={form.fieldError("name")} hint={t("signUp.displayNameHint")} />
+        <Field id="email" name="email" type="email" label={t("email")} autoComplete="email" required error={form.fieldError("email")} />
         <Field
           id="password"
           name="password"
           type="password"
-          label="Password"
+          label={t("password")}
           autoComplete="new-password"
           required
           error={form.fieldError("password")}
-          hint="At least 8 characters."
+          hint={t("signUp.passwordHint")}
         />
         {/* Field errors are shown beside their inputs; the summary only announces them (form-alert.tsx). */}
-        <FormAlert error={form.error?.code === "offline" ? offlineFailure.error : form.error} shownFields={["name", "email", "password"]} />
+        <FormAlert error={form.error} shownFields={["name", "email", "password"]} />
         <Button type="submit" disabled={form.pending} className="w-full">
-          {form.pending ? "Creating your account…" : "Create account"}
+          {form.pending ? t("signUp.pending") : t("signUp.submit")}
         </Button>
       </form>
       <p className="text-sm text-muted">
-        Already have an account?{" "}
+        {t("signUp.haveAccount")}{" "}
         <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="text-accent underline underline-offset-2">
-          Sign in
+          {t("signUp.signIn")}
         </Link>
       </p>
     </div>

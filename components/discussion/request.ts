@@ -1,4 +1,5 @@
-import { internalErrorMessage, offlineFailure, type WireError } from "@/lib/doors/outcome";
+import { browserText } from "@/components/ui/browser-text";
+import type { WireError } from "@/lib/doors/outcome";
 
 /** What a call to the app's API came back with: its data, or the wire error and the HTTP status (0 when offline). */
 export type RequestResult<Data> = { ok: true; data: Data } | { ok: false; status: number; error: WireError };
@@ -16,8 +17,8 @@ export async function requestJson<Data>(url: string, init: { method: string; bod
     });
     const payload = (await response.json().catch(() => null)) as (Data & { error?: WireError }) | null;
     if (response.ok && payload) return { ok: true, data: payload };
-    return { ok: false, status: response.status, error: payload?.error ?? { code: "internal", message: internalErrorMessage } };
+    return { ok: false, status: response.status, error: payload?.error ?? { code: "internal", message: browserText("internal") } };
   } catch {
-    return { ok: false, status: 0, error: offlineFailure.error };
+    return { ok: false, status: 0, error: { code: "offline", message: browserText("offline") } };
   }
 }

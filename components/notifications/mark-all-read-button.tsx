@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -13,11 +14,12 @@ type Props = {
 };
 
 export function MarkAllReadButton({ upTo, markAllRead, statusId }: Props) {
+  const t = useTranslations("common");
   const form = useActionForm(markAllRead, { onSuccess: () => document.getElementById(statusId)?.focus() });
   return (
     <div className="flex flex-col items-start gap-2 sm:items-end">
       <Button variant="secondary" onClick={() => form.submit({ upTo })} disabled={form.pending}>
-        {form.pending ? "Marking…" : "Mark all as read"}
+        {form.pending ? t("marking") : t("markAllRead")}
       </Button>
       <FormAlert error={form.error} />
     </div>

@@ -2,13 +2,23 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { Outcome } from "@/lib/doors/outcome";
 import { connectRealtime } from "@/lib/realtime/client";
+import { notificationSentence, type NotificationBody, type NotificationSentence } from "@/lib/notifications/sentence";
 
 /** One line of the notifications page (lib/notifications/groups.ts NotificationGroupView). */
-type Line = { ids: string[]; text: string; body: string; href: string | null; createdAt: string; read: boolean };
+type Line = {
+  ids: string[];
+  /** What the line says, put into the reader's words here (lib/notifications/sentence.ts). */
+  sentence: NotificationSentence;
+  sentenceBody: NotificationBody;
+  href: string | null;
+  createdAt: string;
+  read: boolean;
+};
 
 type Props = {
   lines: Line[];
@@ -22,6 +32,9 @@ type Props = {
  * marks the caller's rows.
  */
 export function NotificationList({ lines, markRead }: Props) {
+  const t = useTranslations("notifications");
+  const sentences = useTranslations("email");
+  const locale = useLocale();
   const router = useRouter();
   const [readNow, setReadNow] = useState<ReadonlySet<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
@@ -70,8 +83,9 @@ export function NotificationList({ lines, markRead }: Props) {
           {problem}
         </p>
       ) : null}
-      <ul aria-label="Your notifications, newest first" className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white shadow-sm">
+      <ul aria-label={t("listLabel")} className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white shadow-sm">
         {lines.map((line) => {
+          const { text, body } = notificationSentence({ sentence: line.sentence, body: line.sentenceBody }, sentences, { locale });
           const read = line.read || readNow.has(line.ids[0] ?? "");
           const count = line.ids.length;
           return (
@@ -79,7 +93,7 @@ export function NotificationList({ lines, markRead }: Props) {
               {read ? null : <span aria-hidden="true" className="absolute left-3.5 top-[1.4rem] h-2 w-2 rounded-full bg-accent sm:left-4" />}
               <div className="grid gap-x-4 gap-y-1 sm:grid-cols-[1fr_auto] sm:items-baseline">
                 <p className={read ? "text-ink" : "font-medium text-ink"}>
-                  {read ? null : <span className="sr-only">Unread: </span>}
+                  {read ? null : <span className="sr-only">{t("unreadPrefix")}</span>}
                   {line.href ? (
                     <Link
                       href={line.href}
@@ -89,23 +103,24 @@ export function NotificationList({ lines, markRead }: Props) {
                         if (!read) void mark(line);
                       }}
                     >
-                      {line.text}
+                      {text}
                     </Link>
                   ) : (
-                    line.text
+                    text
                   )}
-                  {count > 1 ? <span className="sr-only"> ({count} notifications)</span> : null}
+                  {count > 1 ? <span className="sr-only"> {t("grouped", { count })}</span> : null}
                 </p>
                 {/* Beside the text on a wide screen; on a phone, last, so the text and its details stay together. */}
                 <RelativeTime iso={line.createdAt} className="order-last text-xs text-muted sm:order-none sm:text-sm" />
-                {line.body ? <p className="whitespace-pre-line text-sm leading-relaxed text-muted">{line.body}</p> : null}
+                {body ? <p className="whitespace-pre-line text-sm leading-relaxed text-muted">{body}</p> : null}
                 {read ? null : (
                   <button
                     type="button"
                     onClick={() => void mark(line)}
                     className="justify-self-start text-sm text-muted hover:text-ink hover:underline focus-visible:outline-2 focus-visible:outline-accent sm:col-span-2"
                   >
-                    Mark read<span className="sr-only">: {line.text}</span>
+                    {t("markRead")}
+                    <span className="sr-only">: {text}</span>
                   </button>
                 )}
               </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import type { Outcome } from "@/lib/doors/outcome";
 import { connectRealtime } from "@/lib/realtime/client";
@@ -17,6 +18,7 @@ type Props = {
  * the server sends the new count after each change commits, wherever the member is in the app.
  */
 export function NotificationsLink({ unread: initialUnread, countUnread }: Props) {
+  const t = useTranslations("common");
   const [unread, setUnread] = useState(initialUnread);
   // Counts live events, so a re-read that was overtaken by one is dropped.
   const heard = useRef(0);
@@ -41,7 +43,7 @@ export function NotificationsLink({ unread: initialUnread, countUnread }: Props)
       socket.disconnect();
     };
   }, [countUnread]);
-  const label = unread > 0 ? `Notifications, ${unread} unread` : "Notifications";
+  const label = t("notificationsLink", { count: unread });
   return (
     <Link
       href="/notifications"

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -14,6 +15,7 @@ type Props = {
 };
 
 export function DisplayNameForm({ currentName, rename }: Props) {
+  const t = useTranslations();
   const [name, setName] = useState(currentName);
   const [saved, setSaved] = useState<string | null>(null);
   const form = useActionForm(rename, {
@@ -34,7 +36,7 @@ export function DisplayNameForm({ currentName, rename }: Props) {
       <Field
         id="profile-name"
         name="name"
-        label="Display name"
+        label={t("profile.name.label")}
         autoComplete="name"
         required
         maxLength={80}
@@ -44,15 +46,15 @@ export function DisplayNameForm({ currentName, rename }: Props) {
           setSaved(null);
         }}
         error={form.fieldError("name")}
-        hint="Shown to the other members of your clubs, next to everything you post."
+        hint={t("profile.name.hint")}
       />
       <FormAlert error={form.error} shownFields={["name"]} />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={form.pending}>
-          {form.pending ? "Saving…" : "Save name"}
+          {form.pending ? t("common.saving") : t("profile.name.save")}
         </Button>
         <p role="status" className="text-sm text-accent-strong">
-          {saved !== null ? `Saved. Your name is now “${saved}”` : ""}
+          {saved !== null ? t("profile.name.saved", { name: saved }) : ""}
         </p>
       </div>
     </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore, type FormEvent } from "react";
 import { TimeZoneSelect } from "@/components/meeting/time-zone-select";
 import { Button } from "@/components/ui/button";
@@ -10,15 +11,6 @@ import { DELIVERY_CHOICES, KIND_LABELS } from "@/lib/email/kind-labels";
 import type { NotificationSettingsView } from "@/lib/email/settings";
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import type { NotificationSettingsValues } from "@/lib/validation/notification-preferences";
-
-type Delivery = (typeof DELIVERY_CHOICES)[number];
-
-const CHOICE_LABELS: Record<Delivery, string> = {
-  app: "In the app only",
-  email: "Email as it happens",
-  digest: "Daily digest",
-  off: "Nothing",
-};
 
 type Props = {
   settings: NotificationSettingsView;
@@ -33,6 +25,7 @@ const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
  * not set a zone is offered their browser's, and it is stored when they save.
  */
 export function NotificationSettingsForm({ settings, save }: Props) {
+  const t = useTranslations();
   const [deliveries, setDeliveries] = useState(settings.deliveries);
   const [chosenZone, setChosenZone] = useState(settings.timeZone);
   const detected = useSyncExternalStore(noSubscription, browserZone, () => null);
@@ -46,6 +39,7 @@ export function NotificationSettingsForm({ settings, save }: Props) {
     },
   });
   const kinds = Object.keys(KIND_LABELS) as NotificationKind[];
+  const timeZoneError = form.fieldError("timeZone");
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,17 +49,14 @@ export function NotificationSettingsForm({ settings, save }: Props) {
 
   return (
     <form onSubmit={onSubmit} className="space-y-5" noValidate>
-      <p className="text-sm text-muted">
-        Email as it happens is gathered into one email at most every 15 minutes (meeting reminders go at once). The digest arrives at 9:00 in
-        your time zone, grouped by club and question.
-      </p>
+      <p className="text-sm text-muted">{t("profile.notifications.intro")}</p>
       {kinds.map((kind) => {
         const error = form.fieldError(`deliveries.${kind}`);
         return (
           <fieldset key={kind} className="space-y-2" aria-describedby={`notify-${kind}-hint${error ? ` notify-${kind}-error` : ""}`}>
-            <legend className="text-sm font-medium text-ink">{KIND_LABELS[kind].label}</legend>
+            <legend className="text-sm font-medium text-ink">{t(`notifications.kinds.${kind}.label`)}</legend>
             <p id={`notify-${kind}-hint`} className="text-xs text-muted">
-              {KIND_LABELS[kind].hint}
+              {t(`notifications.kinds.${kind}.hint`)}
             </p>
             <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
               {DELIVERY_CHOICES.map((choice) => (
@@ -84,7 +75,7 @@ export function NotificationSettingsForm({ settings, save }: Props) {
                     }}
                     className="accent-accent"
                   />
-                  {CHOICE_LABELS[choice]}
+                  {t(`profile.notifications.choices.${choice}`)}
                 </label>
               ))}
             </div>
@@ -98,7 +89,7 @@ export function NotificationSettingsForm({ settings, save }: Props) {
       })}
       <div className="space-y-1.5">
         <label htmlFor="notify-time-zone" className="block text-sm font-medium text-ink">
-          Your time zone
+          {t("profile.notifications.timeZone")}
         </label>
         <TimeZoneSelect
           id="notify-time-zone"
@@ -107,26 +98,26 @@ export function NotificationSettingsForm({ settings, save }: Props) {
             setChosenZone(zone);
             setSaved(false);
           }}
-          describedBy={`notify-time-zone-hint${form.fieldError("timeZone") ? " notify-time-zone-error" : ""}`}
-          invalid={Boolean(form.fieldError("timeZone"))}
+          describedBy={`notify-time-zone-hint${timeZoneError ? " notify-time-zone-error" : ""}`}
+          invalid={Boolean(timeZoneError)}
         />
         <p id="notify-time-zone-hint" className="text-xs text-muted">
-          {settings.timeZone === null && chosenZone === null && detected ? "From your browser. " : ""}
-          Your daily digest arrives at 9:00 here.
+          {settings.timeZone === null && chosenZone === null && detected ? `${t("profile.notifications.fromBrowser")} ` : ""}
+          {t("profile.notifications.digestHere")}
         </p>
-        {form.fieldError("timeZone") ? (
+        {timeZoneError ? (
           <p id="notify-time-zone-error" className="text-sm text-danger">
-            {form.fieldError("timeZone")}
+            {timeZoneError}
           </p>
         ) : null}
       </div>
       <FormAlert error={form.error} shownFields={["timeZone", ...kinds.map((kind) => `deliveries.${kind}`)]} />
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={form.pending}>
-          {form.pending ? "Saving…" : "Save notification settings"}
+          {form.pending ? t("common.saving") : t("profile.notifications.save")}
         </Button>
         <p role="status" className="text-sm text-accent-strong">
-          {saved ? "Saved." : ""}
+          {saved ? t("profile.notifications.saved") : ""}
         </p>
       </div>
     </form>

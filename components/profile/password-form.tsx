@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -17,18 +18,14 @@ type Props = {
   changePassword: (input: Values) => Promise<Outcome<{ hadPassword: boolean }>>;
 };
 
-const savedMessage = (hadPassword: boolean) =>
-  hadPassword
-    ? "Your password has been changed. Use the new one next time you sign in."
-    : "Your password is set. You can now also sign in with your email and this password.";
-
 export function PasswordForm({ hasPassword, changePassword }: Props) {
+  const t = useTranslations();
   const [saved, setSaved] = useState<string | null>(null);
   const formElement = useRef<HTMLFormElement>(null);
   const form = useActionForm(changePassword, {
     onSuccess: (data) => {
       formElement.current?.reset();
-      setSaved(savedMessage(data.hadPassword));
+      setSaved(data.hadPassword ? t("profile.password.changed") : t("profile.password.setDone"));
     },
   });
 
@@ -50,31 +47,31 @@ export function PasswordForm({ hasPassword, changePassword }: Props) {
           id="current-password"
           name="currentPassword"
           type="password"
-          label="Current password"
+          label={t("profile.password.current")}
           autoComplete="current-password"
           required
           error={form.fieldError("currentPassword")}
         />
       ) : (
         <p className="text-sm leading-relaxed text-muted">
-          You sign in through another service, so this account has no password yet. Set one to also sign in with your email.
+          {t("profile.password.noPassword")}
         </p>
       )}
       <Field
         id="new-password"
         name="newPassword"
         type="password"
-        label="New password"
+        label={t("profile.password.new")}
         autoComplete="new-password"
         required
         error={form.fieldError("newPassword")}
-        hint="At least 8 characters."
+        hint={t("profile.password.newHint")}
       />
       <Field
         id="confirm-password"
         name="confirmPassword"
         type="password"
-        label="New password, again"
+        label={t("profile.password.confirm")}
         autoComplete="new-password"
         required
         error={form.fieldError("confirmPassword")}
@@ -86,7 +83,7 @@ export function PasswordForm({ hasPassword, changePassword }: Props) {
         {saved ? <p className="rounded-md border border-accent/30 bg-accent-soft px-3 py-2 text-sm text-accent-strong">{saved}</p> : null}
       </div>
       <Button type="submit" disabled={form.pending}>
-        {form.pending ? "Saving…" : hasPassword ? "Change password" : "Set password"}
+        {form.pending ? t("common.saving") : hasPassword ? t("profile.password.change") : t("profile.password.set")}
       </Button>
     </form>
   );

@@ -2,6 +2,7 @@
 
 import { signOut } from "next-auth/react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -17,6 +18,7 @@ type Props = {
  * (lib/accounts/profile.ts); here the browser forgets its own cookie and says what happened.
  */
 export function SignOutEverywhere({ signOutEverywhere }: Props) {
+  const t = useTranslations("profile.sessions");
   const [confirming, setConfirming] = useState(false);
   const [finished, setFinished] = useState(false);
   const form = useActionForm(signOutEverywhere, {
@@ -32,10 +34,10 @@ export function SignOutEverywhere({ signOutEverywhere }: Props) {
     return (
       <div role="status" className="space-y-3">
         <p className="rounded-md border border-accent/30 bg-accent-soft px-3 py-2 text-sm text-accent-strong">
-          You&apos;re signed out on every device, this one included. Anyone using an old sign-in has to sign in again.
+          {t("done")}
         </p>
         <Link href="/sign-in?callbackUrl=/profile" className="inline-block text-sm font-medium text-accent hover:underline">
-          Sign in again
+          {t("signInAgain")}
         </Link>
       </div>
     );
@@ -43,10 +45,7 @@ export function SignOutEverywhere({ signOutEverywhere }: Props) {
 
   return (
     <div className="space-y-3">
-      <p className="leading-relaxed text-muted">
-        Signed in on a computer you no longer use, or lost a phone? This signs you out on every device and browser, this one
-        included. Live discussions open elsewhere close within a second.
-      </p>
+      <p className="leading-relaxed text-muted">{t("intro")}</p>
       <Button
         variant="secondary"
         onClick={() => {
@@ -54,14 +53,14 @@ export function SignOutEverywhere({ signOutEverywhere }: Props) {
           setConfirming(true);
         }}
       >
-        Sign out everywhere
+        {t("button")}
       </Button>
       {confirming ? (
         <ConfirmDialog
-          title="Sign out everywhere?"
-          description="You'll be signed out on every device, this one too. Your clubs and replies stay as they are; sign in again whenever you like."
-          confirmLabel="Sign out everywhere"
-          pendingLabel="Signing out…"
+          title={t("confirmTitle")}
+          description={t("confirmBody")}
+          confirmLabel={t("button")}
+          pendingLabel={t("pending")}
           tone="primary"
           pending={form.pending}
           error={form.error?.message ?? null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { RefObject } from "react";
 import { Button } from "./button";
 import { Dialog } from "./dialog";
@@ -34,7 +35,7 @@ export function ConfirmDialog({
   description,
   confirmLabel,
   pendingLabel,
-  cancelLabel = "Cancel",
+  cancelLabel,
   tone = "danger",
   pending,
   error,
@@ -42,6 +43,7 @@ export function ConfirmDialog({
   onCancel,
   returnFocus,
 }: Props) {
+  const t = useTranslations("common");
   return (
     <Dialog open={open} title={title} description={description} onDismiss={onCancel} busy={pending} returnFocus={returnFocus}>
       {error ? (
@@ -51,7 +53,7 @@ export function ConfirmDialog({
       ) : null}
       <div className="flex flex-col-reverse gap-2 pt-2 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onCancel} disabled={pending}>
-          {cancelLabel}
+          {cancelLabel ?? t("cancel")}
         </Button>
         <button
           type="button"

@@ -3,6 +3,7 @@
 import { unstable_rethrow } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { offlineFailure, type Outcome, type WireError } from "@/lib/doors/outcome";
+import { browserText } from "./browser-text";
 import { fieldErrorOf } from "./form-errors";
 
 type ActionFormOptions<Input, Data> = {
@@ -51,7 +52,7 @@ async function call<Input, Data>(action: (input: Input) => Promise<Outcome<Data>
     // A server action that redirected may also resolve with nothing: the navigation is under way.
     return (await action(input)) ?? leaving;
   } catch (error) {
-    return isNavigation(error) ? leaving : offlineFailure;
+    return isNavigation(error) ? leaving : { ...offlineFailure, error: { ...offlineFailure.error, message: browserText("offline") } };
   }
 }
 

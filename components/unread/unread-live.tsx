@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { requestJson } from "@/components/discussion/request";
 import { connectRealtime } from "@/lib/realtime/client";
@@ -66,20 +67,16 @@ export function useUnreadContext(): UnreadContextValue {
 }
 
 /** "99+" past 99: each room counts at most 100 (lib/discussion/unread.ts). */
-function formatCount(count: number): string {
-  return count > 99 ? "99+" : String(count);
-}
-
-function describe(count: number): string {
-  return `${formatCount(count)} new ${count === 1 ? "reply" : "replies"}`;
-}
+const shownMax = 99;
 
 function Badge({ count, testId }: { count: number; testId: string }) {
+  const t = useTranslations("common");
   if (count === 0) return <span data-testid={testId} hidden />;
+  const many = count > shownMax;
   return (
     <span data-testid={testId} className="inline-flex shrink-0 items-center rounded-full bg-accent px-2 py-0.5 text-xs font-semibold text-white">
-      <span aria-hidden>{formatCount(count)} new</span>
-      <span className="sr-only">{describe(count)}</span>
+      <span aria-hidden>{many ? t("unreadBadgeMany") : t("unreadBadge", { count })}</span>
+      <span className="sr-only">{many ? t("unreadRepliesMany") : t("unreadReplies", { count })}</span>
     </span>
   );
 }

@@ -1,13 +1,13 @@
 import "server-only";
 import { bumpSessionVersion, revokeSession } from "@/db/queries/sessions";
-import { getUserPasswordHash, getUserProfile, replaceUserPasswordHash, updateUserName } from "@/db/queries/users";
+import { getUserPasswordHash, getUserProfile, replaceUserPasswordHash, updateUserLocale, updateUserName } from "@/db/queries/users";
 import { resolveSelf } from "@/lib/access";
 import { hashPassword, verifyPassword } from "@/lib/accounts/passwords";
 import { ensureStrongPassword } from "@/lib/accounts/password-strength";
 import { door, noParams } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
 import { AppError, notFound } from "@/lib/errors";
-import { changePasswordInput, endSessionInput, renameInput } from "@/lib/validation/profile";
+import { changePasswordInput, endSessionInput, localeChoiceInput, renameInput } from "@/lib/validation/profile";
 import { errorText } from "@/lib/i18n/error-text";
 
 // The doors of your own account. They name no object: the account is the caller's, which the
@@ -34,6 +34,18 @@ export const renameUser = door({
     const updated = await updateUserName({ userId, name: body.name });
     if (!updated) throw notFound("account");
     return done({ name: updated.name });
+  },
+});
+
+/** Saves the member's language choice (`body.locale`: "en", "es", or null to follow the browser). */
+export const saveLocaleChoice = door({
+  params: noParams,
+  what: "account",
+  resolve: resolveSelf,
+  body: localeChoiceInput,
+  act: async ({ body, userId }) => {
+    await updateUserLocale({ userId, locale: body.locale });
+    return done({ locale: body.locale });
   },
 });
 

@@ -30,7 +30,7 @@ export type NotificationGroupView = {
   sentence: NotificationSentence;
   /** Its second line: the newest non-empty excerpt among the group's notifications, or words of ours. */
   sentenceBody: NotificationBody;
-  /** The line in English, for readers of the English interface until the page renders `sentence`. */
+  /** The line said in English (what tests and logs read; the page says `sentence` in its reader's words). */
   text: string;
   /** The second line in English ("" if none). */
   body: string;

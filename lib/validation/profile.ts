@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { displayName, password } from "@/lib/validation/auth";
 import { errorKey } from "@/lib/i18n/error-text";
+import { locales } from "@/lib/i18n/locales";
 
 export const renameInput = z.object({ name: displayName });
 
@@ -27,3 +28,11 @@ export type ChangePasswordValues = z.input<typeof changePasswordInput>;
 
 /** One session to end: its id (from its token) and when its last token can expire. */
 export const endSessionInput = z.object({ sessionId: z.uuid(), expiresAt: z.date() });
+
+/**
+ * The member's language choice: one of our locales, or null to follow the browser. A plain enum:
+ * errors.json has no key of its own for it, and nothing but our own switches sends it, so a
+ * refusal keeps zod's generic message.
+ */
+export const localeChoiceInput = z.object({ locale: z.enum(locales).nullable() });
+export type LocaleChoiceValues = z.input<typeof localeChoiceInput>;

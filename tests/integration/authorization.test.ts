@@ -65,8 +65,8 @@
  * caller's own user id), viewInvite / joinClubWithInvite and calendarFeedIcs (the secret token
  * is the credential; their own suites cover bad tokens), the calendar feed create/revoke (the
  * caller's own feed), the notifications page and its mark-all-read action, the home page's
- * listMyClubs / loadNextMeetingsByClub, sign-up and health, the notification settings (the
- * caller's own) and the unsubscribe link (its signature is the credential; tests/integration/email.test.ts). For the ones keyed by the caller's
+ * listMyClubs / loadNextMeetingsByClub, sign-up and health, the notification settings and the
+ * language choice (the caller's own; the footer's switch sets only a cookie for a visitor) and the unsubscribe link (its signature is the credential; tests/integration/email.test.ts). For the ones keyed by the caller's
  * own id, a short block below checks that a stranger calling them reaches none of the club's rows.
  *
  * Each denied call is made against one shared club with every kind of row in it, and the whole
@@ -98,6 +98,8 @@ import { liftRoomVeil, loadBookReading, loadRoomVeil, setReadingProgress, update
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { loadNotificationsPage, markAllNotificationsRead, markNotificationsReadById } from "@/lib/notifications/doors";
 import { loadNotificationSettings, saveNotificationSettings } from "@/lib/email/settings";
+import { saveLocaleChoice } from "@/lib/accounts/profile";
+import { users } from "@/db/schema/users";
 import { calendarFeedIcs, loadCalendarFeed, revokeCalendarFeed } from "@/lib/meetings/feeds";
 import { loadMeetingForMember, setMeetingMarker } from "@/lib/meetings/live";
 import { cancelMeeting, editMeeting, scheduleMeeting, setRsvp } from "@/lib/meetings/schedule";
@@ -966,6 +968,15 @@ describe("services keyed by the caller's own id reach only the caller's rows", (
     const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
     expect(changed.sort()).toEqual(["notification_preferences", "users"]);
     expect((await loadNotificationSettings({ userId: world.users.member.id })).timeZone).toBeNull();
+  });
+
+  it("a stranger's language choice is the stranger's own: saving it changes only the stranger's users row", async () => {
+    const before = await snapshot();
+    expect(await saveLocaleChoice({ userId: world.users.stranger.id, body: { locale: "es" } })).toEqual({ locale: "es" });
+    const after = await snapshot();
+    expect(Object.keys(after).filter((table) => after[table] !== before[table])).toEqual(["users"]);
+    const [member] = await getDb().select({ locale: users.locale }).from(users).where(eq(users.id, world.users.member.id));
+    expect(member?.locale).toBeNull();
   });
 
   it("a stranger's calendar feed lists none of the club's meetings", async () => {

@@ -44,6 +44,9 @@ export async function cookies() {
     set: (name: string, value: string) => {
       jar.set(name, value);
     },
+    delete: (name: string) => {
+      jar.delete(name);
+    },
   };
 }
 

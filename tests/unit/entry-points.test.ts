@@ -74,6 +74,8 @@ const reaches: Record<string, readonly string[]> = {
   "app/profile/actions.ts: changePasswordAction": ["self: the caller's own profile"],
   "app/profile/actions.ts: signOutEverywhereAction": ["self: the caller's own sign-in sessions"],
   "app/profile/actions.ts: saveNotificationSettingsAction": ["self: the caller's own notification settings"],
+  "app/profile/actions.ts: saveLocaleAction": ["self: the caller's own profile (its language)"],
+  "app/actions.ts: chooseLanguageAction": ["self: this browser's language cookie, and the caller's own profile when signed in"],
 };
 
 const root = path.resolve(".");

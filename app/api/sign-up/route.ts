@@ -8,6 +8,6 @@ import { publicRoute, readJson } from "@/lib/doors/route";
 export const POST = publicRoute(async ({ request }) => {
   // Every attempt counts, a refused one too: sign-up also answers whether an email has an account.
   await consumeLimit("sign-up", limitKey(clientAddress(request.headers)));
-  const user = await signUp(await readJson(request));
+  const user = await signUp(await readJson(request), { acceptLanguage: request.headers.get("accept-language") });
   return Response.json({ user: { id: user.id, name: user.name } }, { status: 201 });
 });

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth";
 import { KIND_LABELS } from "@/lib/email/kind-labels";
+import type { NotificationKind } from "@/lib/notifications/kinds";
 import { viewUnsubscribe } from "@/lib/email/settings";
 
-export const metadata: Metadata = { title: "Unsubscribe", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("notifications"))("unsubscribe.title"), robots: { index: false } };
+}
 
 type Props = { params: Promise<{ token: string }> };
 
@@ -17,35 +21,42 @@ type Props = { params: Promise<{ token: string }> };
 export default async function UnsubscribePage({ params }: Props) {
   const { token } = await params;
   const [view, user] = await Promise.all([viewUnsubscribe({ token }), getCurrentUser()]);
+  const t = await getTranslations("notifications.unsubscribe");
+  const tk = await getTranslations("notifications.kinds");
 
   if (view.status === "invalid") {
     return (
       <section aria-labelledby="unsubscribe-heading" className="mx-auto max-w-md space-y-4 py-10">
         <h1 id="unsubscribe-heading" className="font-serif text-3xl font-semibold">
-          This link isn&apos;t valid
+          {t("invalidHeading")}
         </h1>
-        <p className="text-muted">
-          This unsubscribe link may have been cut short or changed, so we can&apos;t tell whose email it is for. Nothing was changed.
-        </p>
+        <p className="text-muted">{t("invalidBody")}</p>
         <p>
           <Link href="/profile#notifications" className="text-accent underline underline-offset-2">
-            {user ? "Choose what reaches your inbox on your profile" : "Sign in and choose what reaches your inbox"}
+            {user ? t("chooseOnProfile") : t("signInAndChoose")}
           </Link>
         </p>
       </section>
     );
   }
 
-  const names = view.kinds.map((kind) => KIND_LABELS[kind].label);
+  // A kind this version does not know keeps its own name, as lib/email/kind-labels.ts kindLabel does.
+  const more = t.rich("more", {
+    where: user ? t("openProfile") : t("signInAndOpen"),
+    link: (chunks) => (
+      <Link href="/profile#notifications" className="text-accent underline underline-offset-2">
+        {chunks}
+      </Link>
+    ),
+  });
+  const names = view.kinds.map((kind) => (kind in KIND_LABELS ? tk(`${kind as NotificationKind}.label`) : kind));
   return (
     <section aria-labelledby="unsubscribe-heading" className="mx-auto max-w-md space-y-5 py-10">
       <h1 id="unsubscribe-heading" className="font-serif text-3xl font-semibold">
-        {view.stopped ? "You're unsubscribed" : "Unsubscribe from these emails?"}
+        {view.stopped ? t("doneHeading") : t("askHeading")}
       </h1>
       <p className="text-muted">
-        {view.stopped
-          ? "These no longer reach your inbox. They still appear in the app, under Notifications:"
-          : "You'll stop getting email about these. They'll still appear in the app, under Notifications:"}
+        {view.stopped ? t("doneBody") : t("askBody")}
       </p>
       <ul className="list-disc space-y-1 pl-6">
         {names.map((name) => (
@@ -55,15 +66,11 @@ export default async function UnsubscribePage({ params }: Props) {
       {view.stopped ? null : (
         <form method="post" action={`/api/unsubscribe/${encodeURIComponent(token)}`}>
           <input type="hidden" name="List-Unsubscribe" value="One-Click" />
-          <Button type="submit">Unsubscribe</Button>
+          <Button type="submit">{t("button")}</Button>
         </form>
       )}
       <p className="text-sm text-muted">
-        To choose kind by kind, or to get a daily digest instead,{" "}
-        <Link href="/profile#notifications" className="text-accent underline underline-offset-2">
-          {user ? "open your profile" : "sign in and open your profile"}
-        </Link>
-        .
+        {more}
       </p>
     </section>
   );
