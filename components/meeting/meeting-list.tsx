@@ -16,11 +16,8 @@ export type MeetingListEntry = {
   viewerRsvp: RsvpValue | null;
 };
 
-// English only, kept while app/page.tsx (the home page, not this area) still reads it; YourRsvp says it in the reader's language.
-export const rsvpLabel: Record<RsvpValue, string> = { going: "You're going", maybe: "You might come", not_going: "You're not going" };
-
 /** "You're going" / "Vas a venir": the reader's own answer, in their language. */
-export function YourRsvp({ status }: { status: RsvpValue }) {
+function YourRsvp({ status }: { status: RsvpValue }) {
   const t = useTranslations("meeting.yourRsvp");
   return <>{t(status)}</>;
 }
