@@ -25,7 +25,7 @@ test("signing in with a wrong password is refused in Spanish, then the right one
   const context = await browser.newContext({ locale: "es-ES" });
   const page = await context.newPage();
   await page.goto("/sign-in");
-  await expect(page).toHaveTitle(/Entrar/);
+  await expect(page).toHaveTitle(/Iniciar sesión/);
   await page.getByLabel("Correo electrónico", { exact: true }).fill(accounts.ruth.email);
   await page.getByLabel("Contraseña", { exact: true }).fill("not-her-password");
   await page.getByRole("button", { name: "Entrar" }).click();
