@@ -104,7 +104,7 @@ export function ActionsMenu({ actions, label = "More actions" }: { actions: Menu
                 close();
                 action.onSelect();
               }}
-              className={`block w-full px-3.5 py-2 text-left hover:bg-paper focus:bg-paper focus:outline-none ${action.tone === "danger" ? "text-danger" : "text-ink"}`}
+              className={`block w-full px-3.5 py-2 text-left hover:bg-paper focus:bg-paper focus:outline-none focus-visible:outline-solid focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-accent ${action.tone === "danger" ? "text-danger" : "text-ink"}`}
             >
               {action.label}
             </button>

@@ -185,7 +185,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
         ref={article}
         tabIndex={-1}
         aria-label={`Reply by ${reply.author.name}`}
-        className={`min-w-0 rounded-lg border px-4 py-3 shadow-sm [overflow-wrap:anywhere] focus:outline-none focus-visible:outline-2 focus-visible:outline-accent ${cardTone} ${shared.arrivedIds.has(reply.id) ? "reply-arrived" : ""}`}
+        className={`min-w-0 rounded-lg border px-4 py-3 shadow-sm [overflow-wrap:anywhere] focus:outline-none focus-visible:outline-solid focus-visible:outline-2 focus-visible:outline-accent ${cardTone} ${shared.arrivedIds.has(reply.id) ? "reply-arrived" : ""}`}
       >
         <header className="flex items-start justify-between gap-2">
           <p className="flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-0.5 text-sm">
