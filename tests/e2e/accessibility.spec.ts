@@ -100,9 +100,8 @@ async function setUp(browser: Browser): Promise<void> {
     await expect(page.getByRole("heading", { name: "Your clubs" })).toBeVisible();
     signedIn = await context.storageState();
 
-    await page.getByRole("link", { name: new RegExp(clubName) }).click();
-    await expect(page).toHaveURL(/\/clubs\/[0-9a-f-]{36}$/);
-    const club = new URL(page.url()).pathname;
+    const club = (await page.getByRole("link", { name: new RegExp(clubName) }).first().getAttribute("href")) ?? "";
+    await page.goto(club);
     const href = async (name: RegExp) => (await page.getByRole("link", { name }).first().getAttribute("href")) ?? "";
     // Question 1 has a thread with replies nested two deep (db/seed.ts).
     const room = await href(/^Question 1:/);
@@ -318,7 +317,7 @@ test("Tab on the sign-in page reaches the email field, and every stop on the way
   }
 });
 
-test("every keyboard stop in a room with threads shows a solid focus ring", async ({ browser }) => {
+test("every keyboard stop in a room with threads, its actions menu and a reply a link opens show a solid focus ring", async ({ browser }) => {
   const context = await browser.newContext({ storageState: signedIn });
   try {
     const page = await context.newPage();
@@ -330,6 +329,20 @@ test("every keyboard stop in a room with threads shows a solid focus ring", asyn
       if (ring) seen.push(ring);
     }
     expect(seen.length).toBeGreaterThan(20);
+
+    // A reply's actions menu, opened from the keyboard: focus moves onto its first item.
+    await page.locator('button[aria-haspopup="menu"]').first().focus();
+    await page.keyboard.press("ArrowDown");
+    await expect(page.locator('[role="menuitem"]').first()).toBeFocused();
+    seen.push((await focusRing(page))!);
+    await page.keyboard.press("Escape");
+
+    // A link to one reply (what notifications open) focuses its card.
+    const replyId = await page.locator("li[data-reply-id]").last().getAttribute("data-reply-id");
+    await open(page, `${paths.room}?reply=${replyId}`);
+    await expect(page.locator(`li[data-reply-id="${replyId}"] > article`)).toBeFocused();
+    seen.push((await focusRing(page))!);
+
     expect(seen.filter((ring) => !visible(ring)), "stops without a visible ring").toEqual([]);
   } finally {
     await context.close();
