@@ -147,7 +147,6 @@ async function untilLive(page: Page): Promise<void> {
   if (wait > 0) await page.waitForTimeout(wait);
 }
 
-
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(90_000);
   await setUp(browser);
@@ -163,6 +162,8 @@ for (const language of languages) {
       const check = async (page: Page, name: string, path: string, reach?: (page: Page) => Promise<void>) => {
         await test.step(name, async () => {
           await open(page, path);
+          // Served in the context's language (Accept-Language), whatever its words are yet.
+          await expect(page.locator("html")).toHaveAttribute("lang", language.name);
           await reach?.(page);
           findings.push(...(await scan(page, `${name} ${path}`)));
         });
