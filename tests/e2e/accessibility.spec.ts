@@ -157,6 +157,7 @@ for (const language of languages) {
     const options: BrowserContextOptions = { locale: language.locale, viewport: width.viewport, timezoneId };
 
     test(`no serious or critical WCAG violations on any page (${language.name}, ${width.name} px)`, async ({ browser }) => {
+      // The first one may spend up to 80 s of this waiting for the live meeting to start.
       test.setTimeout(180_000);
       const findings: Finding[] = [];
       const check = async (page: Page, name: string, path: string, reach?: (page: Page) => Promise<void>) => {
