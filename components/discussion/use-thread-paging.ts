@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { scrollBehavior } from "@/components/ui/scroll-behavior";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { loadedPerThread, type ThreadPagingState } from "@/lib/discussion/threads";
 
@@ -53,7 +54,7 @@ export function useThreadPaging({ replies, threads, loadMoreReplies, loadAround 
     if (!scrollTarget) return;
     const element = document.getElementById(`reply-${scrollTarget}`);
     if (!element) return;
-    element.scrollIntoView({ behavior: "smooth", block: "center" });
+    element.scrollIntoView({ behavior: scrollBehavior(), block: "center" });
     setScrollTarget(null);
   }, [scrollTarget, replies]);
 

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useId, useReducer, useRef, useState } from "rea
 import type { Viewer } from "@/components/discussion/discussion-context";
 import { requestJson } from "@/components/discussion/request";
 import { FormAlert } from "@/components/ui/form-alert";
+import { scrollBehavior } from "@/components/ui/scroll-behavior";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { can } from "@/lib/permissions";
 import { connectRealtime } from "@/lib/realtime/client";
@@ -118,7 +119,7 @@ export function LiveMeeting({ clubId, meetingId, agenda, currentRoomId, viewer }
     dispatch({ type: "select", roomId });
     // Stacked on a phone, the room is below the agenda: bring it into view.
     if (!window.matchMedia("(min-width: 1024px)").matches) {
-      requestAnimationFrame(() => panel.current?.scrollIntoView({ behavior: "smooth", block: "start" }));
+      requestAnimationFrame(() => panel.current?.scrollIntoView({ behavior: scrollBehavior(), block: "start" }));
     }
   }
 
