@@ -33,7 +33,7 @@ export default async function RoomPage({ params, searchParams }: Props) {
   const veil = await loadOrNotFound(() => loadRoomVeil({ roomId, userId: user.id }));
   if (veil.progress.clubId !== clubId) notFound();
   const { progress } = veil;
-  const reach = veil.reachRank === null ? null : rankWords(t, veil.reachRank, progress.shape, "reach");
+  const reach = veil.reach === null ? null : rankWords(t, veil.reach, progress.shape, "reach");
   const progressControl = (
     <ProgressControl
       action={setReadingProgressAction.bind(null, clubId, progress.bookId)}
@@ -88,8 +88,11 @@ export default async function RoomPage({ params, searchParams }: Props) {
   );
 }
 
-function progressLabelOf(t: PointTranslate & ((key: "page.progressUnknown") => string), progress: { shape: BookShape | null; reached: number | null }): string {
-  return progress.reached === null ? t("page.progressUnknown") : rankWords(t, progress.reached, progress.shape, "progress");
+/** Where the reader is, for the veil's "you're at …": a reader at the start is "at the start", not "at not started". */
+function progressLabelOf(t: PointTranslate & ((key: "page.progressUnknown" | "page.progressStart") => string), progress: { shape: BookShape | null; reached: number | null }): string {
+  if (progress.reached === null) return t("page.progressUnknown");
+  if (progress.reached === 0) return t("page.progressStart");
+  return rankWords(t, progress.reached, progress.shape, "progress");
 }
 
 /** The room as a reader behind its reach first sees it: the question, the veil, no replies. */
