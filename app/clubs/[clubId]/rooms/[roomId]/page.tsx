@@ -4,7 +4,6 @@ import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RoomDiscussion } from "@/components/discussion/room-discussion";
-import { InlineSpoilers } from "@/components/reading/inline-spoilers";
 import { ProgressControl } from "@/components/reading/progress-control";
 import { RoomVeil } from "@/components/reading/room-veil";
 import { requireUser } from "@/lib/auth";
@@ -72,7 +71,6 @@ export default async function RoomPage({ params, searchParams }: Props) {
           {t("page.archived")}
         </p>
       ) : null}
-      <InlineSpoilers />
       {/* The viewer's id and role only choose which controls to offer; every action is checked on the server. */}
       <RoomDiscussion
         roomId={room.id}
