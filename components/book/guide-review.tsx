@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { IconButton } from "@/components/ui/icon-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { pointChoices, pointWordsFrom, type BookShape } from "@/lib/books/points";
+import type { BookShape } from "@/lib/books/points";
+import { pointChoiceWords } from "@/lib/discussion/point-words";
 import type { Outcome, WireError } from "@/lib/doors/outcome";
 import type { ImportQuestionsValues } from "@/lib/validation/questions";
 import { insertAtGuidePlace } from "./guide-places";
@@ -44,7 +45,7 @@ export type GuideReviewProps = {
 export function GuideReview(props: GuideReviewProps) {
   const { items, setItems, newItem, skipped, skippedTruncated, setSkipped, onBack, action, bookTitle, existingCount, maxQuestions, maxLength, shape } = props;
   const t = useTranslations("book.review");
-  const tBook = useTranslations("book");
+  const tPoints = useTranslations("discussion");
   const format = useFormatter();
   const headingId = useId();
   // On success the action moves on to the book's rooms; only a refusal comes back here.
@@ -152,7 +153,7 @@ export function GuideReview(props: GuideReviewProps) {
     count: existingCount,
     cite: (chunks) => <cite className="not-italic text-ink">{chunks}</cite>,
   });
-  const reachChoices = pointChoices(shape, "reach", pointWordsFrom(tBook));
+  const reachChoices = pointChoiceWords(tPoints, shape, "reach");
   return (
     <section ref={sectionRef} aria-labelledby={headingId} className="space-y-5">
       <div className="space-y-1">

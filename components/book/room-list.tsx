@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { formatPoint, pointFromRank, pointWordsFrom, type BookShape } from "@/lib/books/points";
+import type { BookShape } from "@/lib/books/points";
+import { rankWords } from "@/lib/discussion/point-words";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { RoomUnreadCount } from "@/components/unread/unread-live";
 
@@ -33,7 +34,7 @@ export function RoomList({
   shape?: BookShape | null;
 }) {
   const t = useTranslations("book");
-  const words = pointWordsFrom(t);
+  const tPoints = useTranslations("discussion");
   const lastReply = (at: Date) => t.rich("rooms.lastReply", { time: () => <RelativeTime iso={at.toISOString()} /> });
   return (
     <ol className="divide-y divide-line overflow-hidden rounded-lg border border-line bg-white shadow-sm">
@@ -58,7 +59,7 @@ export function RoomList({
                 </span>
                 {warnings[room.id] !== undefined ? (
                   <span className="mt-1.5 block text-sm text-amber-800">
-                    {t("rooms.beyond", { reach: formatPoint(pointFromRank(warnings[room.id] ?? 0, shape), shape, "reach", words) })}
+                    {t("rooms.beyond", { reach: rankWords(tPoints, warnings[room.id] ?? 0, shape, "reach") })}
                   </span>
                 ) : null}
                 <span className="mt-1.5 block text-sm text-muted">

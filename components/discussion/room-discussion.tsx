@@ -6,6 +6,7 @@ import type { MentionableMember } from "@/lib/discussion/mention-syntax";
 import { stillNew } from "@/lib/discussion/new-replies";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import type { RoomPageView } from "@/lib/discussion/room-page-view";
+import { InlineSpoilers } from "@/components/reading/inline-spoilers";
 import { buildThreadTree } from "@/lib/discussion/threads";
 import { can, canPostInRoom } from "@/lib/permissions";
 import { ConnectionStatus } from "./connection-status";
@@ -110,6 +111,8 @@ export function RoomDiscussion({ roomId, clubId, viewer, initialPage, initialLoc
 
   return (
     <DiscussionProvider value={discussion}>
+      {/* Wherever replies are shown (the room page, the live meeting's panel): inline spoilers reveal on request, labelled in the reader's language. */}
+      <InlineSpoilers />
       <section aria-labelledby="replies-heading" className="space-y-6" onInput={onComposerInput} onSubmit={presence.onStoppedTyping} onBlur={onComposerBlur}>
         <RoomNotice revoked={revoked} locked={locked} mayPost={mayPost} lock={mayLock ? lock : null} />
 

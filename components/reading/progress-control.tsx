@@ -11,7 +11,7 @@ import type { Outcome } from "@/lib/doors/outcome";
 
 type Props = {
   /** The book's setReadingProgress action, bound to its club and book. */
-  action: (values: { reached: number; shared?: boolean }) => Promise<Outcome<{ label: string }>>;
+  action: (values: { reached: number; shared?: boolean }) => Promise<Outcome<{ reached: number }>>;
   shape: BookShape | null;
   /** The member's progress as a point's rank; null when they haven't said. */
   reached: number | null;

@@ -12,7 +12,7 @@
 // chapter is the end (having read the last chapter is having finished), so a shape edited to
 // fewer chapters never leaves a point pointing nowhere.
 
-import englishBook from "@/lib/i18n/messages/en/book.json";
+import englishDiscussion from "@/lib/i18n/messages/en/discussion.json";
 
 /** One part of a book: its title ("Part One") and the chapters it holds, first and last inclusive, 1-based. */
 export type BookPart = { title: string; first: number; last: number };
@@ -78,23 +78,22 @@ export function isBeyond(reach: BookPoint, progress: BookPoint | null, shape?: B
   return comparePoints(reach, progress ?? startPoint, shape) > 0;
 }
 
-/** A point's words, by key under `point` in the book messages (lib/i18n/messages/<locale>/book.json). */
-export type PointKey = keyof typeof englishBook.point;
+/**
+ * A point's words, by key under `points` in the discussion messages
+ * (lib/i18n/messages/<locale>/discussion.json): the one set of chapter and part words every
+ * page, picker and veil says a point with.
+ */
+export type PointKey = keyof typeof englishDiscussion.points;
 
 /**
- * Says a point's words in one language: `pointWordsFrom(useTranslations("book"))` in a component,
- * `pointWordsFrom(translatorFor(locale, "book"))` outside React. Without one, English.
+ * Says a point's words in one language; lib/discussion/point-words.ts makes these from a
+ * translator of the "discussion" namespace (rankWords, pointChoiceWords). Without one, English.
  */
 export type PointWords = (key: PointKey, values: { part: string; chapter: number }) => string;
 
-/** English, straight from the English messages (which only ever hold {part} and {chapter}). */
+/** English, straight from the English messages (which only ever hold {part} and {chapter}), for logs, tests and stored English. */
 const englishWords: PointWords = (key, values) =>
-  englishBook.point[key].replace("{part}", values.part).replace("{chapter}", String(values.chapter));
-
-/** Point words from a next-intl translator of the "book" namespace. */
-export function pointWordsFrom(t: (key: `point.${PointKey}`, values: { part: string; chapter: number }) => string): PointWords {
-  return (key, values) => t(`point.${key}`, values);
-}
+  englishDiscussion.points[key].replace("{part}", values.part).replace("{chapter}", String(values.chapter));
 
 /** The part holding `chapter`, or null when the shape has no parts or none holds it. */
 function partOf(chapter: number, shape: BookShape | null | undefined): BookPart | null {
@@ -139,7 +138,7 @@ export function pointChoices(shape: BookShape | null | undefined, style: "progre
   for (let chapter = 1; chapter < (shape?.chapters ?? 1); chapter += 1) {
     const part = partOf(chapter, shape);
     // A closed select shows only the chosen label, so it names the part too.
-    let label = part ? say("choicePartChapter", part.title, chapter) : say("choiceChapter", "", chapter);
+    let label = part ? say("partChapter", part.title, chapter) : say("choiceChapter", "", chapter);
     if (style === "reach" && part && part.last === chapter) label = say("choiceEndOfPart", part.title, chapter);
     chapters.push({ rank: chapter, label, group: part?.title ?? null });
   }

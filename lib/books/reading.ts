@@ -21,13 +21,14 @@ import { can, type ClubRole } from "@/lib/permissions";
 import { bookShapeInput } from "@/lib/validation/book-shape";
 import { uuidParam } from "@/lib/validation/ids";
 import { roomParams } from "@/lib/validation/replies";
-import { END_RANK, formatPoint, isBeyond, isPointOf, pointFromRank, rankOf, type BookShape } from "./points";
+import { END_RANK, isBeyond, isPointOf, pointFromRank, rankOf, type BookShape } from "./points";
 import { bookParams } from "./books";
 import { errorKey, errorText } from "@/lib/i18n/error-text";
 
 // Reading at one's own pace: a book's shape (moderators), each member's progress in it, the
 // club's reading schedule, how far each question room reaches, and the veil over a room that
-// reaches past the reader. Points are ranks (lib/books/points.ts).
+// reaches past the reader. Points are ranks (lib/books/points.ts), and leave here as ranks: each
+// page says them in its reader's language (lib/discussion/point-words.ts rankWords).
 
 const questionParams = z.object({ clubId: uuidParam, roomId: uuidParam });
 
@@ -83,7 +84,7 @@ export const setReadingProgress = door({
     ensurePointOf(body.reached, shape, "reached");
     const row = await upsertReadingProgress({ userId, bookId: target.book.id, reached: body.reached, shared: body.shared, now });
     return done(
-      { reached: row.reached, shared: row.shared, label: formatPoint(pointFromRank(row.reached, shape), shape, "progress") },
+      { reached: row.reached, shared: row.shared },
       // Every open tab of theirs lifts the veils (replies, rooms) now within reach, live.
       { type: "progress:changed", userId, bookId: target.book.id, reached: row.reached },
     );
@@ -93,11 +94,8 @@ export const setReadingProgress = door({
 /** What a progress control needs: the book's shape and the member's own progress (null: never said). */
 type ProgressView = { clubId: string; bookId: string; shape: BookShape | null; reached: number | null; shared: boolean };
 
-/**
- * One line of the club's reading schedule: a meeting and how far to have read by then, in English
- * words (`target`) and as a rank (`targetRank`) for a page that says it in its reader's language.
- */
-type ScheduleItem = { meetingId: string; title: string; startsAt: Date; timeZone: string; target: string; targetRank: number; assignment: string | null; done: boolean };
+/** One line of the club's reading schedule: a meeting and how far to have read by then (`target`, a rank). */
+type ScheduleItem = { meetingId: string; title: string; startsAt: Date; timeZone: string; target: number; assignment: string | null; done: boolean };
 
 /** Whether a member with this role sees another member's progress they keep to moderators. */
 function seesUnsharedProgress(role: ClubRole): boolean {
@@ -126,8 +124,7 @@ export const loadBookReading = door({
     const progress: ProgressView = { clubId: params.clubId, bookId: book.id, shape, reached: mine?.reached ?? null, shared: mine?.shared ?? false };
     const others = members
       .filter((member) => member.userId !== userId)
-      // `label` is English; `reached` (a rank) lets a page say it in the reader's language (pointWordsFrom).
-      .map((member) => ({ name: member.name, shared: member.shared, reached: member.reached, label: formatPoint(pointFromRank(member.reached, shape), shape, "progress") }));
+      .map((member) => ({ name: member.name, shared: member.shared, reached: member.reached }));
     const schedule: ScheduleItem[] = targets.map((item) => {
       const point = pointFromRank(item.target ?? 0, shape);
       return {
@@ -135,8 +132,7 @@ export const loadBookReading = door({
         title: item.title,
         startsAt: item.startsAt,
         timeZone: item.timeZone,
-        target: formatPoint(point, shape, "reach"),
-        targetRank: rankOf(point),
+        target: rankOf(point),
         assignment: item.assignment,
         done: !isBeyond(point, reached, shape),
       };
@@ -146,8 +142,8 @@ export const loadBookReading = door({
   },
 });
 
-/** What the room page needs to decide on its veil, and the reader's progress control. */
-type RoomVeilView = { veiled: boolean; reach: string | null; reachRank: number | null; progress: ProgressView; room: { position: number; question: string } };
+/** What the room page needs to decide on its veil, and the reader's progress control; `reach` is the room's, a rank (null: unsaid). */
+type RoomVeilView = { veiled: boolean; reach: number | null; progress: ProgressView; room: { position: number; question: string } };
 
 /**
  * Whether the room opens veiled for this member: it reaches past their progress and they haven't
@@ -168,9 +164,7 @@ export const loadRoomVeil = door({
     const progress: ProgressView = { clubId: target.clubId, bookId: room.bookId, shape, reached: mine?.reached ?? null, shared: mine?.shared ?? false };
     const view: RoomVeilView = {
       veiled: beyond && !lifted,
-      reach: reach === null ? null : formatPoint(reach, shape, "reach"),
-      // The rank too, for pages that say the point in the reader's language (lib/discussion/point-words.ts).
-      reachRank: room.reach,
+      reach: room.reach,
       progress,
       room: { position: room.position, question: room.question },
     };

@@ -37,7 +37,7 @@ function unveiledView(row: ReplyRow, names: ClubNames, reader: ReplyReader): Rep
     pinned: row.pinnedAt !== null && state === "visible",
     reactions: state === "visible" ? groupReactions(row.reactions, names) : [],
     reactionCount: state === "visible" ? row.reactionCount : 0,
-    spoiler: state === "visible" ? spoilerOf(row.spoilerLevel, reader.shape) : null,
+    spoiler: state === "visible" ? spoilerOf(row.spoilerLevel) : null,
     veil: null,
   };
 }

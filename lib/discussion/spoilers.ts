@@ -2,15 +2,18 @@
 // book a reply may spoil, and whether a given reader gets its text or a veil. Pure (no I/O), so
 // the composer, the live client and the server share the rules.
 
-import { comparePoints, END_RANK, formatPoint, pointFromRank, type BookShape } from "@/lib/books/points";
+import { comparePoints, END_RANK, pointFromRank, type BookShape } from "@/lib/books/points";
 import type { ReplyView } from "./reply-view";
 
-/** What a reply's veil says: its level (a point's rank) and the words for it. */
-export type ReplySpoiler = { level: number; label: string };
+/**
+ * How far a reply may spoil: its level, a point's rank. No words: each page says it in its
+ * reader's language from the rank and the book's shape (components/discussion/use-veil-label.ts).
+ */
+export type ReplySpoiler = { level: number };
 
 /**
  * Who is reading, as far as veils go: their id, their progress in the room's book (a rank; 0
- * when they never said), the replies they chose to see anyway, and the book's shape (for labels).
+ * when they never said), the replies they chose to see anyway, and the book's shape (to compare points).
  * `liftedTo`: the reach of a room whose veil they lifted ("I've read it / show anyway"): replies
  * up to it are shown as if they had read that far (their progress, for their own replies'
  * levels, stays `reached`).
@@ -28,10 +31,9 @@ export function spoilerLevelFor(input: { chosen: number | null | undefined; auth
   return Math.max(0, Math.min(input.chosen, reached));
 }
 
-/** "Spoiler up to Part Three, chapter 20" for a level above 0; null for "no spoilers". */
-export function spoilerOf(level: number, shape: BookShape | null): ReplySpoiler | null {
-  if (level <= 0) return null;
-  return { level, label: `Spoiler up to ${formatPoint(pointFromRank(level, shape), shape, "reach")}` };
+/** A reply's spoiler for a level above 0 ("Spoiler up to Part Three, chapter 20", once said); null for "no spoilers". */
+export function spoilerOf(level: number): ReplySpoiler | null {
+  return level <= 0 ? null : { level };
 }
 
 /**

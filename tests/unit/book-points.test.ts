@@ -7,13 +7,11 @@ import {
   isBeyond,
   pointChoices,
   pointFromRank,
-  pointWordsFrom,
   rankOf,
   reachFromHeading,
   startPoint,
   type BookShape,
 } from "@/lib/books/points";
-import { translatorFor } from "@/lib/i18n/translate";
 import { bookShapeInput, shapeFormValues } from "@/lib/validation/book-shape";
 import { issueWords } from "@/tests/error-words";
 
@@ -150,24 +148,8 @@ describe("the shape form", () => {
   });
 });
 
-describe("points in Spanish", () => {
-  const primera: BookShape = { chapters: 12, parts: [{ title: "Primera parte", first: 1, last: 6 }, { title: "Segunda parte", first: 7, last: 12 }] };
-  const spanish = pointWordsFrom(translatorFor("es", "book"));
-
-  it("says a point in the reader's words, the part's own title kept", () => {
-    expect(formatPoint(chapter(3), primera, "progress", spanish)).toBe("Primera parte, capítulo 3");
-    expect(formatPoint(chapter(6), primera, "reach", spanish)).toBe("el final de Primera parte");
-    expect(formatPoint(endPoint, primera, "reach", spanish)).toBe("el final");
-    expect(formatPoint(startPoint, null, "progress", spanish)).toBe("sin empezar");
-  });
-
-  it("offers the picker's choices in Spanish", () => {
-    const labels = pointChoices(primera, "reach", spanish).map((choice) => choice.label);
-    expect(labels[0]).toBe("Sin spoilers");
-    expect(labels[6]).toBe("Final de Primera parte (capítulo 6)");
-    expect(labels.at(-1)).toBe("El final");
-  });
-
+// Points in the reader's language: tests/unit/point-words.test.ts.
+describe("points without a translator", () => {
   it("keeps English when no words are given", () => {
     expect(formatPoint(chapter(12), nlmg, "progress")).toBe("Part Two, chapter 12");
     expect(pointChoices(nlmg, "reach")[17]?.label).toBe("End of Part Two (chapter 17)");

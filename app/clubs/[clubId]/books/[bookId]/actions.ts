@@ -30,9 +30,9 @@ export async function updateBookShapeAction(clubId: string, bookId: string, valu
   return { ok: true, data: { href: `/clubs/${clubId}/books/${bookId}` } };
 }
 
-export async function setReadingProgressAction(clubId: string, bookId: string, values: { reached: number; shared?: boolean }): Promise<Outcome<{ label: string }>> {
+export async function setReadingProgressAction(clubId: string, bookId: string, values: { reached: number; shared?: boolean }): Promise<Outcome<{ reached: number }>> {
   const result = await runAction((user) => setReadingProgress({ clubId, bookId, userId: user.id, body: values }));
   if (!result.ok) return result;
   revalidatePath(`/clubs/${clubId}`, "layout");
-  return { ok: true, data: { label: result.data.label } };
+  return { ok: true, data: { reached: result.data.reached } };
 }

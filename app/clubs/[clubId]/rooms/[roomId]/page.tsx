@@ -4,7 +4,6 @@ import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { RoomDiscussion } from "@/components/discussion/room-discussion";
-import { InlineSpoilers } from "@/components/reading/inline-spoilers";
 import { ProgressControl } from "@/components/reading/progress-control";
 import { RoomVeil } from "@/components/reading/room-veil";
 import { requireUser } from "@/lib/auth";
@@ -33,7 +32,7 @@ export default async function RoomPage({ params, searchParams }: Props) {
   const veil = await loadOrNotFound(() => loadRoomVeil({ roomId, userId: user.id }));
   if (veil.progress.clubId !== clubId) notFound();
   const { progress } = veil;
-  const reach = veil.reachRank === null ? null : rankWords(t, veil.reachRank, progress.shape, "reach");
+  const reach = veil.reach === null ? null : rankWords(t, veil.reach, progress.shape, "reach");
   const progressControl = (
     <ProgressControl
       action={setReadingProgressAction.bind(null, clubId, progress.bookId)}
@@ -72,7 +71,6 @@ export default async function RoomPage({ params, searchParams }: Props) {
           {t("page.archived")}
         </p>
       ) : null}
-      <InlineSpoilers />
       {/* The viewer's id and role only choose which controls to offer; every action is checked on the server. */}
       <RoomDiscussion
         roomId={room.id}
@@ -88,8 +86,11 @@ export default async function RoomPage({ params, searchParams }: Props) {
   );
 }
 
-function progressLabelOf(t: PointTranslate & ((key: "page.progressUnknown") => string), progress: { shape: BookShape | null; reached: number | null }): string {
-  return progress.reached === null ? t("page.progressUnknown") : rankWords(t, progress.reached, progress.shape, "progress");
+/** Where the reader is, for the veil's "you're at …": a reader at the start is "at the start", not "at not started". */
+function progressLabelOf(t: PointTranslate & ((key: "page.progressUnknown" | "page.progressStart") => string), progress: { shape: BookShape | null; reached: number | null }): string {
+  if (progress.reached === null) return t("page.progressUnknown");
+  if (progress.reached === 0) return t("page.progressStart");
+  return rankWords(t, progress.reached, progress.shape, "progress");
 }
 
 /** The room as a reader behind its reach first sees it: the question, the veil, no replies. */
