@@ -35,13 +35,14 @@ const sources = ["app", "components", "lib"];
 
 // Server code: the data layer, secrets and the environment, the realtime server and its
 // publishers, reminders and mail, and anything marked `import "server-only"` (which covers the
-// rest of the door kit and lib/access.ts).
+// rest of the door kit and lib/access.ts). lib/reminders/plan.ts is the exception: pure rules
+// with no imports (which hours each reminder is), read by notification sentences in the browser.
 const serverCode = [
   "^db/",
   "^lib/(auth|env|mailer)\\.ts$",
   "^lib/doors/live\\.ts$",
   "^lib/realtime/(publish|server)\\.ts$",
-  "^lib/reminders/",
+  "^lib/reminders/(?!plan\\.ts$)",
   "^node_modules/server-only/",
 ].join("|");
 

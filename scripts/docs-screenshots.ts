@@ -1,5 +1,6 @@
 // The screenshots in docs/screenshots/ and the README: the main pages in English and Spanish at
-// desktop (1280) and phone (390) widths, as the demo member Kathy sees them. Run against a server
+// desktop (1280) and phone (390) widths, as the demo club's owner Emily sees them (so the
+// moderators' pages are there too), and the signed-out pages. Run against a server
 // that seeded the demo (`npm run dev`, or `npm start` after a build):
 //
 //   BASE_URL=http://localhost:3000 npx tsx scripts/docs-screenshots.ts
@@ -22,7 +23,7 @@ const languages = [
 
 async function signIn(page: Page): Promise<void> {
   await page.goto(`${baseURL}/sign-in`);
-  await page.locator('input[name="email"]').fill("kathy@example.com");
+  await page.locator('input[name="email"]').fill("emily@example.com");
   await page.locator('input[name="password"]').fill("never-let-me-go");
   await page.locator('form button[type="submit"]').click();
   await page.waitForURL(`${baseURL}/`);
@@ -35,12 +36,19 @@ async function pages(page: Page): Promise<Array<{ name: string; url: string }>> 
   if (!club) throw new Error("No club on the home page: did the server seed the demo?");
   await page.goto(baseURL + club);
   const room = await page.locator('a[href*="/rooms/"]').first().getAttribute("href");
-  const meeting = await page.locator('a[href*="/meetings/"]').filter({ hasNotText: /^$/ }).first().getAttribute("href").catch(() => null);
+  await page.goto(`${baseURL}${club}/meetings`);
+  const meeting = await page.locator('main a[href*="/meetings/"]:not([href$="/new"])').first().getAttribute("href").catch(() => null);
   return [
     { name: "home", url: "/" },
     { name: "club", url: club },
     ...(room ? [{ name: "room", url: room }] : []),
+    { name: "books", url: `${club}/books` },
+    { name: "meetings", url: `${club}/meetings` },
     ...(meeting ? [{ name: "meeting", url: meeting }] : []),
+    { name: "meeting-plan", url: `${club}/meetings/new` },
+    { name: "members", url: `${club}/members` },
+    { name: "invites", url: `${club}/invites` },
+    { name: "notifications", url: "/notifications" },
     { name: "profile", url: "/profile" },
   ];
 }
@@ -52,8 +60,10 @@ async function main(): Promise<void> {
     for (const width of widths) {
       const context = await browser.newContext({ locale: language.locale, viewport: width.viewport, reducedMotion: "reduce" });
       const page = await context.newPage();
-      await page.goto(`${baseURL}/sign-in`);
-      await page.screenshot({ path: `${outDir}sign-in-${language.name}-${width.name}.png` });
+      for (const [name, url] of [["welcome", "/"], ["sign-up", "/sign-up"], ["sign-in", "/sign-in"]] as const) {
+        await page.goto(baseURL + url);
+        await page.screenshot({ path: `${outDir}${name}-${language.name}-${width.name}.png` });
+      }
       await signIn(page);
       for (const { name, url } of await pages(page)) {
         await page.goto(baseURL + url);
