@@ -8,7 +8,8 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { SubmitRow } from "@/components/ui/submit-row";
 import { TextArea } from "@/components/ui/text-area";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { pointChoices, type BookShape } from "@/lib/books/points";
+import type { BookShape } from "@/lib/books/points";
+import { pointChoiceWords } from "@/lib/discussion/point-words";
 import type { Outcome } from "@/lib/doors/outcome";
 import type { StartChoice } from "@/lib/meetings/time";
 import type { MeetingFormInitial } from "@/lib/meetings/views";
@@ -52,6 +53,7 @@ type Props = {
  */
 export function MeetingForm({ action, rooms, limits, initial, offerRepeat, shape, submitLabel, pendingLabel, cancelHref }: Props) {
   const t = useTranslations("meeting.form");
+  const pointWords = useTranslations("discussion");
   const formatDuration = useFormatDuration();
   const router = useRouter();
   const browserZone = useViewerZone();
@@ -104,7 +106,7 @@ export function MeetingForm({ action, rooms, limits, initial, offerRepeat, shape
   }
 
   const readingTargetError = fieldError("readingTarget");
-  const targetChoices = pointChoices(shape, "reach").filter((choice) => choice.rank > 0);
+  const targetChoices = pointChoiceWords(pointWords, shape, "reach").filter((choice) => choice.rank > 0);
   const durationNumber = Number(duration);
   const range = { min: limits.duration.min, max: limits.duration.max };
   const durationHint =
