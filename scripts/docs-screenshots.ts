@@ -25,14 +25,14 @@ async function signIn(page: Page): Promise<void> {
   await page.goto(`${baseURL}/sign-in`);
   await page.locator('input[name="email"]').fill("emily@example.com");
   await page.locator('input[name="password"]').fill("never-let-me-go");
-  await page.locator('form button[type="submit"]').click();
+  await page.locator('main form button[type="submit"]').click();
   await page.waitForURL(`${baseURL}/`);
 }
 
 /** The pages to show, found by following links as a member would (ids differ per database). */
 async function pages(page: Page): Promise<Array<{ name: string; url: string }>> {
   await page.goto(`${baseURL}/`);
-  const club = await page.locator('a[href^="/clubs/"]').first().getAttribute("href");
+  const club = await page.locator('main a[href^="/clubs/"]:not([href="/clubs/new"])').first().getAttribute("href");
   if (!club) throw new Error("No club on the home page: did the server seed the demo?");
   await page.goto(baseURL + club);
   const room = await page.locator('a[href*="/rooms/"]').first().getAttribute("href");

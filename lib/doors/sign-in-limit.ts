@@ -96,8 +96,20 @@ export function answerSignInRefusals<Context>(handler: (request: Request, contex
     const headers = { "Cache-Control": "private, no-store", "Retry-After": String(error.retryAfter ?? 1) };
     if (response.headers.get("content-type")?.includes("application/json")) {
       const answer = (await response.json().catch(() => null)) as { url?: unknown } | null;
-      if (typeof answer?.url === "string") return Response.json({ url: answer.url, error }, { status, headers });
+      if (typeof answer?.url === "string") return Response.json({ url: inReadersWords(answer.url, error.message), error }, { status, headers });
     }
     return Response.json({ error }, { status, headers });
   };
+}
+
+/**
+ * next-auth's answer URL with its `error` parameter (what next-auth's client reports as
+ * `result.error`, the sign-in form's alert) replaced by the refusal in the reader's language:
+ * next-auth writes the thrown error's own message there, which is English.
+ */
+function inReadersWords(url: string, message: string): string {
+  const parsed = URL.parse(url);
+  if (!parsed) return url;
+  parsed.searchParams.set("error", message);
+  return parsed.toString();
 }

@@ -78,7 +78,7 @@ describe("notification email in the recipient's language", () => {
 
     expect(toAna?.subject).toBe(`${ruth.name} te mencionó en la pregunta 1`);
     expect(toAna?.text).toContain(`Hola, ${ana.name}:`);
-    expect(toAna?.text).toContain("Esto es lo nuevo para ti en tus clubs.");
+    expect(toAna?.text).toContain("Esto es lo nuevo para ti en tus clubes.");
     expect(toAna?.text).toContain("Pregunta 1: ¿Qué le enseñó Hailsham a Kathy?");
     expect(toAna?.text).toContain(words);
     expect(toAna?.text).toContain("Recibes este correo por: menciones.");

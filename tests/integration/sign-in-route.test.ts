@@ -52,9 +52,10 @@ const cookiesOf = (response: Response) =>
     .join("; ");
 
 /** Calls next-auth's route at `/api/auth/<path>` the way Next would, from `address`. */
-async function callAuth(method: "GET" | "POST", path: string, options: { address: string; cookie?: string; form?: Record<string, string> }): Promise<Response> {
+async function callAuth(method: "GET" | "POST", path: string, options: { address: string; cookie?: string; form?: Record<string, string>; acceptLanguage?: string }): Promise<Response> {
   const headers = new Headers({ "x-forwarded-for": options.address, host: "localhost:3000" });
   if (options.cookie) headers.set("cookie", options.cookie);
+  if (options.acceptLanguage) headers.set("accept-language", options.acceptLanguage);
   if (options.form) headers.set("content-type", "application/x-www-form-urlencoded");
   const request = new NextRequest(`${origin}/api/auth/${path}`, { method, headers, body: options.form ? new URLSearchParams(options.form).toString() : undefined });
   const handler = method === "GET" ? authGet : authPost;
@@ -72,11 +73,11 @@ async function csrf(address: string): Promise<{ csrfToken: string; cookie: strin
 type SignInAnswer = { status: number; retryAfter: string | null; body: { url?: string; error?: { code: string; message: string; retryAfter: number } }; cookie: string };
 
 /** What `signIn("credentials", { redirect: false, email, password })` posts (json=true), and the answer. */
-async function signIn(email: string, attempt: string, address: string, options: { json?: boolean } = {}): Promise<SignInAnswer> {
+async function signIn(email: string, attempt: string, address: string, options: { json?: boolean; acceptLanguage?: string } = {}): Promise<SignInAnswer> {
   const { csrfToken, cookie } = await csrf(address);
   const form: Record<string, string> = { email, password: attempt, csrfToken, callbackUrl: `${origin}/` };
   if (options.json !== false) form.json = "true";
-  const response = await callAuth("POST", "callback/credentials", { address, cookie, form });
+  const response = await callAuth("POST", "callback/credentials", { address, cookie, form, acceptLanguage: options.acceptLanguage });
   const text = await response.text();
   return { status: response.status, retryAfter: response.headers.get("Retry-After"), body: text ? (JSON.parse(text) as SignInAnswer["body"]) : {}, cookie: cookiesOf(response) };
 }
@@ -113,6 +114,16 @@ describe("sign-in over its limit, through next-auth's route", () => {
       expect(refused.body.error?.message).toMatch(sentence);
       expect(refused.cookie).not.toMatch(/session-token/);
     }
+  });
+
+  it("says the refusal in the reader's language, in next-auth's url (what the sign-in form shows) as in the wire error", async () => {
+    setLimit("LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT_ADDRESS", 1);
+    const { email } = await kathy();
+    expect((await signIn(email, "wrong", "192.0.2.72", { acceptLanguage: "es-ES,es;q=0.9" })).status).toBe(401);
+    const refused = await signIn(email, password, "192.0.2.72", { acceptLanguage: "es-ES,es;q=0.9" });
+    expect(refused.status).toBe(429);
+    expect(clientError(refused)).toBe(refused.body.error?.message);
+    expect(clientError(refused)).toMatch(/^Ha habido demasiados intentos fallidos/);
   });
 
   it("never locks Kathy out: she signs in from her own address during the pause, and from the guessing one once it runs out", async () => {

@@ -90,7 +90,7 @@ describe("a room's reach in a refusal", () => {
   const shape = { chapters: 20, parts: [{ title: "Part One", first: 1, last: 9 }, { title: "Part Two", first: 10, last: 20 }] };
   it.each([
     [endPoint, null, "This room goes up to the ending, past where you are. Open it from its page and choose to see it first.", "Esta sala llega hasta el final, más allá de donde vas. Ábrela desde su página y elige verla primero."],
-    [{ kind: "chapter", chapter: 9 } as const, shape, "This room goes up to the end of Part One, past where you are. Open it from its page and choose to see it first.", "Esta sala llega hasta el final de Part One, más allá de donde vas. Ábrela desde su página y elige verla primero."],
+    [{ kind: "chapter", chapter: 9 } as const, shape, "This room goes up to the end of Part One, past where you are. Open it from its page and choose to see it first.", "Esta sala llega hasta el final de «Part One», más allá de donde vas. Ábrela desde su página y elige verla primero."],
     [{ kind: "chapter", chapter: 12 } as const, shape, "This room goes up to Part Two, chapter 12, past where you are. Open it from its page and choose to see it first.", "Esta sala llega hasta Part Two, capítulo 12, más allá de donde vas. Ábrela desde su página y elige verla primero."],
     [{ kind: "chapter", chapter: 12 } as const, null, "This room goes up to chapter 12, past where you are. Open it from its page and choose to see it first.", "Esta sala llega hasta el capítulo 12, más allá de donde vas. Ábrela desde su página y elige verla primero."],
   ])("names %j in each language", (point, bookShape, english, spanish) => {

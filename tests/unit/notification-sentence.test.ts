@@ -53,7 +53,7 @@ describe("a notification line in the reader's language", () => {
     const shape = { chapters: 23, parts: [{ title: "Primera parte", first: 1, last: 9 }, { title: "Segunda parte", first: 10, last: 17 }] };
     const veiled = (reach: number) => ({ kind: "mention", title: "", body: "Contains spoilers up to the end of Part One", spoilerReach: reach, bookShape: shape });
     const say = (facts: NotificationFacts, t = es) => notificationSentence({ sentence: sentenceOf(facts), body: bodyOf(facts) }, t, { locale: "es" }).body;
-    expect(say(veiled(9))).toBe("Contiene spoilers hasta el final de Primera parte");
+    expect(say(veiled(9))).toBe("Contiene spoilers hasta el final de «Primera parte»");
     expect(say(veiled(12))).toBe("Contiene spoilers hasta Segunda parte, capítulo 12");
     expect(say(veiled(10_000))).toBe("Contiene spoilers hasta el final");
     expect(say(veiled(12), en)).toBe("Contains spoilers up to Segunda parte, chapter 12");

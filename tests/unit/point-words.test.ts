@@ -21,7 +21,7 @@ describe("rankWords", () => {
 
   it("keeps a part's own title in Spanish, and says the last chapter as the end", () => {
     expect(rankWords(es, 3, primera, "progress")).toBe("Primera parte, capítulo 3");
-    expect(rankWords(es, 6, primera, "reach")).toBe("el final de Primera parte");
+    expect(rankWords(es, 6, primera, "reach")).toBe("el final de «Primera parte»");
     expect(rankWords(es, 12, primera, "reach")).toBe("el final");
     expect(rankWords(es, 12, primera, "progress")).toBe("terminado");
     expect(rankWords(es, 0, null, "progress")).toBe("sin empezar");
@@ -30,7 +30,7 @@ describe("rankWords", () => {
 
   it("makes the room's and the reading panel's sentences in Spanish", () => {
     expect(es("spoiler.veil", { point: rankWords(es, 20, shape, "reach") })).toBe("Spoiler hasta Part Three, capítulo 20");
-    expect(es("reading.readUpTo", { target: rankWords(es, 9, shape, "reach") })).toBe("Leer hasta el final de Part One");
+    expect(es("reading.readUpTo", { target: rankWords(es, 9, shape, "reach") })).toBe("Leer hasta el final de «Part One»");
     expect(es("reading.otherAt", { name: "Ruth", point: rankWords(es, 4, null, "progress") })).toBe("Ruth va por el capítulo 4");
     expect(es("page.reach", { reach: rankWords(es, END_RANK, shape, "reach") })).toBe("Habla del libro hasta el final.");
   });
@@ -45,7 +45,7 @@ describe("pointChoiceWords", () => {
   it("labels them in Spanish", () => {
     const labels = pointChoiceWords(es, shape, "reach").map((choice) => choice.label);
     expect(labels[0]).toBe("Sin spoilers");
-    expect(labels).toContain("Final de Part One (capítulo 9)");
+    expect(labels).toContain("Final de «Part One» (capítulo 9)");
     expect(labels.at(-1)).toBe("El final");
   });
 
