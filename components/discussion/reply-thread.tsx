@@ -80,20 +80,33 @@ function ThreadMoreButton({ threadId }: { threadId: string }) {
   const more = useThreadMore();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
   const remaining = more?.remaining(threadId) ?? 0;
   if (!more || remaining === 0) return null;
   const next = Math.min(repliesPerPage, remaining);
   const load = () => {
+    if (pending) return;
+    // Focus must not fall to the page when the button goes (the last page loaded): it moves to
+    // the first reply that arrived, which a keyboard or screen-reader user reads next.
+    const thread = wrapper.current?.parentElement ?? null;
+    const before = new Set(thread ? thread.querySelectorAll("article") : []);
+    const hadFocus = wrapper.current?.contains(document.activeElement) ?? false;
     setPending(true);
     setError(null);
     void more.loadMore(threadId).then((failure) => {
       setPending(false);
       setError(failure);
+      if (failure || !hadFocus || !thread) return;
+      requestAnimationFrame(() => {
+        const arrived = [...thread.querySelectorAll("article")].find((article) => !before.has(article));
+        arrived?.focus({ preventScroll: true });
+      });
     });
   };
   return (
-    <div className="mt-3 ml-3 border-l-2 border-dashed border-line pl-3 sm:ml-5 sm:pl-4">
-      <button type="button" onClick={load} disabled={pending} aria-busy={pending} className="min-h-9 rounded-md px-1 text-sm font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent disabled:opacity-60">
+    <div ref={wrapper} className="mt-3 ml-3 border-l-2 border-dashed border-line pl-3 sm:ml-5 sm:pl-4">
+      {/* aria-disabled, not disabled, while loading: a disabled button drops its focus to the page. */}
+      <button type="button" onClick={load} aria-disabled={pending} aria-busy={pending} className="min-h-9 rounded-md px-1 text-sm font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-accent aria-disabled:opacity-60">
         {pending ? t("reply.loadingReplies") : t("reply.showMore", { count: next })}
         {!pending && remaining > next ? <span className="font-normal text-muted"> · {t("reply.notShownYet", { count: remaining })}</span> : null}
       </button>

@@ -30,7 +30,13 @@ export function ProgressControl({ action, shape, reached, shared, compact = fals
   const id = useId();
   const [value, setValue] = useState(reached === null ? "" : String(reached));
   const [isShared, setShared] = useState(shared);
-  const form = useActionForm(action, { onSuccess: () => router.refresh() });
+  const [saved, setSaved] = useState(false);
+  const form = useActionForm(action, {
+    onSuccess: () => {
+      setSaved(true);
+      router.refresh();
+    },
+  });
   const choices = pointChoiceWords(t, shape, "progress");
   const groups = [...new Set(choices.map((choice) => choice.group))];
 
@@ -43,8 +49,11 @@ export function ProgressControl({ action, shape, reached, shared, compact = fals
         <select
           id={`${id}-progress`}
           value={value}
-          disabled={form.pending}
+          // aria-disabled, not disabled, while saving: a disabled control drops its focus to the page.
+          aria-disabled={form.pending}
           onChange={(event) => {
+            if (form.pending) return;
+            setSaved(false);
             setValue(event.target.value);
             if (event.target.value !== "") form.submit({ reached: Number(event.target.value) });
           }}
@@ -62,15 +71,21 @@ export function ProgressControl({ action, shape, reached, shared, compact = fals
             return group === null ? options : <optgroup key={group} label={group}>{options}</optgroup>;
           })}
         </select>
-        {form.pending ? <span className="text-muted">{t("reading.saving")}</span> : null}
+        {/* Said politely to a screen reader too: the choice saves itself, with no button to press. */}
+        <span aria-live="polite" className="text-muted">
+          {form.pending ? t("reading.saving") : saved ? t("reading.saved") : null}
+        </span>
       </div>
       {compact ? null : (
         <label className="flex items-center gap-2 text-muted">
           <input
             type="checkbox"
             checked={isShared}
-            disabled={form.pending || value === ""}
+            disabled={value === ""}
+            aria-disabled={form.pending}
             onChange={(event) => {
+              if (form.pending) return;
+              setSaved(false);
               setShared(event.target.checked);
               form.submit({ reached: Number(value), shared: event.target.checked });
             }}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
@@ -15,7 +16,25 @@ import type { Outcome } from "@/lib/doors/outcome";
 export function RoomVeil({ reach, progress, lift }: { reach: string; progress: string; lift: () => Promise<Outcome<null>> }) {
   const t = useTranslations("discussion");
   const router = useRouter();
-  const form = useActionForm(lift, { onSuccess: () => router.refresh() });
+  const lifted = useRef(false);
+  const form = useActionForm(lift, {
+    onSuccess: () => {
+      lifted.current = true;
+      router.refresh();
+    },
+  });
+  // The button that had focus goes with the veil: focus moves to the room's title (the page's
+  // #room-title), where the discussion now starts, rather than falling to the page.
+  useEffect(
+    () => () => {
+      if (!lifted.current) return;
+      requestAnimationFrame(() => {
+        if (document.activeElement && document.activeElement !== document.body) return;
+        document.getElementById("room-title")?.focus();
+      });
+    },
+    [],
+  );
   return (
     <section aria-labelledby="veil-heading" className="space-y-3 rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
       <h2 id="veil-heading" className="font-serif text-xl font-semibold">

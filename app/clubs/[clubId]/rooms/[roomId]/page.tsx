@@ -62,7 +62,9 @@ export default async function RoomPage({ params, searchParams }: Props) {
       </nav>
       <header className="space-y-3 border-b border-line pb-6">
         <p className="text-xs font-medium uppercase tracking-wider text-muted">{t("page.question", { position: room.position })}</p>
-        <h1 className="font-serif text-2xl font-semibold leading-snug sm:text-3xl">{room.question}</h1>
+        <h1 id="room-title" tabIndex={-1} className="font-serif text-2xl font-semibold leading-snug focus:outline-none sm:text-3xl">
+          {room.question}
+        </h1>
         {reach ? <p className="text-sm text-muted">{t("page.reach", { reach })}</p> : null}
         {progressControl}
       </header>
@@ -105,7 +107,9 @@ async function VeiledRoom({ clubId, roomId, room, reach, progressLabel, progress
       </nav>
       <header className="space-y-3 border-b border-line pb-6">
         <p className="text-xs font-medium uppercase tracking-wider text-muted">{t("page.question", { position: room.position })}</p>
-        <h1 className="font-serif text-2xl font-semibold leading-snug sm:text-3xl">{room.question}</h1>
+        <h1 id="room-title" tabIndex={-1} className="font-serif text-2xl font-semibold leading-snug focus:outline-none sm:text-3xl">
+          {room.question}
+        </h1>
         {progressControl}
       </header>
       <RoomVeil reach={reach} progress={progressLabel} lift={liftRoomVeilAction.bind(null, clubId, roomId)} />
