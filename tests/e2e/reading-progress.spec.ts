@@ -11,7 +11,9 @@ test("a member sets how far they've read from the club page on a phone, in two t
   await expect(progress).toHaveValue("");
   // A native select: one tap opens it, one picks.
   await progress.selectOption({ label: "Part Two, chapter 12" });
-  await expect(page.getByText("Saving…")).toBeHidden();
+  // Saved as it changes, with no button to press: the page says so, politely (a live region).
+  await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(page.getByText("Saved.")).toHaveAttribute("aria-live", "polite");
   await page.reload();
   await expect(page.getByRole("combobox", { name: "I've read to" })).toHaveValue("12");
   // The schedule now counts the first meeting's reading (up to the end of Part One) as done.
@@ -45,8 +47,12 @@ test("a room past the reader's progress opens veiled, without its replies in the
   expect(html).not.toContain(text);
   if (shots) await kathy.screenshot({ path: `${shots}/veil-1280.png`, fullPage: true });
 
-  await kathy.getByRole("button", { name: "I've read it / show anyway" }).click();
+  // By keyboard: the button goes with the veil, and focus moves to the room's title rather than
+  // falling to the page.
+  await kathy.getByRole("button", { name: "I've read it / show anyway" }).focus();
+  await kathy.keyboard.press("Enter");
   await expect(kathy.locator(".reply-body").getByText(text)).toBeVisible();
+  await expect(kathy.getByRole("heading", { level: 1 })).toBeFocused();
   await kathy.reload();
   await expect(kathy.locator(".reply-body").getByText(text)).toBeVisible();
   await expect(kathy.getByRole("heading", { name: "This discussion goes further than you've read" })).toHaveCount(0);

@@ -47,9 +47,15 @@ test.describe.serial("a room with more than a page of threads and replies", () =
     await more.click();
     await expect(reply(page, `${marker} answer 13`)).toBeVisible();
     await expect(reply(page, `${marker} answer 14`)).toHaveCount(0);
-    await page.getByRole("button", { name: /Show 6 more replies/ }).click();
+    // The last page, by keyboard: the button goes, and focus moves to the first reply that
+    // arrived (answer 14) instead of falling to the page.
+    await page.getByRole("button", { name: /Show 6 more replies/ }).focus();
+    await page.keyboard.press("Enter");
     await expect(reply(page, `${marker} answer 19`)).toBeVisible();
     await expect(page.getByRole("button", { name: /more replies/ })).toHaveCount(0);
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement?.tagName === "ARTICLE" ? (document.activeElement.textContent ?? "") : "")))
+      .toContain(`${marker} answer 14`);
 
     // The next threads load when their button comes near the screen: scrolling to the end is enough.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
