@@ -16,9 +16,10 @@ const widths = [
   { name: "1280", viewport: { width: 1280, height: 900 } },
   { name: "390", viewport: { width: 390, height: 844 } },
 ];
+// Each language shows the demo club that talks in it.
 const languages = [
-  { name: "en", locale: "en-US" },
-  { name: "es", locale: "es-ES" },
+  { name: "en", locale: "en-US", club: /The Hailsham Circle/ },
+  { name: "es", locale: "es-ES", club: /Veladas de Hailsham/ },
 ];
 
 async function signIn(page: Page): Promise<void> {
@@ -30,9 +31,11 @@ async function signIn(page: Page): Promise<void> {
 }
 
 /** The pages to show, found by following links as a member would (ids differ per database). */
-async function pages(page: Page): Promise<Array<{ name: string; url: string }>> {
+async function pages(page: Page, clubName: RegExp): Promise<Array<{ name: string; url: string }>> {
   await page.goto(`${baseURL}/`);
-  const club = await page.locator('main a[href^="/clubs/"]:not([href="/clubs/new"])').first().getAttribute("href");
+  const clubs = page.locator('main a[href^="/clubs/"]:not([href="/clubs/new"])');
+  const named = clubs.filter({ hasText: clubName });
+  const club = await ((await named.count()) > 0 ? named : clubs).first().getAttribute("href");
   if (!club) throw new Error("No club on the home page: did the server seed the demo?");
   await page.goto(baseURL + club);
   const room = await page.locator('a[href*="/rooms/"]').first().getAttribute("href");
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
         await page.screenshot({ path: `${outDir}${name}-${language.name}-${width.name}.png` });
       }
       await signIn(page);
-      for (const { name, url } of await pages(page)) {
+      for (const { name, url } of await pages(page, language.club)) {
         await page.goto(baseURL + url);
         await page.waitForLoadState("networkidle");
         await page.screenshot({ path: `${outDir}${name}-${language.name}-${width.name}.png`, fullPage: width.name === "390" ? false : true });
