@@ -10,8 +10,16 @@ import { errorKey } from "@/lib/i18n/error-text";
 const MAX_PARTS = 50;
 const MAX_PART_TITLE = 80;
 
-// "Part One, chapters 1–9", "Part One: 1-9", "Part One (chapters 1 to 9)", "Book II, chapter 10".
-const partLine = /^(.+?)\s*[,:(–—-]?\s*(?:chapters?|ch\.?)?\s*(\d+)\s*(?:-|–|—|to|through)\s*(\d+)\s*\)?$|^(.+?)\s*[,:(–—-]?\s*(?:chapter|ch\.?)\s*(\d+)\s*\)?$/i;
+// "Part One, chapters 1–9", "Part One: 1-9", "Part One (chapters 1 to 9)", "Book II, chapter 10",
+// and in Spanish as the form's Spanish placeholder and prefill write them: "Primera parte,
+// capítulos 1–9", "Primera parte (capítulos 1 a 9)", "Segunda parte, del capítulo 10 al 17",
+// "Tercera parte, capítulo 18" (accents optional).
+const chapterWords = String.raw`(?:chapters?|ch\.?|(?:del\s+)?cap[ií]tulos?|caps?\.?)`;
+const rangeWords = String.raw`(?:-|–|—|to|through|al|a|hasta)`;
+const partLine = new RegExp(
+  String.raw`^(.+?)\s*[,:(–—-]?\s*${chapterWords}?\s*(\d+)\s*${rangeWords}\s*(\d+)\s*\)?$|^(.+?)\s*[,:(–—-]?\s*${chapterWords}\s*(\d+)\s*\)?$`,
+  "iu",
+);
 
 /** One line of the parts box as a part, or the message (an error key) saying what is wrong with it. */
 function parsePartLine(line: string, number: number): BookPart | string {
@@ -93,11 +101,27 @@ export const bookShapeInput = z
 /** What the shape form sends, before parsing. */
 export type BookShapeValues = z.input<typeof bookShapeInput>;
 
-/** A stored shape as the form's fields, for editing: the count and one "Part One, chapters 1–9" line per part. */
-export function shapeFormValues(shape: BookShape | null): { chapters: string; parts: string } {
+/** How a part line is written back into the form, in the reader's language (the `book.shapeLine` messages); English by default. */
+export type PartLineWords = {
+  one: (values: { title: string; chapter: number }) => string;
+  many: (values: { title: string; first: number; last: number }) => string;
+};
+
+const englishPartLine: PartLineWords = {
+  one: ({ title, chapter }) => `${title}, chapter ${chapter}`,
+  many: ({ title, first, last }) => `${title}, chapters ${first}–${last}`,
+};
+
+/**
+ * A stored shape as the form's fields, for editing: the count and one "Part One, chapters 1–9"
+ * line per part ("Primera parte, capítulos 1–9" with Spanish words), which bookShapeInput reads back.
+ */
+export function shapeFormValues(shape: BookShape | null, words: PartLineWords = englishPartLine): { chapters: string; parts: string } {
   if (!shape) return { chapters: "", parts: "" };
   return {
     chapters: String(shape.chapters),
-    parts: shape.parts.map((part) => (part.first === part.last ? `${part.title}, chapter ${part.first}` : `${part.title}, chapters ${part.first}–${part.last}`)).join("\n"),
+    parts: shape.parts
+      .map((part) => (part.first === part.last ? words.one({ title: part.title, chapter: part.first }) : words.many({ title: part.title, first: part.first, last: part.last })))
+      .join("\n"),
   };
 }

@@ -123,6 +123,23 @@ describe("the shape form", () => {
     expect(bookShapeInput.parse(shapeFormValues(nlmg))).toEqual(nlmg);
   });
 
+  it("reads the Spanish lines the Spanish form writes and suggests, and writes a shape back in Spanish", () => {
+    const primera = { chapters: 23, parts: [{ title: "Primera parte", first: 1, last: 9 }, { title: "Segunda parte", first: 10, last: 17 }, { title: "Tercera parte", first: 18, last: 23 }] };
+    for (const parts of [
+      "Primera parte, capítulos 1–9\nSegunda parte, capítulos 10–17\nTercera parte, capítulos 18–23",
+      "Primera parte (capítulos 1 a 9)\nSegunda parte, del capítulo 10 al 17\nTercera parte: capitulos 18 hasta 23",
+    ]) {
+      expect(bookShapeInput.parse({ chapters: "", parts })).toEqual(primera);
+    }
+    expect(bookShapeInput.parse({ chapters: "", parts: "Primera parte, capítulos 1–22\nEpílogo, capítulo 23" })).toEqual({
+      chapters: 23,
+      parts: [{ title: "Primera parte", first: 1, last: 22 }, { title: "Epílogo", first: 23, last: 23 }],
+    });
+    const spanish = { one: ({ title, chapter }: { title: string; chapter: number }) => `${title}, capítulo ${chapter}`, many: ({ title, first, last }: { title: string; first: number; last: number }) => `${title}, capítulos ${first}–${last}` };
+    expect(shapeFormValues(primera, spanish).parts).toBe("Primera parte, capítulos 1–9\nSegunda parte, capítulos 10–17\nTercera parte, capítulos 18–23");
+    expect(bookShapeInput.parse(shapeFormValues(primera, spanish))).toEqual(primera);
+  });
+
   it("accepts a bare chapter count, and both blank clears the shape", () => {
     expect(bookShapeInput.parse({ chapters: "12", parts: "" })).toEqual({ chapters: 12, parts: [] });
     expect(bookShapeInput.parse({ chapters: "", parts: "" })).toBeNull();

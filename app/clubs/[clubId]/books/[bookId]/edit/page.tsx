@@ -54,7 +54,7 @@ export default async function EditBookPage({ params }: Props) {
         descriptionMaxLength={bookLimits.description}
         summaryMaxLength={bookLimits.summary}
       />
-      <BookShapeForm action={updateBookShapeAction.bind(null, club.id, book.id)} initial={shapeFormValues(book.shape)} cancelHref={bookHref} />
+      <BookShapeForm action={updateBookShapeAction.bind(null, club.id, book.id)} initial={shapeFormValues(book.shape, { one: (values) => t("shapeLine.one", values), many: (values) => t("shapeLine.many", values) })} cancelHref={bookHref} />
     </div>
   );
 }
