@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRoomDates } from "./dates";
+import { useDateWords } from "@/components/ui/relative-time";
 
 /**
  * "edited", short in the reply's header; the full date shows on hover and on keyboard focus (a
@@ -9,7 +9,7 @@ import { useRoomDates } from "./dates";
  */
 export function EditedMarker({ iso }: { iso: string }) {
   const t = useTranslations("discussion");
-  const when = useRoomDates().dateTime(iso);
+  const when = useDateWords().dateTime(iso);
   const full = t("reply.editedOn", { date: when });
   // Two items, so the header's own spacing sets them apart like its other "·" separators.
   return (

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import type { ReplyView } from "@/lib/discussion/reply-view";
-import { useRoomDates } from "./dates";
+import { useDateWords } from "@/components/ui/relative-time";
 import { requestJson } from "./request";
 
 type Version = { bodyHtml: string; writtenAt: string; replacedAt: string | null };
@@ -19,7 +19,7 @@ function versionLabel(version: Version, index: number, t: (key: HistoryKey, valu
 /** Every version of a reply, oldest first, for moderators and the reply's author. */
 export function ReplyHistory({ replyId, onClose }: { replyId: string; onClose: () => void }) {
   const t = useTranslations("discussion");
-  const { dateTime } = useRoomDates();
+  const { dateTime } = useDateWords();
   const headingId = useId();
   const [history, setHistory] = useState<History | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -2,12 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { useRoomDates } from "./dates";
+import { useDateWords } from "@/components/ui/relative-time";
 
 /** "5 minutes ago" in the reader's language, kept fresh each minute, with the full date on hover. */
 export function ReplyTime({ iso, className = "" }: { iso: string; className?: string }) {
   const t = useTranslations("discussion");
-  const dates = useRoomDates();
+  const dates = useDateWords();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
