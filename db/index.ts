@@ -2,6 +2,7 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -79,7 +80,8 @@ function open(): Connection {
   const dir = path.resolve(env.PGLITE_DIR);
   // PGlite does not create parent folders.
   mkdirSync(path.dirname(dir), { recursive: true });
-  const client = new PGlite(dir, { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`] });
+  // unaccent: search's text-search configurations use it (migration 0015).
+  const client = new PGlite(dir, { extensions: { unaccent }, startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`] });
   const db = drizzlePglite(client, { schema });
   return {
     db,

@@ -31,6 +31,8 @@ type DemoThread = { room: number; replies: { author: string; body: string; paren
 type DemoClub = {
   name: string;
   description: string;
+  // The club's language: its search reads replies in it.
+  language: "en" | "es";
   book: { title: string; description: string; summary: string; shape: typeof neverLetMeGoShape };
   guidePath: string;
   /** How far some questions reach (by position; a point's rank, lib/books/points.ts). */
@@ -66,6 +68,7 @@ const demoProgress = [
 const demoClubs: DemoClub[] = [
   {
     name: "The Hailsham Circle",
+    language: "en",
     description: "A small online club reading Kazuo Ishiguro slowly, one question at a time.",
     book: { title: "Never Let Me Go", description: neverLetMeGoTexts.en.description, summary: neverLetMeGoTexts.en.summary, shape: neverLetMeGoShape },
     guidePath: path.resolve("db/seed-data/never-let-me-go-guide.txt"),
@@ -126,6 +129,7 @@ const demoClubs: DemoClub[] = [
   },
   {
     name: "Veladas de Hailsham",
+    language: "es",
     description: "Un club pequeño y en línea que lee a Kazuo Ishiguro sin prisa, pregunta a pregunta.",
     book: {
       // The Spanish edition's title, with the original beside it so both readers recognise it.
@@ -198,7 +202,7 @@ type Tx = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
 /** One demo club with its book, rooms, meeting, progress and conversation, on the seed's transaction. */
 async function seedClub(tx: Tx, spec: DemoClub, questions: GuideQuestion[], userId: (email: string) => string): Promise<void> {
-  const [club] = await tx.insert(clubs).values({ name: spec.name, description: spec.description }).returning({ id: clubs.id });
+  const [club] = await tx.insert(clubs).values({ name: spec.name, description: spec.description, language: spec.language }).returning({ id: clubs.id });
   if (!club) throw new Error("Demo club not created");
 
   await tx

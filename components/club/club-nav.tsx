@@ -33,6 +33,7 @@ export function ClubNav({ clubId, role }: { clubId: string; role: ClubRole }) {
     // Rooms belong to the discussion, so the Discussion tab stays current inside one.
     { href: base, label: t("discussion"), show: true, exact: true },
     { href: `${base}/meetings`, label: t("meetings"), show: can(role, "meeting:view") },
+    { href: `${base}/polls`, label: t("polls"), show: true },
     { href: `${base}/books`, label: t("books"), show: true },
     { href: `${base}/members`, label: t("members"), show: can(role, "member:view-roster") },
     { href: `${base}/invites`, label: t("invites"), show: can(role, "invite:manage") },

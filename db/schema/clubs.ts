@@ -10,6 +10,9 @@ export const clubs = pgTable("clubs", {
   description: text("description").notNull().default(""),
   // Set once the club has a book; points at books.id (no FK: the two tables reference each other).
   currentBookId: uuid("current_book_id"),
+  // The language the club discusses in ("en" or "es", lib/i18n/locales.ts): search reads its
+  // replies with that language's text-search configuration (docs/decisions/0026-search.md).
+  language: text("language").notNull().default("en"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,7 +1,12 @@
 import { sql } from "drizzle-orm";
-import { type AnyPgColumn, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { books, clubs } from "./clubs";
 import { users } from "./users";
+
+/** Postgres's `regconfig`: the name of a text-search configuration. */
+const regconfig = customType<{ data: string }>({ dataType: () => "regconfig" });
+/** Postgres's `tsvector`: a document's normalized words, for full-text search. */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 /** A discussion question; each one is a room that replies thread under. */
 export const rooms = pgTable(
@@ -77,6 +82,12 @@ export const replies = pgTable(
     // How far into the book the reply may spoil, as a point's rank (lib/books/points.ts: 0 no
     // spoilers). Set at write time, never past the author's own progress (lib/discussion/spoilers.ts).
     spoilerLevel: integer("spoiler_level").notNull().default(0),
+    // The text-search configuration of the club's language (chapterhouse_en or chapterhouse_es,
+    // both unaccented): set by a trigger when the reply is inserted, rewritten when the club's
+    // language changes (migration 0015, docs/decisions/0026-search.md).
+    searchConfig: regconfig("search_config").notNull().default(sql`'chapterhouse_en'::regconfig`),
+    // The reply's words for search, inline spoilers (`||...||`) left out so no search shows them.
+    searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector(search_config, reply_search_text(body))`),
   },
   (table) => [
     uniqueIndex("replies_room_seq_key").on(table.roomId, table.seq),
@@ -95,6 +106,7 @@ export const replies = pgTable(
     index("replies_room_pinned_idx").on(table.roomId, table.pinnedAt).where(sql`${table.pinnedAt} IS NOT NULL`),
     // Unread counts (db/queries/read-positions.ts): the visible replies of a room after a
     // position, with their author, read from the index alone.
+    index("replies_search_idx").using("gin", table.searchVector),
     index("replies_room_visible_seq_idx")
       .on(table.roomId, table.seq, table.authorId)
       .where(sql`${table.deletedAt} IS NULL AND ${table.hiddenAt} IS NULL`),

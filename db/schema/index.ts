@@ -8,3 +8,4 @@ export * from "./notifications";
 export * from "./email";
 export * from "./rate-limits";
 export * from "./reading";
+export * from "./polls";

@@ -23,6 +23,10 @@ export const users = pgTable(
     // The language their browser asked for at their last sign-in, sign-up or profile save: emails,
     // digests and reminders use it when they chose none. Null: never seen, English.
     browserLocale: text("browser_locale"),
+    // Set when the member deleted their account: the row stays so their replies keep their
+    // threads' shape, shown as "a former member"; everything personal is cleared
+    // (docs/decisions/0028-account-deletion.md).
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
   (table) => [uniqueIndex("users_email_key").on(sql`lower(${table.email})`)],
 );

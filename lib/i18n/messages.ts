@@ -17,6 +17,9 @@ import en_book from "./messages/en/book.json";
 import en_errors from "./messages/en/errors.json";
 import en_email from "./messages/en/email.json";
 import en_calendar from "./messages/en/calendar.json";
+import en_polls from "./messages/en/polls.json";
+import en_search from "./messages/en/search.json";
+import en_export from "./messages/en/export.json";
 import es_common from "./messages/es/common.json";
 import es_auth from "./messages/es/auth.json";
 import es_home from "./messages/es/home.json";
@@ -30,6 +33,9 @@ import es_book from "./messages/es/book.json";
 import es_errors from "./messages/es/errors.json";
 import es_email from "./messages/es/email.json";
 import es_calendar from "./messages/es/calendar.json";
+import es_polls from "./messages/es/polls.json";
+import es_search from "./messages/es/search.json";
+import es_export from "./messages/es/export.json";
 
 import type { Locale } from "./locales";
 
@@ -47,6 +53,9 @@ const en = {
   errors: en_errors,
   email: en_email,
   calendar: en_calendar,
+  polls: en_polls,
+  search: en_search,
+  export: en_export,
 };
 
 /** The shape of every locale's messages: the English files' keys. */
@@ -66,6 +75,9 @@ const es: Messages = {
   errors: es_errors,
   email: es_email,
   calendar: es_calendar,
+  polls: es_polls,
+  search: es_search,
+  export: es_export,
 };
 
 /** All messages, by locale. */

@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import type { sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -55,7 +56,7 @@ export async function openScratchDatabase(): Promise<ScratchDatabase> {
     };
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), "chapterhouse-migration-pglite-"));
-  const client = new PGlite(path.join(dir, "data"));
+  const client = new PGlite(path.join(dir, "data"), { extensions: { unaccent } });
   const db = drizzlePglite(client);
   return {
     db,

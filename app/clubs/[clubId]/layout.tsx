@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ClubNav } from "@/components/club/club-nav";
+import { ClubSearchBox } from "@/components/search/club-search-box";
 import { getCurrentUser } from "@/lib/auth";
 import { loadClubFrame } from "@/lib/clubs/clubs";
 import { loadOrNotFound } from "@/lib/doors/page";
@@ -19,7 +20,10 @@ export default async function ClubLayout({ children, params }: Props) {
   const { club, role } = await loadOrNotFound(() => loadClubFrame({ clubId, userId: user.id }));
   return (
     <div className="space-y-8">
-      <ClubNav clubId={club.id} role={role} />
+      <div className="space-y-3">
+        <ClubSearchBox clubId={club.id} />
+        <ClubNav clubId={club.id} role={role} />
+      </div>
       {children}
     </div>
   );
