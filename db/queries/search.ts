@@ -57,58 +57,113 @@ function point(rank: SQL, shape: SQL): SQL {
  * book unless they wrote it, revealed it, or lifted its room's veil that far
  * (lib/discussion/spoilers.ts isVeiledFor); no cancelled meeting; a book's spoiler summary never.
  */
-export async function searchClub(input: {
+export async function searchClub(input: SearchInput): Promise<SearchRow[]> {
+  const result = await getDb().execute(searchStatement(input));
+  // postgres.js answers with the rows, PGlite with { rows }.
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as RawRow[];
+  return rows.map(toRow);
+}
+
+type SearchInput = {
   clubId: string;
   userId: string;
   config: SearchConfig;
   query: string;
   limit: number;
   offset: number;
-}): Promise<SearchRow[]> {
+  /**
+   * Null: rank every matching reply (found through the GIN index). A number: rank only the
+   * newest `window` matches of each room (found walking each room's replies newest first), for
+   * words in so many replies that reading them all would be slow (lib/search/search.ts decides).
+   */
+  window: number | null;
+};
+
+/**
+ * The query as Postgres reads websearch syntax, written out where it is used (not a CTE): with
+ * its text known at planning, the planner estimates how many replies match from the column's
+ * statistics and picks the index to match (the GIN index, or a room's newest replies first).
+ */
+function tsquery(input: { config: SearchConfig; query: string }): SQL {
+  return sql`websearch_to_tsquery(${input.config}::regconfig, ${input.query}::text)`;
+}
+
+const reached = sql`coalesce(rp.reached, 0)`;
+const shape = sql`b.shape`;
+const lifted = sql`(vl.user_id is not null)`;
+
+/** The rooms of the club whose replies the reader may search: live, and not veiled for them (reach past their progress, veil not lifted). */
+function openRooms(input: SearchInput): SQL {
+  return sql`
+    rooms rm
+    join books b on b.id = rm.book_id
+    left join reading_progress rp on rp.book_id = rm.book_id and rp.user_id = ${input.userId}::uuid
+    left join room_veil_lifts vl on vl.room_id = rm.id and vl.user_id = ${input.userId}::uuid`;
+}
+
+function openRoomsWhere(input: SearchInput): SQL {
+  return sql`rm.club_id = ${input.clubId}::uuid and rm.archived_at is null
+    and (rm.reach is null or ${lifted} or ${point(sql`rm.reach`, shape)} <= ${point(reached, shape)})`;
+}
+
+/** A reply the reader may see in an open room: visible, and not past their position (isVeiledFor, lib/discussion/spoilers.ts). */
+function visibleReply(input: SearchInput): SQL {
+  return sql`r.deleted_at is null and r.hidden_at is null
+    and (
+      r.author_id = ${input.userId}::uuid
+      or ${point(sql`r.spoiler_level`, shape)} <= ${point(sql`greatest(${reached}, case when ${lifted} then coalesce(rm.reach, 0) else 0 end)`, shape)}
+      or exists (select 1 from reply_reveals rv where rv.reply_id = r.id and rv.user_id = ${input.userId}::uuid)
+    )`;
+}
+
+/** The replies branch of the hits: every match, or each open room's newest `window` matches (see SearchInput). */
+function replyHits(input: SearchInput): SQL {
+  if (input.window === null) {
+    return sql`
+      select 'reply'::text as kind, r.id, ts_rank_cd(r.search_vector, ${tsquery(input)}) as rank, r.created_at as at
+      from replies r join ${openRooms(input)} on rm.id = r.room_id
+      where r.search_vector @@ ${tsquery(input)} and ${openRoomsWhere(input)} and ${visibleReply(input)}`;
+  }
+  // Walks replies_room_visible_seq_idx backwards per room, stopping at `window` matches.
+  return sql`
+    select 'reply'::text as kind, r.id, ts_rank_cd(r.search_vector, ${tsquery(input)}) as rank, r.created_at as at
+    from ${openRooms(input)}
+    cross join lateral (
+      select r.id, r.search_vector, r.created_at from replies r
+      where r.room_id = rm.id and r.search_vector @@ ${tsquery(input)} and ${visibleReply(input)}
+      order by r.seq desc limit ${input.window}::int
+    ) r
+    where ${openRoomsWhere(input)}`;
+}
+
+/** searchClub's statement, unrun: the bench EXPLAINs it (bench/search.ts). */
+export function searchStatement(input: SearchInput): SQL {
   const { clubId, userId } = input;
   const config = sql`${input.config}::regconfig`;
-  const reached = sql`coalesce(rp.reached, 0)`;
-  const shape = sql`b.shape`;
-  const lifted = sql`(vl.user_id is not null)`;
   const options = `StartSel=${highlightStart}, StopSel=${highlightStop}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
-  const result = await getDb().execute(sql`
-    with q as (select websearch_to_tsquery(${config}, ${input.query}::text) as query),
-    hits as (
-      select 'reply'::text as kind, r.id, ts_rank_cd(r.search_vector, q.query) as rank, r.created_at as at
-      from q, replies r
-      join rooms rm on rm.id = r.room_id
-      join books b on b.id = rm.book_id
-      left join reading_progress rp on rp.book_id = rm.book_id and rp.user_id = ${userId}::uuid
-      left join room_veil_lifts vl on vl.room_id = rm.id and vl.user_id = ${userId}::uuid
-      where r.search_vector @@ q.query
-        and rm.club_id = ${clubId}::uuid and rm.archived_at is null
-        and r.deleted_at is null and r.hidden_at is null
-        and (rm.reach is null or ${lifted} or ${point(sql`rm.reach`, shape)} <= ${point(reached, shape)})
-        and (
-          r.author_id = ${userId}::uuid
-          or ${point(sql`r.spoiler_level`, shape)} <= ${point(sql`greatest(${reached}, case when ${lifted} then coalesce(rm.reach, 0) else 0 end)`, shape)}
-          or exists (select 1 from reply_reveals rv where rv.reply_id = r.id and rv.user_id = ${userId}::uuid)
-        )
+  return sql`
+    with hits as (
+      ${replyHits(input)}
       union all
-      select 'question', rm.id, ts_rank_cd(setweight(to_tsvector(${config}, rm.question), 'A'), q.query), rm.created_at
-      from q, rooms rm
-      where rm.club_id = ${clubId}::uuid and rm.archived_at is null and to_tsvector(${config}, rm.question) @@ q.query
+      select 'question', rm.id, ts_rank_cd(setweight(to_tsvector(${config}, rm.question), 'A'), ${tsquery(input)}), rm.created_at
+      from rooms rm
+      where rm.club_id = ${clubId}::uuid and rm.archived_at is null and to_tsvector(${config}, rm.question) @@ ${tsquery(input)}
       union all
-      select 'book', b.id, ts_rank_cd(b.doc, q.query), b.created_at
-      from q, (
+      select 'book', b.id, ts_rank_cd(b.doc, ${tsquery(input)}), b.created_at
+      from (
         select id, created_at,
           setweight(to_tsvector(${config}, title), 'A') || setweight(to_tsvector(${config}, author), 'B') || setweight(to_tsvector(${config}, description), 'C') as doc
         from books where club_id = ${clubId}::uuid
       ) b
-      where b.doc @@ q.query
+      where b.doc @@ ${tsquery(input)}
       union all
-      select 'meeting', m.id, ts_rank_cd(m.doc, q.query), m.starts_at
-      from q, (
+      select 'meeting', m.id, ts_rank_cd(m.doc, ${tsquery(input)}), m.starts_at
+      from (
         select id, starts_at,
           setweight(to_tsvector(${config}, title), 'A') || setweight(to_tsvector(${config}, coalesce(reading_assignment, '')), 'B') || setweight(to_tsvector(${config}, coalesce(notes, '')), 'C') as doc
         from meetings where club_id = ${clubId}::uuid and cancelled_at is null
       ) m
-      where m.doc @@ q.query
+      where m.doc @@ ${tsquery(input)}
     ),
     page as (
       select * from hits order by rank desc, at desc, id limit ${input.limit}::int offset ${input.offset}::int
@@ -121,13 +176,13 @@ export async function searchClub(input: {
           when 'book' then concat_ws(' · ', bk.title, bk.author, nullif(bk.description, ''))
           else concat_ws(' · ', m.title, m.reading_assignment, m.notes)
         end,
-        q.query, ${options}) as snippet,
+        ${tsquery(input)}, ${options}) as snippet,
       coalesce(r.room_id, qr.id) as room_id, rm.question as room_question, rm.position as room_position,
       case when p.kind = 'question' and qr.reach is not null and vl.user_id is null
         and ${point(sql`qr.reach`, sql`rb.shape`)} > ${point(sql`coalesce(rp.reached, 0)`, sql`rb.shape`)} then qr.reach end as beyond_reach,
       coalesce(bk.id, rb.id, mb.id) as book_id, coalesce(bk.title, rb.title, mb.title) as book_title, rb.shape as book_shape,
       r.author_id, case when u.deleted_at is null then u.name end as author_name
-    from q, page p
+    from page p
     left join replies r on p.kind = 'reply' and r.id = p.id
     left join rooms qr on p.kind = 'question' and qr.id = p.id
     left join rooms rm on rm.id = coalesce(r.room_id, qr.id)
@@ -139,10 +194,7 @@ export async function searchClub(input: {
     left join books mb on mb.id = m.book_id
     left join users u on u.id = r.author_id
     order by p.rank desc, p.at desc, p.id
-  `);
-  // postgres.js answers with the rows, PGlite with { rows }.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as RawRow[];
-  return rows.map(toRow);
+  `;
 }
 
 type RawRow = {
@@ -215,4 +267,29 @@ export async function isOnlyCommonWords(input: { config: SearchConfig; query: st
   const result = await getDb().execute(sql`select numnode(websearch_to_tsquery(${input.config}::regconfig, ${input.query}::text)) = 0 as empty`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { empty: boolean }[];
   return rows[0]?.empty === true;
+}
+
+/**
+ * How common the query's words are, from the planner's statistics alone (nothing is read):
+ * the share of all replies whose vector matches (0 to 1), and the club's visible replies and
+ * live rooms. Postgres estimates `@@` from the column's most common lexemes (ANALYZE), so the
+ * figure is close for common words, which are the ones that matter here; a table never
+ * analyzed says 0.
+ */
+export async function estimateSearch(input: { clubId: string; config: SearchConfig; query: string }): Promise<{ share: number; clubReplies: number; rooms: number }> {
+  const db = getDb();
+  const [plan, stats] = await Promise.all([
+    db.execute(sql`explain (format json) select 1 from replies where search_vector @@ websearch_to_tsquery(${input.config}::regconfig, ${input.query}::text)`),
+    db.execute(sql`
+      select (select greatest(reltuples, 0) from pg_class where oid = 'replies'::regclass) as total,
+        coalesce(sum(reply_count), 0)::int as club_replies, count(*)::int as rooms
+      from rooms where club_id = ${input.clubId}::uuid and archived_at is null`),
+  ]);
+  const planRows = (Array.isArray(plan) ? plan : (plan as { rows: unknown[] }).rows) as { "QUERY PLAN": unknown }[];
+  const statRows = (Array.isArray(stats) ? stats : (stats as { rows: unknown[] }).rows) as { total: number | string; club_replies: number; rooms: number }[];
+  const document = planRows[0]?.["QUERY PLAN"];
+  const parsed = (typeof document === "string" ? JSON.parse(document) : document) as { Plan?: { "Plan Rows"?: number } }[] | undefined;
+  const estimated = Number(parsed?.[0]?.Plan?.["Plan Rows"] ?? 0);
+  const total = Number(statRows[0]?.total ?? 0);
+  return { share: total > 0 ? Math.min(1, estimated / total) : 0, clubReplies: Number(statRows[0]?.club_replies ?? 0), rooms: Number(statRows[0]?.rooms ?? 0) };
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getClubSearchFrame, highlightStart, highlightStop, isOnlyCommonWords, searchClub, type SearchRow } from "@/db/queries/search";
+import { estimateSearch, getClubSearchFrame, highlightStart, highlightStop, isOnlyCommonWords, searchClub, type SearchRow } from "@/db/queries/search";
 import { loadClubNames, type ClubNames } from "@/lib/accounts/name-labels";
 import { resolveClub } from "@/lib/access";
 import { door } from "@/lib/doors/door";
@@ -8,6 +8,7 @@ import { notFound } from "@/lib/errors";
 import { searchPageSize, searchParams, searchQuery } from "./input";
 import { searchConfigOf } from "./language";
 import { snippetSegments } from "./snippet";
+import { searchWindow } from "./strategy";
 import type { SearchPageView, SearchResultView } from "./views";
 
 /** Where a hit opens: a reply at its place in its room (the room's `?reply=` deep link), a question's room, a book's or meeting's page. */
@@ -53,8 +54,9 @@ export const searchInClub = door({
     const empty: SearchPageView = { club: frame, query: body.q, page: body.page, results: [], nextPage: null, onlyCommonWords: false };
     if (body.q === "") return done(empty);
     const config = searchConfigOf(club.language);
+    const window = searchWindow(await estimateSearch({ clubId: club.id, config, query: body.q }));
     const [rows, names] = await Promise.all([
-      searchClub({ clubId: club.id, userId, config, query: body.q, limit: searchPageSize + 1, offset: (body.page - 1) * searchPageSize }),
+      searchClub({ clubId: club.id, userId, config, query: body.q, limit: searchPageSize + 1, offset: (body.page - 1) * searchPageSize, window }),
       loadClubNames(club.id),
     ]);
     const more = rows.length > searchPageSize;

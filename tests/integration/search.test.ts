@@ -15,6 +15,7 @@ import { changeClubLanguage, createClub } from "@/lib/clubs/clubs";
 import { hideReply } from "@/lib/discussion/moderation";
 import { deleteReply, postReply, revealReplyText } from "@/lib/discussion/replies";
 import { AppError } from "@/lib/errors";
+import { searchClub } from "@/db/queries/search";
 import { searchInClub } from "@/lib/search/search";
 import type { SearchResultView } from "@/lib/search/views";
 import { createTestClub, createTestUser, replyInput } from "./factories";
@@ -243,6 +244,23 @@ describe("search keeps every rule the rooms keep", () => {
     const after = await s.search(s.kathy.id, "gallery");
     expect(replyIds(after.results)).toEqual([inside]);
     expect(after.results.find((result) => result.kind === "question")?.beyond).toBeNull();
+  });
+
+  it("keeps the same rules when a word is so common that only each room's newest matches are ranked", async () => {
+    const s = await setting();
+    await updateBookShape({ clubId: s.clubId, bookId: s.bookId, userId: s.owner.id, body: { chapters: "", parts: nlmgParts } });
+    await setReadingProgress({ clubId: s.clubId, bookId: s.bookId, userId: s.ruth.id, body: { reached: END_RANK } });
+    const [oldest, middle] = await insertReplies(s.roomId, s.kathy.id, ["Kathy at the start.", "Kathy in the middle."]);
+    const past = await s.post(s.ruth.id, "Kathy at the end of the book.", END_RANK);
+    const hidden = await s.post(s.ruth.id, "Kathy, hidden.");
+    await hideReply({ replyId: hidden, userId: s.owner.id, body: { reason: "Off topic." } });
+    const newest = await s.post(s.kathy.id, "Kathy, newest of all.");
+    const windowed = await searchClub({ clubId: s.clubId, userId: s.kathy.id, config: "chapterhouse_en", query: "Kathy", limit: 20, offset: 0, window: 2 });
+    // The two newest matches Kathy may see in the room: not the hidden one, not the one past her position.
+    expect(new Set(windowed.filter((row) => row.kind === "reply").map((row) => row.id))).toEqual(new Set([newest, middle]));
+    const all = await searchClub({ clubId: s.clubId, userId: s.kathy.id, config: "chapterhouse_en", query: "Kathy", limit: 20, offset: 0, window: null });
+    expect(new Set(all.filter((row) => row.kind === "reply").map((row) => row.id))).toEqual(new Set([newest, middle, oldest]));
+    expect(all.map((row) => row.id)).not.toContain(past);
   });
 
   it("names a deleted account's replies as a former member (no name)", async () => {
