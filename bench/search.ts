@@ -34,11 +34,11 @@ const VOCABULARY = Array.from({ length: VOCABULARY_SIZE }, (_, index) => BOOK_WO
  */
 const QUERIES = ["tape", "Madame gallery", '"Norfolk tape"', "drawings -gallery", "deferral or rumour", "lighthouse", "Kathy"];
 
-type SearchCase = { query: string; computeMs: Summary; results: number; plan: { executionMs: number; usesIndex: boolean } };
+type SearchCase = { query: string; computeMs: Summary; results: number; plan: { executionMs: number; index: string } };
 export type SearchResult = { replies: number; neighbourReplies: number; insertMs: number; cases: SearchCase[] };
 
 /** Inserts a club of `count` replies over ROOMS rooms by three authors; returns its id, its book's, and the rooms'. */
-export async function fillClub(sql: Sql, input: { name: string; count: number; authors: string[] }): Promise<{ clubId: string; bookId: string; roomIds: string[] }> {
+async function fillClub(sql: Sql, input: { name: string; count: number; authors: string[] }): Promise<{ clubId: string; bookId: string; roomIds: string[] }> {
   const [club] = await sql<{ id: string }[]>`insert into clubs (name, language) values (${input.name}, 'en') returning id`;
   const clubId = club!.id;
   const shape = { chapters: 23, parts: [{ title: "Part One", first: 1, last: 9 }, { title: "Part Two", first: 10, last: 17 }, { title: "Part Three", first: 18, last: 23 }] };
@@ -73,11 +73,13 @@ export async function fillClub(sql: Sql, input: { name: string; count: number; a
   return { clubId, bookId, roomIds };
 }
 
-async function explain(sql: Sql, statement: { sql: string; params: unknown[] }): Promise<{ executionMs: number; usesIndex: boolean }> {
+async function explain(sql: Sql, statement: { sql: string; params: unknown[] }): Promise<{ executionMs: number; index: string }> {
   const rows = await sql.unsafe<{ "QUERY PLAN": string }[]>(`explain (analyze, buffers) ${statement.sql}`, statement.params as never[]);
   const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
   const execution = /Execution Time: ([\d.]+) ms/.exec(plan);
-  return { executionMs: execution ? Number(execution[1]) : Number.NaN, usesIndex: plan.includes("replies_search_idx") };
+  // The GIN index for every match; each room's newest replies first (lib/search/strategy.ts) for a very common word.
+  const index = plan.includes("replies_search_idx") ? "replies_search_idx (GIN)" : plan.includes("Backward using replies_room_visible_seq_idx") ? "replies_room_visible_seq_idx, newest first per room" : "none";
+  return { executionMs: execution ? Number(execution[1]) : Number.NaN, index };
 }
 
 /** Runs the scenario on a database of its own: fills the clubs, then times each query's first results page. */
@@ -149,8 +151,8 @@ export function searchSection(result: SearchResult): string {
     `Server time of lib/search/search.ts searchInClub (a first page of 20), ${samples} sequential calls after ${warmups} warm-ups, for a member at chapter 12 of 23; target p50 ≤ 50 ms. EXPLAIN ANALYZE of the statement beside it.`,
     "",
     table(
-      ["query", "p50 ms", "p95 ms", "max ms", "results on page 1", "EXPLAIN execution ms", "uses replies_search_idx"],
-      result.cases.map((entry) => [entry.query, entry.computeMs.p50, entry.computeMs.p95, entry.computeMs.max, entry.results, entry.plan.executionMs, entry.plan.usesIndex ? "yes" : "no"]),
+      ["query", "p50 ms", "p95 ms", "max ms", "results on page 1", "EXPLAIN execution ms", "replies read through"],
+      result.cases.map((entry) => [entry.query, entry.computeMs.p50, entry.computeMs.p95, entry.computeMs.max, entry.results, entry.plan.executionMs, entry.plan.index]),
     ),
     "",
     `(${(result.replies + result.neighbourReplies).toLocaleString("en")} replies inserted by SQL, vectors and index included, in ${Math.round(result.insertMs / 100) / 10} s)`,

@@ -1,7 +1,7 @@
 import { useTranslations } from "next-intl";
 
 /** The ways to search (Postgres's websearch syntax: quotes, minus, or), said as examples. */
-export function SearchTips() {
+function SearchTips() {
   const t = useTranslations("search.start");
   return (
     <div className="space-y-2">

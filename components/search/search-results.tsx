@@ -18,6 +18,7 @@ function SearchResult({ result }: { result: SearchResultView }) {
   const tCommon = useTranslations("common");
   const tPoints = useTranslations("discussion");
   const time = () => <RelativeTime iso={result.at} />;
+  const authorName = result.author ? (result.author.name ?? tCommon("formerMember")) : null;
   const when = result.kind === "reply" ? "posted" : result.kind === "meeting" ? "meets" : "added";
   return (
     <li>
@@ -41,9 +42,9 @@ function SearchResult({ result }: { result: SearchResultView }) {
           <span className="block text-sm text-amber-800">{t("beyond", { reach: rankWords(tPoints, result.beyond.reach, result.beyond.shape, "reach") })}</span>
         ) : null}
         <span className="flex flex-wrap items-center gap-x-2 text-sm text-muted">
-          {result.author ? (
+          {authorName !== null ? (
             <>
-              <span className="font-medium text-ink">{result.author.name ?? tCommon("formerMember")}</span>
+              <span className="font-medium text-ink">{authorName}</span>
               <span aria-hidden>·</span>
             </>
           ) : null}

@@ -14,7 +14,7 @@ import { replies, rooms } from "@/db/schema/discussion";
 export type SearchConfig = "chapterhouse_en" | "chapterhouse_es";
 
 /** What a hit is: a reply, a question (its room), a book or a meeting. */
-export type SearchKind = "reply" | "question" | "book" | "meeting";
+type SearchKind = "reply" | "question" | "book" | "meeting";
 
 /** Where ts_headline puts a match's start and end: control characters, which no stored text holds (lib/validation/text.ts). */
 export const highlightStart = "\u0002";

@@ -9,7 +9,7 @@ export const searchQueryMaxLength = 200;
 export const searchPageSize = 20;
 
 /** How many pages deep a search goes: past 25 pages of 20, a narrower search finds it faster. */
-export const searchMaxPage = 25;
+const searchMaxPage = 25;
 
 // Control characters are never text (lib/validation/text.ts); Postgres refuses NUL outright.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;

@@ -44,6 +44,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
     loadOrNotFound(() => loadClubFrame({ clubId, userId: user.id })),
     loadOrNotFound(() => searchInClub({ clubId, userId: user.id, body: { q, page: Math.min(page, 25) } })),
   ]);
+  const setsLanguage = can(role, "club:edit");
   const moreHref = found.nextPage ? `/clubs/${clubId}/search?q=${encodeURIComponent(found.query)}&page=${found.nextPage}` : null;
 
   return (
@@ -64,7 +65,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
         <SearchResults results={found.results} moreHref={moreHref} />
       )}
 
-      {can(role, "club:edit") ? (
+      {setsLanguage ? (
         <section aria-labelledby="search-language-heading" className="space-y-3 border-t border-line pt-6">
           <h2 id="search-language-heading" className="font-serif text-xl font-semibold">
             {t("language.heading")}
