@@ -1,15 +1,18 @@
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 
 /** The ways to search (Postgres's websearch syntax: quotes, minus, or), said as examples. */
 function SearchTips() {
   const t = useTranslations("search.start");
+  const ex = (chunks: ReactNode) => <code className="rounded bg-paper px-1 py-0.5 font-mono text-[0.85em] text-ink">{chunks}</code>;
+  const tips = [t.rich("tipQuotes", { ex }), t.rich("tipExclude", { ex }), t.rich("tipOr", { ex })];
   return (
     <div className="space-y-2">
       <h2 className="text-xs font-medium tracking-wider text-muted uppercase">{t("tipsHeading")}</h2>
       <ul className="list-disc space-y-1 pl-5 text-sm text-muted">
-        <li>{t("tipQuotes")}</li>
-        <li>{t("tipExclude")}</li>
-        <li>{t("tipOr")}</li>
+        {tips.map((tip, index) => (
+          <li key={index}>{tip}</li>
+        ))}
       </ul>
     </div>
   );

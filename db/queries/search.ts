@@ -140,7 +140,7 @@ function replyHits(input: SearchInput): SQL {
 export function searchStatement(input: SearchInput): SQL {
   const { clubId, userId } = input;
   const config = sql`${input.config}::regconfig`;
-  const options = `StartSel=${highlightStart}, StopSel=${highlightStop}, MaxWords=30, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+  const options = `StartSel=${highlightStart}, StopSel=${highlightStop}, MaxWords=32, MinWords=14, ShortWord=0, MaxFragments=2, FragmentDelimiter=" … "`;
   return sql`
     with hits as (
       ${replyHits(input)}

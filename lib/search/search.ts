@@ -28,7 +28,7 @@ function toView(clubId: string, row: SearchRow, names: ClubNames): SearchResultV
     snippet: snippetSegments(row.snippet, highlightStart, highlightStop),
     at: row.at.toISOString(),
     room: inRoom && row.kind === "reply" ? { question: row.roomQuestion ?? "", position: row.roomPosition ?? 0 } : null,
-    book: row.bookTitle !== null && row.kind !== "book" ? { title: row.bookTitle } : null,
+    book: row.bookTitle !== null ? { title: row.bookTitle } : null,
     // The club's name for a member (look-alikes told apart); a former member's stored name; none for a deleted account.
     author: row.kind === "reply" ? { name: row.authorName === null ? null : (row.authorId ? names.get(row.authorId) : undefined) ?? row.authorName } : null,
     beyond: row.beyondReach !== null ? { reach: row.beyondReach, shape: row.bookShape } : null,

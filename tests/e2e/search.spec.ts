@@ -42,6 +42,7 @@ test("Kathy types a word in the club's search box, sees Ruth's reply with the wo
 test("the search page helps before a search and when nothing is found, in English and Spanish, on a phone", async ({ pageAs }) => {
   const kathy = await pageAs(accounts.kathy, phone);
   await kathy.getByRole("link", { name: new RegExp(clubName) }).click();
+  await expect(kathy).toHaveURL(/\/clubs\/[0-9a-f-]{36}$/);
   const clubUrl = new URL(kathy.url()).pathname;
 
   await kathy.goto(`${clubUrl}/search`);
@@ -59,7 +60,9 @@ test("the search page helps before a search and when nothing is found, in Englis
   expect(await kathy.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   if (shots) await kathy.screenshot({ path: `${shots}/search-results-390.png`, fullPage: true });
 
-  const spanish = await pageAs(accounts.tommy, { ...phone, locale: "es-ES" });
+  // Tommy reads in Spanish: the footer's language switch sets this cookie (lib/i18n/locales.ts).
+  const spanish = await pageAs(accounts.tommy, phone);
+  await spanish.context().addCookies([{ name: "chapterhouse-locale", value: "es", url: new URL(spanish.url()).origin }]);
   await spanish.goto(`${clubUrl}/search?q=Hailsham`);
   await expect(spanish.getByRole("heading", { level: 1 })).toHaveText("Resultados de «Hailsham»");
   await expect(spanish.getByRole("searchbox")).toHaveValue("Hailsham");
