@@ -2,7 +2,7 @@
  * `npm run bench`: builds and starts the production app against a throwaway Postgres database,
  * starts the floor (bench/floor-server.ts) beside it, runs every comparison scenario against both
  * in the same run (fan-out, single-room writes, pages, memory, two-node delivery), then the
- * Chapterhouse-only sections (unread counts, mentions, digest); prints a table and writes
+ * Chapterhouse-only sections (unread counts, mentions, digest, search); prints a table and writes
  * bench/results/latest.json. A measurement, not a test: it only fails when it cannot measure.
  *
  * `npm run bench -- --only=writes,fanout` (or BENCH_ONLY=writes,fanout) runs some sections only.
@@ -23,6 +23,7 @@ import { runPages } from "./pages";
 import { describeMachine, formatReport, writeResults, type BenchResults } from "./report";
 import { groupRss } from "./rss";
 import { signIn } from "./session";
+import { runSearchBench, searchSection, type SearchResult } from "./search";
 import { runUnreadScenario } from "./unread";
 import { runWrites, type WritesResult } from "./writes";
 
@@ -45,7 +46,7 @@ const singleNodeAdapter = "postgres";
 /** Redis for the Redis streams adapter's cross-node figure; that run is skipped when it does not answer. */
 const benchRedisUrl = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 
-const sectionNames = ["rss", "fanout", "writes", "pages", "crossnode", "unread", "mentions", "digest"] as const;
+const sectionNames = ["rss", "fanout", "writes", "pages", "crossnode", "unread", "mentions", "digest", "search"] as const;
 type Section = (typeof sectionNames)[number];
 /** The sections that start the floor beside Chapterhouse. */
 const floorSections: Section[] = ["rss", "fanout", "writes", "pages"];
@@ -341,9 +342,11 @@ async function main(): Promise<number> {
     mentionPosts: null,
     errors: [],
   };
+  let search: SearchResult | null = null;
   log(`sections: ${[...sections].join(", ")}; load average at start ${results.machine.loadAverage1m} on ${results.machine.cores} cores`);
   try {
-    const needsApp = [...sections].some((section) => section !== "digest");
+    // The digest and search sections run on databases of their own, without the app server.
+    const needsApp = [...sections].some((section) => section !== "digest" && section !== "search");
     if (needsApp) {
       const database = await createDatabase();
       results.setup.database = database.name;
@@ -434,6 +437,13 @@ async function main(): Promise<number> {
         results.errors.push(`digest: ${message(error)}`);
       }
     }
+    if (wants("search")) {
+      try {
+        search = await runSearchBench(log);
+      } catch (error) {
+        results.errors.push(`search: ${message(error)}`);
+      }
+    }
   } catch (error) {
     results.errors.push(message(error));
   } finally {
@@ -442,7 +452,9 @@ async function main(): Promise<number> {
   }
   results.setup.totalMs = Math.round(performance.now() - started);
   console.log(formatReport(results));
-  console.log(`\nResults written to ${path.relative(process.cwd(), writeResults(resultsDir, results))}`);
+  if (search) console.log(`\n${searchSection(search)}`);
+  const written: BenchResults & { search: SearchResult | null } = { ...results, search };
+  console.log(`\nResults written to ${path.relative(process.cwd(), writeResults(resultsDir, written))}`);
   return results.errors.length === 0 ? 0 : 1;
 }
 

@@ -10,15 +10,19 @@ import { TextArea } from "@/components/ui/text-area";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { Outcome } from "@/lib/doors/outcome";
 import type { CreateClubValues } from "@/lib/validation/clubs";
+import type { Locale } from "@/lib/i18n/locales";
+import { ClubLanguageSelect } from "@/components/search/club-language-select";
 
 type Props = {
   /** Redirects to the new club on success, so only a failure comes back. */
   action: (input: Record<keyof CreateClubValues, string>) => Promise<Outcome<{ clubId: string }>>;
   nameMaxLength: number;
   descriptionMaxLength: number;
+  /** The language the club starts in: the creator's own. */
+  defaultLanguage: Locale;
 };
 
-export function CreateClubForm({ action, nameMaxLength, descriptionMaxLength }: Props) {
+export function CreateClubForm({ action, nameMaxLength, descriptionMaxLength, defaultLanguage }: Props) {
   const t = useTranslations("club.create");
   const [description, setDescription] = useState("");
   const form = useActionForm(action);
@@ -26,7 +30,7 @@ export function CreateClubForm({ action, nameMaxLength, descriptionMaxLength }: 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    form.submit({ name: String(data.get("name") ?? ""), description: String(data.get("description") ?? "") });
+    form.submit({ name: String(data.get("name") ?? ""), description: String(data.get("description") ?? ""), language: String(data.get("language") ?? "") });
   }
 
   return (
@@ -63,7 +67,8 @@ export function CreateClubForm({ action, nameMaxLength, descriptionMaxLength }: 
           </p>
         }
       />
-      <FormAlert error={form.error} shownFields={["name", "description"]} />
+      <ClubLanguageSelect id="club-language" defaultValue={defaultLanguage} error={form.fieldError("language")} />
+      <FormAlert error={form.error} shownFields={["name", "description", "language"]} />
       <div className="flex flex-wrap items-center gap-3 pt-1">
         <Button type="submit" disabled={form.pending}>
           {form.pending ? t("creating") : t("submit")}

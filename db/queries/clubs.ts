@@ -55,9 +55,9 @@ export async function getClubWithBook(input: { clubId: string }) {
 }
 
 /** A new club and its creator's owner membership, written together or not at all. */
-export async function createClubWithOwner(input: { name: string; description: string; ownerId: string }): Promise<{ id: string }> {
+export async function createClubWithOwner(input: { name: string; description: string; language: string; ownerId: string }): Promise<{ id: string }> {
   return getDb().transaction(async (tx) => {
-    const [club] = await tx.insert(clubs).values({ name: input.name, description: input.description }).returning({ id: clubs.id });
+    const [club] = await tx.insert(clubs).values({ name: input.name, description: input.description, language: input.language }).returning({ id: clubs.id });
     if (!club) throw new Error("The club row was not returned after insert.");
     await tx.insert(clubMembers).values({ clubId: club.id, userId: input.ownerId, role: "owner" });
     return club;

@@ -2,12 +2,19 @@ import { z } from "zod";
 import { uuidParam } from "@/lib/validation/ids";
 import { text } from "@/lib/validation/text";
 import { errorKey } from "@/lib/i18n/error-text";
+import { locales } from "@/lib/i18n/locales";
 
 /** The club a door names, from its URL or the page that bound it. */
 export const clubParams = z.object({ clubId: uuidParam });
 
 export const clubNameMaxLength = 80;
 export const clubDescriptionMaxLength = 500;
+
+/** A club's language ("en" or "es", lib/i18n/locales.ts): its search reads replies in it (docs/decisions/0026-search.md). */
+export const clubLanguage = z.enum(locales, { error: errorKey("search.languageChoice") });
+
+/** A club's language, as its settings send it. */
+export const clubLanguageInput = z.object({ language: clubLanguage });
 
 export const createClubInput = z.object({
   name: text({ label: "clubName", error: "club.nameMissing" })
@@ -17,6 +24,8 @@ export const createClubInput = z.object({
     .max(clubDescriptionMaxLength, errorKey("club.descriptionTooLong"))
     .nullish()
     .transform((value) => value ?? ""),
+  // Absent: the creator's own language, chosen by the door.
+  language: clubLanguage.optional(),
 });
 
 /** What the new-club form sends, before parsing (`z.input`). */

@@ -188,7 +188,12 @@ for (const language of languages) {
         });
         await check(page, "members", paths.members);
         await check(page, "invites", paths.invites);
-        await check(page, "notifications", "/notifications");
+        await check(page, "search, before searching", `${paths.club}/search`);
+        await check(page, "search results", `${paths.club}/search?q=Hailsham`, async (page) => {
+          await expect(page.locator("main mark").first()).toBeVisible();
+        });
+        await check(page, "search, nothing found", `${paths.club}/search?q=${encodeURIComponent("zqx nothing-here")}`);
+        await check(page, "club, from a new club's form", "/clubs/new");
         await check(page, "profile", "/profile");
         await check(page, "not found (signed in)", "/no-such-page");
         await untilLive(page);

@@ -65,6 +65,7 @@ const reaches: Record<string, readonly string[]> = {
   "app/clubs/[clubId]/members/actions.ts: transferOwnershipAction": ["transferOwnership"],
   "app/clubs/[clubId]/members/actions.ts: removeMemberAction": ["removeMember (a member)", "removeMember (a moderator)", "removeMember (the owner)"],
   "app/clubs/[clubId]/members/actions.ts: leaveClubAction": ["leaveClub"],
+  "app/clubs/[clubId]/search/actions.ts: changeClubLanguageAction": ["changeClubLanguage"],
   "app/clubs/new/actions.ts: createClubAction": ["self: anyone signed in may start a club"],
   "app/invite/[token]/actions.ts: joinClubAction": ["self: the invite's secret token is the credential (tests/integration/invites.test.ts)"],
   "app/notifications/actions.ts: markAllReadAction": ["self: the caller's own notifications"],

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { createClubAction } from "@/app/clubs/new/actions";
 import { CreateClubForm } from "@/components/club/create-club-form";
 import { requireUser } from "@/lib/auth";
+import { requestLocale } from "@/lib/i18n/request";
 import { clubDescriptionMaxLength, clubNameMaxLength } from "@/lib/validation/clubs";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +24,7 @@ export default async function NewClubPage() {
         </p>
       </header>
       <div className="rounded-lg border border-line bg-white p-5 shadow-sm sm:p-6">
-        <CreateClubForm action={createClubAction} nameMaxLength={clubNameMaxLength} descriptionMaxLength={clubDescriptionMaxLength} />
+        <CreateClubForm action={createClubAction} nameMaxLength={clubNameMaxLength} descriptionMaxLength={clubDescriptionMaxLength} defaultLanguage={await requestLocale()} />
       </div>
     </section>
   );

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { changeClubLanguageAction } from "@/app/clubs/[clubId]/search/actions";
+import { ClubLanguageForm } from "@/components/search/club-language-form";
+import { SearchNothing, SearchStart } from "@/components/search/search-help";
+import { SearchResults } from "@/components/search/search-results";
+import { requireUser } from "@/lib/auth";
+import { loadClubFrame } from "@/lib/clubs/clubs";
+import { loadOrNotFound } from "@/lib/doors/page";
+import { localeNames } from "@/lib/i18n/locales";
+import { can } from "@/lib/permissions";
+import { searchInClub } from "@/lib/search/search";
+import { searchQueryMaxLength } from "@/lib/search/input";
+
+type Props = { params: Promise<{ clubId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The first value of a query parameter (a repeated one, `?q=a&q=b`, reads as its first). */
+function first(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? "";
+}
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const t = await getTranslations("search");
+  const query = first((await searchParams).q).trim().slice(0, searchQueryMaxLength);
+  return { title: query ? t("titleFor", { query }) : t("title") };
+}
+
+/**
+ * A club's search page (`?q=` the words, `?page=` from 1): the hits as this member may see them,
+ * or help when there is nothing to show. The owner also sets the club's language here, the one
+ * setting search depends on.
+ */
+export default async function SearchPage({ params, searchParams }: Props) {
+  const { clubId } = await params;
+  const search = await searchParams;
+  // A longer query than the box allows (a hand-typed address) is cut rather than refused.
+  const q = first(search.q).slice(0, searchQueryMaxLength);
+  const pageParam = first(search.page);
+  const page = /^[1-9][0-9]?$/.test(pageParam) ? Number(pageParam) : 1;
+  const here = `/clubs/${clubId}/search${q ? `?q=${encodeURIComponent(q)}` : ""}`;
+  const user = await requireUser(here);
+  const t = await getTranslations("search");
+  const [{ role }, found] = await Promise.all([
+    loadOrNotFound(() => loadClubFrame({ clubId, userId: user.id })),
+    loadOrNotFound(() => searchInClub({ clubId, userId: user.id, body: { q, page: Math.min(page, 25) } })),
+  ]);
+  const setsLanguage = can(role, "club:edit");
+  const moreHref = found.nextPage ? `/clubs/${clubId}/search?q=${encodeURIComponent(found.query)}&page=${found.nextPage}` : null;
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <h1 className="font-serif text-3xl font-semibold break-words sm:text-4xl">
+          {found.query ? t("resultsFor", { query: found.query }) : t("heading")}
+          {found.page > 1 ? <span className="ml-2 text-lg font-normal text-muted">({t("pageOf", { page: found.page })})</span> : null}
+        </h1>
+        <p className="text-muted">{t("lead", { club: found.club.name })}</p>
+      </header>
+
+      {found.query === "" ? (
+        <SearchStart />
+      ) : found.results.length === 0 ? (
+        <SearchNothing query={found.query} onlyCommonWords={found.onlyCommonWords} />
+      ) : (
+        <SearchResults results={found.results} moreHref={moreHref} />
+      )}
+
+      {setsLanguage ? (
+        <section aria-labelledby="search-language-heading" className="space-y-3 border-t border-line pt-6">
+          <h2 id="search-language-heading" className="font-serif text-xl font-semibold">
+            {t("language.heading")}
+          </h2>
+          <p className="text-sm text-muted">{t("language.current", { language: localeNames[found.club.language] })}</p>
+          <ClubLanguageForm language={found.club.language} action={changeClubLanguageAction.bind(null, clubId)} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
