@@ -10,7 +10,7 @@ import { useVeilLabel } from "./use-veil-label";
 /** The room's pinned replies as short links above the threads; following one shows it in its thread. */
 export function PinnedReplies({ pinned, onOpen }: { pinned: ReplyView[]; onOpen: (replyId: string) => void }) {
   const t = useTranslations("discussion");
-  const common = useTranslations("common");
+  const formerMember = useTranslations("common")("formerMember");
   const veilLabel = useVeilLabel();
   if (pinned.length === 0) return null;
   return (
@@ -29,7 +29,7 @@ export function PinnedReplies({ pinned, onOpen }: { pinned: ReplyView[]; onOpen:
                 onOpen(reply.id);
               }}
               className="group block rounded focus-visible:outline-2 focus-visible:outline-accent">
-              <span className="font-semibold text-ink">{nameOrFormer(reply.author.name, common("formerMember"))}</span>
+              <span className="font-semibold text-ink">{nameOrFormer(reply.author.name, formerMember)}</span>
               <span className="text-muted">: </span>
               <span className="text-ink group-hover:underline">{reply.veil ? veilLabel(reply.veil) : excerptFromHtml(reply.bodyHtml)}</span>
             </a>
