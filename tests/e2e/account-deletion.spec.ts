@@ -14,7 +14,6 @@ test("a member deletes their account: signed out, and their reply stays signed '
 
   const emily = await pageAs(accounts.emily);
   await emily.getByRole("link", { name: new RegExp(clubName) }).click();
-  const clubUrl = emily.url();
   await emily.getByRole("navigation", { name: "Club" }).getByRole("link", { name: "Invites" }).click();
   await emily.getByRole("button", { name: "Create invite link" }).click();
   const created = emily.getByRole("status").filter({ hasText: "New invite link ready" });
@@ -33,8 +32,9 @@ test("a member deletes their account: signed out, and their reply stays signed '
       await expect(leaving.getByRole("heading", { name: "Your clubs" })).toBeVisible();
       await leaving.goto(inviteUrl);
       await leaving.getByRole("button", { name: `Join ${clubName}` }).click();
-      await expect(leaving).toHaveURL(clubUrl);
+      await expect(leaving).toHaveURL(/\/clubs\/[^/]+$/);
       await leaving.getByRole("link", { name: /^Question 1:/ }).click();
+      await expect(leaving).toHaveURL(/\/rooms\/[^/]+$/);
       roomUrl = leaving.url();
       await leaving.getByRole("textbox", { name: "Your answer" }).fill(replyText);
       await leaving.getByRole("button", { name: "Post reply" }).click();
@@ -85,4 +85,19 @@ test("a member deletes their account: signed out, and their reply stays signed '
     await expect(reply).toHaveCount(1);
     await expect(kathy.locator("main")).not.toContainText(member.name);
   });
+});
+
+test("an owner whose club has members is sent to hand it over first, with a link to its Members page", async ({ pageAs }) => {
+  const emily = await pageAs(accounts.emily);
+  await emily.goto("/profile");
+  const section = emily.getByRole("region", { name: "Delete your account" });
+  await expect(section.getByRole("heading", { name: "First, hand over your clubs" })).toBeVisible();
+  await expect(section.getByRole("button", { name: "Delete my account…" })).toHaveCount(0);
+  await section.scrollIntoViewIfNeeded();
+  await emily.screenshot({ path: `${screenshots}/delete-account-owner-desktop.png` });
+  await emily.setViewportSize({ width: 390, height: 844 });
+  await section.scrollIntoViewIfNeeded();
+  await emily.screenshot({ path: `${screenshots}/delete-account-owner-phone.png` });
+  await section.getByRole("link", { name: `Members of ${clubName}` }).click();
+  await expect(emily).toHaveURL(/\/clubs\/[^/]+\/members$/);
 });
