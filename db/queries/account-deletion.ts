@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { clubMembers, clubs } from "@/db/schema/clubs";
-import { reactions, readPositions, replies } from "@/db/schema/discussion";
+import { reactions, readPositions, replies, replyMentions } from "@/db/schema/discussion";
 import { memberEmailState } from "@/db/schema/email";
 import { calendarFeeds, rsvps } from "@/db/schema/meetings";
 import { notificationPreferences, notifications } from "@/db/schema/notifications";
@@ -60,9 +60,15 @@ export type EraseResult =
  * - turns the users row into a tombstone: name '', email a unique undeliverable placeholder
  *   (RFC 2606 `.invalid`), no password, language or time zone, deleted_at set, and the session
  *   version raised so every session ends.
- * Replies, their edit history and mentions of it stay (they are the club's discussion).
+ * Replies, their edit history and mentions of it stay (they are the club's discussion); the
+ * mention chips that showed the person's name in others' replies say "A former member" instead.
  */
-export async function eraseAccount(input: { userId: string; deleteClubIds: readonly string[] }): Promise<EraseResult> {
+export async function eraseAccount(input: {
+  userId: string;
+  deleteClubIds: readonly string[];
+  /** "A former member" by club language ("en", "es"), as HTML text: what mention chips of the person say from now on. */
+  formerMemberChip: Readonly<Record<string, string>>;
+}): Promise<EraseResult> {
   return getDb().transaction(async (tx) => {
     const [account] = await tx
       .select({ id: users.id })
@@ -121,6 +127,8 @@ export async function eraseAccount(input: { userId: string; deleteClubIds: reado
       .where(and(isNull(polls.closedAt), or(isNull(polls.closesAt), gt(polls.closesAt, sql`now()`))));
     await tx.delete(pollVotes).where(and(eq(pollVotes.userId, userId), inArray(pollVotes.pollId, openPolls)));
 
+    await renameMentionChips(tx, userId, input.formerMemberChip);
+
     const [tombstone] = await tx
       .update(users)
       .set({
@@ -138,4 +146,33 @@ export async function eraseAccount(input: { userId: string; deleteClubIds: reado
     if (!tombstone) throw new Error("The account row vanished under its lock.");
     return { status: "erased", sessionVersion: tombstone.sessionVersion, deletedClubIds: deletedClubs.map((club) => club.id) } as const;
   });
+}
+
+type Executor = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
+
+/**
+ * Rewrites the mention chips naming `userId` (lib/discussion/mentions.ts chipHtml) in the replies
+ * that mention them, and in those replies' earlier versions, to `@<label>` in each club's
+ * language. The chip shows a name as it was when written for anyone no longer in the club; for a
+ * deleted account that name is personal data. The Markdown source keeps what its author typed.
+ */
+async function renameMentionChips(tx: Executor, userId: string, labels: Readonly<Record<string, string>>): Promise<void> {
+  const entries = Object.entries(labels);
+  const fallback = labels.en ?? entries[0]?.[1] ?? "";
+  const label = sql`case c.language ${sql.join(
+    entries.map(([language, text]) => sql`when ${language} then ${text}::text`),
+    sql` `,
+  )} else ${fallback}::text end`;
+  // userId is a uuid (checked by the users row it came from): it is safe inside the pattern.
+  const pattern = `(<span class="mention" data-mention="${userId}">)@[^<]*(</span>)`;
+  const rewritten = (column: SQL) => sql`regexp_replace(${column}, ${pattern}::text, '\\1@' || replace(${label}, '\\', '\\\\') || '\\2', 'g')`;
+  const mentioning = sql`(select ${replyMentions.replyId} from ${replyMentions} where ${replyMentions.userId} = ${userId}::uuid)`;
+  await tx.execute(sql`
+    update replies r set body_html = ${rewritten(sql`r.body_html`)}
+    from rooms ro join clubs c on c.id = ro.club_id
+    where ro.id = r.room_id and r.id in ${mentioning}`);
+  await tx.execute(sql`
+    update reply_revisions rv set body_html = ${rewritten(sql`rv.body_html`)}
+    from replies r join rooms ro on ro.id = r.room_id join clubs c on c.id = ro.club_id
+    where r.id = rv.reply_id and rv.reply_id in ${mentioning}`);
 }

@@ -7,6 +7,8 @@ import { done } from "@/lib/doors/live";
 import { limitSignIn } from "@/lib/doors/sign-in-limit";
 import { AppError, notFound } from "@/lib/errors";
 import { errorText } from "@/lib/i18n/error-text";
+import { locales } from "@/lib/i18n/locales";
+import { translatorFor } from "@/lib/i18n/translate";
 import { deleteAccountInput, type DeleteAccountValues } from "@/lib/validation/account-deletion";
 
 // Deleting your own account (issue 13; docs/decisions/0028-account-deletion.md). The replies
@@ -47,6 +49,13 @@ function clubList(clubs: OwnedClub[]): string {
   return clubs.map((club) => `“${club.name}”`).join(", ");
 }
 
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** `common.formerMember` in each club language, as HTML text, for the mention chips that named the person. */
+function formerMemberChips(): Record<string, string> {
+  return Object.fromEntries(locales.map((locale) => [locale, escapeHtml(translatorFor(locale, "common")("formerMember"))]));
+}
+
 const deletionDoor = (address: string) =>
   door({
     params: noParams,
@@ -75,7 +84,7 @@ const deletionDoor = (address: string) =>
           : new AppError("bad_request", errorText("account.wrongEmail"), { email: errorText("account.wrongEmailField") });
       }
 
-      const result = await eraseAccount({ userId, deleteClubIds: body.deleteClubIds });
+      const result = await eraseAccount({ userId, deleteClubIds: body.deleteClubIds, formerMemberChip: formerMemberChips() });
       switch (result.status) {
         case "gone":
           throw notFound("account");

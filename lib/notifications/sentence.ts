@@ -38,7 +38,7 @@ export type NotificationFacts = {
 };
 
 /** A deleted account among a line's actors: said as `notification.formerMember` (docs/decisions/0028-account-deletion.md). */
-export type FormerActor = { former: true };
+type FormerActor = { former: true };
 
 /** An actor of a line: their name, a deleted account, or null when nobody is known. */
 export type ActorName = string | FormerActor | null;
@@ -71,6 +71,7 @@ export type NotificationTranslator = (
   key:
     | "notification.someone"
     | "notification.formerMember"
+    | "notification.formerMemberLater"
     | "notification.actorsTwo"
     | "notification.actorsMore"
     | "notification.reply"
@@ -127,7 +128,10 @@ export function bodyOf(row: NotificationFacts): NotificationBody {
 
 /** "Ruth", "Ruth and Kathy", "Ruth and 2 others": the newest first, each person once. */
 function actorPhrase(actors: ActorName[], t: NotificationTranslator): string {
-  const names = actors.map((name) => (name === null ? t("notification.someone") : typeof name === "string" ? name : t("notification.formerMember")));
+  // A former member opens the sentence capitalized ("A former member and Ruth"), and is lower-case after a name.
+  const names = actors.map((name, index) =>
+    name === null ? t("notification.someone") : typeof name === "string" ? name : t(index === 0 ? "notification.formerMember" : "notification.formerMemberLater"),
+  );
   const [first, second] = names;
   if (!first) return t("notification.someone");
   if (!second) return first;

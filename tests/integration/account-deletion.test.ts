@@ -97,7 +97,7 @@ async function ruthsClub() {
   });
   const roomId = club.roomIds[0]!;
   const first = (await postReply({ roomId, userId: ruth.id, body: replyInput("Hailsham was never what it seemed.") })).reply;
-  const answer = (await postReply({ roomId, userId: kathy.id, body: replyInput("The tokens, the Exchanges, all of it.", first.id) })).reply;
+  const answer = (await postReply({ roomId, userId: kathy.id, body: replyInput(`The tokens, the Exchanges, all of it, @${ruth.name}.`, first.id) })).reply;
   const again = (await postReply({ roomId, userId: ruth.id, body: replyInput(`Yes, @${kathy.name}, exactly.`, answer.id) })).reply;
   await setReplyReaction({ replyId: first.id, userId: kathy.id, body: { kind: "heart", reacted: true } });
   await setReplyReaction({ replyId: answer.id, userId: ruth.id, body: { kind: "heart", reacted: true } });
@@ -155,6 +155,8 @@ describe("deleting your account", () => {
     expect(byId.get(world.again.id)?.author).toEqual({ id: ruth.id, name: null });
     expect(byId.get(world.answer.id)?.author.name).toBe(kathy.name);
     expect(byId.get(world.first.id)?.bodyHtml).toContain("Hailsham was never what it seemed.");
+    // Kathy's mention of her now says "@A former member": her name is nowhere in the room.
+    expect(byId.get(world.answer.id)?.bodyHtml).toContain(`data-mention="${ruth.id}">@A former member</span>`);
     expect(JSON.stringify(page)).not.toContain(ruth.name);
     expect(JSON.stringify(page)).not.toContain(ruth.email);
 

@@ -39,7 +39,7 @@ describe("naming a deleted account", () => {
 
   it("a former member among others in a group is one of the people counted", () => {
     const [line] = groupNotifications([row({ actorId: "kathy", actorName: "Kathy" }), row({ actorName: null })]);
-    expect(line?.text).toBe("Kathy and A former member replied to you in Question 2");
+    expect(line?.text).toBe("Kathy and a former member replied to you in Question 2");
   });
 
   it("a row with no actor at all keeps its stored words", () => {
