@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { clubMembers, clubs } from "@/db/schema/clubs";
-import { reactions, readPositions, replies, replyMentions } from "@/db/schema/discussion";
+import { reactions, readPositions, replies, replyMentions, rooms } from "@/db/schema/discussion";
 import { memberEmailState } from "@/db/schema/email";
 import { calendarFeeds, rsvps } from "@/db/schema/meetings";
 import { notificationPreferences, notifications } from "@/db/schema/notifications";
@@ -68,6 +68,8 @@ export async function eraseAccount(input: {
   deleteClubIds: readonly string[];
   /** "A former member" by club language ("en", "es"), as HTML text: what mention chips of the person say from now on. */
   formerMemberChip: Readonly<Record<string, string>>;
+  /** The stored (English) title of a reply or mention notification by a former member in question `position`. */
+  retitle: (kind: "reply" | "mention", position: number) => string;
 }): Promise<EraseResult> {
   return getDb().transaction(async (tx) => {
     const [account] = await tx
@@ -128,6 +130,19 @@ export async function eraseAccount(input: {
     await tx.delete(pollVotes).where(and(eq(pollVotes.userId, userId), inArray(pollVotes.pollId, openPolls)));
 
     await renameMentionChips(tx, userId, input.formerMemberChip);
+    // Other members' notifications about what they did keep their row; the stored title, which
+    // named them, is written again without the name.
+    const told = await tx
+      .selectDistinct({ kind: notifications.kind, roomId: rooms.id, position: rooms.position })
+      .from(notifications)
+      .innerJoin(rooms, eq(rooms.id, notifications.roomId))
+      .where(and(eq(notifications.actorId, userId), inArray(notifications.kind, ["reply", "mention"])));
+    for (const { kind, roomId, position } of told) {
+      await tx
+        .update(notifications)
+        .set({ title: input.retitle(kind === "mention" ? "mention" : "reply", position) })
+        .where(and(eq(notifications.actorId, userId), eq(notifications.kind, kind), eq(notifications.roomId, roomId)));
+    }
 
     const [tombstone] = await tx
       .update(users)

@@ -9,6 +9,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { errorText } from "@/lib/i18n/error-text";
 import { locales } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translate";
+import { notificationSentence } from "@/lib/notifications/sentence";
 import { deleteAccountInput, type DeleteAccountValues } from "@/lib/validation/account-deletion";
 
 // Deleting your own account (issue 13; docs/decisions/0028-account-deletion.md). The replies
@@ -56,6 +57,12 @@ function formerMemberChips(): Record<string, string> {
   return Object.fromEntries(locales.map((locale) => [locale, escapeHtml(translatorFor(locale, "common")("formerMember"))]));
 }
 
+/** A reply or mention notification's stored English title, its actor a former member (as lib/notifications/replies.ts stores titles). */
+function formerMemberTitle(key: "reply" | "mention", position: number): string {
+  const sentence = { key, actors: [{ former: true as const }], times: 1, position };
+  return notificationSentence({ sentence, body: { key: "stored", text: "" } }, translatorFor("en", "email"), { locale: "en" }).text;
+}
+
 const deletionDoor = (address: string) =>
   door({
     params: noParams,
@@ -84,10 +91,11 @@ const deletionDoor = (address: string) =>
           : new AppError("bad_request", errorText("account.wrongEmail"), { email: errorText("account.wrongEmailField") });
       }
 
-      const result = await eraseAccount({ userId, deleteClubIds: body.deleteClubIds, formerMemberChip: formerMemberChips() });
+      const result = await eraseAccount({ userId, deleteClubIds: body.deleteClubIds, formerMemberChip: formerMemberChips(), retitle: formerMemberTitle });
       switch (result.status) {
         case "gone":
-          throw notFound("account");
+          // Deleted meanwhile (another tab was quicker).
+          throw new AppError("not_found", errorText("account.deleted"));
         case "owns_clubs":
           throw new AppError("conflict", errorText("account.ownsClubs", { count: result.clubs.length, clubs: clubList(result.clubs) }));
         case "sole_clubs_unconfirmed":

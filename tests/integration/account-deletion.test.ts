@@ -173,6 +173,9 @@ describe("deleting your account", () => {
       "Un antiguo miembro te respondió en la pregunta 1",
     );
     expect(JSON.stringify(lines)).not.toContain(ruth.name);
+    // The stored title, which named her, no longer does.
+    const titles = await getDb().select({ title: notifications.title }).from(notifications).where(eq(notifications.actorId, ruth.id));
+    expect(titles.map((stored) => stored.title)).toEqual(["A former member replied to you in Question 1"]);
     expect(notificationSentence({ sentence: line!.sentence, body: line!.sentenceBody }, english, { locale: "en" }).text).not.toContain("Ruth");
 
     // The users row is a tombstone: every column checked, so a new personal column fails here.
