@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { errorKey } from "@/lib/i18n/error-text";
+import { text } from "@/lib/validation/text";
 
 /** At most this many sole-member clubs named for deletion in one request (more is not a person's). */
 const MAX_CLUBS = 200;
@@ -11,8 +12,9 @@ const MAX_CLUBS = 200;
  * account's to say (lib/accounts/delete-account.ts), so both are optional here.
  */
 export const deleteAccountInput = z.object({
+  // Only ever compared with the stored hash, like the sign-in form's.
   password: z.string().max(200, errorKey("account.wrongPasswordField")).optional().default(""),
-  email: z.string().max(320, errorKey("account.wrongEmailField")).optional().default(""),
+  email: text({ label: "email" }).max(320, errorKey("account.wrongEmailField")).optional().default(""),
   confirmed: z.literal(true, { error: errorKey("account.notConfirmed") }),
   deleteClubIds: z.array(z.uuid()).max(MAX_CLUBS, errorKey("account.tooManyClubs")).optional().default([]),
 });
