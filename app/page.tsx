@@ -20,7 +20,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const user = await getCurrentUser();
-  if (!user) return (<><DeleteAccountFarewell /><Welcome /></>);
+  if (!user) {
+    return (
+      <>
+        <DeleteAccountFarewell />
+        <Welcome />
+      </>
+    );
+  }
   const t = await getTranslations("home");
   // Rich messages are built here, outside the markup, so the markup holds no message keys of its own.
   const reading = (title: string, author: string) =>

@@ -16,6 +16,8 @@ import { forgetDraftsAndSayFarewell } from "./delete-account-farewell";
 
 type Props = {
   view: AccountDeletionView;
+  /** Where the member exports their own replies (the export section): the advice to export first links there. */
+  exportHref?: string;
   deleteAccount: (input: DeleteAccountValues) => Promise<Outcome<{ deletedClubs: number }>>;
 };
 
@@ -25,7 +27,7 @@ type Props = {
  * (lib/accounts/delete-account.ts). Once deleted, this browser forgets the session and its
  * drafts and lands on the home page, which says goodbye (./delete-account-farewell.tsx).
  */
-export function DeleteAccount({ view, deleteAccount }: Props) {
+export function DeleteAccount({ view, exportHref, deleteAccount }: Props) {
   const t = useTranslations("profile.deleteAccount");
   const cancel = useTranslations("common")("cancel");
   const [asking, setAsking] = useState(false);
@@ -39,6 +41,17 @@ export function DeleteAccount({ view, deleteAccount }: Props) {
     },
   });
   const blocked = view.handOver.length > 0;
+  // Built outside the markup, so the markup holds no message keys of its own.
+  const exportFirst = t.rich("exportFirst", {
+    export: (chunks) =>
+      exportHref ? (
+        <a href={exportHref} className="font-medium text-accent hover:underline">
+          {chunks}
+        </a>
+      ) : (
+        chunks
+      ),
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -59,7 +72,7 @@ export function DeleteAccount({ view, deleteAccount }: Props) {
         <li>{t("dataGoes")}</li>
         <li>{t("signedOut")}</li>
       </ul>
-      <p className="leading-relaxed text-muted">{t("exportFirst")}</p>
+      <p className="leading-relaxed text-muted">{exportFirst}</p>
 
       {blocked ? (
         <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-4 py-3" role="note" aria-labelledby="hand-over-heading">
