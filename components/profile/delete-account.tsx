@@ -106,7 +106,6 @@ export function DeleteAccount({ view, exportHref, deleteAccount }: Props) {
           ) : null}
           <Button
             variant="secondary"
-            className="border-danger/40 text-danger hover:bg-red-50"
             onClick={() => {
               form.clearError();
               setAsking(true);
