@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { DeleteAccountFarewell } from "@/components/profile/delete-account-farewell";
 import { MeetingTimeCompact } from "@/components/meeting/meeting-time";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { ClubUnreadCount, ClubUnreadProvider } from "@/components/unread/unread-live";
@@ -19,7 +20,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HomePage() {
   const user = await getCurrentUser();
-  if (!user) return <Welcome />;
+  if (!user) {
+    return (
+      <>
+        <DeleteAccountFarewell />
+        <Welcome />
+      </>
+    );
+  }
   const t = await getTranslations("home");
   // Rich messages are built here, outside the markup, so the markup holds no message keys of its own.
   const reading = (title: string, author: string) =>

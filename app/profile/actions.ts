@@ -1,11 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { runAction } from "@/lib/doors/action";
 import type { Outcome } from "@/lib/doors/outcome";
 import { rememberThisBrowser, setLocaleCookie } from "@/lib/accounts/language";
 import { changePassword, renameUser, saveLocaleChoice, signOutEverywhere } from "@/lib/accounts/profile";
+import { deleteAccount } from "@/lib/accounts/delete-account";
 import { renewThisSession } from "@/lib/auth";
+import { clientAddress } from "@/lib/doors/client-address";
+import type { DeleteAccountValues } from "@/lib/validation/account-deletion";
 import type { Locale } from "@/lib/i18n/locales";
 import type { ChangePasswordValues, LocaleChoiceValues, RenameValues } from "@/lib/validation/profile";
 import { saveNotificationSettings, type NotificationSettingsView } from "@/lib/email/settings";
@@ -63,4 +67,12 @@ export async function saveLocaleAction(input: LocaleChoiceValues): Promise<Outco
   });
   if (result.ok) revalidatePath("/", "layout");
   return result;
+}
+
+/**
+ * Deletes the caller's account (lib/accounts/delete-account.ts): their replies stay, signed
+ * "A former member", the rest goes, and every session ends; the form then signs out here too.
+ */
+export async function deleteAccountAction(input: DeleteAccountValues): Promise<Outcome<{ deletedClubs: number }>> {
+  return runAction(async (user) => deleteAccount({ userId: user.id, address: clientAddress(await headers()), body: input }));
 }

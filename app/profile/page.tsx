@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
-import { changePasswordAction, renameAction, saveLocaleAction, saveNotificationSettingsAction, signOutEverywhereAction } from "@/app/profile/actions";
+import { changePasswordAction, deleteAccountAction, renameAction, saveLocaleAction, saveNotificationSettingsAction, signOutEverywhereAction } from "@/app/profile/actions";
+import { DeleteAccountSection } from "@/components/profile/delete-account-section";
 import { DisplayNameForm } from "@/components/profile/display-name-form";
 import { LanguageForm } from "@/components/profile/language-form";
 import { NotificationSettingsForm } from "@/components/profile/notification-settings-form";
@@ -75,6 +76,8 @@ export default async function ProfilePage() {
         </h2>
         <SignOutEverywhere signOutEverywhere={signOutEverywhereAction} />
       </section>
+
+      <DeleteAccountSection userId={user.id} deleteAccount={deleteAccountAction} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { nameOrFormer } from "@/lib/accounts/former-member";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { excerptFromHtml } from "@/lib/discussion/threads";
 import { PinIcon } from "./icons";
@@ -9,6 +10,7 @@ import { useVeilLabel } from "./use-veil-label";
 /** The room's pinned replies as short links above the threads; following one shows it in its thread. */
 export function PinnedReplies({ pinned, onOpen }: { pinned: ReplyView[]; onOpen: (replyId: string) => void }) {
   const t = useTranslations("discussion");
+  const formerMember = useTranslations("common")("formerMember");
   const veilLabel = useVeilLabel();
   if (pinned.length === 0) return null;
   return (
@@ -27,7 +29,7 @@ export function PinnedReplies({ pinned, onOpen }: { pinned: ReplyView[]; onOpen:
                 onOpen(reply.id);
               }}
               className="group block rounded focus-visible:outline-2 focus-visible:outline-accent">
-              <span className="font-semibold text-ink">{reply.author.name}</span>
+              <span className="font-semibold text-ink">{nameOrFormer(reply.author.name, formerMember)}</span>
               <span className="text-muted">: </span>
               <span className="text-ink group-hover:underline">{reply.veil ? veilLabel(reply.veil) : excerptFromHtml(reply.bodyHtml)}</span>
             </a>

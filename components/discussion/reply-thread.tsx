@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { nameOrFormer } from "@/lib/accounts/former-member";
 import { replyActions } from "@/lib/permissions";
 import type { ReplyView } from "@/lib/discussion/reply-view";
 import { countDescendants, type ThreadNode } from "@/lib/discussion/threads";
@@ -122,6 +123,9 @@ function ThreadMoreButton({ threadId }: { threadId: string }) {
 function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<ReplyView>; parentName?: string }) {
   const reply = node.item;
   const t = useTranslations("discussion");
+  const common = useTranslations("common");
+  // A deleted account's replies keep their place, signed "A former member".
+  const authorName = nameOrFormer(reply.author.name, common("formerMember"));
   const veilLabel = useVeilLabel();
   const { roomId, viewer, locked, revoked, onPosted, onChanged, onReactions } = useDiscussion();
   const [collapsed, setCollapsed] = useState(false);
@@ -203,15 +207,15 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
       <article
         ref={article}
         tabIndex={-1}
-        aria-label={t("reply.by", { name: reply.author.name })}
+        aria-label={t("reply.by", { name: authorName })}
         className={`min-w-0 rounded-lg border px-4 py-3 shadow-sm [overflow-wrap:anywhere] focus:outline-none focus-visible:outline-solid focus-visible:outline-2 focus-visible:outline-accent ${cardTone} ${shared.arrivedIds.has(reply.id) ? "reply-arrived" : ""}`}
       >
         <header className="flex items-start justify-between gap-2">
           <p className="flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-0.5 text-sm">
-            <span className={`font-semibold ${visible ? "text-ink" : "text-muted"}`}>{reply.author.name}</span>
+            <span className={`font-semibold ${visible ? "text-ink" : "text-muted"}`}>{authorName}</span>
             {reply.replyTo ? (
               <a href={`#reply-${reply.replyTo.id}`} className="text-muted hover:underline">
-                {t("reply.replyingTo", { name: reply.replyTo.authorName })}
+                {t("reply.replyingTo", { name: nameOrFormer(reply.replyTo.authorName, common("formerMember")) })}
               </a>
             ) : showParentHint ? (
               <span className="text-muted">{t("reply.replyingToLower", { name: parentName })}</span>
@@ -229,7 +233,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
               </span>
             ) : null}
           </p>
-          <ActionsMenu actions={actions} label={t("reply.moreActions", { name: reply.author.name })} />
+          <ActionsMenu actions={actions} label={t("reply.moreActions", { name: authorName })} />
         </header>
 
         {reply.state === "deleted" ? (
@@ -263,7 +267,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
               type="button"
               onClick={() => togglePanel("reply")}
               aria-expanded={panel === "reply"}
-              aria-label={t("reply.replyTo", { name: reply.author.name })}
+              aria-label={t("reply.replyTo", { name: authorName })}
               className="rounded-sm font-medium text-accent hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
             >
               {t("reply.reply")}
@@ -302,7 +306,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
             <ReplyForm
               roomId={roomId}
               parentId={reply.id}
-              label={t("reply.yourReplyTo", { name: reply.author.name })}
+              label={t("reply.yourReplyTo", { name: authorName })}
               onPosted={onPosted}
               onCancel={() => setPanel(null)}
               autoFocus
@@ -345,7 +349,7 @@ function ReplyItem({ node, parentName, ...shared }: Shared & { node: ThreadNode<
 
       {node.children.length > 0 && !collapsed ? (
         <div className={nested ? "mt-3 ml-3 border-l-2 border-line pl-3 sm:ml-5 sm:pl-4" : "mt-3"}>
-          <ReplyList nodes={node.children} parentName={reply.author.name} {...shared} />
+          <ReplyList nodes={node.children} parentName={authorName} {...shared} />
         </div>
       ) : null}
       {node.depth === 0 && !collapsed ? <ThreadMoreButton threadId={reply.id} /> : null}

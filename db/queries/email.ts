@@ -8,6 +8,7 @@ import { memberEmailState } from "@/db/schema/email";
 import { notificationPreferences, notifications, type NotificationDelivery } from "@/db/schema/notifications";
 import { users } from "@/db/schema/users";
 import { notificationFacts } from "./notifications";
+import { isActiveAccount, shownName } from "./former-members";
 
 const actor = alias(users, "actor");
 
@@ -112,7 +113,8 @@ export async function listEmailCandidates(input: { userIds?: string[] } = {}): P
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
     .leftJoin(memberEmailState, eq(memberEmailState.userId, notifications.userId))
-    .where(and(isNull(notifications.emailedAt), input.userIds ? inArray(notifications.userId, input.userIds) : undefined))
+    // A deleted account has no notifications left; the check keeps it so should one slip in.
+    .where(and(isNull(notifications.emailedAt), isActiveAccount(users), input.userIds ? inArray(notifications.userId, input.userIds) : undefined))
     .groupBy(
       notifications.userId,
       users.email,
@@ -154,7 +156,9 @@ export type ClaimedNotification = {
   roomId: string | null;
   roomPosition: number | null;
   roomQuestion: string | null;
+  /** Null for a deleted account, with actorId set (./former-members.ts). */
   actorName: string | null;
+  actorId: string | null;
   dedupeKey: string;
   meetingTitle: string | null;
   meetingStartsAt: Date | null;
@@ -224,7 +228,9 @@ export async function claimNotificationsForEmail(input: {
     const shown = await tx
       .select({
         ...notificationFacts(),
-        actorName: actor.name,
+        // Null for a deleted account (./former-members.ts): with actorId, "A former member".
+        actorName: shownName(actor),
+        actorId: notifications.actorId,
         id: notifications.id,
         kind: notifications.kind,
         title: notifications.title,

@@ -4,6 +4,7 @@ import { getDb } from "@/db/index";
 import { books, clubMembers, clubs } from "@/db/schema/clubs";
 import { invites } from "@/db/schema/invites";
 import { users } from "@/db/schema/users";
+import { shownName } from "./former-members";
 
 /** Why an invite can no longer let anyone in, or null while it still can. */
 export type InviteProblem = "revoked" | "expired" | "used_up";
@@ -50,7 +51,8 @@ export async function listClubInvites(input: { clubId: string; limit?: number })
       maxUses: invites.maxUses,
       uses: invites.uses,
       revokedAt: invites.revokedAt,
-      createdByName: users.name,
+      // Null when its maker deleted their account (./former-members.ts): "a former member".
+      createdByName: shownName(users),
     })
     .from(invites)
     .leftJoin(users, eq(users.id, invites.createdById))

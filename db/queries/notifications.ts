@@ -8,6 +8,7 @@ import { meetings } from "@/db/schema/meetings";
 import { readingProgress } from "@/db/schema/reading";
 import { notificationPreferences, notifications } from "@/db/schema/notifications";
 import { users } from "@/db/schema/users";
+import { shownName } from "./former-members";
 
 /** The database or a transaction: notifications are written inside the act's own transaction. */
 type Executor = Pick<Database, "select" | "insert" | "update" | "delete">;
@@ -208,7 +209,8 @@ export async function listUserNotifications(input: { userId: string; limit: numb
       roomId: notifications.roomId,
       replyId: notifications.replyId,
       actorId: notifications.actorId,
-      actorName: actor.name,
+      // Null for a deleted account (./former-members.ts): with actorId, "A former member".
+      actorName: shownName(actor),
       roomPosition: rooms.position,
       createdAt: notifications.createdAt,
       readAt: notifications.readAt,

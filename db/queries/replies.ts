@@ -4,6 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { getDb, type Database } from "@/db/index";
 import { reactions, replies, replyRevisions, type ReactionKind } from "@/db/schema/discussion";
 import { users } from "@/db/schema/users";
+import { shownName } from "./former-members";
 
 type Executor = Pick<Database, "select">;
 
@@ -33,10 +34,11 @@ export function selectReplyRows(executor: Executor) {
       parentId: replies.parentId,
       threadId: replies.threadId,
       replyToId: replies.replyToId,
-      replyToAuthorName: replyToAuthor.name,
+      // Null for a deleted account: shown as "A former member" (./former-members.ts).
+      replyToAuthorName: shownName(replyToAuthor),
       seq: replies.seq,
       authorId: replies.authorId,
-      authorName: users.name,
+      authorName: shownName(users),
       bodyHtml: replies.bodyHtml,
       createdAt: replies.createdAt,
       editedAt: replies.editedAt,

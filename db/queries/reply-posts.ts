@@ -3,6 +3,7 @@ import { and, eq, is, sql, TransactionRollbackError } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { replies, rooms } from "@/db/schema/discussion";
 import { selectReplyRows, type ReplyRow } from "./replies";
+import { shownNameOf } from "./former-members";
 import type { Transaction } from "./reply-writes";
 
 // Posting a reply: its room's sequence number taken in the last statement
@@ -137,7 +138,7 @@ export async function createReply(input: {
   };
 }
 
-type WrittenReply = { seq: number; createdAt: Date; authorName: string; replyToAuthorName: string | null };
+type WrittenReply = { seq: number; createdAt: Date; authorName: string | null; replyToAuthorName: string | null };
 type Executor = Pick<Database, "execute">;
 
 /**
@@ -163,11 +164,11 @@ async function insertReply(
       ${reply.authorId}::uuid, room.reply_seq, ${input.body}::text, ${input.bodyHtml}::text, ${reply.spoilerLevel}::integer, ${input.idempotencyKey}::uuid
     from room
     returning replies.seq, replies.created_at,
-      (select u.name from users u where u.id = replies.author_id) as author_name,
-      (select u.name from replies answered join users u on u.id = answered.author_id where answered.id = replies.reply_to_id) as reply_to_author_name
+      (select ${shownNameOf("u")} from users u where u.id = replies.author_id) as author_name,
+      (select ${shownNameOf("u")} from replies answered join users u on u.id = answered.author_id where answered.id = replies.reply_to_id) as reply_to_author_name
   `);
   // postgres.js answers with the rows, PGlite with { rows }.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { seq: number; created_at: unknown; author_name: string; reply_to_author_name: string | null }[];
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { seq: number; created_at: unknown; author_name: string | null; reply_to_author_name: string | null }[];
   const [row] = rows;
   if (!row) return undefined;
   return {

@@ -25,7 +25,7 @@ function unveiledView(row: ReplyRow, names: ClubNames, reader: ReplyReader): Rep
     roomId: row.roomId,
     parentId: row.parentId,
     threadId: row.threadId,
-    replyTo: row.replyToId ? { id: row.replyToId, authorName: row.replyToAuthorName ?? "" } : null,
+    replyTo: row.replyToId ? { id: row.replyToId, authorName: row.replyToAuthorName } : null,
     seq: row.seq,
     author: { id: row.authorId, name: names.get(row.authorId) ?? row.authorName },
     // Mention chips show each member's current name (lib/discussion/mentions.ts).

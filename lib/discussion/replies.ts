@@ -262,7 +262,7 @@ export const editReply = door({
             book: room.book,
             body: body.body,
             mentioned: rendered.mentioned,
-            actorName: names.get(userId) ?? reply.authorName,
+            actorName: names.get(userId) ?? reply.authorName ?? "A member",
             edited: true,
           });
         },

@@ -1,3 +1,4 @@
+import type { ShownName } from "@/lib/accounts/former-member";
 import type { ReactionView } from "./reaction-kinds";
 import type { ReplySpoiler } from "./spoilers";
 
@@ -12,9 +13,10 @@ export type ReplyView = {
    * The reply this one answers when nesting was capped (lib/discussion/depth.ts): it is shown
    * under `parentId` but says "Replying to" this reply's author. Null otherwise.
    */
-  replyTo: { id: string; authorName: string } | null;
+  replyTo: { id: string; authorName: ShownName } | null;
   seq: number;
-  author: { id: string; name: string };
+  /** `name` is null for a deleted account: render it with nameOrFormer (lib/accounts/former-member.ts). */
+  author: { id: string; name: ShownName };
   /**
    * Empty for a deleted or hidden reply: hidden text never leaves the server in this shape,
    * so it is never broadcast. Moderators fetch it on request.

@@ -1,5 +1,5 @@
 import { translatorFor } from "@/lib/i18n/translate";
-import { bodyOf, notificationSentence, sentenceOf, type NotificationBody, type NotificationFacts, type NotificationSentence } from "./sentence";
+import { actorOf, bodyOf, notificationSentence, sentenceOf, type ActorName, type NotificationBody, type NotificationFacts, type NotificationSentence } from "./sentence";
 
 // Notifications shown as groups: rows sharing a group key (replies to you in one room, mentions
 // of you in one room) and a read state make one line, "Ruth and 2 others replied to you in
@@ -56,13 +56,13 @@ export function groupNotifications(rows: readonly NotificationRow[]): Notificati
   }
   return [...groups.values()].map((members) => {
     const newest = members[0]!;
-    const actors: (string | null)[] = [];
+    const actors: ActorName[] = [];
     const seen = new Set<string>();
     for (const member of members) {
       const key = member.actorId ?? member.id;
       if (seen.has(key)) continue;
       seen.add(key);
-      actors.push(member.actorName);
+      actors.push(actorOf(member));
     }
     const sentence = sentenceOf(newest, actors, members.length);
     // The newest excerpt there is (a redacted one is empty), so a group still shows what was said.

@@ -20,6 +20,8 @@ export type NotificationFacts = {
   title: string;
   body: string;
   actorName?: string | null;
+  /** Who caused it: with a null actorName, a deleted account ("A former member"). */
+  actorId?: string | null;
   roomPosition?: number | null;
   /** The row's dedupe key: a reminder's says which (lib/reminders/plan.ts reminderDedupeKey). */
   dedupeKey?: string | null;
@@ -35,9 +37,21 @@ export type NotificationFacts = {
   bookShape?: BookShape | null;
 };
 
+/** A deleted account among a line's actors: said as `notification.formerMember` (docs/decisions/0028-account-deletion.md). */
+type FormerActor = { former: true };
+
+/** An actor of a line: their name, a deleted account, or null when nobody is known. */
+export type ActorName = string | FormerActor | null;
+
+/** How one row names its actor: a row that has an actor whose name reads null names a deleted account (db/queries/former-members.ts). */
+export function actorOf(row: Pick<NotificationFacts, "actorId" | "actorName">): ActorName {
+  if (row.actorName) return row.actorName;
+  return row.actorId ? { former: true } : null;
+}
+
 /** A line's sentence, as a key of `email.notification` and its values (plain data, safe to pass to the browser). */
 export type NotificationSentence =
-  | { key: "reply" | "mention"; actors: (string | null)[]; times: number; position: number }
+  | { key: "reply" | "mention"; actors: ActorName[]; times: number; position: number }
   | { key: "replyHidden"; position: number }
   | { key: "meetingScheduled"; club: string; title: string }
   | { key: "meetingReminder"; club: string; title: string; hours: number }
@@ -56,6 +70,8 @@ export type NotificationBody =
 export type NotificationTranslator = (
   key:
     | "notification.someone"
+    | "notification.formerMember"
+    | "notification.formerMemberLater"
     | "notification.actorsTwo"
     | "notification.actorsMore"
     | "notification.reply"
@@ -83,7 +99,7 @@ function reminderHours(dedupeKey: string | null | undefined): number | null {
 }
 
 /** One row's sentence; rows of a group share it with their actors listed (lib/notifications/groups.ts). */
-export function sentenceOf(row: NotificationFacts, actors: (string | null)[] = [row.actorName ?? null], times = 1): NotificationSentence {
+export function sentenceOf(row: NotificationFacts, actors: ActorName[] = [actorOf(row)], times = 1): NotificationSentence {
   const position = row.roomPosition ?? null;
   // With nobody known (the rows of a member since deleted), the stored words, which name them as they were.
   if ((row.kind === "reply" || row.kind === "mention") && position !== null && actors.some((name) => name !== null)) {
@@ -111,8 +127,11 @@ export function bodyOf(row: NotificationFacts): NotificationBody {
 }
 
 /** "Ruth", "Ruth and Kathy", "Ruth and 2 others": the newest first, each person once. */
-function actorPhrase(actors: (string | null)[], t: NotificationTranslator): string {
-  const names = actors.map((name) => name ?? t("notification.someone"));
+function actorPhrase(actors: ActorName[], t: NotificationTranslator): string {
+  // A former member opens the sentence capitalized ("A former member and Ruth"), and is lower-case after a name.
+  const names = actors.map((name, index) =>
+    name === null ? t("notification.someone") : typeof name === "string" ? name : t(index === 0 ? "notification.formerMember" : "notification.formerMemberLater"),
+  );
   const [first, second] = names;
   if (!first) return t("notification.someone");
   if (!second) return first;

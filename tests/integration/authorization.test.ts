@@ -67,7 +67,8 @@
  * caller's own feed), the notifications page and its mark-all-read action, the home page's
  * listMyClubs / loadNextMeetingsByClub, sign-up and health, the notification settings and the
  * language choice (the caller's own; the footer's switch sets only a cookie for a visitor) and the unsubscribe link (its signature is the credential; tests/integration/email.test.ts). For the ones keyed by the caller's
- * own id, a short block below checks that a stranger calling them reaches none of the club's rows.
+ * own id, a short block below checks that a stranger calling them reaches none of the club's rows
+ * (deleting an account among them: tests/integration/account-deletion.test.ts covers the rest).
  *
  * Each denied call is made against one shared club with every kind of row in it, and the whole
  * database (every table in the public schema) must be byte-for-byte the same afterwards. Each
@@ -100,6 +101,7 @@ import type { ReplyView } from "@/lib/discussion/reply-view";
 import { loadNotificationsPage, markAllNotificationsRead, markNotificationsReadById } from "@/lib/notifications/doors";
 import { loadNotificationSettings, saveNotificationSettings } from "@/lib/email/settings";
 import { saveLocaleChoice } from "@/lib/accounts/profile";
+import { deleteAccount } from "@/lib/accounts/delete-account";
 import { users } from "@/db/schema/users";
 import { calendarFeedIcs, loadCalendarFeed, revokeCalendarFeed } from "@/lib/meetings/feeds";
 import { loadMeetingForMember, setMeetingMarker } from "@/lib/meetings/live";
@@ -988,6 +990,19 @@ describe("services keyed by the caller's own id reach only the caller's rows", (
     expect(Object.keys(after).filter((table) => after[table] !== before[table])).toEqual(["users"]);
     const [member] = await getDb().select({ locale: users.locale }).from(users).where(eq(users.id, world.users.member.id));
     expect(member?.locale).toBeNull();
+  });
+
+  it("deleting an account is the caller's own: a wrong password changes nothing, and a stranger deleting theirs touches only their users row", async () => {
+    const before = await snapshot();
+    const refused = await deleteAccount({ userId: world.users.stranger.id, address: "192.0.2.91", body: { email: "not-my-email@example.test", confirmed: true } }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(await snapshot()).toEqual(before);
+
+    const leaving = await createTestUser("Leaving");
+    const held = await snapshot();
+    await deleteAccount({ userId: leaving.id, address: "192.0.2.92", body: { email: leaving.email, confirmed: true } });
+    const after = await snapshot();
+    expect(Object.keys(after).filter((table) => after[table] !== held[table])).toEqual(["users"]);
   });
 
   it("a stranger's calendar feed lists none of the club's meetings", async () => {

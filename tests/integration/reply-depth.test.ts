@@ -41,7 +41,7 @@ async function walkedDepths(roomId: string): Promise<number[]> {
 describe("reply nesting cap", () => {
   it("keeps a 40-deep chain of answers within the cap, each capped reply saying whom it answers", async () => {
     const { member, roomId } = await memberAndRoom();
-    let previous: { id: string; author: { name: string } } | null = null;
+    let previous: { id: string; author: { name: string | null } } | null = null;
     const chain = [];
     for (let index = 0; index < 40; index++) {
       const { reply } = await postReply({ roomId, userId: member.id, body: replyInput(`Level ${index}`, previous?.id ?? null) });

@@ -112,7 +112,7 @@ describe("look-alike names in one club", () => {
     await postReply({ roomId, userId: lookAlike.id, body: replyInput("Also mine") });
 
     const page = await loadRoomPage({ roomId, userId: kathy.id, body: {} });
-    const shown = page.replies.map((reply) => reply.author.name);
+    const shown = page.replies.map((reply) => reply.author.name ?? "");
     expect(shown).toHaveLength(2);
     expect(displayNameKey(shown[0]!)).not.toBe(displayNameKey(shown[1]!));
     expect(shown.filter((name) => name.endsWith(" (2)"))).toHaveLength(1);

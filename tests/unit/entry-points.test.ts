@@ -76,6 +76,7 @@ const reaches: Record<string, readonly string[]> = {
   "app/profile/actions.ts: signOutEverywhereAction": ["self: the caller's own sign-in sessions"],
   "app/profile/actions.ts: saveNotificationSettingsAction": ["self: the caller's own notification settings"],
   "app/profile/actions.ts: saveLocaleAction": ["self: the caller's own profile (its language)"],
+  "app/profile/actions.ts: deleteAccountAction": ["self: the caller's own account, its password (or email) checked under the sign-in limits (tests/integration/account-deletion.test.ts)"],
   "app/actions.ts: chooseLanguageAction": ["self: this browser's language cookie, and the caller's own profile when signed in"],
 };
 

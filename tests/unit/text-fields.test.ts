@@ -46,7 +46,7 @@ function withValueAt(path: Path, value: string): unknown {
 
 // Not text that anyone reads or that is stored as text: passwords are only ever hashed (a NUL
 // in one is harmless to scrypt), and the .ics origin is computed by the server, never typed.
-const exempt = new Set(["password", "signInInput.password", "changePasswordInput.currentPassword", "changePasswordInput.newPassword", "changePasswordInput.confirmPassword", "meetingIcsRequest.origin"]);
+const exempt = new Set(["password", "signInInput.password", "changePasswordInput.currentPassword", "changePasswordInput.newPassword", "changePasswordInput.confirmPassword", "deleteAccountInput.password", "meetingIcsRequest.origin"]);
 
 // importQuestionsBody is z.unknown().transform(...), opaque to the walk: its fields are listed.
 const opaque: Record<string, Path[]> = { importQuestionsBody: [["questions", 0, "text"], ["questions", 0, "section"]] };
