@@ -52,6 +52,7 @@
  *               loadNextMeeting          app/clubs/[clubId]/page.tsx
  *               loadRecentPastMeetings   app/clubs/[clubId]/page.tsx
  *               loadMeetingIcs           GET /api/meetings/[meetingId]/ics
+ *   export      exportClub               GET /api/clubs/[clubId]/export
  *   meetings/   setMeetingMarker         PUT /api/meetings/[meetingId]/marker
  *   meeting     loadMeetingForMember     socket meeting:join (before and after joining), meeting:leave
  *   realtime    room:join                listRepliesAfter, then the room resolved again after joining
@@ -105,6 +106,8 @@ import { loadMeetingForMember, setMeetingMarker } from "@/lib/meetings/live";
 import { cancelMeeting, editMeeting, scheduleMeeting, setRsvp } from "@/lib/meetings/schedule";
 import { loadNextMeeting, loadNextMeetingsByClub, loadRecentPastMeetings, loadMeetingForm, loadMeetingPage, loadMeetingsPage } from "@/lib/meetings/pages";
 import { loadMeetingIcs } from "@/lib/meetings/calendar";
+import { exportClub } from "@/lib/export/club-export";
+import { exportOwnReplies } from "@/lib/export/own-export";
 import { createTestClub, createTestUser, replyInput } from "./factories";
 import type { Ack, ClientToServerEvents } from "@/lib/realtime/events";
 import { emitUnchecked, joinRoom, joinMeeting, leaveMeeting, leaveRoom, sendTyping, useRealtimeServer, type ClientSocket } from "./realtime-harness";
@@ -701,6 +704,15 @@ const entryPoints: EntryPoint[] = [
     allowed: "moderator",
   },
   { name: "loadMeetingForMember", call: (userId, w) => loadMeetingForMember({ meetingId: w.club.meetingId, userId }), denied: nf, allowed: "member" },
+
+  // lib/export/club-export.ts
+  {
+    name: "exportClub",
+    call: (userId, w) => exportClub({ clubId: w.club.id, userId, body: { format: "json", locale: "en" } }),
+    denied: ownerOnly,
+    throughOtherClub: { call: (userId, w) => exportClub({ clubId: w.other.id, userId, body: { format: "json", locale: "en" } }), code: "not_found" },
+    allowed: "owner",
+  },
 ];
 
 /**
@@ -711,6 +723,7 @@ const enforcedBy: Record<ClubAction, readonly string[]> = {
   "club:view": ["loadClubOverview", "loadClubFrame", "loadClubBooks", "loadBookPage", "loadInvitesPage", "loadClubUnread", "markClubRead", "loadBookReading", "setReadingProgress"],
   // No service edits a club yet (there is no settings page); listed so a new one is noticed.
   "club:edit": [],
+  "club:export": ["exportClub"],
   "club:leave": ["leaveClub"],
   "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "listRoomThreads", "listThreadPage", "loadReply", "revealReplyText", "room:join", "room:leave", "room:typing", "loadReadPosition", "markRoomRead", "loadRoomVeil", "liftRoomVeil"],
   "reply:create": ["postReply"],
@@ -977,6 +990,18 @@ describe("services keyed by the caller's own id reach only the caller's rows", (
     expect(Object.keys(after).filter((table) => after[table] !== before[table])).toEqual(["users"]);
     const [member] = await getDb().select({ locale: users.locale }).from(users).where(eq(users.id, world.users.member.id));
     expect(member?.locale).toBeNull();
+  });
+
+  it("a stranger's own-replies export holds none of the club's replies", async () => {
+    const read = async (userId: string) => {
+      const download = await exportOwnReplies({ userId, body: { format: "json", locale: "en" } });
+      return new Response(download.body).text();
+    };
+    const strangers = await read(world.users.stranger.id);
+    expect(strangers).not.toContain(world.club.ownerReplyId);
+    expect(strangers).not.toContain("The opening is all memory");
+    // The owner's own export does hold that reply, so the empty answer above means something.
+    expect(await read(world.users.owner.id)).toContain(world.club.ownerReplyId);
   });
 
   it("a stranger's calendar feed lists none of the club's meetings", async () => {
