@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { changePasswordAction, renameAction, saveLocaleAction, saveNotificationSettingsAction, signOutEverywhereAction } from "@/app/profile/actions";
+import { OwnDataSection } from "@/components/export/own-data-section";
 import { DisplayNameForm } from "@/components/profile/display-name-form";
 import { LanguageForm } from "@/components/profile/language-form";
 import { NotificationSettingsForm } from "@/components/profile/notification-settings-form";
@@ -75,6 +76,8 @@ export default async function ProfilePage() {
         </h2>
         <SignOutEverywhere signOutEverywhere={signOutEverywhereAction} />
       </section>
+
+      <OwnDataSection />
     </div>
   );
 }

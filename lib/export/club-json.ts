@@ -6,7 +6,7 @@ import type { ClubExportSource, ExportedReply } from "./club-source";
 // current batch is ever held.
 
 /** The format's name and version, the first two keys of the file. A change that breaks a reader raises the version. */
-export const clubExportFormat = { name: "chapterhouse.club-export", version: 1 } as const;
+const clubExportFormat = { name: "chapterhouse.club-export", version: 1 } as const;
 
 function replyJson(reply: ExportedReply): string {
   return JSON.stringify({

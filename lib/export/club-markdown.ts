@@ -23,7 +23,7 @@ function mdText(text: string): string {
 }
 
 /** Where each book's and room's file goes, numbered in the club's order. */
-export function markdownPaths(books: readonly ExportBook[]): { book: ExportBook; folder: string; rooms: { room: ExportRoom; path: string }[] }[] {
+function markdownPaths(books: readonly ExportBook[]): { book: ExportBook; folder: string; rooms: { room: ExportRoom; path: string }[] }[] {
   return books.map((book, index) => {
     const folder = `${two(index + 1)}-${fileStem(book.title, "book")}`;
     return { book, folder, rooms: book.rooms.map((room) => ({ room, path: `${folder}/${two(room.position)}-${fileStem(room.question, "question").slice(0, 50).replace(/-+$/, "")}.md` })) };

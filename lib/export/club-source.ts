@@ -24,7 +24,7 @@ import { translatorFor } from "@/lib/i18n/translate";
 // (docs/decisions/0029-export.md). What an export keeps of each reply is decided here, once.
 
 /** A person as an export names them: the club's label for them, or "A former member" for a deleted account. Never an email. */
-export type ExportAuthor = { id: string; name: string; formerMember: boolean };
+type ExportAuthor = { id: string; name: string; formerMember: boolean };
 
 /**
  * A reply as exported. `kind` "reply" carries everything; "deleted" and "hidden" are
@@ -217,7 +217,7 @@ export async function openClubExport(input: { clubId: string; userId: string; lo
  * What the export keeps of one stored reply: all of a visible one; only the place of a deleted
  * or hidden one (kept only when a visible reply sits under it: roomRows leaves the rest out).
  */
-export function exportedReply(at: PlacedReply, row: ExportReplyRow, authorOf: (id: string) => ExportAuthor, labels: ReadonlyMap<string, string>): ExportedReply {
+function exportedReply(at: PlacedReply, row: ExportReplyRow, authorOf: (id: string) => ExportAuthor, labels: ReadonlyMap<string, string>): ExportedReply {
   const place = { id: row.id, parentId: row.parentId, threadId: row.threadId, depth: at.depth, createdAt: row.createdAt };
   if (row.state !== "visible") {
     const kind = row.state === "deleted" ? "deleted" : "hidden";

@@ -17,7 +17,7 @@ import { escapeHtml, exportWords, fileStem, type ExportWords } from "./words";
 // in, never another member's reply. Read a bounded batch at a time, by the author's id.
 
 /** The own-replies format's name and version (docs/export-format.md). */
-export const ownExportFormat = { name: "chapterhouse.own-replies", version: 1 } as const;
+const ownExportFormat = { name: "chapterhouse.own-replies", version: 1 } as const;
 
 const batchSize = 250;
 

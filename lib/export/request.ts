@@ -6,11 +6,11 @@ import { uuidParam } from "@/lib/validation/ids";
 // What an export is asked for: the club (from the URL), the format (from the query string) and
 // the reader's language (from the request), which the file's own words are written in.
 
-export const clubExportFormats = ["html", "markdown", "json"] as const;
+const clubExportFormats = ["html", "markdown", "json"] as const;
 export type ClubExportFormat = (typeof clubExportFormats)[number];
 
-export const ownExportFormats = ["html", "json"] as const;
-export type OwnExportFormat = (typeof ownExportFormats)[number];
+const ownExportFormats = ["html", "json"] as const;
+
 
 export const clubExportParams = z.object({ clubId: uuidParam });
 
