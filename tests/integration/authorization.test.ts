@@ -66,7 +66,7 @@
  * caller's own user id), viewInvite / joinClubWithInvite and calendarFeedIcs (the secret token
  * is the credential; their own suites cover bad tokens), the calendar feed create/revoke (the
  * caller's own feed), the notifications page and its mark-all-read action, the home page's
- * listMyClubs / loadNextMeetingsByClub, sign-up and health, the notification settings and the
+ * listMyClubs / loadNextMeetingsByClub, exportOwnReplies (the caller's own replies), sign-up and health, the notification settings and the
  * language choice (the caller's own; the footer's switch sets only a cookie for a visitor) and the unsubscribe link (its signature is the credential; tests/integration/email.test.ts). For the ones keyed by the caller's
  * own id, a short block below checks that a stranger calling them reaches none of the club's rows.
  *
@@ -710,7 +710,6 @@ const entryPoints: EntryPoint[] = [
     name: "exportClub",
     call: (userId, w) => exportClub({ clubId: w.club.id, userId, body: { format: "json", locale: "en" } }),
     denied: ownerOnly,
-    throughOtherClub: { call: (userId, w) => exportClub({ clubId: w.other.id, userId, body: { format: "json", locale: "en" } }), code: "not_found" },
     allowed: "owner",
   },
 ];
