@@ -1,4 +1,6 @@
 import { readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { accounts, clubName, expect, test } from "./fixtures";
 
 // Export (issue 13): the owner downloads the club's discussion as one HTML page from the club's
@@ -7,13 +9,16 @@ import { accounts, clubName, expect, test } from "./fixtures";
 test("the owner downloads the club's discussion as one readable HTML file", async ({ pageAs }) => {
   const page = await pageAs(accounts.emily);
   await page.getByRole("link", { name: new RegExp(clubName) }).click();
+  await page.waitForURL(/\/clubs\/[^/]+$/);
   await page.goto(`${new URL(page.url()).pathname}/members`);
   const panel = page.getByRole("region", { name: "Export the discussion" });
   await expect(panel).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("link", { name: "Readable page (HTML)" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^the-hailsham-circle-\d{4}-\d{2}-\d{2}\.html$/);
-  const html = await readFile((await download.path()) as string, "utf8");
+  const saved = path.join(os.tmpdir(), `${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(saved);
+  const html = await readFile(saved, "utf8");
   expect(html).toContain("<h1>The Hailsham Circle</h1>");
   expect(html).toContain("What stayed with me is how <em>quietly</em> mortality arrives.");
   expect(html).not.toMatch(/<script/i);
@@ -21,7 +26,7 @@ test("the owner downloads the club's discussion as one readable HTML file", asyn
   await expect(panel).toBeVisible();
 
   // Opened from the disk, it reads as a page: the question and the threaded replies, no script needed.
-  await page.goto(`file://${await download.path()}`);
+  await page.goto(`file://${saved}`);
   await expect(page.getByRole("heading", { level: 1, name: "The Hailsham Circle" })).toBeVisible();
   await expect(page.getByText("What stayed with me is how")).toBeVisible();
 });
@@ -29,6 +34,7 @@ test("the owner downloads the club's discussion as one readable HTML file", asyn
 test("a member has no export panel, and downloads their own replies from their profile", async ({ pageAs }) => {
   const page = await pageAs(accounts.kathy);
   await page.getByRole("link", { name: new RegExp(clubName) }).click();
+  await page.waitForURL(/\/clubs\/[^/]+$/);
   await page.goto(`${new URL(page.url()).pathname}/members`);
   await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
   await expect(page.getByRole("region", { name: "Export the discussion" })).toHaveCount(0);
