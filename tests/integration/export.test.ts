@@ -406,6 +406,23 @@ describe("a club's export", () => {
   });
 });
 
+describe("how often", () => {
+  it("an owner may export six times an hour; the seventh is refused with when to try again", async () => {
+    const owner = await createTestUser("Owner");
+    const club = await createTestClub({ members: [{ userId: owner.id, role: "owner" }] });
+    const call = () => exportClub({ clubId: club.clubId, userId: owner.id, body: { format: "json", locale: "en" } });
+    for (let index = 0; index < 6; index += 1) await (await call()).body.cancel();
+    const refused = await call().then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ code: "rate_limited" });
+    expect((refused as AppError).retryAfter).toBeGreaterThan(0);
+    expect((refused as AppError).message).toMatch(/^You've exported a lot just now\. Try again in \d+ minutes?\.$/);
+  });
+});
+
 describe("a member's own replies", () => {
   it("hold only their replies, in every club they wrote in, those they left too; deleted ones left out, hidden ones without text", async () => {
     const world = await buildWorld();
