@@ -60,7 +60,7 @@ function readme(words: ExportWords, source: ClubExportSource, layout: ReturnType
 function replyMarkdown(words: ExportWords, reply: ExportedReply, book: ExportBook, first: boolean): string {
   const level = reply.depth + 1;
   const quote = (line: string) => `${"> ".repeat(level)}${line}`.trimEnd();
-  const separator = first ? "" : reply.depth === 0 ? "\n---\n\n" : `${">".repeat(reply.depth)}\n`;
+  const separator = first ? "" : reply.depth === 0 ? "\n---\n\n" : `${"> ".repeat(reply.depth).trimEnd()}\n`;
   if (reply.kind !== "reply" || !reply.author) {
     return `${separator}${quote(`*${mdText(reply.kind === "deleted" ? words.t("file.deleted") : words.t("file.hidden"))}*`)}\n`;
   }
