@@ -12,6 +12,8 @@ export type { ClubRole };
 const matrix = {
   "club:view": ["owner", "moderator", "member"],
   "club:edit": ["owner"],
+  // The whole discussion in one file (docs/decisions/0029-export.md): the owner's, as the club is.
+  "club:export": ["owner"],
   "club:leave": ["owner", "moderator", "member"],
   "room:read": ["owner", "moderator", "member"],
   "reply:create": ["owner", "moderator", "member"],

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { changePasswordAction, deleteAccountAction, renameAction, saveLocaleAction, saveNotificationSettingsAction, signOutEverywhereAction } from "@/app/profile/actions";
+import { OwnDataSection } from "@/components/export/own-data-section";
 import { DeleteAccountSection } from "@/components/profile/delete-account-section";
 import { DisplayNameForm } from "@/components/profile/display-name-form";
 import { LanguageForm } from "@/components/profile/language-form";
@@ -77,7 +78,9 @@ export default async function ProfilePage() {
         <SignOutEverywhere signOutEverywhere={signOutEverywhereAction} />
       </section>
 
-      <DeleteAccountSection userId={user.id} deleteAccount={deleteAccountAction} />
+      <OwnDataSection />
+
+      <DeleteAccountSection userId={user.id} exportHref="#your-data" deleteAccount={deleteAccountAction} />
     </div>
   );
 }

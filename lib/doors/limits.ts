@@ -48,6 +48,20 @@ const rules = {
     store: "shared",
     message: "limits.invite",
   },
+  // An export reads the whole club (or all of a member's replies): a few an hour is plenty for
+  // a person, and keeps one account from keeping the database busy (docs/decisions/0029-export.md).
+  "export:club": {
+    points: () => 6,
+    windowSeconds: 60 * 60,
+    store: "shared",
+    message: "export.tooOften",
+  },
+  "export:own": {
+    points: () => 6,
+    windowSeconds: 60 * 60,
+    store: "shared",
+    message: "export.tooOften",
+  },
   "sign-up": {
     points: (env) => env.LIMIT_SIGN_UPS_PER_HOUR,
     windowSeconds: 60 * 60,

@@ -52,6 +52,7 @@
  *               loadNextMeeting          app/clubs/[clubId]/page.tsx
  *               loadRecentPastMeetings   app/clubs/[clubId]/page.tsx
  *               loadMeetingIcs           GET /api/meetings/[meetingId]/ics
+ *   export      exportClub               GET /api/clubs/[clubId]/export
  *   meetings/   setMeetingMarker         PUT /api/meetings/[meetingId]/marker
  *   meeting     loadMeetingForMember     socket meeting:join (before and after joining), meeting:leave
  *   realtime    room:join                listRepliesAfter, then the room resolved again after joining
@@ -65,7 +66,7 @@
  * caller's own user id), viewInvite / joinClubWithInvite and calendarFeedIcs (the secret token
  * is the credential; their own suites cover bad tokens), the calendar feed create/revoke (the
  * caller's own feed), the notifications page and its mark-all-read action, the home page's
- * listMyClubs / loadNextMeetingsByClub, sign-up and health, the notification settings and the
+ * listMyClubs / loadNextMeetingsByClub, exportOwnReplies (the caller's own replies), sign-up and health, the notification settings and the
  * language choice (the caller's own; the footer's switch sets only a cookie for a visitor) and the unsubscribe link (its signature is the credential; tests/integration/email.test.ts). For the ones keyed by the caller's
  * own id, a short block below checks that a stranger calling them reaches none of the club's rows
  * (deleting an account among them: tests/integration/account-deletion.test.ts covers the rest).
@@ -108,6 +109,8 @@ import { loadMeetingForMember, setMeetingMarker } from "@/lib/meetings/live";
 import { cancelMeeting, editMeeting, scheduleMeeting, setRsvp } from "@/lib/meetings/schedule";
 import { loadNextMeeting, loadNextMeetingsByClub, loadRecentPastMeetings, loadMeetingForm, loadMeetingPage, loadMeetingsPage } from "@/lib/meetings/pages";
 import { loadMeetingIcs } from "@/lib/meetings/calendar";
+import { exportClub } from "@/lib/export/club-export";
+import { exportOwnReplies } from "@/lib/export/own-export";
 import { createTestClub, createTestUser, replyInput } from "./factories";
 import type { Ack, ClientToServerEvents } from "@/lib/realtime/events";
 import { emitUnchecked, joinRoom, joinMeeting, leaveMeeting, leaveRoom, sendTyping, useRealtimeServer, type ClientSocket } from "./realtime-harness";
@@ -711,6 +714,14 @@ const entryPoints: EntryPoint[] = [
     allowed: "moderator",
   },
   { name: "loadMeetingForMember", call: (userId, w) => loadMeetingForMember({ meetingId: w.club.meetingId, userId }), denied: nf, allowed: "member" },
+
+  // lib/export/club-export.ts
+  {
+    name: "exportClub",
+    call: (userId, w) => exportClub({ clubId: w.club.id, userId, body: { format: "json", locale: "en" } }),
+    denied: ownerOnly,
+    allowed: "owner",
+  },
 ];
 
 /**
@@ -720,6 +731,7 @@ const entryPoints: EntryPoint[] = [
 const enforcedBy: Record<ClubAction, readonly string[]> = {
   "club:view": ["loadClubOverview", "loadClubFrame", "searchInClub", "loadClubBooks", "loadBookPage", "loadInvitesPage", "loadClubUnread", "markClubRead", "loadBookReading", "setReadingProgress"],
   "club:edit": ["changeClubLanguage"],
+  "club:export": ["exportClub"],
   "club:leave": ["leaveClub"],
   "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "listRoomThreads", "listThreadPage", "loadReply", "revealReplyText", "room:join", "room:leave", "room:typing", "loadReadPosition", "markRoomRead", "loadRoomVeil", "liftRoomVeil"],
   "reply:create": ["postReply"],
@@ -1003,6 +1015,18 @@ describe("services keyed by the caller's own id reach only the caller's rows", (
     await deleteAccount({ userId: leaving.id, address: "192.0.2.92", body: { email: leaving.email, confirmed: true } });
     const after = await snapshot();
     expect(Object.keys(after).filter((table) => after[table] !== held[table])).toEqual(["users"]);
+  });
+
+  it("a stranger's own-replies export holds none of the club's replies", async () => {
+    const read = async (userId: string) => {
+      const download = await exportOwnReplies({ userId, body: { format: "json", locale: "en" } });
+      return new Response(download.body).text();
+    };
+    const strangers = await read(world.users.stranger.id);
+    expect(strangers).not.toContain(world.club.ownerReplyId);
+    expect(strangers).not.toContain("The opening is all memory");
+    // The owner's own export does hold that reply, so the empty answer above means something.
+    expect(await read(world.users.owner.id)).toContain(world.club.ownerReplyId);
   });
 
   it("a stranger's calendar feed lists none of the club's meetings", async () => {

@@ -33,6 +33,8 @@ const reaches: Record<string, readonly string[]> = {
   "app/api/replies/[replyId]/hidden/route.ts: PUT": ["hideReply"],
   "app/api/replies/[replyId]/hidden/route.ts: DELETE": ["unhideReply"],
   "app/api/meetings/[meetingId]/ics/route.ts: GET": ["loadMeetingIcs"],
+  "app/api/clubs/[clubId]/export/route.ts: GET": ["exportClub"],
+  "app/api/profile/export/route.ts: GET": ["self: the caller's own replies, read by their own id (tests/integration/export.test.ts)"],
   "app/api/meetings/[meetingId]/marker/route.ts: PUT": ["setMeetingMarker"],
   "app/api/calendar/[token]/route.ts: GET": ["self: the feed's secret token is the credential (tests/integration/calendar.test.ts)"],
   "app/api/sign-up/route.ts: POST": ["self: creates the caller's own account; nobody is signed in yet"],

@@ -1,0 +1,49 @@
+import { readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { accounts, clubName, expect, test } from "./fixtures";
+
+// Export (issue 13): the owner downloads the club's discussion as one HTML page from the club's
+// members page; a member sees no such panel, and takes their own replies from their profile.
+
+test("the owner downloads the club's discussion as one readable HTML file", async ({ pageAs }) => {
+  const page = await pageAs(accounts.emily);
+  await page.getByRole("link", { name: new RegExp(clubName) }).click();
+  await page.waitForURL(/\/clubs\/[^/]+$/);
+  await page.goto(`${new URL(page.url()).pathname}/members`);
+  const panel = page.getByRole("region", { name: "Export the discussion" });
+  await expect(panel).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent("download"), panel.getByRole("link", { name: "Readable page (HTML)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^the-hailsham-circle-\d{4}-\d{2}-\d{2}\.html$/);
+  const saved = path.join(os.tmpdir(), `${Date.now()}-${download.suggestedFilename()}`);
+  await download.saveAs(saved);
+  const html = await readFile(saved, "utf8");
+  expect(html).toContain("<h1>The Hailsham Circle</h1>");
+  expect(html).toContain("What stayed with me is how <em>quietly</em> mortality arrives.");
+  expect(html).not.toMatch(/<script/i);
+  // The page stayed where it was.
+  await expect(panel).toBeVisible();
+
+  // Opened from the disk, it reads as a page: the question and the threaded replies, no script needed.
+  await page.goto(`file://${saved}`);
+  await expect(page.getByRole("heading", { level: 1, name: "The Hailsham Circle" })).toBeVisible();
+  await expect(page.getByText("What stayed with me is how")).toBeVisible();
+});
+
+test("a member has no export panel, and downloads their own replies from their profile", async ({ pageAs }) => {
+  const page = await pageAs(accounts.kathy);
+  await page.getByRole("link", { name: new RegExp(clubName) }).click();
+  await page.waitForURL(/\/clubs\/[^/]+$/);
+  await page.goto(`${new URL(page.url()).pathname}/members`);
+  await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Export the discussion" })).toHaveCount(0);
+
+  await page.goto("/profile");
+  const yourData = page.getByRole("region", { name: "Your data" });
+  const [download] = await Promise.all([page.waitForEvent("download"), yourData.getByRole("link", { name: "Your replies (JSON)" }).click()]);
+  const document = JSON.parse(await readFile((await download.path()) as string, "utf8")) as { format: string; member: { name: string }; replies: unknown[] };
+  expect(document.format).toBe("chapterhouse.own-replies");
+  expect(document.member.name).toBe("Kathy");
+  expect(document.replies.length).toBeGreaterThan(0);
+});
