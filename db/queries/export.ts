@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { getDb } from "@/db/index";
+import { shownName } from "@/db/queries/former-members";
 import { books, clubs } from "@/db/schema/clubs";
 import { reactions, replies, rooms } from "@/db/schema/discussion";
 import { users } from "@/db/schema/users";
@@ -36,12 +37,12 @@ export async function getExporter(input: { userId: string }) {
 }
 
 /**
- * Everyone who wrote in the club, members or not, with their stored name and whether they deleted
- * their account: one pass over the club's replies, and as many rows as there are authors.
+ * Everyone who wrote in the club, members or not, with the name to show (null: a deleted account,
+ * db/queries/former-members.ts): one pass over the club's replies, and as many rows as there are authors.
  */
 export async function listExportAuthors(input: { clubId: string }) {
   return getDb()
-    .select({ id: users.id, name: users.name, deleted: sql<boolean>`${users.deletedAt} is not null` })
+    .select({ id: users.id, name: shownName(users) })
     .from(users)
     .where(sql`${users.id} in (select distinct r.author_id from ${replies} r join ${rooms} ro on ro.id = r.room_id where ro.club_id = ${input.clubId}::uuid)`);
 }

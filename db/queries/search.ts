@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/index";
+import { shownNameOf } from "@/db/queries/former-members";
 import { clubs } from "@/db/schema/clubs";
 import { replies, rooms } from "@/db/schema/discussion";
 
@@ -181,7 +182,7 @@ export function searchStatement(input: SearchInput): SQL {
       case when p.kind = 'question' and qr.reach is not null and vl.user_id is null
         and ${point(sql`qr.reach`, sql`rb.shape`)} > ${point(sql`coalesce(rp.reached, 0)`, sql`rb.shape`)} then qr.reach end as beyond_reach,
       coalesce(bk.id, rb.id, mb.id) as book_id, coalesce(bk.title, rb.title, mb.title) as book_title, rb.shape as book_shape,
-      r.author_id, case when u.deleted_at is null then u.name end as author_name
+      r.author_id, ${shownNameOf("u")} as author_name
     from page p
     left join replies r on p.kind = 'reply' and r.id = p.id
     left join rooms qr on p.kind = 'question' and qr.id = p.id

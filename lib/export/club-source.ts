@@ -182,7 +182,7 @@ export async function openClubExport(input: { clubId: string; userId: string; lo
   const stored = new Map(authorRows.map((row) => [row.id, row]));
   const authorOf = (id: string): ExportAuthor => {
     const row = stored.get(id);
-    if (row?.deleted) return { id, name: formerMember, formerMember: true };
+    if (row && row.name === null) return { id, name: formerMember, formerMember: true };
     return { id, name: labels.get(id) ?? row?.name ?? formerMember, formerMember: false };
   };
 
