@@ -304,7 +304,7 @@ async function seedClub(tx: Tx, spec: DemoClub, questions: GuideQuestion[], user
   }
 
   // The English club is choosing its next book (ranked, closing in ten days at 8 pm London
-  // time), so the Polls tab opens on a vote under way: one book proposed by Ruth, two ballots.
+  // time), so the Polls tab opens on a vote under way: one book proposed by Ruth, three ballots.
   if (spec.language === "en") {
     const closeDate = Temporal.Now.plainDateISO("Europe/London").add({ days: 10 }).toString();
     const closes = resolveLocalStart({ date: closeDate, time: "20:00", timeZone: "Europe/London" });
@@ -329,6 +329,7 @@ async function seedClub(tx: Tx, spec: DemoClub, questions: GuideQuestion[], user
       { pollId: poll.id, userId: userId("kathy@example.com"), optionId: remains, rank: 2 },
       { pollId: poll.id, userId: userId("ruth@example.com"), optionId: giant, rank: 1 },
       { pollId: poll.id, userId: userId("ruth@example.com"), optionId: klara, rank: 2 },
+      { pollId: poll.id, userId: userId("tommy@example.com"), optionId: klara, rank: 1 },
     ]);
   }
 }

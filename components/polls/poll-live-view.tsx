@@ -66,27 +66,24 @@ export function PollLiveView({ initial, actions }: Props) {
 
       {adoptedLine ? <p className="rounded-md border border-accent/40 bg-accent-soft/60 px-3 py-2 text-sm text-accent-strong">{adoptedLine}</p> : null}
 
-      {poll.may.manage ? <PollManage poll={poll} endProposals={actions.endProposals} close={actions.close} adopt={actions.adopt} onChanged={replace} /> : null}
-
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <section aria-labelledby="ballot-heading" className="space-y-3">
+      <section aria-labelledby="ballot-heading" className="space-y-3">
           <h2 id="ballot-heading" className="font-serif text-xl font-semibold">
             {poll.kind === "next_book" ? t("ballotBooks") : t("ballot")}
           </h2>
           <PollBallot poll={poll} vote={actions.vote} onVoted={replace} />
-        </section>
-        <section aria-labelledby="results-heading" className="space-y-3">
-          <h2 id="results-heading" className="font-serif text-xl font-semibold">
-            {poll.open ? t("resultsSoFar") : t("results")}
-          </h2>
-          <div>
-            <PollResults poll={poll} />
-          </div>
-        </section>
-      </div>
+      </section>
 
       {poll.may.propose ? <ProposalForm propose={actions.propose} onProposed={replace} /> : null}
       {poll.kind === "next_book" && poll.open && !poll.proposalsOpen ? <p className="text-sm text-muted">{t("proposalsEnded")}</p> : null}
+
+      <section aria-labelledby="results-heading" className="space-y-3">
+        <h2 id="results-heading" className="font-serif text-xl font-semibold">
+          {poll.open ? t("resultsSoFar") : t("results")}
+        </h2>
+        <PollResults poll={poll} />
+      </section>
+
+      {poll.may.manage ? <PollManage poll={poll} endProposals={actions.endProposals} close={actions.close} adopt={actions.adopt} onChanged={replace} /> : null}
     </div>
   );
 }

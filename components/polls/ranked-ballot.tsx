@@ -33,7 +33,7 @@ export function RankedBallot({ options, ranking, book, onChange }: Props) {
   }
 
   return (
-    <div className="grid gap-4 md:grid-cols-2">
+    <div className="space-y-5">
       <div className="space-y-2">
         <h3 className="text-xs font-medium uppercase tracking-wider text-muted">{t("yourRanking")}</h3>
         {ranked.length === 0 ? (
@@ -49,7 +49,7 @@ export function RankedBallot({ options, ranking, book, onChange }: Props) {
                   <span className="sr-only">{t("position", { position: index + 1 })} </span>
                   <PollOptionLabel option={option} book={book} />
                 </span>
-                <span className="flex shrink-0 flex-col items-end gap-0.5 sm:flex-row sm:items-center">
+                <span className="flex shrink-0 flex-col items-end gap-1 sm:flex-row sm:items-center sm:gap-2">
                   <Button variant="quiet" onClick={() => move(index, -1)} disabled={index === 0} aria-label={t("moveUp", { title: option.title })}>
                     {t("up")}
                   </Button>

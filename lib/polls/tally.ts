@@ -5,7 +5,7 @@
 export type Ballot = { voterId: string; choices: readonly string[] };
 
 /** An option's votes in a plain (single or multiple choice) count, and who gave them. */
-export type OptionCount = { optionId: string; votes: number; voterIds: string[] };
+type OptionCount = { optionId: string; votes: number; voterIds: string[] };
 
 /**
  * A single or multiple choice count. `winners` are the options with the most votes (none when

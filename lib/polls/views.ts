@@ -6,7 +6,7 @@ import { tallyPoll, type RunoffRound, type Tally } from "./tally";
 //   moderators included; they appear once it closes;
 // - an anonymous poll never names voters, to anyone; a named one lists them per option.
 
-export type PollKindName = "question" | "next_book";
+type PollKindName = "question" | "next_book";
 export type PollVotingName = "single" | "multiple" | "ranked";
 
 /** A voter or proposer as shown: their name in the club, or null for a deleted account ("A former member"). */
@@ -91,12 +91,12 @@ export function isPollOpen(poll: { closedAt: Date | null; closesAt: Date | null 
 }
 
 /** Whether anyone may see the count now: always once closed; while open, only if the moderator chose live results. */
-export function resultsVisible(poll: { resultsWhileOpen: boolean; closedAt: Date | null; closesAt: Date | null }, now: Date): boolean {
+function resultsVisible(poll: { resultsWhileOpen: boolean; closedAt: Date | null; closesAt: Date | null }, now: Date): boolean {
   return poll.resultsWhileOpen || !isPollOpen(poll, now);
 }
 
 /** Each member's ballot, in rank order, from its rows. */
-export function ballotsOf(rows: readonly { userId: string; optionId: string; rank: number }[]): { voterId: string; choices: string[] }[] {
+function ballotsOf(rows: readonly { userId: string; optionId: string; rank: number }[]): { voterId: string; choices: string[] }[] {
   const byVoter = new Map<string, { optionId: string; rank: number }[]>();
   for (const row of rows) byVoter.set(row.userId, [...(byVoter.get(row.userId) ?? []), row]);
   return [...byVoter].map(([voterId, choices]) => ({ voterId, choices: choices.sort((a, b) => a.rank - b.rank).map((choice) => choice.optionId) }));
