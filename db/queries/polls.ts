@@ -99,9 +99,10 @@ export async function getClubPoll(input: { clubId: string; pollId: string }): Pr
 
 /** Every poll of a club, newest first, with how many members voted and whether `userId` did. */
 export async function listClubPolls(input: { clubId: string; userId: string; limit: number }) {
-  const voters = sql<number>`(select count(distinct ${pollVotes.userId})::int from ${pollVotes} where ${pollVotes.pollId} = ${polls.id})`;
-  const voted = sql<boolean>`exists (select 1 from ${pollVotes} where ${pollVotes.pollId} = ${polls.id} and ${pollVotes.userId} = ${input.userId})`;
-  const optionCount = sql<number>`(select count(*)::int from ${pollOptions} where ${pollOptions.pollId} = ${polls.id})`;
+  // Written out with aliases: inside a subquery an unqualified "id" would name the inner table's own.
+  const voters = sql<number>`(select count(distinct pv.user_id)::int from poll_votes pv where pv.poll_id = "polls"."id")`;
+  const voted = sql<boolean>`exists (select 1 from poll_votes pv where pv.poll_id = "polls"."id" and pv.user_id = ${input.userId})`;
+  const optionCount = sql<number>`(select count(*)::int from poll_options po where po.poll_id = "polls"."id")`;
   return getDb()
     .select({ ...pollColumns, voterCount: voters, viewerVoted: voted, optionCount })
     .from(polls)

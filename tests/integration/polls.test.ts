@@ -226,7 +226,9 @@ describe("closing time", () => {
     expect(after.may.vote).toBe(false);
     const list = await loadPollsPage({ clubId: s.club.clubId, userId: voter, now: new Date(`${year}-01-15T19:00:01Z`) });
     expect(list.open).toEqual([]);
-    expect(list.closed.map((item) => item.id)).toEqual([pollId]);
+    expect(list.closed).toMatchObject([{ id: pollId, voterCount: 1, optionCount: 3, viewerVoted: true, open: false }]);
+    const someoneElse = await loadPollsPage({ clubId: s.club.clubId, userId: s.members[1]!.id, now: created });
+    expect(someoneElse.open).toMatchObject([{ id: pollId, voterCount: 1, optionCount: 3, viewerVoted: false, open: true }]);
   });
 
   it("reads the same wall-clock time in the zone it was set in (summer Madrid, New York)", async () => {
