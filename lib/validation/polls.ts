@@ -48,8 +48,20 @@ const webAddress = (tooLong: "poll.linkTooLong" | "poll.coverTooLong", invalid: 
 
 const optionTitle = text({ label: "title", error: "poll.optionMissing" }).min(1, errorKey("poll.optionMissing")).max(pollLimits.option, errorKey("poll.optionTooLong", { maximum: pollLimits.option }));
 
-/** A plain poll's option: its text. */
-const textOption = z.object({ title: optionTitle });
+/**
+ * An option as the new-poll form sends it: its text, with a book's author, link and cover when
+ * the poll is a next-book vote (the poll's own rules, below, require the author there and drop
+ * the rest for a plain poll).
+ */
+const optionInput = z.object({
+  title: optionTitle,
+  author: text({ label: "author" })
+    .max(pollLimits.author, errorKey("poll.authorTooLong", { maximum: pollLimits.author }))
+    .nullish()
+    .transform((value) => value || null),
+  link: webAddress("poll.linkTooLong", "poll.linkInvalid").optional().transform((value) => value ?? null),
+  coverUrl: webAddress("poll.coverTooLong", "poll.coverInvalid").optional().transform((value) => value ?? null),
+});
 
 /** A book offered in a next-book vote, by a moderator or proposed by a member. */
 export const bookOptionInput = z.object({
@@ -97,20 +109,14 @@ export const createPollInput = z
     proposalsOpen: flag,
     timeZone: text({ label: "timeZone", error: "poll.timeZoneMissing" }).min(1, errorKey("poll.timeZoneMissing")).refine(isValidTimeZone, errorKey("timeZone.unknown")),
     closes: closing,
-    options: z.array(z.unknown(), { error: errorKey("poll.optionsMissing") }).max(pollLimits.options.max, errorKey("poll.tooManyOptions")),
+    options: z.array(optionInput, { error: errorKey("poll.optionsMissing") }).max(pollLimits.options.max, errorKey("poll.tooManyOptions")),
   })
   .transform((poll, context) => {
-    const schema = poll.kind === "next_book" ? bookOptionInput : textOption;
-    const options: { title: string; author: string | null; link: string | null; coverUrl: string | null }[] = [];
-    poll.options.forEach((raw, index) => {
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) context.addIssue({ code: "custom", message: issue.message, path: ["options", index, ...issue.path] });
-        return;
-      }
-      const data = parsed.data as { title: string; author?: string; link?: string | null; coverUrl?: string | null };
-      options.push({ title: data.title, author: data.author ?? null, link: data.link ?? null, coverUrl: data.coverUrl ?? null });
+    const book = poll.kind === "next_book";
+    poll.options.forEach((option, index) => {
+      if (book && !option.author) context.addIssue({ code: "custom", message: errorKey("poll.authorMissing"), path: ["options", index, "author"] });
     });
+    const options = poll.options.map((option) => (book ? option : { title: option.title, author: null, link: null, coverUrl: null }));
     const proposals = poll.kind === "next_book" && poll.proposalsOpen;
     if (options.length < pollLimits.options.min && !proposals) {
       context.addIssue({ code: "custom", message: errorKey(poll.kind === "next_book" ? "poll.optionsTooFewBooks" : "poll.optionsTooFew"), path: ["options"] });
