@@ -7,6 +7,7 @@ import { books, clubMembers, clubs, type ClubRole } from "@/db/schema/clubs";
 import { replies, rooms } from "@/db/schema/discussion";
 import { meetingAgenda, meetings } from "@/db/schema/meetings";
 import { readingProgress } from "@/db/schema/reading";
+import { pollOptions, polls, pollVotes } from "@/db/schema/polls";
 import { neverLetMeGoShape, neverLetMeGoShapeEs, neverLetMeGoTexts } from "@/db/seed-data/never-let-me-go-texts";
 import { users } from "@/db/schema/users";
 import { parseGuide, type GuideQuestion } from "@/lib/guides/parse";
@@ -300,6 +301,36 @@ async function seedClub(tx: Tx, spec: DemoClub, questions: GuideQuestion[], user
         .set({ replySeq: index + 1, replyCount: index + 1, lastReplyAt: created.createdAt })
         .where(sql`${rooms.id} = ${room.id}`);
     }
+  }
+
+  // The English club is choosing its next book (ranked, closing in ten days at 8 pm London
+  // time), so the Polls tab opens on a vote under way: one book proposed by Ruth, three ballots.
+  if (spec.language === "en") {
+    const closeDate = Temporal.Now.plainDateISO("Europe/London").add({ days: 10 }).toString();
+    const closes = resolveLocalStart({ date: closeDate, time: "20:00", timeZone: "Europe/London" });
+    if (!closes.ok) throw new Error(closes.message);
+    const [poll] = await tx
+      .insert(polls)
+      .values({ clubId: club.id, kind: "next_book", question: "What should we read after Never Let Me Go?", voting: "ranked", proposalsOpen: true, closesAt: closes.startsAt, timeZone: "Europe/London", createdById: userId("emily@example.com") })
+      .returning({ id: polls.id });
+    if (!poll) throw new Error("Demo poll not created");
+    const options = await tx
+      .insert(pollOptions)
+      .values([
+        { pollId: poll.id, position: 1, title: "Klara and the Sun", author: "Kazuo Ishiguro" },
+        { pollId: poll.id, position: 2, title: "The Remains of the Day", author: "Kazuo Ishiguro" },
+        { pollId: poll.id, position: 3, title: "The Buried Giant", author: "Kazuo Ishiguro", proposedById: userId("ruth@example.com") },
+      ])
+      .returning({ id: pollOptions.id });
+    const [klara, remains, giant] = options.map((option) => option.id);
+    if (!klara || !remains || !giant) throw new Error("Demo poll options not created");
+    await tx.insert(pollVotes).values([
+      { pollId: poll.id, userId: userId("kathy@example.com"), optionId: klara, rank: 1 },
+      { pollId: poll.id, userId: userId("kathy@example.com"), optionId: remains, rank: 2 },
+      { pollId: poll.id, userId: userId("ruth@example.com"), optionId: giant, rank: 1 },
+      { pollId: poll.id, userId: userId("ruth@example.com"), optionId: klara, rank: 2 },
+      { pollId: poll.id, userId: userId("tommy@example.com"), optionId: klara, rank: 1 },
+    ]);
   }
 }
 

@@ -37,6 +37,10 @@ const matrix = {
   "meeting:rsvp": ["owner", "moderator", "member"],
   "meeting:schedule": ["owner", "moderator"],
   "meeting:set-marker": ["owner", "moderator"],
+  "poll:view": ["owner", "moderator", "member"],
+  "poll:vote": ["owner", "moderator", "member"],
+  "poll:propose": ["owner", "moderator", "member"],
+  "poll:manage": ["owner", "moderator"],
 } as const satisfies Record<string, readonly ClubRole[]>;
 
 export type ClubAction = keyof typeof matrix;
@@ -189,4 +193,16 @@ export function canRsvpToMeeting(actor: ClubRole | null | undefined, meeting: { 
 /** Moderators change a meeting unless it was cancelled; one that already happened may still get its notes fixed. */
 export function canEditMeeting(actor: ClubRole | null | undefined, meeting: { cancelled: boolean }): boolean {
   return can(actor, "meeting:schedule") && !meeting.cancelled;
+}
+
+// ---- polls ----
+
+/** Members vote while a poll is open; nobody votes once it has closed (by hand or at its closing time). */
+export function canVoteInPoll(actor: ClubRole | null | undefined, poll: { open: boolean }): boolean {
+  return can(actor, "poll:vote") && poll.open;
+}
+
+/** Members propose books for an open next-book vote while its moderator keeps proposals open. */
+export function canProposeInPoll(actor: ClubRole | null | undefined, poll: { open: boolean; kind: "question" | "next_book"; proposalsOpen: boolean }): boolean {
+  return can(actor, "poll:propose") && poll.open && poll.kind === "next_book" && poll.proposalsOpen;
 }

@@ -72,7 +72,7 @@ export function ClubNav({ clubId, role }: { clubId: string; role: ClubRole }) {
         aria-label={t("label")}
         onScroll={measure}
         style={edgeMask(edges.start, edges.end)}
-        className="relative flex flex-wrap gap-x-0.5 gap-y-1 whitespace-nowrap pb-2 text-sm [scrollbar-width:none] sm:flex-nowrap sm:gap-1 sm:overflow-x-auto"
+        className="relative flex flex-wrap gap-x-0 gap-y-1 whitespace-nowrap pb-2 text-sm [scrollbar-width:none] sm:flex-nowrap sm:gap-1 sm:overflow-x-auto"
       >
         {sections
           .filter((section) => section.show)
@@ -83,7 +83,7 @@ export function ClubNav({ clubId, role }: { clubId: string; role: ClubRole }) {
                 key={section.href}
                 href={section.href}
                 aria-current={current ? "page" : undefined}
-                className={`shrink-0 rounded-md px-2.5 py-1.5 sm:px-3 ${current ? "bg-accent-soft font-medium text-accent-strong" : "text-muted hover:bg-white hover:text-ink"}`}
+                className={`shrink-0 rounded-md px-2 py-1.5 sm:px-3 ${current ? "bg-accent-soft font-medium text-accent-strong" : "text-muted hover:bg-white hover:text-ink"}`}
               >
                 {section.label}
               </Link>

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, exists, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db/index";
+import { getDb, type Database } from "@/db/index";
 import { books, clubs } from "@/db/schema/clubs";
 import { rooms } from "@/db/schema/discussion";
 
@@ -49,17 +49,25 @@ export async function listClubBooks(input: { clubId: string }) {
     .orderBy(desc(books.createdAt), asc(books.title));
 }
 
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
 /** Adds a book and, when asked, makes it the club's current one, in one transaction. */
 export async function createBook(input: { clubId: string; values: BookValues; makeCurrent: boolean }) {
-  return getDb().transaction(async (tx) => {
-    const [book] = await tx
-      .insert(books)
-      .values({ clubId: input.clubId, ...input.values })
-      .returning(bookColumns);
-    if (!book) throw new Error("Insert returned no book");
-    if (input.makeCurrent) await tx.update(clubs).set({ currentBookId: book.id }).where(eq(clubs.id, input.clubId));
-    return book;
-  });
+  return getDb().transaction((tx) => insertClubBook(tx, input));
+}
+
+/**
+ * createBook's writes on a caller's transaction, for a write that adds a book alongside its own
+ * rows (a next-book vote's winner: db/queries/polls.ts).
+ */
+export async function insertClubBook(tx: Transaction, input: { clubId: string; values: BookValues; makeCurrent: boolean }) {
+  const [book] = await tx
+    .insert(books)
+    .values({ clubId: input.clubId, ...input.values })
+    .returning(bookColumns);
+  if (!book) throw new Error("Insert returned no book");
+  if (input.makeCurrent) await tx.update(clubs).set({ currentBookId: book.id }).where(eq(clubs.id, input.clubId));
+  return book;
 }
 
 export async function updateBook(input: { clubId: string; bookId: string; values: BookValues }) {

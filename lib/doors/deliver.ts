@@ -4,6 +4,7 @@ import { forgetSessionStanding } from "@/lib/accounts/session-standing";
 import {
   disconnectEndedSessions,
   publishMeetingMarker,
+  publishPollChanged,
   publishProgressChanged,
   publishUnreadNotifications,
   publishReplyCreated,
@@ -38,6 +39,9 @@ export async function deliverLiveEvents(events: readonly LiveEvent[]): Promise<v
         break;
       case "unread:changed":
         publishUnreadChanged({ clubId: event.clubId, userIds: event.userIds });
+        break;
+      case "poll:changed":
+        publishPollChanged({ pollId: event.pollId });
         break;
       case "meeting:marker":
         publishMeetingMarker(event.marker);

@@ -28,7 +28,9 @@ export type LiveEvent =
   /** A member's progress in a book moved: every tab of theirs lifts the veils now within reach. */
   | { type: "progress:changed"; userId: string; bookId: string; reached: number }
   /** These members' notifications changed (new, read, redacted): their badges get their new unread counts. */
-  | { type: "notifications:changed"; userIds: string[] };
+  | { type: "notifications:changed"; userIds: string[] }
+  /** A poll's votes, options or state changed: pages showing it read it again, each as its reader may see it. */
+  | { type: "poll:changed"; pollId: string; clubId: string };
 
 /** What an act hands back to its door: the value for the caller, and the events to send after commit. */
 export type Done<Value> = { value: Value; events: LiveEvent[] };

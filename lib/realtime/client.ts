@@ -1,5 +1,5 @@
 import { io, type Socket, type SocketReservedEvents } from "socket.io-client";
-import { roomChannel, meetingChannel, type ClientToServerEvents, type ServerToClientEvents } from "./events";
+import { roomChannel, meetingChannel, pollChannel, type ClientToServerEvents, type ServerToClientEvents } from "./events";
 
 type SharedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Listeners = ServerToClientEvents & SocketReservedEvents;
@@ -96,7 +96,7 @@ function subscriptionOf(
   event: keyof ClientToServerEvents,
   payload: unknown,
 ): { channel: string; leave: () => void; joins: boolean } | null {
-  const fields = (typeof payload === "object" && payload !== null ? payload : {}) as { roomId?: unknown; meetingId?: unknown };
+  const fields = (typeof payload === "object" && payload !== null ? payload : {}) as { roomId?: unknown; meetingId?: unknown; pollId?: unknown; clubId?: unknown };
   if ((event === "room:join" || event === "room:leave") && typeof fields.roomId === "string") {
     const roomId = fields.roomId;
     return { channel: roomChannel(roomId), joins: event === "room:join", leave: () => socket.emit("room:leave", { roomId }) };
@@ -104,6 +104,10 @@ function subscriptionOf(
   if ((event === "meeting:join" || event === "meeting:leave") && typeof fields.meetingId === "string") {
     const meetingId = fields.meetingId;
     return { channel: meetingChannel(meetingId), joins: event === "meeting:join", leave: () => socket.emit("meeting:leave", { meetingId }) };
+  }
+  if ((event === "poll:join" || event === "poll:leave") && typeof fields.pollId === "string" && typeof fields.clubId === "string") {
+    const { pollId, clubId } = fields as { pollId: string; clubId: string };
+    return { channel: pollChannel(pollId), joins: event === "poll:join", leave: () => socket.emit("poll:leave", { clubId, pollId }) };
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import type { Locale } from "@/lib/i18n/locales";
 import type { ReplyReactionsView } from "@/lib/discussion/reaction-kinds";
 import type { ReplyView } from "@/lib/discussion/reply-view";
+import type { PollView } from "@/lib/polls/views";
 
 import type { Outcome, WireError } from "@/lib/doors/outcome";
 
@@ -29,6 +30,13 @@ export type ClientToServerEvents = {
   "meeting:join": (payload: { meetingId: string }, ack: (result: Ack<MeetingJoinView>) => void) => void;
   /** Stop being counted at a meeting. The answer, if asked for, is null, or not-found for a meeting the user cannot see. */
   "meeting:leave": (payload: { meetingId: string }, ack?: (result: Ack<null>) => void) => void;
+  /**
+   * Follow a poll's changes; the answer is the poll as this member may see it now (results left
+   * out while hidden). Sent again to read it after each "poll:changed".
+   */
+  "poll:join": (payload: { clubId: string; pollId: string }, ack: (result: Ack<PollView>) => void) => void;
+  /** Stop following a poll. The answer, if asked for, is null, or not-found for a poll the user cannot see. */
+  "poll:leave": (payload: { clubId: string; pollId: string }, ack?: (result: Ack<null>) => void) => void;
 };
 
 /** Someone at a meeting, as the presence strip shows them. */
@@ -71,6 +79,8 @@ export type ServerToClientEvents = {
   "progress:changed": (payload: { bookId: string; reached: number }) => void;
   /** Sent on the member's own channel: how many of their notifications are unread now (the header's badge). */
   "notifications:unread": (payload: { unread: number }) => void;
+  /** A poll changed (a vote, a proposal, closed, adopted): read it again with poll:join. Carries no count. */
+  "poll:changed": (payload: { pollId: string }) => void;
 };
 
 /**
@@ -93,6 +103,8 @@ export type SocketData = {
   locale: Locale;
   /** The club of each meeting this socket joined (meeting id → club id), so a removal can find them without the database. */
   meetingClubs?: Record<string, string>;
+  /** The club of each poll this socket follows (poll id → club id), likewise. */
+  pollClubs?: Record<string, string>;
 };
 
 export const roomChannel = (roomId: string) => `room:${roomId}`;
@@ -100,5 +112,8 @@ export const roomIdOfChannel = (channel: string) => (channel.startsWith("room:")
 export const meetingChannel = (meetingId: string) => `meeting:${meetingId}`;
 /** The meeting id inside a channel name, or null for any other channel. */
 export const meetingIdOfChannel = (channel: string) => (channel.startsWith("meeting:") ? channel.slice("meeting:".length) : null);
+export const pollChannel = (pollId: string) => `poll:${pollId}`;
+/** The poll id inside a channel name, or null for any other channel. */
+export const pollIdOfChannel = (channel: string) => (channel.startsWith("poll:") ? channel.slice("poll:".length) : null);
 /** Every socket of one user joins this, so the server can reach all their tabs at once. */
 export const userChannel = (userId: string) => `user:${userId}`;

@@ -6,6 +6,7 @@ import { envelopeOf } from "@/lib/discussion/spoilers";
 import {
   roomChannel,
   meetingChannel,
+  pollChannel,
   userChannel,
   type ClientToServerEvents,
   type InterServerEvents,
@@ -82,6 +83,15 @@ export function publishMeetingMarker(marker: MeetingMarkerView): void {
 }
 
 /**
+ * Tells every page showing a poll that it changed. Only the poll's id goes out, never a count:
+ * each page reads the poll again through its door (socket poll:join), which leaves results out
+ * while they are hidden. Call only after the write commits.
+ */
+export function publishPollChanged(input: { pollId: string }): void {
+  realtimeServer()?.to(pollChannel(input.pollId)).emit("poll:changed", { pollId: input.pollId });
+}
+
+/**
  * Takes every live connection of a user out of a club's rooms and meetings, and tells their
  * pages. Rooms (and any `meetingIds` given) are left at once; the meetings each connection
  * joined are recorded on it with their club, so they are found without the caller listing them.
@@ -104,6 +114,9 @@ async function leaveClubMeetings(io: RealtimeServer, input: { userId: string; cl
   for (const socket of sockets) {
     for (const [meetingId, clubId] of Object.entries(socket.data.meetingClubs ?? {})) {
       if (clubId === input.clubId) socket.leave(meetingChannel(meetingId));
+    }
+    for (const [pollId, clubId] of Object.entries(socket.data.pollClubs ?? {})) {
+      if (clubId === input.clubId) socket.leave(pollChannel(pollId));
     }
   }
 }

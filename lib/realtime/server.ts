@@ -11,9 +11,10 @@ import { forgetSessionStanding, sessionClaimsOf, sessionStillCounts } from "@/li
 import type { ServerSocket } from "@/lib/doors/socket";
 import { limitSocketsPerUser } from "@/lib/doors/socket-connections";
 import type { ClusterAdapter } from "./cluster";
-import { roomIdOfChannel, meetingIdOfChannel, userChannel } from "./events";
+import { roomIdOfChannel, meetingIdOfChannel, pollIdOfChannel, userChannel } from "./events";
 import { registerMeetingHandlers, mayAttendMeeting } from "./handlers/meetings";
 import { registerRoomHandlers, mayHearRoom } from "./handlers/rooms";
+import { registerPollHandlers, mayFollowPoll } from "./handlers/polls";
 import { trackPresence, trackRoomPresence } from "./presence";
 import { markClustered } from "./between-nodes";
 import { registerRealtimeServer, type RealtimeServer } from "./publish";
@@ -44,7 +45,14 @@ async function dropRevokedChannels(socket: ServerSocket): Promise<void> {
   for (const channel of socket.rooms) {
     const meetingId = meetingIdOfChannel(channel);
     const roomId = roomIdOfChannel(channel);
-    const allowed = meetingId ? await mayAttendMeeting({ meetingId, userId }) : roomId ? await mayHearRoom({ roomId, userId }) : true;
+    const pollId = pollIdOfChannel(channel);
+    const allowed = meetingId
+      ? await mayAttendMeeting({ meetingId, userId })
+      : roomId
+        ? await mayHearRoom({ roomId, userId })
+        : pollId
+          ? await mayFollowPoll({ pollId, clubId: socket.data.pollClubs?.[pollId], userId })
+          : true;
     if (!allowed) await socket.leave(channel);
   }
 }
@@ -135,6 +143,7 @@ export function attachRealtime(
     if (socket.recovered) void dropRevokedChannels(socket).catch((error: unknown) => console.error(error));
     registerRoomHandlers(socket, roomPresence);
     registerMeetingHandlers(socket, presence);
+    registerPollHandlers(socket);
   });
 
   registerRealtimeServer(io);

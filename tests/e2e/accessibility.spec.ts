@@ -37,6 +37,9 @@ type Paths = {
   book: string;
   members: string;
   invites: string;
+  polls: string;
+  newPoll: string;
+  poll: string;
 };
 
 let paths: Paths;
@@ -108,6 +111,9 @@ async function setUp(browser: Browser): Promise<void> {
     const meetingPlan = (await page.locator(`a[href^="${club}/meetings/"]`).first().getAttribute("href")) ?? "";
     await page.goto(`${club}/books`);
     const book = (await page.locator(`a[href^="${club}/books/"]:not([href$="/new"])`).first().getAttribute("href")) ?? "";
+    // The demo's ranked next-book vote (db/seed.ts).
+    await page.goto(`${club}/polls`);
+    const poll = (await page.locator(`a[href^="${club}/polls/"]:not([href$="/new"])`).first().getAttribute("href")) ?? "";
 
     const start = new Date(Math.ceil((Date.now() + 20_000) / 60_000) * 60_000);
     const when = localParts(start, timezoneId);
@@ -134,6 +140,9 @@ async function setUp(browser: Browser): Promise<void> {
       book,
       members: `${club}/members`,
       invites: `${club}/invites`,
+      polls: `${club}/polls`,
+      newPoll: `${club}/polls/new`,
+      poll,
     };
     for (const [name, path] of Object.entries(paths)) expect(path, name).toMatch(/^\/clubs\//);
   } finally {
@@ -194,6 +203,10 @@ for (const language of languages) {
         });
         await check(page, "search, nothing found", `${paths.club}/search?q=${encodeURIComponent("zqx nothing-here")}`);
         await check(page, "club, from a new club's form", "/clubs/new");
+        await check(page, "polls", paths.polls);
+        await check(page, "new poll", paths.newPoll);
+        await check(page, "ranked next-book vote", paths.poll);
+        await check(page, "notifications", "/notifications");
         await check(page, "profile", "/profile");
         await check(page, "not found (signed in)", "/no-such-page");
         await untilLive(page);

@@ -39,6 +39,13 @@
  *   invites     createClubInvite         createInviteAction     (clubs/[clubId]/invites/actions.ts)
  *               revokeClubInvite         revokeInviteAction     (same)
  *               loadInvitesPage          app/clubs/[clubId]/invites/page.tsx (listInvites inside it)
+ *   polls       loadPollsPage            app/clubs/[clubId]/polls/page.tsx
+ *               loadPollPage             polls/[pollId]/page.tsx
+ *               loadPollForm             polls/new/page.tsx
+ *               loadOpenPollCard         app/clubs/[clubId]/page.tsx
+ *               loadPollForLive          socket poll:join, poll:leave
+ *               createPoll, castVote, proposeBook, endPollProposals, closePoll, adoptPollWinner
+ *                                        the actions in app/clubs/[clubId]/polls/actions.ts
  *   members     loadRosterPage           app/clubs/[clubId]/members/page.tsx
  *               changeMemberRole         setMemberRoleAction    (clubs/[clubId]/members/actions.ts)
  *               transferOwnership        transferOwnershipAction
@@ -111,6 +118,7 @@ import { loadNextMeeting, loadNextMeetingsByClub, loadRecentPastMeetings, loadMe
 import { loadMeetingIcs } from "@/lib/meetings/calendar";
 import { exportClub } from "@/lib/export/club-export";
 import { exportOwnReplies } from "@/lib/export/own-export";
+import { adoptPollWinner, castVote, closePoll, createPoll, endPollProposals, loadOpenPollCard, loadPollForLive, loadPollForm, loadPollPage, loadPollsPage, proposeBook } from "@/lib/polls/polls";
 import { createTestClub, createTestUser, replyInput } from "./factories";
 import type { Ack, ClientToServerEvents } from "@/lib/realtime/events";
 import { emitUnchecked, joinRoom, joinMeeting, leaveMeeting, leaveRoom, sendTyping, useRealtimeServer, type ClientSocket } from "./realtime-harness";
@@ -136,6 +144,9 @@ type World = {
     invitePath: string;
     meetingId: string;
     feedToken: string;
+    /** An open next-book vote taking proposals, with the owner's vote; and a closed one, not yet adopted. */
+    pollId: string;
+    closedPollId: string;
   };
   other: { id: string; bookId: string; roomId: string };
 };
@@ -231,6 +242,15 @@ async function buildWorld(): Promise<World> {
   const feedToken = randomBytes(24).toString("base64url");
   await db.insert(calendarFeeds).values({ userId: owner, token: feedToken });
 
+  const nextBook = (proposalsOpen: boolean) => ({ ...pollValues(), kind: "next_book" as const, proposalsOpen });
+  const openPoll = await createPoll({ clubId: target.clubId, userId: owner, body: nextBook(true) });
+  const closedPoll = await createPoll({ clubId: target.clubId, userId: owner, body: nextBook(false) });
+  for (const poll of [openPoll, closedPoll]) {
+    const view = await loadPollForLive({ clubId: target.clubId, pollId: poll.pollId, userId: owner });
+    await castVote({ clubId: target.clubId, pollId: poll.pollId, userId: owner, body: { choices: [view.options[0]!.id] } });
+  }
+  await closePoll({ clubId: target.clubId, pollId: closedPoll.pollId, userId: owner, body: {} });
+
   return {
     users,
     club: {
@@ -246,6 +266,8 @@ async function buildWorld(): Promise<World> {
       invitePath: invite.path,
       meetingId: meeting.id,
       feedToken,
+      pollId: openPoll.pollId,
+      closedPollId: closedPoll.pollId,
     },
     other: { id: other.clubId, bookId: other.bookId, roomId: otherRoomId },
   };
@@ -272,6 +294,9 @@ const appTables = [
   "meeting_reminder_jobs",
   "reading_progress",
   "room_veil_lifts",
+  "polls",
+  "poll_options",
+  "poll_votes",
 ];
 
 function rowsOf<Row>(result: unknown): Row[] {
@@ -348,6 +373,23 @@ const moderatorOnly = { ...nf, member: "forbidden" } as const;
 const ownerOnly = { ...nf, member: "forbidden", moderator: "forbidden" } as const;
 
 const bookValues = { title: "Klara and the Sun", author: "Kazuo Ishiguro", year: "2021", coverUrl: "", description: "" };
+/** A next-book vote as the new-poll form sends it: two books, one choice, closing by hand. */
+const pollValues = () => ({
+  kind: "next_book" as const,
+  question: "What do we read next?",
+  voting: "single" as const,
+  maxChoices: null,
+  resultsWhileOpen: true,
+  anonymous: false,
+  proposalsOpen: false,
+  timeZone: "Europe/London",
+  closes: null,
+  options: [
+    { title: "Klara and the Sun", author: "Kazuo Ishiguro" },
+    { title: "The Buried Giant", author: "Kazuo Ishiguro" },
+  ],
+});
+
 const meetingValues = () => ({
   title: "Second meeting",
   date: futureLocalDate(),
@@ -722,6 +764,66 @@ const entryPoints: EntryPoint[] = [
     denied: ownerOnly,
     allowed: "owner",
   },
+
+  // lib/polls/polls.ts
+  { name: "loadPollsPage", call: (userId, w) => loadPollsPage({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
+  { name: "loadOpenPollCard", call: (userId, w) => loadOpenPollCard({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
+  { name: "loadPollForm", call: (userId, w) => loadPollForm({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
+  {
+    name: "loadPollPage",
+    call: (userId, w) => loadPollPage({ clubId: w.club.id, pollId: w.club.pollId, userId }),
+    denied: nf,
+    throughOtherClub: { call: (userId, w) => loadPollPage({ clubId: w.other.id, pollId: w.club.pollId, userId }), code: "not_found" },
+    allowed: "member",
+  },
+  { name: "loadPollForLive", call: (userId, w) => loadPollForLive({ clubId: w.club.id, pollId: w.club.pollId, userId }), denied: nf, allowed: "member" },
+  {
+    name: "createPoll",
+    call: (userId, w) => createPoll({ clubId: w.club.id, userId, body: pollValues() }),
+    denied: moderatorOnly,
+    allowed: "moderator",
+  },
+  {
+    name: "castVote",
+    call: async (userId, w) => {
+      const view = await loadPollForLive({ clubId: w.club.id, pollId: w.club.pollId, userId: w.users.owner.id });
+      return castVote({ clubId: w.club.id, pollId: w.club.pollId, userId, body: { choices: [view.options[1]!.id] } });
+    },
+    denied: nf,
+    throughOtherClub: { call: (userId, w) => castVote({ clubId: w.other.id, pollId: w.club.pollId, userId, body: { choices: [] } }), code: "not_found" },
+    allowed: "member",
+  },
+  {
+    name: "proposeBook",
+    call: (userId, w) => proposeBook({ clubId: w.club.id, pollId: w.club.pollId, userId, body: { title: "Nocturnes", author: "Kazuo Ishiguro" } }),
+    denied: nf,
+    throughOtherClub: {
+      call: (userId, w) => proposeBook({ clubId: w.other.id, pollId: w.club.pollId, userId, body: { title: "Nocturnes", author: "Kazuo Ishiguro" } }),
+      code: "not_found",
+    },
+    allowed: "member",
+  },
+  {
+    name: "endPollProposals",
+    call: (userId, w) => endPollProposals({ clubId: w.club.id, pollId: w.club.pollId, userId }),
+    denied: moderatorOnly,
+    throughOtherClub: { call: (userId, w) => endPollProposals({ clubId: w.other.id, pollId: w.club.pollId, userId }), code: "not_found" },
+    allowed: "moderator",
+  },
+  {
+    name: "closePoll",
+    call: (userId, w) => closePoll({ clubId: w.club.id, pollId: w.club.pollId, userId, body: { adopt: true } }),
+    denied: moderatorOnly,
+    throughOtherClub: { call: (userId, w) => closePoll({ clubId: w.other.id, pollId: w.club.pollId, userId, body: {} }), code: "not_found" },
+    allowed: "moderator",
+  },
+  {
+    name: "adoptPollWinner",
+    call: (userId, w) => adoptPollWinner({ clubId: w.club.id, pollId: w.club.closedPollId, userId, body: {} }),
+    denied: moderatorOnly,
+    throughOtherClub: { call: (userId, w) => adoptPollWinner({ clubId: w.other.id, pollId: w.club.closedPollId, userId, body: {} }), code: "not_found" },
+    allowed: "moderator",
+  },
 ];
 
 /**
@@ -755,6 +857,10 @@ const enforcedBy: Record<ClubAction, readonly string[]> = {
   "meeting:rsvp": ["setRsvp"],
   "meeting:schedule": ["scheduleMeeting", "editMeeting", "cancelMeeting"],
   "meeting:set-marker": ["setMeetingMarker"],
+  "poll:view": ["loadPollsPage", "loadPollPage", "loadPollForm", "loadOpenPollCard", "loadPollForLive", "poll:join", "poll:leave"],
+  "poll:vote": ["castVote"],
+  "poll:propose": ["proposeBook"],
+  "poll:manage": ["createPoll", "endPollProposals", "closePoll", "adoptPollWinner"],
 };
 
 const actorLabel: Record<Actor | "otherOwner", string> = {
@@ -811,6 +917,24 @@ type SocketEntryPoint = {
 
 const roomNotFound = "This room could not be found.";
 const meetingNotFound = "This meeting could not be found.";
+const pollNotFound = "This poll could not be found.";
+
+function joinPoll(socket: ClientSocket, world: World): Promise<Ack<unknown>> {
+  return new Promise((resolve) => socket.emit("poll:join", { clubId: world.club.id, pollId: world.club.pollId }, resolve));
+}
+
+function leavePoll(socket: ClientSocket, world: World): Promise<Ack<unknown>> {
+  return new Promise((resolve) => socket.emit("poll:leave", { clubId: world.club.id, pollId: world.club.pollId }, resolve));
+}
+
+/** A member's vote, heard by a member following the poll. */
+async function provokePoll(world: World): Promise<void> {
+  const member = await connectAs(world.users.member);
+  expect((await joinPoll(member, world)).ok).toBe(true);
+  const changed = new Promise((resolve) => member.once("poll:changed", resolve));
+  await castVote({ clubId: world.club.id, pollId: world.club.pollId, userId: world.users.fellow.id, body: { choices: [] } });
+  await changed;
+}
 
 /** A reply posted in the open room, heard by a member who joined it. */
 async function provokeRoom(world: World): Promise<void> {
@@ -842,6 +966,8 @@ const socketEntryPoints: SocketEntryPoint[] = [
   { name: "room:typing", send: (socket, w) => sendTyping(socket, w.club.openRoomId, true), notFound: roomNotFound, alsoSent: [], provoke: provokeRoom },
   { name: "meeting:join", send: (socket, w) => joinMeeting(socket, w.club.meetingId), notFound: meetingNotFound, alsoSent: [], provoke: provokeMeeting },
   { name: "meeting:leave", send: (socket, w) => leaveMeeting(socket, w.club.meetingId), notFound: meetingNotFound, alsoSent: [], provoke: provokeMeeting },
+  { name: "poll:join", send: joinPoll, notFound: pollNotFound, alsoSent: [], provoke: provokePoll },
+  { name: "poll:leave", send: leavePoll, notFound: pollNotFound, alsoSent: [], provoke: provokePoll },
 ];
 
 /** Every event name the typed map declares, so a new event cannot be left out of the table above. */
@@ -851,6 +977,8 @@ const clientEvents = {
   "room:typing": true,
   "meeting:join": true,
   "meeting:leave": true,
+  "poll:join": true,
+  "poll:leave": true,
 } satisfies Record<keyof ClientToServerEvents, true>;
 
 // ---- the tests ----

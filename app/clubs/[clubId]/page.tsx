@@ -8,6 +8,8 @@ import { ClubUnreadProvider } from "@/components/unread/unread-live";
 import { loadClubUnread } from "@/lib/discussion/unread";
 import { markClubReadAction } from "./actions";
 import { NextMeetingCard } from "@/components/meeting/next-meeting-card";
+import { OpenPollCard } from "@/components/polls/open-poll-card";
+import { loadOpenPollCard } from "@/lib/polls/polls";
 import { ReadingPanel } from "@/components/reading/reading-panel";
 import { MeetingList } from "@/components/meeting/meeting-list";
 import { requireUser } from "@/lib/auth";
@@ -29,11 +31,12 @@ export default async function ClubPage({ params }: Props) {
   const { clubId } = await params;
   const user = await requireUser(`/clubs/${clubId}`);
   const { club, book, rooms, pastBooks, role } = await loadOrNotFound(() => loadClubOverview({ clubId, userId: user.id }));
-  const [nextMeeting, pastMeetings, unread, reading] = await Promise.all([
+  const [nextMeeting, pastMeetings, unread, reading, openPoll] = await Promise.all([
     loadNextMeeting({ clubId: club.id, userId: user.id }),
     loadRecentPastMeetings({ clubId: club.id, userId: user.id, body: { limit: 3 } }),
     loadClubUnread({ clubId: club.id, userId: user.id }),
     book ? loadBookReading({ clubId: club.id, bookId: book.id, userId: user.id }) : null,
+    loadOpenPollCard({ clubId: club.id, userId: user.id }),
   ]);
   const t = await getTranslations("club.page");
   const managesBooks = can(role, "book:manage");
@@ -47,6 +50,7 @@ export default async function ClubPage({ params }: Props) {
         {club.description ? <p className="text-muted">{club.description}</p> : null}
       </header>
       <NextMeetingCard meeting={nextMeeting} clubId={club.id} canSchedule={can(role, "meeting:schedule")} />
+      {openPoll.poll ? <OpenPollCard clubId={club.id} poll={openPoll.poll} more={openPoll.more} /> : null}
       {pastMeetings.length > 0 ? (
         <section aria-labelledby="past-meetings-heading" className="space-y-3">
           <div className="flex flex-wrap items-baseline justify-between gap-x-4">
