@@ -19,7 +19,7 @@ export async function ClubExportPanel({ clubId, clubName, role }: Props) {
         <h2 id="export-heading" className="font-serif text-xl font-semibold">
           {t("heading")}
         </h2>
-        <p className="leading-relaxed text-muted">{t("intro", { club: clubName })}</p>
+        <p className="text-sm leading-relaxed text-muted">{t("intro", { club: clubName })}</p>
         <p className="text-sm leading-relaxed text-muted">{t("included")}</p>
       </div>
       <ul aria-label={t("formats")} className="space-y-2">

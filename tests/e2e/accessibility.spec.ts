@@ -37,6 +37,7 @@ type Paths = {
   book: string;
   members: string;
   invites: string;
+  settings: string;
 };
 
 let paths: Paths;
@@ -134,6 +135,7 @@ async function setUp(browser: Browser): Promise<void> {
       book,
       members: `${club}/members`,
       invites: `${club}/invites`,
+      settings: `${club}/settings`,
     };
     for (const [name, path] of Object.entries(paths)) expect(path, name).toMatch(/^\/clubs\//);
   } finally {
@@ -188,6 +190,7 @@ for (const language of languages) {
         });
         await check(page, "members", paths.members);
         await check(page, "invites", paths.invites);
+        await check(page, "club settings", paths.settings);
         await check(page, "search, before searching", `${paths.club}/search`);
         await check(page, "search results", `${paths.club}/search?q=Hailsham`, async (page) => {
           await expect(page.locator("main mark").first()).toBeVisible();

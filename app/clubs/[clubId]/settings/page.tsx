@@ -7,7 +7,6 @@ import { ClubExportPanel } from "@/components/export/club-export-panel";
 import { requireUser } from "@/lib/auth";
 import { loadClubSettings } from "@/lib/clubs/clubs";
 import { loadOrNotFound } from "@/lib/doors/page";
-import { localeNames } from "@/lib/i18n/locales";
 import { clubDescriptionMaxLength, clubNameMaxLength } from "@/lib/validation/clubs";
 import { changeClubLanguageAction, updateClubDetailsAction } from "./actions";
 
@@ -61,8 +60,7 @@ export default async function ClubSettingsPage({ params }: Props) {
           <h2 id="settings-language-heading" className="font-serif text-xl font-semibold">
             {t("language.heading")}
           </h2>
-          <p className="text-sm leading-relaxed text-muted">{t("language.current", { language: localeNames[settings.language] })}</p>
-          <p className="text-sm leading-relaxed text-muted">{t("language.readers")}</p>
+          <p className="text-sm leading-relaxed text-muted">{t("language.intro")}</p>
         </div>
         <ClubLanguageForm language={settings.language} action={changeClubLanguageAction.bind(null, club.id)} />
       </section>
