@@ -20,7 +20,7 @@ function edgeMask(start: boolean, end: boolean): CSSProperties | undefined {
 }
 
 /**
- * The club's sections; moderators also see the ones they manage. Rendered once by the club's
+ * The club's sections; moderators also see the ones they manage, and the owner the settings. Rendered once by the club's
  * layout; the current section is worked out from the address, so pages don't pass it.
  */
 export function ClubNav({ clubId, role }: { clubId: string; role: ClubRole }) {
@@ -37,6 +37,8 @@ export function ClubNav({ clubId, role }: { clubId: string; role: ClubRole }) {
     { href: `${base}/books`, label: t("books"), show: true },
     { href: `${base}/members`, label: t("members"), show: can(role, "member:view-roster") },
     { href: `${base}/invites`, label: t("invites"), show: can(role, "invite:manage") },
+    // The owner's own: the club's name, language and export (app/clubs/[clubId]/settings).
+    { href: `${base}/settings`, label: t("settings"), show: can(role, "club:edit") },
   ];
   const isCurrent = (section: Section) =>
     section.exact ? pathname === section.href || pathname.startsWith(`${base}/rooms/`) : pathname === section.href || pathname.startsWith(`${section.href}/`);

@@ -11,7 +11,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import type { Outcome } from "@/lib/doors/outcome";
 import type { CreateClubValues } from "@/lib/validation/clubs";
 import type { Locale } from "@/lib/i18n/locales";
-import { ClubLanguageSelect } from "@/components/search/club-language-select";
+import { ClubLanguageSelect } from "./club-language-select";
 
 type Props = {
   /** Redirects to the new club on success, so only a failure comes back. */

@@ -5,9 +5,9 @@ import { DownloadLink } from "./download-link";
 type Props = { clubId: string; clubName: string; role: ClubRole };
 
 /**
- * The owner's Export panel (where the club is run: its members page): the three formats of the
- * club's whole discussion, and a line on what is in them and what is left out. Nothing for
- * anyone else (the route refuses them too: lib/export/club-export.ts).
+ * The owner's Export panel (on the club's settings page): the three formats of the club's whole
+ * discussion, and a line on what is in them and what is left out. Nothing for anyone else (the
+ * route refuses them too: lib/export/club-export.ts).
  */
 export async function ClubExportPanel({ clubId, clubName, role }: Props) {
   if (!can(role, "club:export")) return null;
@@ -19,7 +19,7 @@ export async function ClubExportPanel({ clubId, clubName, role }: Props) {
         <h2 id="export-heading" className="font-serif text-xl font-semibold">
           {t("heading")}
         </h2>
-        <p className="leading-relaxed text-muted">{t("intro", { club: clubName })}</p>
+        <p className="text-sm leading-relaxed text-muted">{t("intro", { club: clubName })}</p>
         <p className="text-sm leading-relaxed text-muted">{t("included")}</p>
       </div>
       <ul aria-label={t("formats")} className="space-y-2">

@@ -68,3 +68,23 @@ export async function getClubName(input: { clubId: string }): Promise<{ id: stri
   const [row] = await getDb().select({ id: clubs.id, name: clubs.name }).from(clubs).where(eq(clubs.id, input.clubId)).limit(1);
   return row ?? null;
 }
+
+/** What the owner's settings page shows and edits: the club's name, description and language. */
+export async function getClubSettings(input: { clubId: string }): Promise<{ id: string; name: string; description: string; language: string } | null> {
+  const [row] = await getDb()
+    .select({ id: clubs.id, name: clubs.name, description: clubs.description, language: clubs.language })
+    .from(clubs)
+    .where(eq(clubs.id, input.clubId))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Renames the club and rewrites its description; null when the club is gone. */
+export async function updateClubDetails(input: { clubId: string; name: string; description: string }): Promise<{ id: string; name: string; description: string } | null> {
+  const [row] = await getDb()
+    .update(clubs)
+    .set({ name: input.name, description: input.description })
+    .where(eq(clubs.id, input.clubId))
+    .returning({ id: clubs.id, name: clubs.name, description: clubs.description });
+  return row ?? null;
+}

@@ -1,17 +1,18 @@
 import "server-only";
-import { createClubWithOwner, getClubName, listUserClubs } from "@/db/queries/clubs";
+import { createClubWithOwner, getClubName, getClubSettings, listUserClubs, updateClubDetails as writeClubDetails } from "@/db/queries/clubs";
 import { ensure, resolveClub, resolveSelf } from "@/lib/access";
 import { door, noParams } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
 import { notFound } from "@/lib/errors";
-import { clubLanguageInput, clubParams, createClubInput } from "@/lib/validation/clubs";
+import { clubDetailsInput, clubLanguageInput, clubParams, createClubInput } from "@/lib/validation/clubs";
 import { can } from "@/lib/permissions";
 import { setClubLanguage } from "@/db/queries/search";
 import { searchConfigOf } from "@/lib/search/language";
-import { defaultLocale } from "@/lib/i18n/locales";
+import { defaultLocale, isLocale } from "@/lib/i18n/locales";
 import { errorText } from "@/lib/i18n/error-text";
 
-// Starting a club, the list of your own, and the frame every page of one club shares.
+// Starting a club, the list of your own, the frame every page of one club shares, and the
+// owner's settings (its name, description and language).
 
 /**
  * Anyone signed in may start a club; they become its owner in the same transaction. The club's
@@ -50,6 +51,50 @@ export const loadClubFrame = door({
     const club = await getClubName({ clubId: params.clubId });
     if (!club) throw notFound("club");
     return done({ club, role: target.role });
+  },
+});
+
+/**
+ * The settings page's data. Every member may open the address; only the owner (`club:edit`) gets
+ * the settings, anyone else `settings: null` and the page says who runs them, as the invites page
+ * does for members. Strangers get not-found. Out: the club's id and name, the caller's role, and
+ * for the owner `{ name, description, language }`.
+ */
+export const loadClubSettings = door({
+  params: clubParams,
+  what: "club",
+  resolve: ({ params, userId }) => resolveClub({ clubId: params.clubId, userId }),
+  act: async ({ params, target }) => {
+    const club = await getClubSettings({ clubId: params.clubId });
+    if (!club) throw notFound("club");
+    const settings = can(target.role, "club:edit")
+      ? { name: club.name, description: club.description, language: isLocale(club.language) ? club.language : defaultLocale }
+      : null;
+    return done({ club: { id: club.id, name: club.name }, role: target.role, settings });
+  },
+});
+
+/** Only the owner edits the club's settings; members and moderators are told so plainly, strangers get not-found. */
+async function resolveClubEditor({ params, userId }: { params: { clubId: string }; userId: string }) {
+  const club = await resolveClub({ clubId: params.clubId, userId });
+  ensure(can(club.role, "club:edit"), errorText("club.refuseEdit"));
+  return club;
+}
+
+/**
+ * The owner renames the club and rewrites its description, under the rules the club was created
+ * with (lib/validation/clubs.ts: one line of at most 80 characters for the name, never blank; at
+ * most 500 for the description; no control characters). Out: the stored name and description.
+ */
+export const updateClubDetails = door({
+  params: clubParams,
+  what: "club",
+  resolve: resolveClubEditor,
+  body: clubDetailsInput,
+  act: async ({ params, body }) => {
+    const club = await writeClubDetails({ clubId: params.clubId, name: body.name, description: body.description });
+    if (!club) throw notFound("club");
+    return done({ name: club.name, description: club.description });
   },
 });
 

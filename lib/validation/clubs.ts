@@ -16,17 +16,29 @@ export const clubLanguage = z.enum(locales, { error: errorKey("search.languageCh
 /** A club's language, as its settings send it. */
 export const clubLanguageInput = z.object({ language: clubLanguage });
 
+/** A club's name: one line of text, trimmed, never blank (docs/decisions/0012-text-and-accounts.md). */
+const clubName = text({ label: "clubName", error: "club.nameMissing" })
+  .min(1, errorKey("club.nameMissing"))
+  .max(clubNameMaxLength, errorKey("club.nameTooLong"));
+
+/** A club's description: optional, may span lines; absent reads as "". */
+const clubDescription = text({ label: "description", multiline: true })
+  .max(clubDescriptionMaxLength, errorKey("club.descriptionTooLong"))
+  .nullish()
+  .transform((value) => value ?? "");
+
 export const createClubInput = z.object({
-  name: text({ label: "clubName", error: "club.nameMissing" })
-    .min(1, errorKey("club.nameMissing"))
-    .max(clubNameMaxLength, errorKey("club.nameTooLong")),
-  description: text({ label: "description", multiline: true })
-    .max(clubDescriptionMaxLength, errorKey("club.descriptionTooLong"))
-    .nullish()
-    .transform((value) => value ?? ""),
+  name: clubName,
+  description: clubDescription,
   // Absent: the creator's own language, chosen by the door.
   language: clubLanguage.optional(),
 });
+
+/** The owner's edit of the club's name and description: the same rules as when it was created. */
+export const clubDetailsInput = z.object({ name: clubName, description: clubDescription });
+
+/** What the settings page's "About the club" form sends, before parsing (`z.input`). */
+export type ClubDetailsValues = z.input<typeof clubDetailsInput>;
 
 /** What the new-club form sends, before parsing (`z.input`). */
 export type CreateClubValues = z.input<typeof createClubInput>;

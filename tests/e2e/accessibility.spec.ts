@@ -40,6 +40,7 @@ type Paths = {
   polls: string;
   newPoll: string;
   poll: string;
+  settings: string;
 };
 
 let paths: Paths;
@@ -143,6 +144,7 @@ async function setUp(browser: Browser): Promise<void> {
       polls: `${club}/polls`,
       newPoll: `${club}/polls/new`,
       poll,
+      settings: `${club}/settings`,
     };
     for (const [name, path] of Object.entries(paths)) expect(path, name).toMatch(/^\/clubs\//);
   } finally {
@@ -197,6 +199,7 @@ for (const language of languages) {
         });
         await check(page, "members", paths.members);
         await check(page, "invites", paths.invites);
+        await check(page, "club settings", paths.settings);
         await check(page, "search, before searching", `${paths.club}/search`);
         await check(page, "search results", `${paths.club}/search?q=Hailsham`, async (page) => {
           await expect(page.locator("main mark").first()).toBeVisible();

@@ -4,13 +4,15 @@ import path from "node:path";
 import { accounts, clubName, expect, test } from "./fixtures";
 
 // Export (issue 13): the owner downloads the club's discussion as one HTML page from the club's
-// members page; a member sees no such panel, and takes their own replies from their profile.
+// settings page; a member has no settings tab nor panel, and takes their own replies from their
+// profile.
 
 test("the owner downloads the club's discussion as one readable HTML file", async ({ pageAs }) => {
   const page = await pageAs(accounts.emily);
   await page.getByRole("link", { name: new RegExp(clubName) }).click();
   await page.waitForURL(/\/clubs\/[^/]+$/);
-  await page.goto(`${new URL(page.url()).pathname}/members`);
+  await page.getByRole("navigation", { name: "Club" }).getByRole("link", { name: "Settings" }).click();
+  await page.waitForURL(/\/settings$/);
   const panel = page.getByRole("region", { name: "Export the discussion" });
   await expect(panel).toBeVisible();
 
@@ -35,8 +37,16 @@ test("a member has no export panel, and downloads their own replies from their p
   const page = await pageAs(accounts.kathy);
   await page.getByRole("link", { name: new RegExp(clubName) }).click();
   await page.waitForURL(/\/clubs\/[^/]+$/);
-  await page.goto(`${new URL(page.url()).pathname}/members`);
+  const club = new URL(page.url()).pathname;
+  const nav = page.getByRole("navigation", { name: "Club" });
+  await expect(nav.getByRole("link", { name: "Members" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Settings" })).toHaveCount(0);
+  // Neither where the panel used to be nor at the settings address.
+  await page.goto(`${club}/members`);
   await expect(page.getByRole("heading", { level: 2 }).first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Export the discussion" })).toHaveCount(0);
+  await page.goto(`${club}/settings`);
+  await expect(page.getByRole("heading", { level: 1, name: "Only the owner changes the settings" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Export the discussion" })).toHaveCount(0);
 
   await page.goto("/profile");

@@ -59,6 +59,9 @@
  *               loadNextMeeting          app/clubs/[clubId]/page.tsx
  *               loadRecentPastMeetings   app/clubs/[clubId]/page.tsx
  *               loadMeetingIcs           GET /api/meetings/[meetingId]/ics
+ *   clubs       loadClubSettings         app/clubs/[clubId]/settings/page.tsx
+ *               updateClubDetails        updateClubDetailsAction (clubs/[clubId]/settings/actions.ts)
+ *               changeClubLanguage       changeClubLanguageAction (same)
  *   export      exportClub               GET /api/clubs/[clubId]/export
  *   meetings/   setMeetingMarker         PUT /api/meetings/[meetingId]/marker
  *   meeting     loadMeetingForMember     socket meeting:join (before and after joining), meeting:leave
@@ -87,7 +90,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/index";
-import { changeClubLanguage, listMyClubs, loadClubFrame } from "@/lib/clubs/clubs";
+import { changeClubLanguage, listMyClubs, loadClubFrame, loadClubSettings, updateClubDetails } from "@/lib/clubs/clubs";
 import { searchInClub } from "@/lib/search/search";
 import { books } from "@/db/schema/clubs";
 import { rooms } from "@/db/schema/discussion";
@@ -488,6 +491,14 @@ const entryPoints: EntryPoint[] = [
     denied: ownerOnly,
     allowed: "owner",
   },
+  {
+    name: "updateClubDetails",
+    call: (userId, w) => updateClubDetails({ clubId: w.club.id, userId, body: { name: "Renamed by someone else", description: "" } }),
+    denied: ownerOnly,
+    allowed: "owner",
+  },
+  // Members and moderators open the settings page and are told who looks after it (no settings).
+  { name: "loadClubSettings", call: (userId, w) => loadClubSettings({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
   { name: "loadClubBooks", call: (userId, w) => loadClubBooks({ clubId: w.club.id, userId }), denied: nf, allowed: "member" },
   {
     name: "loadBookPage",
@@ -831,8 +842,8 @@ const entryPoints: EntryPoint[] = [
  * until it is listed here, and an action listed here must name entry points this file walks.
  */
 const enforcedBy: Record<ClubAction, readonly string[]> = {
-  "club:view": ["loadClubOverview", "loadClubFrame", "searchInClub", "loadClubBooks", "loadBookPage", "loadInvitesPage", "loadClubUnread", "markClubRead", "loadBookReading", "setReadingProgress"],
-  "club:edit": ["changeClubLanguage"],
+  "club:view": ["loadClubOverview", "loadClubFrame", "loadClubSettings", "searchInClub", "loadClubBooks", "loadBookPage", "loadInvitesPage", "loadClubUnread", "markClubRead", "loadBookReading", "setReadingProgress"],
+  "club:edit": ["changeClubLanguage", "updateClubDetails"],
   "club:export": ["exportClub"],
   "club:leave": ["leaveClub"],
   "room:read": ["loadRoomPage", "loadRoomSnapshot", "listRepliesAfter", "listRoomThreads", "listThreadPage", "loadReply", "revealReplyText", "room:join", "room:leave", "room:typing", "loadReadPosition", "markRoomRead", "loadRoomVeil", "liftRoomVeil"],

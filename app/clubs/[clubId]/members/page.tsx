@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { MemberLeaveClub } from "@/components/club/member-leave-club";
-import { ClubExportPanel } from "@/components/export/club-export-panel";
 import { RosterList } from "@/components/club/roster-list";
 import type { ClubRole } from "@/lib/permissions";
 import { requireUser } from "@/lib/auth";
@@ -52,8 +51,6 @@ export default async function MembersPage({ params }: Props) {
           remove={removeMemberAction.bind(null, club.id)}
         />
       </section>
-
-      <ClubExportPanel clubId={club.id} clubName={club.name} role={role} />
 
       <MemberLeaveClub clubName={club.name} blocked={leave.allowed ? null : leave.reason} leave={leaveClubAction.bind(null, club.id)} />
     </div>

@@ -1,14 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { changeClubLanguageAction } from "@/app/clubs/[clubId]/search/actions";
-import { ClubLanguageForm } from "@/components/search/club-language-form";
 import { SearchNothing, SearchStart } from "@/components/search/search-help";
 import { SearchResults } from "@/components/search/search-results";
 import { requireUser } from "@/lib/auth";
-import { loadClubFrame } from "@/lib/clubs/clubs";
 import { loadOrNotFound } from "@/lib/doors/page";
-import { localeNames } from "@/lib/i18n/locales";
-import { can } from "@/lib/permissions";
 import { searchInClub } from "@/lib/search/search";
 import { searchQueryMaxLength } from "@/lib/search/input";
 
@@ -27,8 +22,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 /**
  * A club's search page (`?q=` the words, `?page=` from 1): the hits as this member may see them,
- * or help when there is nothing to show. The owner also sets the club's language here, the one
- * setting search depends on.
+ * or help when there is nothing to show. The club's language, which search reads its replies
+ * in, is set on the owner's settings page.
  */
 export default async function SearchPage({ params, searchParams }: Props) {
   const { clubId } = await params;
@@ -40,11 +35,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
   const here = `/clubs/${clubId}/search${q ? `?q=${encodeURIComponent(q)}` : ""}`;
   const user = await requireUser(here);
   const t = await getTranslations("search");
-  const [{ role }, found] = await Promise.all([
-    loadOrNotFound(() => loadClubFrame({ clubId, userId: user.id })),
-    loadOrNotFound(() => searchInClub({ clubId, userId: user.id, body: { q, page: Math.min(page, 25) } })),
-  ]);
-  const setsLanguage = can(role, "club:edit");
+  const found = await loadOrNotFound(() => searchInClub({ clubId, userId: user.id, body: { q, page: Math.min(page, 25) } }));
   const moreHref = found.nextPage ? `/clubs/${clubId}/search?q=${encodeURIComponent(found.query)}&page=${found.nextPage}` : null;
 
   return (
@@ -64,16 +55,6 @@ export default async function SearchPage({ params, searchParams }: Props) {
       ) : (
         <SearchResults results={found.results} moreHref={moreHref} />
       )}
-
-      {setsLanguage ? (
-        <section aria-labelledby="search-language-heading" className="space-y-3 border-t border-line pt-6">
-          <h2 id="search-language-heading" className="font-serif text-xl font-semibold">
-            {t("language.heading")}
-          </h2>
-          <p className="text-sm text-muted">{t("language.current", { language: localeNames[found.club.language] })}</p>
-          <ClubLanguageForm language={found.club.language} action={changeClubLanguageAction.bind(null, clubId)} />
-        </section>
-      ) : null}
     </div>
   );
 }

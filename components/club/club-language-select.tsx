@@ -9,7 +9,7 @@ import { localeNames, locales, type Locale } from "@/lib/i18n/locales";
  * itself, as in the language switches. Uncontrolled: read it from the form's data as `name`.
  */
 export function ClubLanguageSelect({ id, name = "language", defaultValue, error }: { id: string; name?: string; defaultValue: Locale; error?: string }) {
-  const t = useTranslations("search.language");
+  const t = useTranslations("club.language");
   const describedBy = [`${id}-hint`, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="space-y-1.5">

@@ -10,11 +10,11 @@ import { localeNames, type Locale } from "@/lib/i18n/locales";
 import { ClubLanguageSelect } from "./club-language-select";
 
 /**
- * The owner's setting for the club's language: saving it reindexes the club's replies for
- * search (lib/clubs/clubs.ts changeClubLanguage), and says so once done.
+ * The owner's setting for the club's language, on the settings page: saving it reindexes the
+ * club's replies for search (lib/clubs/clubs.ts changeClubLanguage), and says so once done.
  */
 export function ClubLanguageForm({ language, action }: { language: Locale; action: (input: { language: string }) => Promise<Outcome<{ language: Locale }>> }) {
-  const t = useTranslations("search.language");
+  const t = useTranslations("club.settings.language");
   const [saved, setSaved] = useState<Locale | null>(null);
   const form = useActionForm(action, { onSuccess: (data) => setSaved(data.language) });
 
