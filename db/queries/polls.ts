@@ -3,28 +3,21 @@ import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { getDb, type Database } from "@/db/index";
 import { books } from "@/db/schema/clubs";
 import { meetings } from "@/db/schema/meetings";
-import { pollOptions, polls, pollVotes, type PollKind, type PollVoting } from "@/db/schema/polls";
+import { pollOptions, polls, pollVotes, type Poll, type PollOption } from "@/db/schema/polls";
 import { users } from "@/db/schema/users";
 import { insertClubBook } from "./books";
+import { shownName } from "./former-members";
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 /** What a moderator sets when opening a poll; the closing instant is already resolved from their zone. */
-export type PollValues = {
-  kind: PollKind;
-  question: string;
-  description: string;
-  voting: PollVoting;
-  maxChoices: number | null;
-  resultsWhileOpen: boolean;
-  anonymous: boolean;
-  proposalsOpen: boolean;
-  closesAt: Date | null;
-  timeZone: string;
-};
+export type PollValues = Pick<
+  Poll,
+  "kind" | "question" | "description" | "voting" | "maxChoices" | "resultsWhileOpen" | "anonymous" | "proposalsOpen" | "closesAt" | "timeZone"
+>;
 
 /** An option as written: its text, or a book's title with its author, link and cover. */
-export type OptionValues = { title: string; author: string | null; link: string | null; coverUrl: string | null };
+export type OptionValues = Pick<PollOption, "title" | "author" | "link" | "coverUrl">;
 
 const pollColumns = {
   id: polls.id,
@@ -44,28 +37,14 @@ const pollColumns = {
   createdAt: polls.createdAt,
 };
 
-export type PollRow = {
-  id: string;
-  clubId: string;
-  kind: PollKind;
-  question: string;
-  description: string;
-  voting: PollVoting;
-  maxChoices: number | null;
-  resultsWhileOpen: boolean;
-  anonymous: boolean;
-  proposalsOpen: boolean;
-  closesAt: Date | null;
-  timeZone: string;
-  closedAt: Date | null;
-  adoptedBookId: string | null;
-  createdAt: Date;
-};
+/** A poll as the doors read it: its row's columns in pollColumns, typed from the schema. */
+export type PollRow = Pick<Poll, keyof typeof pollColumns>;
 
-export type OptionRow = OptionValues & { id: string; position: number; proposedById: string | null; proposerName: string | null; proposerDeleted: boolean };
+/** An option with who proposed it: proposerName is null for none, or a deleted account (db/queries/former-members.ts). */
+export type OptionRow = OptionValues & { id: string; position: number; proposedById: string | null; proposerName: string | null };
 
 /** One row of a ballot: rank 1 is a ranked ballot's first preference (and every plain choice). */
-export type BallotRow = { userId: string; optionId: string; rank: number; voterName: string; voterDeleted: boolean };
+export type BallotRow = { userId: string; optionId: string; rank: number; /** Null: a deleted account. */ voterName: string | null };
 
 /** Whether a poll takes no more writes at `now`: closed by hand, or its closing time has come. */
 function closedAt(poll: { closedAt: Date | null; closesAt: Date | null }, now: Date): boolean {
@@ -121,24 +100,23 @@ async function readOptions(db: Database | Transaction, pollId: string): Promise<
       link: pollOptions.link,
       coverUrl: pollOptions.coverUrl,
       proposedById: pollOptions.proposedById,
-      proposerName: users.name,
-      proposerDeletedAt: users.deletedAt,
+      proposerName: shownName(users),
     })
     .from(pollOptions)
     .leftJoin(users, eq(users.id, pollOptions.proposedById))
     .where(eq(pollOptions.pollId, pollId))
     .orderBy(asc(pollOptions.position), asc(pollOptions.createdAt));
-  return rows.map(({ proposerDeletedAt, ...row }) => ({ ...row, proposerDeleted: proposerDeletedAt !== null }));
+  return rows;
 }
 
 async function readBallots(db: Database | Transaction, pollId: string): Promise<BallotRow[]> {
   const rows = await db
-    .select({ userId: pollVotes.userId, optionId: pollVotes.optionId, rank: pollVotes.rank, voterName: users.name, voterDeletedAt: users.deletedAt })
+    .select({ userId: pollVotes.userId, optionId: pollVotes.optionId, rank: pollVotes.rank, voterName: shownName(users) })
     .from(pollVotes)
     .innerJoin(users, eq(users.id, pollVotes.userId))
     .where(eq(pollVotes.pollId, pollId))
     .orderBy(asc(pollVotes.userId), asc(pollVotes.rank));
-  return rows.map(({ voterDeletedAt, ...row }) => ({ ...row, voterDeleted: voterDeletedAt !== null }));
+  return rows;
 }
 
 /** A poll's options in their order, each with who proposed it. */

@@ -69,8 +69,11 @@ async function readPollView(access: PollAccess, userId: string, now: Date): Prom
     loadClubNames(poll.clubId),
     poll.adoptedBookId ? getAdoptedBook({ clubId: poll.clubId, bookId: poll.adoptedBookId }) : Promise.resolve(null),
   ]);
-  const deleted = new Set([...rows.filter((row) => row.voterDeleted).map((row) => row.userId), ...options.filter((option) => option.proposerDeleted).map((option) => option.proposedById)]);
-  const stored = new Map([...rows.map((row) => [row.userId, row.voterName] as const), ...options.map((option) => [option.proposedById, option.proposerName] as const)]);
+  // A stored name of null is a deleted account (db/queries/former-members.ts): never a club label for it.
+  const stored = new Map<string, string | null>([
+    ...rows.map((row) => [row.userId, row.voterName] as const),
+    ...options.flatMap((option) => (option.proposedById ? [[option.proposedById, option.proposerName] as const] : [])),
+  ]);
   const open = isPollOpen(poll, now);
   return pollView({
     poll,
@@ -78,7 +81,7 @@ async function readPollView(access: PollAccess, userId: string, now: Date): Prom
     options,
     rows,
     viewerId: userId,
-    nameOf: (id) => (deleted.has(id) ? null : (names.get(id) ?? stored.get(id) ?? null)),
+    nameOf: (id) => (stored.get(id) === null ? null : (names.get(id) ?? stored.get(id) ?? null)),
     may: {
       vote: canVoteInPoll(role, { open }),
       propose: canProposeInPoll(role, { open, kind: poll.kind, proposalsOpen: poll.proposalsOpen }),
