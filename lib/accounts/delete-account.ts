@@ -1,13 +1,14 @@
 import "server-only";
-import { eraseAccount, getAccountForDeletion, listOwnedClubs, type OwnedClub } from "@/db/queries/account-deletion";
+import { eraseAccount, getAccountForDeletion, listOwnedClubs, type OwnedClub, type Unmention } from "@/db/queries/account-deletion";
 import { resolveSelf } from "@/lib/access";
+import { withoutMentionsOf, writtenMentions } from "@/lib/accounts/former-mentions";
 import { verifyPassword } from "@/lib/accounts/passwords";
 import { door, noParams } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
 import { limitSignIn } from "@/lib/doors/sign-in-limit";
 import { AppError, notFound } from "@/lib/errors";
 import { errorText } from "@/lib/i18n/error-text";
-import { locales } from "@/lib/i18n/locales";
+import { defaultLocale, isLocale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translate";
 import { notificationSentence } from "@/lib/notifications/sentence";
 import { deleteAccountInput, type DeleteAccountValues } from "@/lib/validation/account-deletion";
@@ -50,11 +51,18 @@ function clubList(clubs: OwnedClub[]): string {
   return clubs.map((club) => `“${club.name}”`).join(", ");
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-/** `common.formerMember` in each club language, as HTML text, for the mention chips that named the person. */
-function formerMemberChips(): Record<string, string> {
-  return Object.fromEntries(locales.map((locale) => [locale, escapeHtml(translatorFor(locale, "common")("formerMember"))]));
+/**
+ * What writes the person's @mentions out of stored text (db/queries/account-deletion.ts
+ * Unmention): "@" + `common.formerMember` in the club's language, by the chips of the reply's
+ * versions (lib/accounts/former-mentions.ts).
+ */
+function unmentionOf(userId: string): Unmention {
+  return (text, { format, language, mentionsIn }) => {
+    if (!mentionsIn.some((html) => html.includes(userId))) return text;
+    const locale = isLocale(language) ? language : defaultLocale;
+    const replacement = translatorFor(locale, "common")("formerMember");
+    return withoutMentionsOf(text, { userId, format, replacement, mentions: mentionsIn.flatMap(writtenMentions) });
+  };
 }
 
 /** A reply or mention notification's stored English title, its actor a former member (as lib/notifications/replies.ts stores titles). */
@@ -91,7 +99,7 @@ const deletionDoor = (address: string) =>
           : new AppError("bad_request", errorText("account.wrongEmail"), { email: errorText("account.wrongEmailField") });
       }
 
-      const result = await eraseAccount({ userId, deleteClubIds: body.deleteClubIds, formerMemberChip: formerMemberChips(), retitle: formerMemberTitle });
+      const result = await eraseAccount({ userId, deleteClubIds: body.deleteClubIds, unmention: unmentionOf(userId), retitle: formerMemberTitle });
       switch (result.status) {
         case "gone":
           // Deleted meanwhile (another tab was quicker).
