@@ -71,6 +71,17 @@ function formerMemberTitle(key: "reply" | "mention", position: number): string {
   return notificationSentence({ sentence, body: { key: "stored", text: "" } }, translatorFor("en", "email"), { locale: "en" }).text;
 }
 
+/**
+ * A sign-in limit's refusal told as deleting's: the limits are shared with signing in (on
+ * purpose), but "failed attempts to sign in" would puzzle someone deleting their account. The
+ * wait and Retry-After stay the limit's. Anything else is thrown as it is.
+ */
+function inDeletionWords(error: unknown): never {
+  if (!(error instanceof AppError) || error.code !== "rate_limited") throw error;
+  const wait = error.text.values?.wait;
+  throw new AppError("rate_limited", errorText("account.tooManyAttempts", { wait: wait ?? "" }), undefined, { retryAfter: error.retryAfter });
+}
+
 const deletionDoor = (address: string) =>
   door({
     params: noParams,
@@ -92,7 +103,7 @@ const deletionDoor = (address: string) =>
       const proven = await limitSignIn({ email: account.email, address }, async () => {
         const right = account.passwordHash !== null ? await verifyPassword(secret, account.passwordHash) : secret.toLowerCase() === account.email.toLowerCase();
         return right ? true : null;
-      });
+      }).catch(inDeletionWords);
       if (!proven) {
         throw byPassword
           ? new AppError("bad_request", errorText("account.wrongPassword"), { password: errorText("account.wrongPasswordField") })

@@ -20,6 +20,7 @@ import { setReplyReaction } from "@/lib/discussion/reactions";
 import { editReply, postReply } from "@/lib/discussion/replies";
 import { loadRoomPage } from "@/lib/discussion/room-reading";
 import { markRoomRead } from "@/lib/discussion/unread";
+import { toWireError } from "@/lib/doors/wire-error";
 import { AppError } from "@/lib/errors";
 import { exportClub } from "@/lib/export/club-export";
 import { searchInClub } from "@/lib/search/search";
@@ -268,6 +269,12 @@ describe("deleting your account", () => {
       code = (await refusal(deleteAccount({ userId: world.ruth.id, address: from, body: { password: `guess ${attempt}`, confirmed: true } }))).code;
     }
     expect(code).toBe("rate_limited");
+    // Shared with signing in, but told as deleting's: no "failed attempts to sign in".
+    const paused = await refusal(deleteAccount({ userId: world.ruth.id, address: from, body: { password: "one more guess", confirmed: true } }));
+    expect(paused.text.key).toBe("account.tooManyAttempts");
+    expect(paused.message).toMatch(/^Too many failed attempts to confirm it's you, so nothing was deleted\. Please try again in \d+ (second|minute|hour)s?\.$/);
+    expect(toWireError(paused, "es").error.message).toMatch(/^Ha habido demasiados intentos fallidos de confirmar que eres tú, así que no se ha eliminado nada\. Inténtalo de nuevo dentro de \d+ (segundo|minuto|hora)s?\.$/);
+    expect(paused.retryAfter).toBeGreaterThan(0);
     expect((await refusal(deleteAccount({ userId: world.ruth.id, address: from, body: { password, confirmed: true } }))).code).toBe("rate_limited");
     expect((await getDb().select({ deletedAt: users.deletedAt }).from(users).where(eq(users.id, world.ruth.id)))[0]?.deletedAt).toBeNull();
   });
