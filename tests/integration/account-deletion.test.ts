@@ -390,12 +390,14 @@ describe("deleting your account", () => {
       // Renamed since she was mentioned: the reply holds the old name, the chip says whose it was.
       await getDb().update(users).set({ name: "Mina Forsythe-Clay" }).where(eq(users.id, wilhelmina.id));
       const afterRename = await post(wil, "Welcome back @Mina Forsythe-Clay.");
+      // Her own reply to Tommy: his notification's stored title named her (retitled by actor id).
+      await post(wilhelmina, "Thank you all.", tommys.id);
 
       const ruthsNotices = () =>
         getDb().select({ body: notifications.body, replyId: notifications.replyId }).from(notifications).where(eq(notifications.userId, ruth.id));
       expect((await ruthsNotices()).map((notice) => notice.body).join(" ")).toContain("Wilhelmina");
       expect(await columnsHolding(["Wilhelmina", "Forsythe"])).toEqual(
-        expect.arrayContaining(["notifications.body", "replies.body", "replies.body_html", "replies.search_vector", "reply_revisions.body", "reply_revisions.body_html"]),
+        expect.arrayContaining(["notifications.body", "notifications.title", "replies.body", "replies.body_html", "replies.search_vector", "reply_revisions.body", "reply_revisions.body_html"]),
       );
 
       await deleteAccount({ userId: wilhelmina.id, address: address(), body: { password, confirmed: true } });
