@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db/index";
 import { clubMembers, clubs } from "@/db/schema/clubs";
-import { reactions, readPositions, replies, replyMentions, rooms } from "@/db/schema/discussion";
+import { reactions, readPositions, replies, replyMentions, replyRevisions, rooms } from "@/db/schema/discussion";
 import { memberEmailState } from "@/db/schema/email";
 import { calendarFeeds, rsvps } from "@/db/schema/meetings";
 import { notificationPreferences, notifications } from "@/db/schema/notifications";
@@ -61,13 +61,14 @@ export type EraseResult =
  *   (RFC 2606 `.invalid`), no password, language or time zone, deleted_at set, and the session
  *   version raised so every session ends.
  * Replies, their edit history and mentions of it stay (they are the club's discussion); the
- * mention chips that showed the person's name in others' replies say "A former member" instead.
+ * @mentions that named the person in others' replies, in their Markdown, HTML and earlier
+ * versions and in the notifications quoting them, say "@A former member" instead (scrubMentions).
  */
 export async function eraseAccount(input: {
   userId: string;
   deleteClubIds: readonly string[];
-  /** "A former member" by club language ("en", "es"), as HTML text: what mention chips of the person say from now on. */
-  formerMemberChip: Readonly<Record<string, string>>;
+  /** Writes the person's @mentions out of a stored text (see scrubMentions). */
+  unmention: Unmention;
   /** The stored (English) title of a reply or mention notification by a former member in question `position`. */
   retitle: (kind: "reply" | "mention", position: number) => string;
 }): Promise<EraseResult> {
@@ -129,7 +130,7 @@ export async function eraseAccount(input: {
       .where(and(isNull(polls.closedAt), or(isNull(polls.closesAt), gt(polls.closesAt, sql`now()`))));
     await tx.delete(pollVotes).where(and(eq(pollVotes.userId, userId), inArray(pollVotes.pollId, openPolls)));
 
-    await renameMentionChips(tx, userId, input.formerMemberChip);
+    await scrubMentions(tx, userId, input.unmention);
     // Other members' notifications about what they did keep their row; the stored title, which
     // named them, is written again without the name.
     const told = await tx
@@ -165,29 +166,66 @@ export async function eraseAccount(input: {
 
 type Executor = Parameters<Parameters<ReturnType<typeof getDb>["transaction"]>[0]>[0];
 
+/** How a stored text is kept (lib/accounts/former-mentions.ts StoredTextFormat). */
+type StoredTextFormat = "markdown" | "html" | "excerpt";
+
 /**
- * Rewrites the mention chips naming `userId` (lib/discussion/mentions.ts chipHtml) in the replies
- * that mention them, and in those replies' earlier versions, to `@<label>` in each club's
- * language. The chip shows a name as it was when written for anyone no longer in the club; for a
- * deleted account that name is personal data. The Markdown source keeps what its author typed.
+ * Rewrites a stored text so it no longer names the person: the text, how it is stored, the
+ * club's language, and the stored HTML of the reply versions whose mention chips say whose each
+ * "@<label>" is. Out: the text (the same string when it names them nowhere).
  */
-async function renameMentionChips(tx: Executor, userId: string, labels: Readonly<Record<string, string>>): Promise<void> {
-  const entries = Object.entries(labels);
-  const fallback = labels.en ?? entries[0]?.[1] ?? "";
-  const label = sql`case c.language ${sql.join(
-    entries.map(([language, text]) => sql`when ${language} then ${text}::text`),
-    sql` `,
-  )} else ${fallback}::text end`;
+export type Unmention = (text: string, how: { format: StoredTextFormat; language: string; mentionsIn: readonly string[] }) => string;
+
+/**
+ * Writes the person's @mentions out of everything that stores the text of a reply mentioning
+ * them, in this transaction: the replies' Markdown (which search indexes, through the generated
+ * search_vector, and the export writes) and HTML, their earlier versions, and the excerpts other
+ * members' notifications quote. The mention becomes "@" + "A former member" in the club's
+ * language. The replies are those reply_mentions lists for the person, and those with an earlier
+ * version whose HTML has the person's chip (an edit may have dropped the mention since).
+ */
+async function scrubMentions(tx: Executor, userId: string, unmention: Unmention): Promise<void> {
   // userId is a uuid (checked by the users row it came from): it is safe inside the pattern.
-  const pattern = `(<span class="mention" data-mention="${userId}">)@[^<]*(</span>)`;
-  const rewritten = (column: SQL) => sql`regexp_replace(${column}, ${pattern}::text, '\\1@' || replace(${label}, '\\', '\\\\') || '\\2', 'g')`;
-  const mentioning = sql`(select ${replyMentions.replyId} from ${replyMentions} where ${replyMentions.userId} = ${userId}::uuid)`;
-  await tx.execute(sql`
-    update replies r set body_html = ${rewritten(sql`r.body_html`)}
-    from rooms ro join clubs c on c.id = ro.club_id
-    where ro.id = r.room_id and r.id in ${mentioning}`);
-  await tx.execute(sql`
-    update reply_revisions rv set body_html = ${rewritten(sql`rv.body_html`)}
-    from replies r join rooms ro on ro.id = r.room_id join clubs c on c.id = ro.club_id
-    where r.id = rv.reply_id and rv.reply_id in ${mentioning}`);
+  const chipPattern = `%data-mention="${userId}"%`;
+  const affected = sql`(select ${replyMentions.replyId} from ${replyMentions} where ${replyMentions.userId} = ${userId}::uuid
+    union select ${replyRevisions.replyId} from ${replyRevisions} where ${replyRevisions.bodyHtml} like ${chipPattern})`;
+  const current = await tx
+    .select({ id: replies.id, body: replies.body, bodyHtml: replies.bodyHtml, language: clubs.language })
+    .from(replies)
+    .innerJoin(rooms, eq(rooms.id, replies.roomId))
+    .innerJoin(clubs, eq(clubs.id, rooms.clubId))
+    .where(sql`${replies.id} in ${affected}`);
+  if (current.length === 0) return;
+  const ids = current.map((reply) => reply.id);
+  const earlier = await tx
+    .select({ id: replyRevisions.id, replyId: replyRevisions.replyId, body: replyRevisions.body, bodyHtml: replyRevisions.bodyHtml })
+    .from(replyRevisions)
+    .where(inArray(replyRevisions.replyId, ids));
+  const told = await tx
+    .select({ id: notifications.id, replyId: notifications.replyId, body: notifications.body })
+    .from(notifications)
+    .where(inArray(notifications.replyId, ids));
+
+  const byId = new Map(current.map((reply) => [reply.id, reply]));
+  const versionsOf = new Map(current.map((reply) => [reply.id, [reply.bodyHtml]]));
+  for (const revision of earlier) versionsOf.get(revision.replyId)?.push(revision.bodyHtml);
+
+  for (const reply of current) {
+    const how = { language: reply.language, mentionsIn: [reply.bodyHtml] };
+    const body = unmention(reply.body, { ...how, format: "markdown" });
+    const bodyHtml = unmention(reply.bodyHtml, { ...how, format: "html" });
+    if (body !== reply.body || bodyHtml !== reply.bodyHtml) await tx.update(replies).set({ body, bodyHtml }).where(eq(replies.id, reply.id));
+  }
+  for (const revision of earlier) {
+    const how = { language: byId.get(revision.replyId)?.language ?? "en", mentionsIn: [revision.bodyHtml] };
+    const body = unmention(revision.body, { ...how, format: "markdown" });
+    const bodyHtml = unmention(revision.bodyHtml, { ...how, format: "html" });
+    if (body !== revision.body || bodyHtml !== revision.bodyHtml) await tx.update(replyRevisions).set({ body, bodyHtml }).where(eq(replyRevisions.id, revision.id));
+  }
+  for (const notification of told) {
+    const replyId = notification.replyId ?? "";
+    const how = { language: byId.get(replyId)?.language ?? "en", mentionsIn: versionsOf.get(replyId) ?? [], format: "excerpt" as const };
+    const body = unmention(notification.body, how);
+    if (body !== notification.body) await tx.update(notifications).set({ body }).where(eq(notifications.id, notification.id));
+  }
 }

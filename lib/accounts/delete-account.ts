@@ -1,13 +1,14 @@
 import "server-only";
-import { eraseAccount, getAccountForDeletion, listOwnedClubs, type OwnedClub } from "@/db/queries/account-deletion";
+import { eraseAccount, getAccountForDeletion, listOwnedClubs, type OwnedClub, type Unmention } from "@/db/queries/account-deletion";
 import { resolveSelf } from "@/lib/access";
+import { withoutMentionsOf, writtenMentions } from "@/lib/accounts/former-mentions";
 import { verifyPassword } from "@/lib/accounts/passwords";
 import { door, noParams } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
 import { limitSignIn } from "@/lib/doors/sign-in-limit";
 import { AppError, notFound } from "@/lib/errors";
 import { errorText } from "@/lib/i18n/error-text";
-import { locales } from "@/lib/i18n/locales";
+import { defaultLocale, isLocale } from "@/lib/i18n/locales";
 import { translatorFor } from "@/lib/i18n/translate";
 import { notificationSentence } from "@/lib/notifications/sentence";
 import { deleteAccountInput, type DeleteAccountValues } from "@/lib/validation/account-deletion";
@@ -50,17 +51,35 @@ function clubList(clubs: OwnedClub[]): string {
   return clubs.map((club) => `“${club.name}”`).join(", ");
 }
 
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-
-/** `common.formerMember` in each club language, as HTML text, for the mention chips that named the person. */
-function formerMemberChips(): Record<string, string> {
-  return Object.fromEntries(locales.map((locale) => [locale, escapeHtml(translatorFor(locale, "common")("formerMember"))]));
+/**
+ * What writes the person's @mentions out of stored text (db/queries/account-deletion.ts
+ * Unmention): "@" + `common.formerMember` in the club's language, by the chips of the reply's
+ * versions (lib/accounts/former-mentions.ts).
+ */
+function unmentionOf(userId: string): Unmention {
+  return (text, { format, language, mentionsIn }) => {
+    if (!mentionsIn.some((html) => html.includes(userId))) return text;
+    const locale = isLocale(language) ? language : defaultLocale;
+    const replacement = translatorFor(locale, "common")("formerMember");
+    return withoutMentionsOf(text, { userId, format, replacement, mentions: mentionsIn.flatMap(writtenMentions) });
+  };
 }
 
 /** A reply or mention notification's stored English title, its actor a former member (as lib/notifications/replies.ts stores titles). */
 function formerMemberTitle(key: "reply" | "mention", position: number): string {
   const sentence = { key, actors: [{ former: true as const }], times: 1, position };
   return notificationSentence({ sentence, body: { key: "stored", text: "" } }, translatorFor("en", "email"), { locale: "en" }).text;
+}
+
+/**
+ * A sign-in limit's refusal told as deleting's: the limits are shared with signing in (on
+ * purpose), but "failed attempts to sign in" would puzzle someone deleting their account. The
+ * wait and Retry-After stay the limit's. Anything else is thrown as it is.
+ */
+function inDeletionWords(error: unknown): never {
+  if (!(error instanceof AppError) || error.code !== "rate_limited") throw error;
+  const wait = error.text.values?.wait;
+  throw new AppError("rate_limited", errorText("account.tooManyAttempts", { wait: wait ?? "" }), undefined, { retryAfter: error.retryAfter });
 }
 
 const deletionDoor = (address: string) =>
@@ -84,14 +103,14 @@ const deletionDoor = (address: string) =>
       const proven = await limitSignIn({ email: account.email, address }, async () => {
         const right = account.passwordHash !== null ? await verifyPassword(secret, account.passwordHash) : secret.toLowerCase() === account.email.toLowerCase();
         return right ? true : null;
-      });
+      }).catch(inDeletionWords);
       if (!proven) {
         throw byPassword
           ? new AppError("bad_request", errorText("account.wrongPassword"), { password: errorText("account.wrongPasswordField") })
           : new AppError("bad_request", errorText("account.wrongEmail"), { email: errorText("account.wrongEmailField") });
       }
 
-      const result = await eraseAccount({ userId, deleteClubIds: body.deleteClubIds, formerMemberChip: formerMemberChips(), retitle: formerMemberTitle });
+      const result = await eraseAccount({ userId, deleteClubIds: body.deleteClubIds, unmention: unmentionOf(userId), retitle: formerMemberTitle });
       switch (result.status) {
         case "gone":
           // Deleted meanwhile (another tab was quicker).

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { strFromU8, unzipSync } from "fflate";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { GET as roomRoute } from "@/app/api/rooms/[roomId]/route";
 import { getDb } from "@/db/index";
 import { clubMembers, clubs } from "@/db/schema/clubs";
-import { reactions, readPositions, replies, replyMentions, rooms } from "@/db/schema/discussion";
+import { reactions, readPositions, replies, replyMentions, replyRevisions, rooms } from "@/db/schema/discussion";
 import { memberEmailState } from "@/db/schema/email";
 import { calendarFeeds, meetings, rsvps } from "@/db/schema/meetings";
 import { notificationPreferences, notifications } from "@/db/schema/notifications";
@@ -16,10 +17,13 @@ import { signUp } from "@/lib/accounts/sign-up";
 import { authOptions } from "@/lib/auth";
 import { pinReply } from "@/lib/discussion/moderation";
 import { setReplyReaction } from "@/lib/discussion/reactions";
-import { postReply } from "@/lib/discussion/replies";
+import { editReply, postReply } from "@/lib/discussion/replies";
 import { loadRoomPage } from "@/lib/discussion/room-reading";
 import { markRoomRead } from "@/lib/discussion/unread";
+import { toWireError } from "@/lib/doors/wire-error";
 import { AppError } from "@/lib/errors";
+import { exportClub } from "@/lib/export/club-export";
+import { searchInClub } from "@/lib/search/search";
 import { loadNotificationsPage } from "@/lib/notifications/doors";
 import { notificationSentence } from "@/lib/notifications/sentence";
 import { translatorFor } from "@/lib/i18n/translate";
@@ -265,6 +269,12 @@ describe("deleting your account", () => {
       code = (await refusal(deleteAccount({ userId: world.ruth.id, address: from, body: { password: `guess ${attempt}`, confirmed: true } }))).code;
     }
     expect(code).toBe("rate_limited");
+    // Shared with signing in, but told as deleting's: no "failed attempts to sign in".
+    const paused = await refusal(deleteAccount({ userId: world.ruth.id, address: from, body: { password: "one more guess", confirmed: true } }));
+    expect(paused.text.key).toBe("account.tooManyAttempts");
+    expect(paused.message).toMatch(/^Too many failed attempts to confirm it's you, so nothing was deleted\. Please try again in \d+ (second|minute|hour)s?\.$/);
+    expect(toWireError(paused, "es").error.message).toMatch(/^Ha habido demasiados intentos fallidos de confirmar que eres tú, así que no se ha eliminado nada\. Inténtalo de nuevo dentro de \d+ (segundo|minuto|hora)s?\.$/);
+    expect(paused.retryAfter).toBeGreaterThan(0);
     expect((await refusal(deleteAccount({ userId: world.ruth.id, address: from, body: { password, confirmed: true } }))).code).toBe("rate_limited");
     expect((await getDb().select({ deletedAt: users.deletedAt }).from(users).where(eq(users.id, world.ruth.id)))[0]?.deletedAt).toBeNull();
   });
@@ -319,5 +329,141 @@ describe("deleting your account", () => {
     await deleteAccount({ userId: world.ruth.id, address: address(), body: { password, confirmed: true } });
     expect((await refusal(deleteAccount({ userId: world.ruth.id, address: address(), body: { password, confirmed: true } }))).code).toBe("not_found");
     expect(await getDb().$count(users, sql`${users.id} = ${world.ruth.id}::uuid`)).toBe(1);
+  });
+
+  describe("the @mentions that named the person", () => {
+    /** Every text-like column of every table in the public schema whose value contains one of `words` (case-insensitive): "table.column" each. */
+    async function columnsHolding(words: readonly string[]): Promise<string[]> {
+      const columns = rowsOf<{ table_name: string; column_name: string }>(await getDb().execute(sql`
+        select table_name, column_name from information_schema.columns
+        where table_schema = 'public' and data_type in ('text', 'character varying', 'json', 'jsonb', 'tsvector', 'ARRAY')
+        order by table_name, column_name`));
+      expect(columns.map((column) => `${column.table_name}.${column.column_name}`)).toEqual(
+        expect.arrayContaining(["replies.body", "replies.search_vector", "reply_revisions.body_html", "notifications.body", "notifications.title", "users.name"]),
+      );
+      const found: string[] = [];
+      for (const { table_name: table, column_name: column } of columns) {
+        const holds = sql.join(
+          words.map((word) => sql`strpos(lower(${sql.identifier(column)}::text), lower(${word})) > 0`),
+          sql` or `,
+        );
+        const [row] = rowsOf<{ n: number }>(await getDb().execute(sql`select count(*)::integer as n from ${sql.identifier(table)} where ${holds}`));
+        if (Number(row?.n ?? 0) > 0) found.push(`${table}.${column}`);
+      }
+      return found;
+    }
+
+    function rowsOf<Row>(result: unknown): Row[] {
+      // postgres.js answers with the rows themselves, PGlite with an object holding them.
+      return Array.isArray(result) ? (result as Row[]) : (result as { rows: Row[] }).rows;
+    }
+
+    async function named(name: string): Promise<TestUser> {
+      const user = await createTestUser(name.split(" ")[0]);
+      await getDb().update(users).set({ name }).where(eq(users.id, user.id));
+      return { ...user, name };
+    }
+
+    const replyText = async (replyId: string) => (await getDb().select({ body: replies.body, bodyHtml: replies.bodyHtml }).from(replies).where(eq(replies.id, replyId)))[0]!;
+
+    it("are written as “@A former member” everywhere the text is stored: replies, earlier versions, notifications, search, export", async () => {
+      const emily = await named("Emily");
+      const wilhelmina = await withPassword(await named("Wilhelmina Forsythe"));
+      const ruth = await named("Ruth");
+      const tommy = await named("Tommy");
+      const wil = await named("Wil");
+      const club = await createTestClub({
+        members: [emily, wilhelmina, ruth, tommy, wil].map((person, index) => ({ userId: person.id, role: index === 0 ? ("owner" as const) : ("member" as const) })),
+      });
+      const roomId = club.roomIds[0]!;
+      const post = async (author: TestUser, body: string, parentId: string | null = null) => (await postReply({ roomId, userId: author.id, body: replyInput(body, parentId) })).reply;
+
+      const ruths = await post(ruth, "@Wilhelmina Forsythe yes, the tokens mattered.");
+      const tommys = await post(tommy, "@Ruth and @Wilhelmina Forsythe both right, and @Wil too.", ruths.id);
+      // Typed in lower case: the mention rule matched it all the same.
+      const emilys = await post(emily, "@wilhelmina forsythe, look at chapter 7.", ruths.id);
+      // An excerpt cut inside her name (notifications quote the first 140 characters).
+      const long = await post(tommy, `${"The cottages, again and again. ".repeat(4)}@Wilhelmina Forsythe knew.`, ruths.id);
+      // Her name once, then edited out: the earlier version keeps it, reply_mentions no longer lists her.
+      const edited = await post(ruth, "Thanks @Wilhelmina Forsythe and @Wil.");
+      await editReply({ replyId: edited.id, userId: ruth.id, body: { body: "Thanks @Wil." } });
+      // Renamed since she was mentioned: the reply holds the old name, the chip says whose it was.
+      await getDb().update(users).set({ name: "Mina Forsythe-Clay" }).where(eq(users.id, wilhelmina.id));
+      const afterRename = await post(wil, "Welcome back @Mina Forsythe-Clay.");
+      // Her own reply to Tommy: his notification's stored title named her (retitled by actor id).
+      await post(wilhelmina, "Thank you all.", tommys.id);
+
+      const ruthsNotices = () =>
+        getDb().select({ body: notifications.body, replyId: notifications.replyId }).from(notifications).where(eq(notifications.userId, ruth.id));
+      expect((await ruthsNotices()).map((notice) => notice.body).join(" ")).toContain("Wilhelmina");
+      expect(await columnsHolding(["Wilhelmina", "Forsythe"])).toEqual(
+        expect.arrayContaining(["notifications.body", "notifications.title", "replies.body", "replies.body_html", "replies.search_vector", "reply_revisions.body", "reply_revisions.body_html"]),
+      );
+
+      await deleteAccount({ userId: wilhelmina.id, address: address(), body: { password, confirmed: true } });
+
+      // Nowhere in the database: every text, JSON and search column of every table.
+      expect(await columnsHolding(["Wilhelmina", "Forsyth", "Mina"])).toEqual([]);
+
+      expect((await replyText(ruths.id)).body).toBe("@A former member yes, the tokens mattered.");
+      const tommysNow = await replyText(tommys.id);
+      // Ruth's and Wil's mentions are theirs still: same words, same chips.
+      expect(tommysNow.body).toBe("@Ruth and @A former member both right, and @Wil too.");
+      expect(tommysNow.bodyHtml).toContain(`<span class="mention" data-mention="${ruth.id}">@Ruth</span>`);
+      expect(tommysNow.bodyHtml).toContain(`<span class="mention" data-mention="${wil.id}">@Wil</span>`);
+      expect(tommysNow.bodyHtml).toContain(`<span class="mention" data-mention="${wilhelmina.id}">@A former member</span>`);
+      expect((await replyText(emilys.id)).body).toBe("@A former member, look at chapter 7.");
+      expect((await replyText(long.id)).body).toBe(`${"The cottages, again and again. ".repeat(4)}@A former member knew.`);
+      expect((await replyText(edited.id)).body).toBe("Thanks @Wil.");
+      const [revision] = await getDb().select({ body: replyRevisions.body }).from(replyRevisions).where(eq(replyRevisions.replyId, edited.id));
+      expect(revision?.body).toBe("Thanks @A former member and @Wil.");
+      expect((await replyText(afterRename.id)).body).toBe("Welcome back @A former member.");
+
+      // Ruth's notifications quote the replies as they now read.
+      const notices = new Map((await ruthsNotices()).map((notice) => [notice.replyId, notice.body]));
+      expect(notices.get(tommys.id)).toBe("@Ruth and @A former member both right, and @Wil too.");
+      expect(notices.get(long.id)).toBe(`${"The cottages, again and again. ".repeat(4).trimEnd()} @A former member…`);
+
+      // Search finds her by neither name; the replies are still found by their other words.
+      const search = (q: string) => searchInClub({ clubId: club.clubId, userId: ruth.id, body: { q } });
+      expect((await search("Forsythe")).results).toEqual([]);
+      expect((await search("Wilhelmina")).results).toEqual([]);
+      const tokens = await search("tokens");
+      expect(tokens.results.map((result) => result.id)).toEqual([ruths.id]);
+      expect(JSON.stringify(tokens)).not.toMatch(/Wilhelmina|Forsythe/);
+
+      // The export writes the Markdown: it names her nowhere either.
+      for (const format of ["json", "markdown"] as const) {
+        const download = await exportClub({ clubId: club.clubId, userId: emily.id, body: { format, locale: "en" } });
+        const bytes = new Uint8Array(await new Response(download.body).arrayBuffer());
+        const text = format === "json" ? new TextDecoder().decode(bytes) : Object.values(unzipSync(bytes)).map((file) => strFromU8(file)).join("\n");
+        expect(text, format).toContain("@A former member both right");
+        expect(text, format).not.toMatch(/Wilhelmina|Forsythe/i);
+      }
+    });
+
+    it("take a name that reads as a pattern literally, in the club's language, and leave a look-alike member's mention", async () => {
+      const owner = await named("Emily");
+      const special = await withPassword(await named("A.*(b) 100% $1 \\1 $&"));
+      const ab = await named("Ab");
+      const club = await createTestClub({
+        members: [
+          { userId: owner.id, role: "owner" },
+          { userId: special.id, role: "member" },
+          { userId: ab.id, role: "member" },
+        ],
+      });
+      await getDb().update(clubs).set({ language: "es" }).where(eq(clubs.id, club.clubId));
+      const roomId = club.roomIds[0]!;
+      const reply = (await postReply({ roomId, userId: owner.id, body: replyInput(`@${special.name} y @Ab, mirad.`) })).reply;
+      expect((await replyText(reply.id)).bodyHtml).toContain(`data-mention="${special.id}"`);
+
+      await deleteAccount({ userId: special.id, address: address(), body: { password, confirmed: true } });
+
+      const now = await replyText(reply.id);
+      expect(now.body).toBe("@Un antiguo miembro y @Ab, mirad.");
+      expect(now.bodyHtml).toContain(`<span class="mention" data-mention="${special.id}">@Un antiguo miembro</span> y <span class="mention" data-mention="${ab.id}">@Ab</span>`);
+      expect(await columnsHolding(["100%", "A.*(b)"])).toEqual([]);
+    });
   });
 });
