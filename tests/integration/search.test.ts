@@ -376,6 +376,36 @@ const xssCorpus = [
   `&lt;script&gt;alert(1)&lt;/script&gt;`,
 ];
 
+describe("search snippets", () => {
+  it("show a short reply whole, with what stands before its first word and after its last", async () => {
+    const s = await setting({ language: "es" });
+    const question = await s.post(s.ruth.id, "¿Por qué crees que Ruth miente?");
+    const number = await s.post(s.ruth.id, "Reply about pagingword number 5");
+    const comma = await s.post(s.ruth.id, "Miss Emily and Wilhelmina Forsythe, good grief.");
+    const hit = async (q: string, id: string) => (await s.search(s.kathy.id, q)).results.find((result) => result.id === id);
+    const found = await hit("crees", question);
+    expect(found && snippetText(found)).toBe("¿Por qué crees que Ruth miente?");
+    expect(found && markedWords(found)).toEqual(["crees"]);
+    const paging = await hit("pagingword", number);
+    expect(paging && snippetText(paging)).toBe("Reply about pagingword number 5");
+    const forsythe = await hit("forsythe", comma);
+    expect(forsythe?.snippet).toEqual([
+      { text: "Miss Emily and Wilhelmina ", marked: false },
+      { text: "Forsythe", marked: true },
+      { text: ", good grief.", marked: false },
+    ]);
+  });
+
+  it("cut a long reply around its matches", async () => {
+    const s = await setting();
+    const filler = Array.from({ length: 60 }, (_, index) => `filler${index}`).join(" ");
+    const id = await s.post(s.ruth.id, `${filler} the lighthouse keeper ${filler}`);
+    const found = (await s.search(s.kathy.id, "lighthouse")).results.find((result) => result.id === id);
+    expect(found && markedWords(found)).toEqual(["lighthouse"]);
+    expect(found && snippetText(found).split(" ").length).toBeLessThanOrEqual(40);
+  });
+});
+
 describe("search snippets are text, never markup", () => {
   // ts_headline leaves out what its parser reads as tags; whatever else comes back is text.
   it.each(xssCorpus)("runs nothing from %s", async (attack) => {
