@@ -185,6 +185,13 @@ describe("search within a club: ranking and words", () => {
     const common = await s.search(s.kathy.id, "the and of");
     expect(common.results).toEqual([]);
     expect(common.onlyCommonWords).toBe(true);
+    expect(common.noWords).toBe(false);
+    // Punctuation or symbols alone are not common words: the page asks for words instead.
+    for (const query of ['"', "-", "📚", "<>"]) {
+      const none = await s.search(s.kathy.id, query);
+      expect(none.results).toEqual([]);
+      expect(none).toMatchObject({ noWords: true, onlyCommonWords: false });
+    }
   });
 
   it("finds questions, books (not their spoiler summary) and meetings (not cancelled ones), each with its link", async () => {
