@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { Outcome } from "@/lib/doors/outcome";
-import { localeNames, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { ClubLanguageSelect } from "./club-language-select";
 
 /**
@@ -33,7 +33,7 @@ export function ClubLanguageForm({ language, action }: { language: Locale; actio
           {form.pending ? t("saving") : t("save")}
         </Button>
         <span aria-live="polite" className="text-sm text-muted">
-          {saved ? t("saved", { language: localeNames[saved] }) : null}
+          {saved ? t("saved", { language: saved }) : null}
         </span>
       </div>
     </form>

@@ -21,6 +21,9 @@ type SearchKind = "reply" | "question" | "book" | "meeting";
 export const highlightStart = "\u0002";
 export const highlightStop = "\u0003";
 
+/** A hit's text of at most this many words is its snippet whole; a longer one is cut around its matches. */
+const snippetWholeWords = 35;
+
 /** One hit as read, before words and links: `snippet` still holds the sentinel characters. */
 export type SearchRow = {
   kind: SearchKind;
@@ -141,7 +144,11 @@ function replyHits(input: SearchInput): SQL {
 export function searchStatement(input: SearchInput): SQL {
   const { clubId, userId } = input;
   const config = sql`${input.config}::regconfig`;
-  const options = `StartSel=${highlightStart}, StopSel=${highlightStop}, MaxWords=32, MinWords=14, ShortWord=0, MaxFragments=2, FragmentDelimiter=" … "`;
+  // A short text is shown whole, every match marked: ts_headline's fragments start and end at
+  // words, so they drop what stands before the first word or after the last ("¿Por qué…" lost its
+  // "¿", "number 5" its "5"). A longer one is cut to two fragments around the matches.
+  const whole = `StartSel=${highlightStart}, StopSel=${highlightStop}, HighlightAll=true`;
+  const fragments = `StartSel=${highlightStart}, StopSel=${highlightStop}, MaxWords=32, MinWords=14, ShortWord=0, MaxFragments=2, FragmentDelimiter=" … "`;
   return sql`
     with hits as (
       ${replyHits(input)}
@@ -170,14 +177,8 @@ export function searchStatement(input: SearchInput): SQL {
       select * from hits order by rank desc, at desc, id limit ${input.limit}::int offset ${input.offset}::int
     )
     select p.kind, p.id, p.rank, p.at,
-      ts_headline(${config},
-        case p.kind
-          when 'reply' then reply_search_text(r.body)
-          when 'question' then qr.question
-          when 'book' then concat_ws(' · ', bk.title, bk.author, nullif(bk.description, ''))
-          else concat_ws(' · ', m.title, m.reading_assignment, m.notes)
-        end,
-        ${tsquery(input)}, ${options}) as snippet,
+      ts_headline(${config}, d.text, ${tsquery(input)},
+        case when array_length(regexp_split_to_array(btrim(d.text), '[[:space:]]+'), 1) <= ${snippetWholeWords}::int then ${whole}::text else ${fragments}::text end) as snippet,
       coalesce(r.room_id, qr.id) as room_id, rm.question as room_question, rm.position as room_position,
       case when p.kind = 'question' and qr.reach is not null and vl.user_id is null
         and ${point(sql`qr.reach`, sql`rb.shape`)} > ${point(sql`coalesce(rp.reached, 0)`, sql`rb.shape`)} then qr.reach end as beyond_reach,
@@ -194,6 +195,14 @@ export function searchStatement(input: SearchInput): SQL {
     left join meetings m on p.kind = 'meeting' and m.id = p.id
     left join books mb on mb.id = m.book_id
     left join users u on u.id = r.author_id
+    cross join lateral (
+      select case p.kind
+        when 'reply' then reply_search_text(r.body)
+        when 'question' then qr.question
+        when 'book' then concat_ws(' · ', bk.title, bk.author, nullif(bk.description, ''))
+        else concat_ws(' · ', m.title, m.reading_assignment, m.notes)
+      end as text
+    ) d
     order by p.rank desc, p.at desc, p.id
   `;
 }

@@ -86,7 +86,9 @@ export const replies = pgTable(
     // both unaccented): set by a trigger when the reply is inserted, rewritten when the club's
     // language changes (migration 0015, docs/decisions/0026-search.md).
     searchConfig: regconfig("search_config").notNull().default(sql`'chapterhouse_en'::regconfig`),
-    // The reply's words for search, inline spoilers (`||...||`) left out so no search shows them.
+    // The reply's words for search, inline spoilers (`||...||`) left out so no search shows them:
+    // reply_search_text drops everything from the first "||" to the last (migration 0016), which
+    // covers every pair the renderer could veil, at the cost of words between unrelated bars.
     searchVector: tsvector("search_vector").generatedAlwaysAs(sql`to_tsvector(search_config, reply_search_text(body))`),
   },
   (table) => [

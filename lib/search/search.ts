@@ -5,7 +5,7 @@ import { resolveClub } from "@/lib/access";
 import { door } from "@/lib/doors/door";
 import { done } from "@/lib/doors/live";
 import { notFound } from "@/lib/errors";
-import { searchPageSize, searchParams, searchQuery } from "./input";
+import { hasNoWords, searchPageSize, searchParams, searchQuery } from "./input";
 import { searchConfigOf } from "./language";
 import { snippetSegments } from "./snippet";
 import { searchWindow } from "./strategy";
@@ -51,7 +51,7 @@ export const searchInClub = door({
     if (!club) throw notFound("club");
     const language = club.language === "es" ? "es" : "en";
     const frame = { id: club.id, name: club.name, language } as const;
-    const empty: SearchPageView = { club: frame, query: body.q, page: body.page, results: [], nextPage: null, onlyCommonWords: false };
+    const empty: SearchPageView = { club: frame, query: body.q, page: body.page, results: [], nextPage: null, onlyCommonWords: false, noWords: false };
     if (body.q === "") return done(empty);
     const config = searchConfigOf(club.language);
     const window = searchWindow(await estimateSearch({ clubId: club.id, config, query: body.q }));
@@ -64,7 +64,8 @@ export const searchInClub = door({
       ...empty,
       results: rows.slice(0, searchPageSize).map((row) => toView(club.id, row, names)),
       nextPage: more ? body.page + 1 : null,
-      onlyCommonWords: rows.length === 0 && body.page === 1 && (await isOnlyCommonWords({ config, query: body.q })),
+      noWords: rows.length === 0 && hasNoWords(body.q),
+      onlyCommonWords: rows.length === 0 && body.page === 1 && !hasNoWords(body.q) && (await isOnlyCommonWords({ config, query: body.q })),
     };
     return done(view);
   },

@@ -28,4 +28,6 @@ export type SearchPageView = {
   nextPage: number | null;
   /** The words held only common words ("the", "de") that no search looks for. */
   onlyCommonWords: boolean;
+  /** The words held no word at all, only punctuation or symbols ("-", "📚"). */
+  noWords: boolean;
 };

@@ -55,7 +55,7 @@ test("the owner renames a club on its settings page, and its pages and the home 
   const language = emily.getByRole("region", { name: "Language" });
   await language.getByRole("combobox", { name: "Language of the discussion" }).selectOption("es");
   await language.getByRole("button", { name: "Save language" }).click();
-  await expect(language.getByText("Saved: replies are searched in Español now.")).toBeVisible();
+  await expect(language.getByText("Saved: replies are searched in Spanish now.")).toBeVisible();
   await emily.reload();
   await expect(emily.getByRole("region", { name: "Language" }).getByRole("combobox", { name: "Language of the discussion" })).toHaveValue("es");
   await emily.goto(`${club}/search`);

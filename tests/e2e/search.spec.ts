@@ -6,7 +6,7 @@ const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 test("Kathy types a word in the club's search box, sees Ruth's reply with the word marked, and opens the room at it", async ({ pageAs }) => {
   // One word nobody else wrote (letters and digits are one word to the search).
   const word = `marshboat${Date.now().toString(36)}`;
-  const text = `Kathy and Tommy found the ${word} stranded in the marsh, and Ruth wanted to see it.`;
+  const text = `Kathy and Tommy found the ${word}, stranded in the marsh, and Ruth wanted to see it.`;
 
   const ruth = await pageAs(accounts.ruth);
   await openRoom(ruth, 2);
@@ -29,6 +29,18 @@ test("Kathy types a word in the club's search box, sees Ruth's reply with the wo
   await expect(result).toHaveCount(1);
   await expect(result).toContainText("Ruth");
   await expect(result).toContainText("Question 2");
+  // The comma after the marked word sits right after it, with no gap that reads as a space.
+  const gap = await result.locator("mark").evaluate((mark) => {
+    const word = document.createRange();
+    word.selectNodeContents(mark);
+    const after = mark.nextSibling?.firstChild ?? mark.nextSibling;
+    if (!after) return Number.NaN;
+    const comma = document.createRange();
+    comma.setStart(after, 0);
+    comma.setEnd(after, 1);
+    return comma.getBoundingClientRect().left - word.getBoundingClientRect().right;
+  });
+  expect(Math.abs(gap)).toBeLessThan(0.5);
   if (shots) await kathy.screenshot({ path: `${shots}/search-results-1280.png`, fullPage: true });
 
   await result.click();
@@ -53,6 +65,28 @@ test("the search page helps before a search and when nothing is found, in Englis
   await kathy.goto(`${clubUrl}/search?q=${encodeURIComponent("zqxv nothing")}`);
   await expect(kathy.getByRole("status").filter({ hasText: "Nothing found for “zqxv nothing”" })).toBeVisible();
   if (shots) await kathy.screenshot({ path: `${shots}/search-none-390.png`, fullPage: true });
+
+  // Punctuation or symbols alone: the page asks for words (they are not "common words").
+  await kathy.goto(`${clubUrl}/search?q=${encodeURIComponent("📚")}`);
+  await expect(kathy.getByText("“📚” has no words to look for, only punctuation or symbols. Type a word or two.")).toBeVisible();
+  await expect(kathy.getByText(/only very common words/)).toHaveCount(0);
+
+  // A page past the results says there are no more and leads back to the first, whatever its number.
+  for (const page of [2, 99]) {
+    await kathy.goto(`${clubUrl}/search?q=Hailsham&page=${page}`);
+    await expect(kathy.getByRole("status").filter({ hasText: "No more results for “Hailsham”" })).toContainText(`The results end before page ${page}.`);
+    await expect(kathy.getByRole("heading", { level: 1 })).toContainText(`page ${page}`);
+  }
+  if (shots) await kathy.screenshot({ path: `${shots}/search-past-end-390.png`, fullPage: true });
+  await kathy.getByRole("link", { name: "See the first page of results" }).click();
+  await expect(kathy).toHaveURL(new RegExp(`${clubUrl}/search\\?q=Hailsham$`));
+  await expect(kathy.locator("main mark").first()).toBeVisible();
+
+  // A hand-typed query longer than the box allows is cut between words, and the page says so.
+  await kathy.goto(`${clubUrl}/search?q=${encodeURIComponent(`${"Hailsham ".repeat(22)}Norfolkmarshes`)}`);
+  await expect(kathy.getByText("Your search was longer than 200 characters, so only the words above were searched.")).toBeVisible();
+  await expect(kathy.getByRole("heading", { level: 1 })).toHaveText(`Results for “${"Hailsham ".repeat(22).trim()}”`);
+  if (shots) await kathy.screenshot({ path: `${shots}/search-shortened-390.png`, fullPage: true });
 
   await kathy.goto(`${clubUrl}/search?q=Hailsham`);
   await expect(kathy.locator("main mark").first()).toBeVisible();

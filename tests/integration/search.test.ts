@@ -12,6 +12,7 @@ import { users } from "@/db/schema/users";
 import { END_RANK } from "@/lib/books/points";
 import { liftRoomVeil, setReadingProgress, updateBookShape, updateRoomReach } from "@/lib/books/reading";
 import { changeClubLanguage, createClub } from "@/lib/clubs/clubs";
+import { renderMarkdown } from "@/lib/discussion/markdown";
 import { hideReply } from "@/lib/discussion/moderation";
 import { deleteReply, postReply, revealReplyText } from "@/lib/discussion/replies";
 import { AppError } from "@/lib/errors";
@@ -60,6 +61,61 @@ async function insertReplies(roomId: string, authorId: string, bodies: string[])
     ids.push(id);
   }
   return ids;
+}
+
+/** The words inside the inline spoilers of rendered reply HTML (lib/discussion/markdown.ts): what a reader sees veiled. */
+function spoilerWords(html: string): string[] {
+  const words: string[] = [];
+  const spans: boolean[] = [];
+  for (const [, closing, tag, attributes, text] of html.matchAll(/<(\/?)([a-z0-9]+)([^>]*)>|([^<]+)/g)) {
+    if (text !== undefined) {
+      if (spans.includes(true)) words.push(...(text.toLowerCase().match(/[a-z]+/g) ?? []));
+    } else if (tag === "span") {
+      if (closing) spans.pop();
+      else spans.push(/class="spoiler"/.test(attributes ?? ""));
+    }
+  }
+  return words;
+}
+
+/** A deterministic random number in [0, 1) (mulberry32), so a failing body can be found again. */
+function seededRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let wordCount = 0;
+/** A word no other body holds and no stemmer changes (no vowels): "zq" and four consonants. */
+function uniqueWord(): string {
+  const letters = "bcdfghjklmnpqrtvwxz";
+  let n = wordCount++;
+  let word = "";
+  for (let i = 0; i < 4; i += 1) {
+    word = letters[n % letters.length] + word;
+    n = Math.floor(n / letters.length);
+  }
+  return `zq${word}`;
+}
+
+/** A reply body of words (never run together), "||", "|", spaces, backticks and line breaks, in random order. */
+function randomBody(random: () => number): string {
+  const pieces = ["||", "||", "||", " ", " ", "`", "\n", " || ", "|"];
+  let body = "";
+  const length = 4 + Math.floor(random() * 14);
+  for (let i = 0; i < length; i += 1) {
+    if (random() < 0.45) body += (/[a-z]$/.test(body) ? " " : "") + uniqueWord();
+    else body += pieces[Math.floor(random() * pieces.length)];
+  }
+  return /[a-z]/.test(body) ? body : `${body} ${uniqueWord()}`;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
 }
 
 const replyIds = (results: SearchResultView[]) => results.filter((result) => result.kind === "reply").map((result) => result.id);
@@ -129,6 +185,13 @@ describe("search within a club: ranking and words", () => {
     const common = await s.search(s.kathy.id, "the and of");
     expect(common.results).toEqual([]);
     expect(common.onlyCommonWords).toBe(true);
+    expect(common.noWords).toBe(false);
+    // Punctuation or symbols alone are not common words: the page asks for words instead.
+    for (const query of ['"', "-", "📚", "<>"]) {
+      const none = await s.search(s.kathy.id, query);
+      expect(none.results).toEqual([]);
+      expect(none).toMatchObject({ noWords: true, onlyCommonWords: false });
+    }
   });
 
   it("finds questions, books (not their spoiler summary) and meetings (not cancelled ones), each with its link", async () => {
@@ -203,6 +266,42 @@ describe("search keeps every rule the rooms keep", () => {
     const hit = (await s.search(s.kathy.id, "tape")).results.find((result) => result.id === id);
     expect(hit).toBeDefined();
     expect(hit && snippetText(hit)).not.toMatch(/crying|Madame|world/);
+  });
+
+  // The renderer veils a later pair of bars when the first "||" opens nothing (a space just
+  // inside it, or bars in code): search leaves out everything from the first "||" to the last.
+  it.each([
+    ["Either this || that, but ||Tommy leakword dies|| later", "leakword", "later"],
+    ["Use `||` then ||leakwordtwo|| ok", "leakwordtwo", "use"],
+    ["Choices || or not ||leakwordone|| fine", "leakwordone", "fine"],
+  ])("neither finds nor shows the spoiler of %j", async (body, veiled, shown) => {
+    expect(spoilerWords(renderMarkdown(body))).toContain(veiled);
+    const s = await setting();
+    const id = await s.post(s.ruth.id, body);
+    expect((await s.search(s.kathy.id, veiled)).results).toEqual([]);
+    const hit = (await s.search(s.kathy.id, shown)).results.find((result) => result.id === id);
+    expect(hit).toBeDefined();
+    expect(hit && snippetText(hit).toLowerCase()).not.toContain(veiled);
+  });
+
+  it("neither finds nor shows any word the renderer veils, in many bodies of words, bars, spaces, backticks and line breaks", async () => {
+    const s = await setting();
+    const random = seededRandom(13);
+    const bodies = Array.from({ length: 160 }, () => randomBody(random));
+    await insertReplies(s.roomId, s.ruth.id, bodies);
+    const veiled = new Set(bodies.flatMap((body) => spoilerWords(renderMarkdown(body))));
+    const every = bodies.flatMap((body) => body.match(/[a-z]+/g) ?? []);
+    // The bodies do veil words (and not all of them), or the test would prove nothing.
+    expect(veiled.size).toBeGreaterThan(50);
+    expect(veiled.size).toBeLessThan(every.length);
+    // Words are unique, so any hit for a veiled word is a leak; "or" joins them in one search.
+    for (const words of chunks([...veiled], 15)) expect((await s.search(s.kathy.id, words.join(" or "))).results).toEqual([]);
+    for (const words of chunks(every, 15)) {
+      for (const hit of (await s.search(s.kathy.id, words.join(" or "))).results) {
+        const leaked = (snippetText(hit).match(/[a-z]+/g) ?? []).filter((word) => veiled.has(word));
+        expect(leaked, snippetText(hit)).toEqual([]);
+      }
+    }
   });
 
   it("leaves out replies past the reader's position until they read that far (or wrote or revealed them)", async () => {
@@ -283,6 +382,36 @@ const xssCorpus = [
   `<mark>fake highlight</mark>`,
   `&lt;script&gt;alert(1)&lt;/script&gt;`,
 ];
+
+describe("search snippets", () => {
+  it("show a short reply whole, with what stands before its first word and after its last", async () => {
+    const s = await setting({ language: "es" });
+    const question = await s.post(s.ruth.id, "¿Por qué crees que Ruth miente?");
+    const number = await s.post(s.ruth.id, "Reply about pagingword number 5");
+    const comma = await s.post(s.ruth.id, "Miss Emily and Wilhelmina Forsythe, good grief.");
+    const hit = async (q: string, id: string) => (await s.search(s.kathy.id, q)).results.find((result) => result.id === id);
+    const found = await hit("crees", question);
+    expect(found && snippetText(found)).toBe("¿Por qué crees que Ruth miente?");
+    expect(found && markedWords(found)).toEqual(["crees"]);
+    const paging = await hit("pagingword", number);
+    expect(paging && snippetText(paging)).toBe("Reply about pagingword number 5");
+    const forsythe = await hit("forsythe", comma);
+    expect(forsythe?.snippet).toEqual([
+      { text: "Miss Emily and Wilhelmina ", marked: false },
+      { text: "Forsythe", marked: true },
+      { text: ", good grief.", marked: false },
+    ]);
+  });
+
+  it("cut a long reply around its matches", async () => {
+    const s = await setting();
+    const filler = Array.from({ length: 60 }, (_, index) => `filler${index}`).join(" ");
+    const id = await s.post(s.ruth.id, `${filler} the lighthouse keeper ${filler}`);
+    const found = (await s.search(s.kathy.id, "lighthouse")).results.find((result) => result.id === id);
+    expect(found && markedWords(found)).toEqual(["lighthouse"]);
+    expect(found && snippetText(found).split(" ").length).toBeLessThanOrEqual(40);
+  });
+});
 
 describe("search snippets are text, never markup", () => {
   // ts_headline leaves out what its parser reads as tags; whatever else comes back is text.

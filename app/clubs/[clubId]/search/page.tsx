@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { SearchNothing, SearchStart } from "@/components/search/search-help";
+import { SearchNothing, SearchPastEnd, SearchStart } from "@/components/search/search-help";
 import { SearchResults } from "@/components/search/search-results";
 import { requireUser } from "@/lib/auth";
 import { loadOrNotFound } from "@/lib/doors/page";
 import { searchInClub } from "@/lib/search/search";
-import { searchQueryMaxLength } from "@/lib/search/input";
+import { searchMaxPage, searchQueryMaxLength, shortenQuery } from "@/lib/search/input";
 
 type Props = { params: Promise<{ clubId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -16,7 +16,7 @@ function first(value: string | string[] | undefined): string {
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const t = await getTranslations("search");
-  const query = first((await searchParams).q).trim().slice(0, searchQueryMaxLength);
+  const query = shortenQuery(first((await searchParams).q)).q;
   return { title: query ? t("titleFor", { query }) : t("title") };
 }
 
@@ -28,32 +28,37 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 export default async function SearchPage({ params, searchParams }: Props) {
   const { clubId } = await params;
   const search = await searchParams;
-  // A longer query than the box allows (a hand-typed address) is cut rather than refused.
-  const q = first(search.q).slice(0, searchQueryMaxLength);
+  // A longer query than the box allows (a hand-typed address) is cut at a word, not refused, and the page says so.
+  const { q, shortened } = shortenQuery(first(search.q));
+  // A page past the deepest one is past the results too: it is said so, not quietly replaced by another.
   const pageParam = first(search.page);
-  const page = /^[1-9][0-9]?$/.test(pageParam) ? Number(pageParam) : 1;
+  const page = /^[1-9][0-9]{0,5}$/.test(pageParam) ? Number(pageParam) : 1;
   const here = `/clubs/${clubId}/search${q ? `?q=${encodeURIComponent(q)}` : ""}`;
   const user = await requireUser(here);
   const t = await getTranslations("search");
-  const found = await loadOrNotFound(() => searchInClub({ clubId, userId: user.id, body: { q, page: Math.min(page, 25) } }));
-  const moreHref = found.nextPage ? `/clubs/${clubId}/search?q=${encodeURIComponent(found.query)}&page=${found.nextPage}` : null;
+  const found = await loadOrNotFound(() => searchInClub({ clubId, userId: user.id, body: { q, page: Math.min(page, searchMaxPage) } }));
+  const results = page > searchMaxPage ? [] : found.results;
+  const moreHref = found.nextPage && page <= searchMaxPage ? `/clubs/${clubId}/search?q=${encodeURIComponent(found.query)}&page=${found.nextPage}` : null;
 
   return (
     <div className="space-y-8">
       <header className="space-y-2">
         <h1 className="font-serif text-3xl font-semibold break-words sm:text-4xl">
           {found.query ? t("resultsFor", { query: found.query }) : t("heading")}
-          {found.page > 1 ? <span className="ml-2 text-lg font-normal text-muted">({t("pageOf", { page: found.page })})</span> : null}
+          {page > 1 ? <span className="ml-2 text-lg font-normal text-muted">({t("pageOf", { page })})</span> : null}
         </h1>
         <p className="text-muted">{t("lead", { club: found.club.name })}</p>
+        {shortened ? <p className="text-sm text-muted">{t("shortened", { maximum: searchQueryMaxLength })}</p> : null}
       </header>
 
       {found.query === "" ? (
         <SearchStart />
-      ) : found.results.length === 0 ? (
-        <SearchNothing query={found.query} onlyCommonWords={found.onlyCommonWords} />
+      ) : results.length === 0 && page > 1 ? (
+        <SearchPastEnd query={found.query} page={page} firstHref={`/clubs/${clubId}/search?q=${encodeURIComponent(found.query)}`} />
+      ) : results.length === 0 ? (
+        <SearchNothing query={found.query} onlyCommonWords={found.onlyCommonWords} noWords={found.noWords} />
       ) : (
-        <SearchResults results={found.results} moreHref={moreHref} />
+        <SearchResults results={results} moreHref={moreHref} />
       )}
     </div>
   );
