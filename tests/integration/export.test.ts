@@ -5,6 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { strFromU8, unzipSync } from "fflate";
+import MarkdownIt from "markdown-it";
 import { encode } from "next-auth/jwt";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { beforeAll, describe, expect, inject, it, vi } from "vitest";
@@ -63,6 +64,19 @@ const xssCorpus = [
   "`<script>alert(15)</script>`",
   '<meta http-equiv="refresh" content="0;url=javascript:alert(16)">',
   '<base href="javascript:alert(17)//">',
+  // What a Markdown reader that renders HTML would make live in the Markdown zip.
+  "<javascript:alert(18)>",
+  "[x](javascript\\:alert(19))",
+  "[x](<javascript:alert(20)>)",
+  "[x](\njavascript:alert(21))",
+  "\n[ref]: javascript:alert(22)\n\n[see][ref]",
+  "\\`<script>alert(23)</script>\\`",
+  "\n\n| `a | <img src=x onerror=alert(24)> ` |\n| --- | --- |\n| `b | <script>alert(25)</script> ` |",
+  "![tracker](https://evil.example/pixel.png)",
+  "\n```\nkept as code <b>\n```\n<script>alert(26)</script>",
+  "<img src=x\nonerror=alert(27)>",
+  "\r<script>alert(28)</script>",
+  "[fine](https://example.com/a?b=1&c=2) and <https://example.com/auto>",
 ];
 
 /** What an old renderer might have left in a row: the export's own sanitizer must still stop it. */
@@ -146,7 +160,8 @@ async function buildWorld(): Promise<World> {
   await db.update(replies).set({ bodyHtml: storedUnsafeHtml }).where(eq(replies.id, oldRow));
 
   const corpusIds: string[] = [];
-  for (const [index, payload] of xssCorpus.entries()) corpusIds.push(await post(member.id, `Payload ${index}: ${payload}`, null, roomB));
+  // Two authors share the corpus: one alone would be over the replies-per-minute limit.
+  for (const [index, payload] of xssCorpus.entries()) corpusIds.push(await post(index < 18 ? member.id : owner.id, `Payload ${index}: ${payload}`, null, roomB));
 
   await post(member.id, "A thought about the butler.", null, secondRoom.id);
 
@@ -373,7 +388,36 @@ describe("a club's export", () => {
     expect(first).toContain("❤️ 2 · 💡 1");
     for (const gone of [hiddenText, hiddenParentText, deletedText]) expect(first).not.toContain(gone);
     const second = strFromU8(files[names[1] as string] as Uint8Array);
-    expect(second).toContain("Payload 0: <script>alert(1)</script>");
+    expect(second).toContain("Payload 0: &lt;script>alert(1)&lt;/script>");
+  });
+
+  it("Markdown reads as its authors typed it even in a reader that renders HTML: the XSS corpus stays text", async () => {
+    const download = await exportClub({ clubId: world.clubId, userId: world.owner.id, body: { format: "markdown", locale: "en" } });
+    const files = unzipSync(await downloadBytes(download));
+    // As Obsidian or Typora would: raw HTML on, bare addresses linked, and no refusal of javascript: links.
+    const reader = new MarkdownIt({ html: true, linkify: true });
+    reader.validateLink = () => true;
+    let text = "";
+    for (const [name, bytes] of Object.entries(files)) {
+      const html = reader.render(strFromU8(bytes));
+      // The README links each question's file by its relative path: that is the one address allowed besides http(s).
+      expect(dangers(html).filter((danger) => !/^a\[href=\d\d-[a-z0-9-]+\/[a-z0-9-]+\.md\]$/.test(danger)), name).toEqual([]);
+      text += textOf(parse(html));
+    }
+    for (const index of xssCorpus.keys()) expect(text).toContain(`Payload ${index}:`);
+    // Shown as the characters typed, not lost.
+    expect(text).toContain("Payload 0: <script>alert(1)</script>");
+    expect(text).toContain('Payload 1: <img src=x onerror="alert(2)">');
+    expect(text).toContain("Payload 5: [x](javascript:alert(5))");
+    expect(text).toContain(`Payload ${xssCorpus.indexOf("![tracker](https://evil.example/pixel.png)")}: ![tracker](https://evil.example/pixel.png)`);
+    expect(text).toContain("kept as code <b>");
+    expect(text).toContain("Hailsham <script>alert('club')</script> Circle");
+    expect(text).toContain("<b onmouseover=alert(1)>bold</b>");
+    expect(text).toContain(`<img src=x onerror=alert(1)>${world.member.name}`);
+    // Links to http(s) stay links.
+    const second = reader.render(strFromU8(files["01-a-test-book/02-who-changed-the-most.md"] as Uint8Array));
+    expect(second).toContain('<a href="https://example.com/a?b=1&amp;c=2">fine</a>');
+    expect(second).toContain('<a href="https://example.com/auto">https://example.com/auto</a>');
   });
 
   it("only the owner may export: a moderator or member is told so, a stranger finds no club", async () => {
