@@ -83,7 +83,7 @@ export function fileStem(name: string, fallback = "club"): string {
  * "клуб-книги"); `fallback` when nothing is left. Nothing else survives (no slash, quote,
  * control or direction mark, no emoji), so it is a safe file name anywhere.
  */
-export function fileStemUnicode(name: string, fallback = "club"): string {
+function fileStemUnicode(name: string, fallback = "club"): string {
   return hyphenated(name.normalize("NFC"), /[^\p{L}\p{M}\p{N}]+/gu, 60) || fallback;
 }
 
