@@ -4,14 +4,13 @@ import "server-only";
 // markdown-it or marked with html on). In the app, raw HTML in a reply is never live and links
 // other than http(s) and mailto are refused (lib/discussion/markdown.ts); the export's Markdown
 // files are read by other programs, so the text itself must carry that. It reads as its author
-// typed it: `&` and `<` become entities, which every reader shows as the characters; a link to
+// typed it: `&` and every `<` become entities, which every reader shows as the characters; a link to
 // anything but http(s) and mailto, an image and a link reference definition have their bracket escaped, so
 // they show as the text written. Code (a fence at the start of a line, an inline code span) is
 // left as it is: a reader shows it as code, never as HTML. Where the scan cannot be sure
 // something is code it escapes it, which at worst shows an entity inside code.
 
 const safeScheme = /^(https?|mailto):/i;
-const safeAutolink = /^<(?:https?:\/\/|mailto:)[^\s<>`]*>/i;
 const punctuation = /[!-/:-@[-`{-~]/;
 
 /**
@@ -62,12 +61,10 @@ function inertLine(line: string): string {
       const end = codeSpanEnd(line, index, run);
       out += end === -1 ? line.slice(index, index + run) : line.slice(index, end);
       index = end === -1 ? index + run : end;
-    } else if (char === "<") {
-      const autolink = safeAutolink.exec(line.slice(index));
-      out += autolink ? autolink[0] : "&lt;";
-      index += autolink ? autolink[0].length : 1;
-    } else if (char === "&") {
-      out += "&amp;";
+    } else if (char === "<" || char === "&") {
+      // Every `<`, an autolink's too: a reader that missed the autolink would hand
+      // `<https://x/onmouseover=…>` to the browser as a tag. Its address stays, for readers that link bare addresses.
+      out += char === "<" ? "&lt;" : "&amp;";
       index += 1;
     } else if (char === "!" && next === "[") {
       out += "!\\["; // an image: its address is not loaded, its text reads as written
