@@ -10,10 +10,14 @@ import { clubJson } from "./club-json";
 import { clubMarkdownZip } from "./club-markdown";
 import { openClubExport } from "./club-source";
 import { clubExportParams, clubExportRequest, type ClubExportFormat } from "./request";
-import { fileStem } from "./words";
+import { exportFilenames } from "./words";
 
-/** A download: its file name, its media type, and its bytes as a stream that reads the club as it is pulled. */
-export type ExportDownload = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };
+/**
+ * A download: its file name in ASCII and, when the name has letters ASCII lacks, in them too
+ * (lib/export/words.ts exportFilenames), its media type, and its bytes as a stream that reads
+ * the club as it is pulled.
+ */
+export type ExportDownload = { filename: string; filenameUnicode: string | null; contentType: string; body: ReadableStream<Uint8Array> };
 
 const formats: Record<ClubExportFormat, { extension: string; contentType: string }> = {
   html: { extension: "html", contentType: "text/html; charset=utf-8" },
@@ -21,10 +25,6 @@ const formats: Record<ClubExportFormat, { extension: string; contentType: string
   json: { extension: "json", contentType: "application/json; charset=utf-8" },
 };
 
-/** "the-hailsham-circle-2026-12-01.html": the club's name and the day (UTC) it was exported. */
-function exportFilename(clubName: string, now: Date, extension: string): string {
-  return `${fileStem(clubName)}-${now.toISOString().slice(0, 10)}.${extension}`;
-}
 
 /**
  * The club's whole discussion as a download, for its owner (docs/decisions/0029-export.md).
@@ -48,6 +48,8 @@ export const exportClub = door({
     const source = await openClubExport({ clubId: params.clubId, userId, locale: body.locale, now });
     const { extension, contentType } = formats[body.format];
     const pieces = body.format === "html" ? clubHtml(source) : body.format === "json" ? clubJson(source) : clubMarkdownZip(source);
-    return done<ExportDownload>({ filename: exportFilename(source.club.name, now, extension), contentType, body: byteStream(pieces) });
+    // "the-hailsham-circle-2026-12-01.html": the club's name and the day (UTC) it was exported.
+    const names = exportFilenames(source.club.name, "club", now.toISOString().slice(0, 10), extension);
+    return done<ExportDownload>({ ...names, contentType, body: byteStream(pieces) });
   },
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { Zip, ZipDeflate } from "fflate";
+import { inertMarkdown } from "./inert-markdown";
 import type { ClubExportSource, ExportBook, ExportedReply, ExportRoom } from "./club-source";
 import { exportWords, fileStem, type ExportWords } from "./words";
 
@@ -11,15 +12,19 @@ import { exportWords, fileStem, type ExportWords } from "./words";
 //   01-never-let-me-go/01-what-did-you-make-of-the-opening.md
 //
 // A thread is a blockquote, each answer a blockquote inside the one it answers; a reply's body
-// is the Markdown its author wrote, as stored (inline spoilers stay `||…||`, readable as written).
+// is the Markdown its author wrote (inline spoilers stay `||…||`, readable as written), made
+// inert for readers that render HTML (lib/export/inert-markdown.ts).
 
 const encoder = new TextEncoder();
 
 const two = (n: number) => String(n).padStart(2, "0");
 
-/** Characters that would make Markdown of a member's name or a question: escaped, so they read as written. */
+/**
+ * Characters that would make Markdown or HTML of a member's name, a question or a club's name:
+ * backslash-escaped, so they read as written (`<` and `&` too, so no tag or entity forms).
+ */
 function mdText(text: string): string {
-  return text.replace(/[\\`*_[\]()<>#|~!]/g, "\\$&").replace(/\r?\n/g, " ");
+  return text.replace(/[\\`*_[\]()<>#|~!&]/g, "\\$&").replace(/\r\n|\r|\n/g, " ");
 }
 
 /** Where each book's and room's file goes, numbered in the club's order. */
@@ -71,7 +76,7 @@ function replyMarkdown(words: ExportWords, reply: ExportedReply, book: ExportBoo
   if (spoiler) marks.push(`*${mdText(spoiler)}*`);
   const lines = [marks.join(" · ")];
   if (reply.replyTo?.author) lines.push("", `*${mdText(words.discussion("reply.replyingTo", { name: reply.replyTo.author.name }))}*`);
-  lines.push("", ...(reply.body ?? "").split(/\r?\n/));
+  lines.push("", ...inertMarkdown(reply.body ?? "").split("\n"));
   const reactions = words.reactions(reply.reactions);
   if (reactions.length > 0) lines.push("", reactions.map((reaction) => `${reaction.emoji} ${reaction.count}`).join(" · "));
   return `${separator}${lines.map(quote).join("\n")}\n`;

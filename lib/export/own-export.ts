@@ -10,7 +10,7 @@ import type { ExportDownload } from "./club-export";
 import { pageEnd, pageStart, reactionsLine, replyMarks, timeTag } from "./html-parts";
 import { ownExportRequest } from "./request";
 import { exportReplyHtml } from "./safe-html";
-import { escapeHtml, exportWords, fileStem, type ExportWords } from "./words";
+import { escapeHtml, exportFilenames, exportWords, type ExportWords } from "./words";
 
 // A member's own replies, everywhere they wrote, as JSON or one readable page
 // (docs/decisions/0029-export.md). Only their words: the club, book and question each reply is
@@ -137,11 +137,11 @@ export const exportOwnReplies = door({
     const member = await getExporter({ userId });
     if (!member) throw notFound("page");
     const source: OwnSource = { member: { id: userId, name: member.name, timeZone: member.timeZone ?? "UTC" }, locale: body.locale, exportedAt: now };
-    const stem = `${fileStem(member.name, "me")}-replies-${now.toISOString().slice(0, 10)}`;
+    const tail = `replies-${now.toISOString().slice(0, 10)}`;
     const download: ExportDownload =
       body.format === "json"
-        ? { filename: `${stem}.json`, contentType: "application/json; charset=utf-8", body: byteStream(ownJson(source)) }
-        : { filename: `${stem}.html`, contentType: "text/html; charset=utf-8", body: byteStream(ownHtml(source)) };
+        ? { ...exportFilenames(member.name, "me", tail, "json"), contentType: "application/json; charset=utf-8", body: byteStream(ownJson(source)) }
+        : { ...exportFilenames(member.name, "me", tail, "html"), contentType: "text/html; charset=utf-8", body: byteStream(ownHtml(source)) };
     return done(download);
   },
 });

@@ -20,6 +20,6 @@ export const clubExportRequest = z.object({
 });
 
 export const ownExportRequest = z.object({
-  format: z.enum(ownExportFormats, { error: errorKey("export.format") }),
+  format: z.enum(ownExportFormats, { error: errorKey("export.ownFormat") }),
   locale: z.enum(locales),
 });

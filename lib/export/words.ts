@@ -47,20 +47,55 @@ export function exportWords(locale: Locale, timeZone: string) {
 export type ExportWords = ReturnType<typeof exportWords>;
 
 /**
- * A file name's stem from a club's name: ASCII letters and digits joined by hyphens (accents
- * dropped), at most 60 characters; "club" when nothing is left. Safe in a Content-Disposition
- * header and on every file system.
+ * Latin letters NFKD does not take apart into a base letter and accents ("ø" stays "ø"): what
+ * they are written as in ASCII (the usual German, Nordic, Polish, Croatian and Icelandic ways).
+ */
+const asciiLetters: Record<string, string> = {
+  ß: "ss", ẞ: "SS", æ: "ae", Æ: "AE", œ: "oe", Œ: "OE", ø: "o", Ø: "O", đ: "d", Đ: "D", ð: "d", Ð: "D",
+  ł: "l", Ł: "L", þ: "th", Þ: "TH", ı: "i", ħ: "h", Ħ: "H", ŧ: "t", Ŧ: "T", ŋ: "ng", Ŋ: "NG",
+};
+const asciiLetterPattern = new RegExp(`[${Object.keys(asciiLetters).join("")}]`, "g");
+
+/** Joins a name's words with hyphens, lower case, at most `max` characters (never cutting a character in two). */
+function hyphenated(words: string, notWord: RegExp, max: number): string {
+  const joined = words.toLowerCase().replace(notWord, "-").replace(/^-+|-+$/g, "");
+  return Array.from(joined).slice(0, max).join("").replace(/-+$/g, "");
+}
+
+/**
+ * A file name's stem from a club's name: ASCII letters and digits joined by hyphens, at most 60
+ * characters; "club" (or `fallback`) when nothing is left, as for a name in Cyrillic or Chinese
+ * (fileStemUnicode keeps those). Accents are dropped (NFKD) and the Latin letters NFKD leaves
+ * whole are spelled out ("Ærø Straße" → "aero-strasse"). Safe in a quoted Content-Disposition
+ * `filename` and on every file system.
  */
 export function fileStem(name: string, fallback = "club"): string {
-  const stem = name
+  const ascii = name
     .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/g, "");
-  return stem || fallback;
+    .replace(/\p{M}/gu, "")
+    .replace(asciiLetterPattern, (letter) => asciiLetters[letter] ?? "");
+  return hyphenated(ascii, /[^a-z0-9]+/g, 60) || fallback;
+}
+
+/**
+ * The same stem in the name's own letters, for a Content-Disposition `filename*`: letters and
+ * digits of any script joined by hyphens, lower case, at most 60 characters ("Клуб книги" →
+ * "клуб-книги"); `fallback` when nothing is left. Nothing else survives (no slash, quote,
+ * control or direction mark, no emoji), so it is a safe file name anywhere.
+ */
+function fileStemUnicode(name: string, fallback = "club"): string {
+  return hyphenated(name.normalize("NFC"), /[^\p{L}\p{M}\p{N}]+/gu, 60) || fallback;
+}
+
+/**
+ * A download's file names from a name (a club's, a member's), a `tail` after it ("2026-12-01",
+ * "replies-2026-12-01": ASCII) and an extension: `filename` in ASCII (fileStem) and
+ * `filenameUnicode` in the name's own letters (fileStemUnicode), or null when that says nothing more.
+ */
+export function exportFilenames(name: string, fallback: string, tail: string, extension: string): { filename: string; filenameUnicode: string | null } {
+  const filename = `${fileStem(name, fallback)}-${tail}.${extension}`;
+  const unicode = `${fileStemUnicode(name, fallback)}-${tail}.${extension}`;
+  return { filename, filenameUnicode: unicode === filename ? null : unicode };
 }
 
 /** Text made safe inside HTML, in element content and in double-quoted attribute values alike. */

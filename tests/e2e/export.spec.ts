@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -5,7 +6,7 @@ import { accounts, clubName, expect, test } from "./fixtures";
 
 // Export (issue 13): the owner downloads the club's discussion as one HTML page from the club's
 // settings page; a member has no settings tab nor panel, and takes their own replies from their
-// profile.
+// profile; a refused download says why.
 
 test("the owner downloads the club's discussion as one readable HTML file", async ({ pageAs }) => {
   const page = await pageAs(accounts.emily);
@@ -56,4 +57,28 @@ test("a member has no export panel, and downloads their own replies from their p
   expect(document.format).toBe("chapterhouse.own-replies");
   expect(document.member.name).toBe("Kathy");
   expect(document.replies.length).toBeGreaterThan(0);
+});
+
+test("past the limit, following a download link shows why instead of failing silently", async ({ pageAs }) => {
+  const page = await pageAs(accounts.tommy);
+  await page.goto("/profile");
+  const yourData = page.getByRole("region", { name: "Your data" });
+  await expect(yourData).toBeVisible();
+  // Spend Tommy's own-export allowance (six an hour) as a script would; the page's request
+  // context shares the browser's session cookie.
+  let status = 200;
+  for (let tries = 0; tries < 7 && status !== 429; tries += 1) status = (await page.request.get("/api/profile/export?format=json")).status();
+  expect(status).toBe(429);
+
+  await yourData.getByRole("link", { name: "Your replies (HTML)" }).click();
+  await expect(page.getByRole("alert")).toHaveText(/^You've exported a lot just now\. Try again in \d+ minutes?\.$/);
+  await expect(page.getByRole("heading", { level: 1, name: "The export didn't start" })).toBeVisible();
+  // A page of its own kind (the route writes it, not the app's layout): checked with axe here.
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+  await page.screenshot({ path: "test-results/screenshots/export-refused-desktop.png" });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/screenshots/export-refused-phone.png" });
+  await page.getByRole("link", { name: "Back to your profile" }).click();
+  await expect(page.getByRole("region", { name: "Your data" })).toBeVisible();
 });

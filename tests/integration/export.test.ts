@@ -5,11 +5,12 @@ import { eq, sql } from "drizzle-orm";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { strFromU8, unzipSync } from "fflate";
+import MarkdownIt from "markdown-it";
 import { encode } from "next-auth/jwt";
 import { parse, type DefaultTreeAdapterMap } from "parse5";
 import { beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { GET as clubExportRoute } from "@/app/api/clubs/[clubId]/export/route";
-import { GET as ownExportRoute } from "@/app/api/profile/export/route";
+import * as clubExportRoutes from "@/app/api/clubs/[clubId]/export/route";
+import * as ownExportRoutes from "@/app/api/profile/export/route";
 import { getDb } from "@/db/index";
 import { readSessionStanding } from "@/db/queries/sessions";
 import { books, clubMembers, clubs } from "@/db/schema/clubs";
@@ -20,7 +21,9 @@ import { hideReply, pinReply } from "@/lib/discussion/moderation";
 import { deleteReply, editReply, postReply } from "@/lib/discussion/replies";
 import { AppError } from "@/lib/errors";
 import { exportClub } from "@/lib/export/club-export";
+import { contentDisposition } from "@/lib/export/download";
 import { exportOwnReplies } from "@/lib/export/own-export";
+import { exportFilenames } from "@/lib/export/words";
 import { createTestClub, createTestUser, replyInput } from "./factories";
 import { withCookie } from "./request-scope";
 
@@ -32,6 +35,13 @@ import { withCookie } from "./request-scope";
 vi.mock("next/headers", () => import("./request-scope"));
 
 const secret = "integration-test-secret-0123456789";
+
+const clubExportRoute = clubExportRoutes.GET;
+const ownExportRoute = ownExportRoutes.GET;
+
+/** What Next calls for a HEAD request: the route's HEAD, or its GET when it exports none. */
+type RouteModule = { GET: typeof clubExportRoute; HEAD?: () => Response | Promise<Response> };
+const headOf = (module: RouteModule) => module.HEAD ?? module.GET;
 
 async function sessionCookie(user: { id: string; name: string; email: string }): Promise<string> {
   const sessionVersion = (await readSessionStanding({ userId: user.id }))?.sessionVersion ?? 0;
@@ -63,6 +73,19 @@ const xssCorpus = [
   "`<script>alert(15)</script>`",
   '<meta http-equiv="refresh" content="0;url=javascript:alert(16)">',
   '<base href="javascript:alert(17)//">',
+  // What a Markdown reader that renders HTML would make live in the Markdown zip.
+  "<javascript:alert(18)>",
+  "[x](javascript\\:alert(19))",
+  "[x](<javascript:alert(20)>)",
+  "[x](\njavascript:alert(21))",
+  "\n[ref]: javascript:alert(22)\n\n[see][ref]",
+  "\\`<script>alert(23)</script>\\`",
+  "\n\n| `a | <img src=x onerror=alert(24)> ` |\n| --- | --- |\n| `b | <script>alert(25)</script> ` |",
+  "![tracker](https://evil.example/pixel.png)",
+  "\n```\nkept as code <b>\n```\n<script>alert(26)</script>",
+  "<img src=x\nonerror=alert(27)>",
+  "\r<script>alert(28)</script>",
+  "[fine](https://example.com/a?b=1&c=2) and <https://example.com/auto>",
 ];
 
 /** What an old renderer might have left in a row: the export's own sanitizer must still stop it. */
@@ -146,7 +169,8 @@ async function buildWorld(): Promise<World> {
   await db.update(replies).set({ bodyHtml: storedUnsafeHtml }).where(eq(replies.id, oldRow));
 
   const corpusIds: string[] = [];
-  for (const [index, payload] of xssCorpus.entries()) corpusIds.push(await post(member.id, `Payload ${index}: ${payload}`, null, roomB));
+  // Two authors share the corpus: one alone would be over the replies-per-minute limit.
+  for (const [index, payload] of xssCorpus.entries()) corpusIds.push(await post(index < 18 ? member.id : owner.id, `Payload ${index}: ${payload}`, null, roomB));
 
   await post(member.id, "A thought about the butler.", null, secondRoom.id);
 
@@ -373,7 +397,37 @@ describe("a club's export", () => {
     expect(first).toContain("❤️ 2 · 💡 1");
     for (const gone of [hiddenText, hiddenParentText, deletedText]) expect(first).not.toContain(gone);
     const second = strFromU8(files[names[1] as string] as Uint8Array);
-    expect(second).toContain("Payload 0: <script>alert(1)</script>");
+    expect(second).toContain("Payload 0: &lt;script>alert(1)&lt;/script>");
+  });
+
+  it("Markdown reads as its authors typed it even in a reader that renders HTML: the XSS corpus stays text", async () => {
+    const download = await exportClub({ clubId: world.clubId, userId: world.owner.id, body: { format: "markdown", locale: "en" } });
+    const files = unzipSync(await downloadBytes(download));
+    // As Obsidian or Typora would: raw HTML on, bare addresses linked, and no refusal of javascript: links.
+    const reader = new MarkdownIt({ html: true, linkify: true });
+    reader.validateLink = () => true;
+    let text = "";
+    for (const [name, bytes] of Object.entries(files)) {
+      const html = reader.render(strFromU8(bytes));
+      // The README links each question's file by its relative path: that is the one address allowed besides http(s).
+      expect(dangers(html).filter((danger) => !/^a\[href=\d\d-[a-z0-9-]+\/[a-z0-9-]+\.md\]$/.test(danger)), name).toEqual([]);
+      text += textOf(parse(html));
+    }
+    for (const index of xssCorpus.keys()) expect(text).toContain(`Payload ${index}:`);
+    // Shown as the characters typed, not lost.
+    expect(text).toContain("Payload 0: <script>alert(1)</script>");
+    expect(text).toContain('Payload 1: <img src=x onerror="alert(2)">');
+    expect(text).toContain("Payload 5: [x](javascript:alert(5))");
+    expect(text).toContain(`Payload ${xssCorpus.indexOf("![tracker](https://evil.example/pixel.png)")}: ![tracker](https://evil.example/pixel.png)`);
+    expect(text).toContain("kept as code <b>");
+    expect(text).toContain("Hailsham <script>alert('club')</script> Circle");
+    expect(text).toContain("<b onmouseover=alert(1)>bold</b>");
+    expect(text).toContain(`<img src=x onerror=alert(1)>${world.member.name}`);
+    // Links to http(s) stay links.
+    const second = reader.render(strFromU8(files["01-a-test-book/02-who-changed-the-most.md"] as Uint8Array));
+    expect(second).toContain('<a href="https://example.com/a?b=1&amp;c=2">fine</a>');
+    // An autolink's `<` is escaped too; a reader that links bare addresses still links it.
+    expect(second).toContain('&lt;<a href="https://example.com/auto">https://example.com/auto</a>&gt;');
   });
 
   it("only the owner may export: a moderator or member is told so, a stranger finds no club", async () => {
@@ -423,6 +477,112 @@ describe("how often", () => {
   });
 });
 
+describe("a browser that follows a download link is told why it did not start", () => {
+  const navigate = (language: string) => new Headers({ "accept-language": language, "sec-fetch-mode": "navigate", "sec-fetch-dest": "document", accept: "text/html,application/xhtml+xml,*/*;q=0.8" });
+
+  it("past the limit: the same 429 and Retry-After, as a page in the reader's language with the message as an alert and a way back", async () => {
+    const owner = await createTestUser("Owner");
+    const club = await createTestClub({ members: [{ userId: owner.id, role: "owner" }] });
+    const cookie = await sessionCookie(owner);
+    const get = async (headers: Headers) =>
+      (await withCookie(cookie, () => clubExportRoute(new Request(`http://localhost/api/clubs/${club.clubId}/export?format=json`, { headers }), { params: Promise.resolve({ clubId: club.clubId }) }), headers)).result;
+    for (let index = 0; index < 6; index += 1) expect((await get(navigate("en"))).status).toBe(200);
+
+    const page = await get(navigate("es"));
+    expect(page.status).toBe(429);
+    expect(Number(page.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(page.headers.get("cache-control")).toBe("private, no-store");
+    const html = await page.text();
+    expect(dangers(html).filter((danger) => danger !== `a[href=/clubs/${club.clubId}/settings]`)).toEqual([]);
+    const alert = elements(parse(html)).find((element) => element.attrs.some((attr) => attr.name === "role" && attr.value === "alert"));
+    expect(textOf(alert as Node)).toMatch(/^Has exportado mucho hace poco\. Vuelve a intentarlo en \d+ minutos?\.$/);
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain(`<a href="/clubs/${club.clubId}/settings">Volver a los ajustes del club</a>`);
+
+    // A script asking the same address (fetch sends Sec-Fetch-Mode: cors) still gets JSON.
+    const script = await get(new Headers({ "sec-fetch-mode": "cors", accept: "*/*" }));
+    expect(script.status).toBe(429);
+    expect(await script.json()).toMatchObject({ error: { code: "rate_limited" } });
+  });
+
+  it("signed out: 401 as a page that says to sign in, for the club's export and one's own", async () => {
+    const headers = navigate("en");
+    const clubId = crypto.randomUUID();
+    const club = (await withCookie("", () => clubExportRoute(new Request(`http://localhost/api/clubs/${clubId}/export?format=html`, { headers }), { params: Promise.resolve({ clubId }) }), headers)).result;
+    expect(club.status).toBe(401);
+    expect(await club.text()).toContain('<p role="alert" class="intro">Sign in to continue.</p>');
+    const own = (await withCookie("", () => ownExportRoute(new Request("http://localhost/api/profile/export?format=html", { headers }), { params: Promise.resolve({}) }), headers)).result;
+    expect(own.status).toBe(401);
+    const html = await own.text();
+    expect(html).toContain('<p role="alert" class="intro">Sign in to continue.</p>');
+    expect(html).toContain('<a href="/profile#your-data">Back to your profile</a>');
+  });
+});
+
+describe("HEAD", () => {
+  it("neither runs an export nor spends a point: 405 with Allow: GET, and six of them leave all six exports", async () => {
+    const owner = await createTestUser("Owner");
+    const club = await createTestClub({ members: [{ userId: owner.id, role: "owner" }] });
+    const cookie = await sessionCookie(owner);
+    const ask = async (module: RouteModule, method: "HEAD" | "GET", url: string, params: Record<string, string>) =>
+      (await withCookie(cookie, async () => (method === "HEAD" ? headOf(module) : module.GET)(new Request(url, { method }), { params: Promise.resolve(params as { clubId: string }) }))).result;
+    for (const [module, url, params] of [
+      [clubExportRoutes, `http://localhost/api/clubs/${club.clubId}/export?format=json`, { clubId: club.clubId }],
+      [ownExportRoutes, "http://localhost/api/profile/export?format=json", {}],
+    ] as const) {
+      for (let index = 0; index < 6; index += 1) {
+        const head = await ask(module as RouteModule, "HEAD", url, params);
+        expect(head.status).toBe(405);
+        expect(head.headers.get("allow")).toBe("GET");
+        expect(head.body).toBeNull();
+      }
+      for (let index = 0; index < 6; index += 1) {
+        const response = await ask(module as RouteModule, "GET", url, params);
+        expect(response.status).toBe(200);
+        await response.body?.cancel();
+      }
+    }
+  });
+});
+
+describe("file names", () => {
+  const day = "2026-12-01";
+  const names: [string, string, string | null][] = [
+    ["The Hailsham Circle", "the-hailsham-circle", null],
+    ["Ünïcødé Straße", "unicode-strasse", "ünïcødé-straße"],
+    ["Ærø, Łódź & Đakovo", "aero-lodz-dakovo", "ærø-łódź-đakovo"],
+    ['Say "hi" / back\\slash', "say-hi-back-slash", null],
+    ['x"; filename="evil.exe', "x-filename-evil-exe", null],
+    ["Line\r\nBreak", "line-break", null],
+    ["📚 Book Lovers 🐉", "book-lovers", null],
+    ["Клуб любителей книг", "club", "клуб-любителей-книг"],
+    ["読書会", "club", "読書会"],
+    ["\u202egnp.exe", "gnp-exe", null],
+    ["🐉🐉", "club", null],
+  ];
+
+  it.each(names)("%j: an ASCII filename everyone reads, and filename* in its own letters when it has any", (name, ascii, unicode) => {
+    const header = contentDisposition(exportFilenames(name, "club", day, "html"));
+    expect(header).toMatch(/^[\x20-\x7e]+$/);
+    expect(() => new Headers({ "content-disposition": header })).not.toThrow();
+    const match = /^attachment; filename="([^"\\]*)"(?:; filename\*=UTF-8''([A-Za-z0-9!#$&+\-.^_`|~%]+))?$/.exec(header);
+    expect(match, header).not.toBeNull();
+    expect(match?.[1]).toBe(`${ascii}-${day}.html`);
+    expect(match?.[2] ? decodeURIComponent(match[2]) : null).toBe(unicode === null ? null : `${unicode}-${day}.html`);
+  });
+
+  it("through the route: a Spanish club's name keeps its letters in filename*", async () => {
+    const owner = await createTestUser("Owner");
+    const club = await createTestClub({ members: [{ userId: owner.id, role: "owner" }] });
+    await getDb().update(clubs).set({ name: "Tertulia Año Niño" }).where(eq(clubs.id, club.clubId));
+    const request = new Request(`http://localhost/api/clubs/${club.clubId}/export?format=json`);
+    const response = (await withCookie(await sessionCookie(owner), () => clubExportRoute(request, { params: Promise.resolve({ clubId: club.clubId }) }))).result;
+    await response.body?.cancel();
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="tertulia-ano-nino-\d{4}-\d{2}-\d{2}\.json"; filename\*=UTF-8''tertulia-a%C3%B1o-ni%C3%B1o-\d{4}-\d{2}-\d{2}\.json$/);
+  });
+});
+
 describe("a member's own replies", () => {
   it("hold only their replies, in every club they wrote in, those they left too; deleted ones left out, hidden ones without text", async () => {
     const world = await buildWorld();
@@ -465,6 +625,19 @@ describe("a member's own replies", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="reader-[a-z0-9-]+-replies-\d{4}-\d{2}-\d{2}\.json"$/);
     expect(JSON.parse(await response.text())).toMatchObject({ format: "chapterhouse.own-replies", replies: [] });
+  });
+
+  it("asked for Markdown, which only the club's export has: told the formats there are for one's own replies", async () => {
+    const reader = await createTestUser("Reader");
+    for (const [language, message] of [
+      ["en", "Choose a format for your replies: html or json."],
+      ["es", "Elige un formato para tus respuestas: html o json."],
+    ] as const) {
+      const request = new Request("http://localhost/api/profile/export?format=markdown");
+      const response = (await withCookie(await sessionCookie(reader), () => ownExportRoute(request, { params: Promise.resolve({}) }), new Headers({ "accept-language": language }))).result;
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(await response.json())).toContain(message);
+    }
   });
 });
 

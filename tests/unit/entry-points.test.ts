@@ -107,7 +107,8 @@ const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 function routeExports(file: string): { key: string; wrapped: boolean }[] {
   const source = read(file);
   return methods.flatMap((method): { key: string; wrapped: boolean }[] => {
-    if (new RegExp(`export const ${method} = (public)?[Rr]oute(<[^>]*>)?\\(`).test(source)) {
+    // readableErrors (lib/export/readable-errors.ts) only rewords an export's error for a browser.
+    if (new RegExp(`export const ${method} = (readableErrors\\(\\s*)?(public)?[Rr]oute(<[^>]*>)?\\(`).test(source)) {
       return [{ key: `${file}: ${method}`, wrapped: true }];
     }
     if (new RegExp(`export (async function|const) ${method}\\b`).test(source)) return [{ key: `${file}: ${method}`, wrapped: false }];
