@@ -2,11 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/index";
 import { books, clubs } from "@/db/schema/clubs";
+import { meetings } from "@/db/schema/meetings";
 import { polls, pollVotes } from "@/db/schema/polls";
 import { users } from "@/db/schema/users";
 import { removeMember } from "@/lib/clubs/members";
 import { AppError } from "@/lib/errors";
-import { adoptPollWinner, castVote, closePoll, createPoll, endPollProposals, loadPollPage, loadPollsPage, proposeBook } from "@/lib/polls/polls";
+import { adoptPollWinner, castVote, closePoll, createPoll, endPollProposals, loadPollForm, loadPollPage, loadPollsPage, proposeBook } from "@/lib/polls/polls";
 import type { PollView } from "@/lib/polls/views";
 import type { Ack } from "@/lib/realtime/events";
 import type { CreatePollValues } from "@/lib/validation/polls";
@@ -239,6 +240,23 @@ describe("closing time", () => {
     const closesAt = async (id: string) => (await getDb().select({ at: polls.closesAt }).from(polls).where(eq(polls.id, id)))[0]?.at?.toISOString();
     expect(await closesAt(madrid.pollId)).toBe(`${year}-07-03T18:00:00.000Z`);
     expect(await closesAt(newYork.pollId)).toBe(`${year}-07-04T00:00:00.000Z`);
+  });
+
+  it("offers the moderator's own zone first, else the zone of the club's latest meeting", async () => {
+    const s = await setting();
+    expect(await loadPollForm({ clubId: s.club.clubId, userId: s.moderator.id })).toMatchObject({ userZone: null, clubZone: null });
+    const meeting = (timeZone: string, createdAt: Date) => ({
+      clubId: s.club.clubId,
+      title: "Part One",
+      startsAt: new Date(Date.now() + 86_400_000),
+      timeZone,
+      durationMinutes: 90,
+      createdAt,
+    });
+    await getDb().insert(meetings).values([meeting("Europe/London", new Date(Date.now() - 60_000)), meeting("Europe/Madrid", new Date())]);
+    expect(await loadPollForm({ clubId: s.club.clubId, userId: s.moderator.id })).toMatchObject({ userZone: null, clubZone: "Europe/Madrid" });
+    await getDb().update(users).set({ timeZone: "America/Los_Angeles" }).where(eq(users.id, s.moderator.id));
+    expect(await loadPollForm({ clubId: s.club.clubId, userId: s.moderator.id })).toMatchObject({ userZone: "America/Los_Angeles", clubZone: "Europe/Madrid" });
   });
 
   it("refuses a closing time in the past, a skipped hour, and a doubled hour without a choice", async () => {
