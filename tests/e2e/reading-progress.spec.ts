@@ -102,6 +102,9 @@ test("the book page keeps the full summary behind a warning; screenshots at a ph
   const page = await pageAs(accounts.tommy, phone);
   await page.getByRole("link", { name: new RegExp(clubName) }).click();
   await page.getByRole("navigation", { name: "Club" }).getByRole("link", { name: "Books" }).click();
+  // Wait for the Books page itself: the club page links its past books too (a next-book vote
+  // adopted in another test leaves one), and a click before the navigation lands there.
+  await expect(page).toHaveURL(/\/books$/);
   await page.getByRole("main").locator('a[href*="/books/"]').first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Never Let Me Go" })).toBeVisible();
   const summary = page.getByText("Full summary — contains spoilers, ending included");

@@ -165,6 +165,9 @@ test("the actions menu opens and moves by keyboard, and Escape closes it and ret
 
   const card = ruth.getByRole("article", { name: "Reply by Ruth" }).filter({ hasText: text });
   const menuButton = card.getByRole("button", { name: "More actions for Ruth's reply", exact: true });
+  // The link focuses her reply's card once it is in the page; start from there, or that focus
+  // lands after ours and the walk below starts outside the card.
+  await expect(card).toBeFocused();
   // From her reply's "Reply" back up the card to its menu button, by keyboard.
   await card.getByRole("button", { name: "Reply to Ruth", exact: true }).focus();
   await tabTo(ruth, menuButton, 20, "Shift+Tab");
